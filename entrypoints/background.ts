@@ -1,0 +1,3 @@
+import { startBackground } from '@/lib/background/startBackground';
+
+export default defineBackground(() => startBackground());

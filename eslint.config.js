@@ -1,0 +1,43 @@
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+
+// Code that runs next to untrusted pages (content scripts) or renders UI must never reach
+// background-only modules: those hold the RPC clients, storage writes and, later, signing.
+const backgroundOnly = {
+  group: ['@/lib/background', '@/lib/background/*', '**/lib/background/*', '../background/*'],
+  message: 'Background-only code: talk to it through lib/messaging instead.',
+};
+// The content script runs on every page: no IndexedDB, no chain client, no schema library.
+const notOnEveryPage = {
+  group: ['@/lib/db', '@/lib/db/*', '@/lib/chain/*', '@/lib/protocol/*', 'dexie', 'viem', 'viem/*', 'zod', 'react'],
+  message: 'The all-pages content script must stay tiny and read only the page.',
+};
+
+export default tseslint.config(
+  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'test-results/**'] },
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.property.name='only']", message: 'No focused tests.' },
+        { selector: "CallExpression[callee.property.name='skip']", message: 'No skipped tests.' },
+      ],
+    },
+  },
+  {
+    files: ['components/**/*.{ts,tsx}', 'entrypoints/popup/**/*.{ts,tsx}', 'lib/ui/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': ['error', { patterns: [backgroundOnly] }],
+    },
+  },
+  {
+    files: ['entrypoints/content.ts', 'lib/detect/**/*.ts'],
+    ignores: ['lib/detect/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [backgroundOnly, notOnEveryPage] }] },
+  },
+);
