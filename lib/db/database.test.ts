@@ -1,0 +1,114 @@
+import Dexie from 'dexie';
+import { afterEach, describe, expect, test } from 'vitest';
+import { CompanionDatabase } from './database';
+import { follow, listFollows, unfollow } from './followsRepository';
+import { holdingsOf, markLooked, saveLatest } from './holdingsRepository';
+import type { FollowRow, HoldingValues } from './rows';
+import { clearAllData, readSettings, writeSetting } from './settingsRepository';
+
+const ALEX = 'eip155:31337/erc20:0x5FC8d32690cc91D4c39d9d3abcBD16989F875707';
+const HOLDER = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
+let opened: Dexie[] = [];
+let counter = 0;
+
+function freshName(): string {
+  return `test-db-${Date.now()}-${counter++}`;
+}
+
+function openCompanion(name = freshName()): CompanionDatabase {
+  const db = new CompanionDatabase(name);
+  opened.push(db);
+  return db;
+}
+
+afterEach(async () => {
+  await Promise.all(opened.map((db) => db.delete()));
+  opened = [];
+});
+
+const alexFollow: FollowRow = {
+  tokenId: ALEX, chainId: 31337, address: '0x5FC8d32690cc91D4c39d9d3abcBD16989F875707', symbol: 'ALEX',
+  name: 'Alex Masmej', creatorName: 'Alex Masmej', siteOrigin: 'http://localhost:4101', confirmation: 'confirmed',
+  manifest: null, followedAt: 1_000,
+};
+
+function values(balance: string, blockNumber: string): HoldingValues {
+  return {
+    balance, decimals: 18, symbol: 'ALEX', name: 'Alex Masmej', priceEthE18: '100000000000000',
+    ethUsdE18: '3000000000000000000000', valueWei: null, blockNumber, blockTimestamp: 1, fetchedAt: 2,
+  };
+}
+
+describe('migration from version 1', () => {
+  test('last-seen rows become holdings of the watch address, looked and latest alike', async () => {
+    const name = freshName();
+    const v1 = new Dexie(name);
+    v1.version(1).stores({ follows: 'tokenId', lastSeen: 'tokenId', settings: 'key' });
+    await v1.table('follows').put(alexFollow);
+    await v1.table('settings').put({ key: 'watchAddress', value: HOLDER });
+    await v1.table('lastSeen').put({
+      tokenId: ALEX, balance: '12500000000000000000000', priceEthE18: '100000000000000',
+      valueWei: '1250000000000000000', blockNumber: '42', seenAt: 1_700_000_000_000,
+    });
+    // A last-seen row for a token no longer followed has nothing to attach to and is dropped.
+    await v1.table('lastSeen').put({ tokenId: 'eip155:1/erc20:0x0000000000000000000000000000000000000001', balance: '1', priceEthE18: null, valueWei: null, blockNumber: '1', seenAt: 1 });
+    v1.close();
+
+    const db = openCompanion(name);
+    const rows = await holdingsOf(db, HOLDER);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      account: HOLDER.toLowerCase(), tokenId: ALEX, chainId: 31337,
+      latest: { balance: '12500000000000000000000', symbol: 'ALEX', blockNumber: '42', blockTimestamp: 1_700_000_000 },
+    });
+    expect(rows[0]!.looked).toEqual(rows[0]!.latest);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['chainStatus', 'follows', 'holdings', 'settings']);
+    expect(await listFollows(db)).toEqual([alexFollow]);
+  });
+
+  test('a version 1 database without a watch address upgrades with no holdings', async () => {
+    const name = freshName();
+    const v1 = new Dexie(name);
+    v1.version(1).stores({ follows: 'tokenId', lastSeen: 'tokenId', settings: 'key' });
+    await v1.table('follows').put(alexFollow);
+    await v1.table('lastSeen').put({ tokenId: ALEX, balance: '5', priceEthE18: null, valueWei: null, blockNumber: '1', seenAt: 1 });
+    v1.close();
+
+    const db = openCompanion(name);
+    expect(await db.holdings.count()).toBe(0);
+    expect(await db.follows.count()).toBe(1);
+  });
+});
+
+describe('repositories', () => {
+  test('following again keeps the first follow date; unfollow removes', async () => {
+    const db = openCompanion();
+    await follow(db, alexFollow);
+    await follow(db, { ...alexFollow, followedAt: 9_999, confirmation: 'declared' });
+    expect(await listFollows(db)).toEqual([{ ...alexFollow, confirmation: 'declared' }]);
+    await unfollow(db, ALEX);
+    expect(await listFollows(db)).toEqual([]);
+  });
+
+  test('fresh readings keep the looked-at base until the holder looks again', async () => {
+    const db = openCompanion();
+    await saveLatest(db, HOLDER, [{ tokenId: ALEX, chainId: 31337, values: values('100', '1') }]);
+    expect((await holdingsOf(db, HOLDER))[0]!.looked).toBeNull();
+    await markLooked(db, HOLDER);
+    await saveLatest(db, HOLDER, [{ tokenId: ALEX, chainId: 31337, values: values('150', '2') }]);
+    const [row] = await holdingsOf(db, HOLDER.toLowerCase());
+    expect(row!.looked!.balance).toBe('100');
+    expect(row!.latest.balance).toBe('150');
+  });
+
+  test('settings default, persist, and clear with everything else', async () => {
+    const db = openCompanion();
+    expect(await readSettings(db)).toEqual({ watchAddress: null, rpcUrls: {}, currency: 'USD' });
+    await writeSetting(db, 'rpcUrls', { '31337': ['http://127.0.0.1:9999'] });
+    await follow(db, alexFollow);
+    expect((await readSettings(db)).rpcUrls).toEqual({ '31337': ['http://127.0.0.1:9999'] });
+    await clearAllData(db);
+    expect(await readSettings(db)).toEqual({ watchAddress: null, rpcUrls: {}, currency: 'USD' });
+    expect(await db.follows.count()).toBe(0);
+  });
+});

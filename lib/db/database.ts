@@ -1,0 +1,61 @@
+import Dexie, { type Table } from 'dexie';
+import type { ChainStatusRow, FollowRow, HoldingRow, HoldingValues, LastSeenRowV1, SettingRow } from './rows';
+
+export const DEFAULT_DATABASE_NAME = 'personal-token-companion';
+
+/**
+ * The extension's IndexedDB. Every past version stays declared: Dexie needs the chain to
+ * upgrade a database from any version a holder may still have.
+ */
+export class CompanionDatabase extends Dexie {
+  follows!: Table<FollowRow, string>;
+  holdings!: Table<HoldingRow, [string, string]>;
+  chainStatus!: Table<ChainStatusRow, number>;
+  settings!: Table<SettingRow, string>;
+
+  constructor(name: string = DEFAULT_DATABASE_NAME) {
+    super(name);
+    this.version(1).stores({ follows: 'tokenId', lastSeen: 'tokenId', settings: 'key' });
+    // Version 2: holdings per account (watch-only address or wallet), with the latest reading
+    // and the one last looked at side by side; chain status for labelling stale data.
+    this.version(2)
+      .stores({
+        lastSeen: null,
+        holdings: '[account+tokenId], account, tokenId',
+        chainStatus: 'chainId',
+      })
+      .upgrade(async (tx) => {
+        const watch = await tx.table<SettingRow, string>('settings').get('watchAddress');
+        const account = typeof watch?.value === 'string' ? watch.value.toLowerCase() : null;
+        if (!account) return; // v1 rows without an address have nothing to belong to.
+        const follows = await tx.table<FollowRow, string>('follows').toArray();
+        const lastSeen = await tx.table<LastSeenRowV1, string>('lastSeen').toArray();
+        const rows = lastSeen.flatMap((seen): HoldingRow[] => {
+          const follow = follows.find((f) => f.tokenId === seen.tokenId);
+          if (!follow) return [];
+          const values: HoldingValues = {
+            balance: seen.balance,
+            decimals: null,
+            symbol: follow.symbol,
+            name: follow.name,
+            priceEthE18: seen.priceEthE18,
+            ethUsdE18: null,
+            valueWei: seen.valueWei,
+            blockNumber: seen.blockNumber,
+            blockTimestamp: Math.floor(seen.seenAt / 1000),
+            fetchedAt: seen.seenAt,
+          };
+          return [{ account, tokenId: seen.tokenId, chainId: follow.chainId, latest: values, looked: values }];
+        });
+        await tx.table<HoldingRow>('holdings').bulkPut(rows);
+      });
+  }
+}
+
+let shared: CompanionDatabase | null = null;
+
+/** The database of this extension context (popup or background), opened on first use. */
+export function database(): CompanionDatabase {
+  shared ??= new CompanionDatabase();
+  return shared;
+}

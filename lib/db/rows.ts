@@ -1,0 +1,77 @@
+// Row shapes of the IndexedDB database. Amounts are decimal strings of base units here (they
+// cross JSON message boundaries); code turns them into bigint before doing any arithmetic.
+
+export type Confirmation = 'confirmed' | 'declared';
+
+export interface FollowRow {
+  /** CAIP-19 id, canonical form (checksummed address). */
+  tokenId: string;
+  chainId: number;
+  address: `0x${string}`;
+  symbol: string | null;
+  name: string | null;
+  creatorName: string | null;
+  /** Origin of the site the holder followed from, if any. */
+  siteOrigin: string | null;
+  confirmation: Confirmation;
+  /** The validated manifest JSON, kept so later features work offline of the site. */
+  manifest: unknown;
+  followedAt: number;
+}
+
+/** One reading of a holding as shown to the holder. */
+export interface HoldingValues {
+  balance: string;
+  decimals: number | null;
+  symbol: string | null;
+  name: string | null;
+  /** ETH per whole token ×1e18; null without a WETH pool. */
+  priceEthE18: string | null;
+  /** USD per ETH ×1e18; null without the USD pool. */
+  ethUsdE18: string | null;
+  valueWei: string | null;
+  blockNumber: string;
+  blockTimestamp: number;
+  fetchedAt: number;
+}
+
+export interface HoldingRow {
+  /** Lower-case address of the account the holding belongs to. */
+  account: string;
+  tokenId: string;
+  chainId: number;
+  latest: HoldingValues;
+  /** What the holder last looked at (when the popup last closed): the base of "change since". */
+  looked: HoldingValues | null;
+}
+
+export interface ChainStatusRow {
+  chainId: number;
+  lastSuccessAt: number | null;
+  lastAttemptAt: number;
+  lastError: string | null;
+}
+
+export interface SettingsMap {
+  watchAddress: string | null;
+  /** Per chain id, the RPC endpoints that replace the defaults, in order. */
+  rpcUrls: Record<string, string[]>;
+  currency: 'USD' | 'ETH';
+}
+
+export type SettingKey = keyof SettingsMap;
+
+export interface SettingRow<K extends SettingKey = SettingKey> {
+  key: K;
+  value: SettingsMap[K];
+}
+
+/** Version 1 kept one "last seen" row per token, for a single watch address. */
+export interface LastSeenRowV1 {
+  tokenId: string;
+  balance: string;
+  priceEthE18: string | null;
+  valueWei: string | null;
+  blockNumber: string;
+  seenAt: number;
+}
