@@ -1,3 +1,22 @@
+import { useCompanionData } from '@/lib/ui/useCompanionData';
+import { usePopupSession } from '@/lib/ui/usePopupSession';
+import { usePopupStore } from '@/lib/ui/popupStore';
+import { HomeView } from './HomeView';
+import { SettingsView } from './SettingsView';
+import './popup.css';
+
 export function App() {
-  return <main>Personal Token Companion</main>;
+  const data = useCompanionData();
+  const { refresh } = usePopupSession();
+  const view = usePopupStore((s) => s.view);
+  const show = usePopupStore((s) => s.show);
+  return (
+    <main className="popup">
+      {view === 'settings' ? (
+        <SettingsView settings={data.settings} onBack={() => show('home')} onRefresh={() => void refresh()} />
+      ) : (
+        <HomeView data={data} onRefresh={() => void refresh()} />
+      )}
+    </main>
+  );
 }

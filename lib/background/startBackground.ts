@@ -1,1 +1,15 @@
-export function startBackground(): void {}
+import { browser } from 'wxt/browser';
+import { listenForPopupSessions } from './popupSession';
+import { listenForMessages } from './router';
+import { forgetTab } from './tabStates';
+
+/** Composition root of the service worker: wires listeners, holds no logic of its own. */
+export function startBackground(): void {
+  listenForMessages();
+  listenForPopupSessions();
+  // A page that navigates or closes takes its declaration with it.
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') void forgetTab(tabId);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+}

@@ -1,6 +1,9 @@
 import type { CompanionDatabase } from './database';
 import type { HoldingRow, HoldingValues } from './rows';
 
+/** Account key for readings taken with no address set: prices still show. */
+export const NO_ACCOUNT = '';
+
 export function holdingsOf(db: CompanionDatabase, account: string): Promise<HoldingRow[]> {
   return db.holdings.where('account').equals(account.toLowerCase()).toArray();
 }

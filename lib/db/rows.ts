@@ -21,7 +21,8 @@ export interface FollowRow {
 
 /** One reading of a holding as shown to the holder. */
 export interface HoldingValues {
-  balance: string;
+  /** Null when no account is set: the price still shows. */
+  balance: string | null;
   decimals: number | null;
   symbol: string | null;
   name: string | null;

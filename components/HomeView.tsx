@@ -1,0 +1,96 @@
+import { useEffect, useMemo } from 'react';
+import { toHoldingView, totalUsdE18, type HoldingView } from '@/lib/holdings/holdingView';
+import { sendRequest } from '@/lib/messaging/requests';
+import type { CompanionData } from '@/lib/ui/useCompanionData';
+import { usePopupStore } from '@/lib/ui/popupStore';
+import { formatUsdE18, shortAddress } from '@/lib/ui/format';
+import { DataAge } from './DataAge';
+import { FollowingList } from './FollowingList';
+import { InvalidSiteCard, SiteCard } from './SiteCard';
+import { Skeleton } from './Skeleton';
+import { WatchAddressForm } from './WatchAddressForm';
+
+/** Mark for the bench: the first paint of holdings read from IndexedDB. */
+export const HOLDINGS_PAINT_MARK = 'holdings-first-paint';
+
+export function HomeView({ data, onRefresh }: { data: CompanionData; onRefresh(): void }) {
+  const { tabId, tabState, refreshing, notice, notify, show } = usePopupStore();
+  const views = useMemo(() => new Map(data.holdings.map((row) => [row.tokenId, toHoldingView(row)])), [data.holdings]);
+  const followed = new Set(data.follows.map((f) => f.tokenId));
+  const followedViews = data.follows.map((f) => views.get(f.tokenId)).filter((v): v is HoldingView => Boolean(v));
+  const siteView = tabState?.status === 'detected' ? (views.get(tabState.tokenId) ?? null) : null;
+  const shownViews = siteView && !followed.has(siteView.tokenId) ? [...followedViews, siteView] : followedViews;
+  const account = data.settings.watchAddress;
+
+  useEffect(() => {
+    if (shownViews.length > 0 && performance.getEntriesByName(HOLDINGS_PAINT_MARK).length === 0) performance.mark(HOLDINGS_PAINT_MARK);
+  }, [shownViews.length]);
+
+  const act = (request: Promise<unknown>, then?: () => void) =>
+    request.then(then, (e: Error) => notify({ tone: 'error', text: e.message }));
+
+  return (
+    <div className="home">
+      <header className="top-bar">
+        <div className="brand">
+          <span className="logo" aria-hidden="true">◆</span> Companion
+        </div>
+        {account && (
+          <span className="account-chip" title={account} data-testid="account">
+            Watching {shortAddress(account)}
+          </span>
+        )}
+        <button type="button" className="icon-button" onClick={() => show('settings')} aria-label="Settings">
+          ⚙
+        </button>
+      </header>
+
+      {notice && (
+        <p className={`notice ${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'}>
+          {notice.text}
+          <button type="button" className="icon-button" aria-label="Dismiss message" onClick={() => notify(null)}>
+            ×
+          </button>
+        </p>
+      )}
+
+      {tabState === undefined && <Skeleton lines={2} label="Checking this page" />}
+      {tabState?.status === 'invalid' && <InvalidSiteCard state={tabState} />}
+      {tabState?.status === 'detected' && tabId !== null && (
+        <SiteCard
+          state={tabState}
+          view={siteView}
+          following={followed.has(tabState.tokenId)}
+          hasAccount={Boolean(account)}
+          onFollow={() => void act(sendRequest('follow', { tabId }), onRefresh)}
+          onUnfollow={() => void act(sendRequest('unfollow', { tokenId: tabState.tokenId }))}
+        />
+      )}
+
+      {data.loaded && !account && (
+        <section className="card">
+          <WatchAddressForm current={null} onSaved={onRefresh} />
+        </section>
+      )}
+
+      <section className="following" aria-labelledby="following-heading">
+        <div className="section-head">
+          <h2 id="following-heading">Following</h2>
+          {account && followedViews.length > 0 && (
+            <span className="total" data-testid="total">
+              {formatUsdE18(totalUsdE18(followedViews))}
+            </span>
+          )}
+        </div>
+        <FollowingList
+          follows={data.follows}
+          views={views}
+          loaded={data.loaded}
+          onUnfollow={(tokenId) => void act(sendRequest('unfollow', { tokenId }))}
+        />
+      </section>
+
+      <DataAge views={shownViews} chainStatus={data.chainStatus} refreshing={refreshing} onRefresh={onRefresh} />
+    </div>
+  );
+}

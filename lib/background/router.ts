@@ -1,0 +1,49 @@
+import { browser, type Browser } from 'wxt/browser';
+import type { RequestType, Response } from '@/lib/messaging/requests';
+import { curatedList } from './curatedList';
+import { declarationMessageSchema } from './declarationSchema';
+import { requestHandlers, UserFacingError } from './requestHandlers';
+import { envelopeSchema, requestSchemas } from './requestSchemas';
+import { resolveDeclaration } from './resolveDeclaration';
+import { contentScriptTab, isExtensionPage } from './senders';
+import { writeTabState } from './tabStates';
+
+type Sender = Browser.runtime.MessageSender;
+
+/**
+ * The single entry for runtime messages. Content scripts may only report a declaration;
+ * everything else must come from one of our extension pages. Anything else is dropped.
+ */
+export function listenForMessages(): void {
+  browser.runtime.onMessage.addListener((message: unknown, sender: Sender, sendResponse: (r: unknown) => void) => {
+    if (isExtensionPage(sender)) {
+      void handleRequest(message).then(sendResponse);
+      return true; // answer asynchronously
+    }
+    const tab = contentScriptTab(sender);
+    if (tab) void handleDeclaration(message, tab.tabId, tab.origin);
+    return false;
+  });
+}
+
+async function handleDeclaration(message: unknown, tabId: number, origin: string): Promise<void> {
+  const parsed = declarationMessageSchema.safeParse(message);
+  if (!parsed.success) return; // not a message our content script sends: ignore it
+  await writeTabState(tabId, resolveDeclaration(parsed.data, origin, curatedList()));
+}
+
+async function handleRequest(message: unknown): Promise<Response<unknown>> {
+  const envelope = envelopeSchema.safeParse(message);
+  if (!envelope.success) return { ok: false, error: 'Unknown request.' };
+  const type: RequestType = envelope.data.type;
+  const payload = requestSchemas[type].safeParse(envelope.data.payload);
+  if (!payload.success) return { ok: false, error: 'The request was malformed.' };
+  try {
+    const handler = requestHandlers[type] as (p: unknown) => Promise<unknown>;
+    return { ok: true, value: await handler(payload.data) };
+  } catch (error) {
+    if (error instanceof UserFacingError) return { ok: false, error: error.message };
+    console.error(`request ${type} failed`, error);
+    return { ok: false, error: 'Something went wrong in the extension. Try again; if it persists, reload the extension.' };
+  }
+}

@@ -1,0 +1,32 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { database } from '@/lib/db/database';
+import { listFollows } from '@/lib/db/followsRepository';
+import { holdingsOf, NO_ACCOUNT } from '@/lib/db/holdingsRepository';
+import { DEFAULT_SETTINGS, readSettings } from '@/lib/db/settingsRepository';
+import type { ChainStatusRow, FollowRow, HoldingRow, SettingsMap } from '@/lib/db/rows';
+
+export interface CompanionData {
+  /** False until the first IndexedDB read answered. */
+  loaded: boolean;
+  settings: SettingsMap;
+  follows: FollowRow[];
+  holdings: HoldingRow[];
+  chainStatus: ChainStatusRow[];
+}
+
+/** Everything the popup shows, live from IndexedDB: it paints before any RPC answers. */
+export function useCompanionData(): CompanionData {
+  const db = database();
+  const data = useLiveQuery(async () => {
+    const settings = await readSettings(db);
+    const [follows, holdings, chainStatus] = await Promise.all([
+      listFollows(db),
+      holdingsOf(db, settings.watchAddress ?? NO_ACCOUNT),
+      db.chainStatus.toArray(),
+    ]);
+    return { settings, follows, holdings, chainStatus };
+  }, []);
+  return data
+    ? { loaded: true, ...data }
+    : { loaded: false, settings: DEFAULT_SETTINGS, follows: [], holdings: [], chainStatus: [] };
+}
