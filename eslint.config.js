@@ -36,7 +36,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['entrypoints/content.ts', 'lib/detect/**/*.ts'],
+    files: ['entrypoints/detect.ts', 'lib/detect/**/*.ts'],
     ignores: ['lib/detect/**/*.test.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [backgroundOnly, notOnEveryPage] }] },
   },
