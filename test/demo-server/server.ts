@@ -1,0 +1,112 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ALEX, MIKE, creatorManifest, type DemoCreator } from './creators';
+import { creatorHomePage, MANIFEST_PATH } from './creatorSite';
+import { otherOriginRoutes } from './fixtures';
+import { htmlRoute, jsonRoute, type DemoOrigins, type Route, type Routes } from './routes';
+
+export type { DemoOrigins } from './routes';
+
+export interface DemoServerOptions {
+  /** Ports of the three sites; 0 picks a free port. Defaults 4101, 4102, 4103. */
+  alexPort?: number;
+  mikePort?: number;
+  otherPort?: number;
+}
+
+export interface LoggedRequest {
+  method: string;
+  /** Path and query as requested. */
+  path: string;
+  /** The site that received it, e.g. `http://localhost:4101`. */
+  origin: string;
+}
+
+export interface DemoServer {
+  origins: DemoOrigins;
+  /** Every request received so far, oldest first; only those to `origin` if given. */
+  requests(origin?: string): LoggedRequest[];
+  resetRequests(): void;
+  stop(): Promise<void>;
+}
+
+function creatorRoutes(creator: DemoCreator, origin: string): Routes {
+  return new Map([
+    ['/', htmlRoute(creatorHomePage(creator))],
+    [MANIFEST_PATH, jsonRoute(creatorManifest(creator, origin))],
+  ]);
+}
+
+function send(res: ServerResponse, route: Route | undefined): void {
+  const { contentType, body, status = 200, chunked = false } = route ?? { contentType: 'text/plain; charset=utf-8', body: 'Not found', status: 404 };
+  // no-store: a test that counts requests must not be fooled by the browser's cache.
+  res.setHeader('Content-Type', contentType);
+  res.setHeader('Cache-Control', 'no-store');
+  if (!chunked) res.setHeader('Content-Length', Buffer.byteLength(body));
+  res.writeHead(status);
+  if (!chunked) return void res.end(body);
+  const bytes = Buffer.from(body);
+  for (let i = 0; i < bytes.length; i += 8192) res.write(bytes.subarray(i, i + 8192));
+  res.end();
+}
+
+// Binds 127.0.0.1 and, where the host has it, ::1: "localhost" may resolve to either, and a
+// browser that tries ::1 first must not be refused. Nothing listens beyond loopback.
+async function listen(port: number, handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<{ port: number; servers: Server[] }> {
+  const open = (host: string, p: number) =>
+    new Promise<Server>((resolve, reject) => {
+      const server = createServer(handler);
+      server.once('error', reject);
+      server.listen(p, host, () => resolve(server));
+    });
+  const v4 = await open('127.0.0.1', port);
+  const actual = (v4.address() as AddressInfo).port;
+  const servers = [v4];
+  try {
+    servers.push(await open('::1', actual));
+  } catch {
+    // No IPv6 loopback here: IPv4 alone is enough.
+  }
+  return { port: actual, servers };
+}
+
+function close(server: Server): Promise<void> {
+  server.closeAllConnections();
+  return new Promise((resolve) => server.close(() => resolve()));
+}
+
+export async function startDemoServer(opts: DemoServerOptions = {}): Promise<DemoServer> {
+  const log: LoggedRequest[] = [];
+  const routesByOrigin = new Map<string, Routes>();
+  const servers: Server[] = [];
+  const site = async (port: number): Promise<string> => {
+    const bound = await listen(port, (req, res) => {
+      const origin = `http://localhost:${bound.port}`;
+      const path = req.url ?? '/';
+      log.push({ method: req.method ?? 'GET', path, origin });
+      const route = req.method === 'GET' || req.method === 'HEAD' ? routesByOrigin.get(origin)?.get(new URL(path, origin).pathname) : undefined;
+      send(res, route);
+    });
+    servers.push(...bound.servers);
+    return `http://localhost:${bound.port}`;
+  };
+  try {
+    const origins: DemoOrigins = {
+      alex: await site(opts.alexPort ?? 4101),
+      mike: await site(opts.mikePort ?? 4102),
+      other: await site(opts.otherPort ?? 4103),
+    };
+    routesByOrigin.set(origins.alex, creatorRoutes(ALEX, origins.alex));
+    routesByOrigin.set(origins.mike, creatorRoutes(MIKE, origins.mike));
+    routesByOrigin.set(origins.other, otherOriginRoutes(origins));
+    return {
+      origins,
+      requests: (origin) => log.filter((r) => origin === undefined || r.origin === origin).map((r) => ({ ...r })),
+      resetRequests: () => void log.splice(0),
+      stop: async () => void (await Promise.all(servers.map(close))),
+    };
+  } catch (error) {
+    await Promise.all(servers.map(close));
+    throw error;
+  }
+}
