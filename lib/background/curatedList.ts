@@ -2,7 +2,11 @@ import devnetList from '@/lib/curation/devnet.tokenlist.json';
 import releaseList from '@/lib/curation/release.tokenlist.json';
 import type { TokenList } from '@/lib/curation/confirmation';
 
-/** The curated list this build ships: the demo list only in devnet builds. */
-export function curatedList(mode: string = import.meta.env.MODE): TokenList {
-  return (mode === 'devnet' ? devnetList : releaseList) as TokenList;
+// The demo list ships only in devnet builds: the condition is a build-time constant, so a
+// release bundle does not contain it at all.
+const CURATED_LIST = (import.meta.env.MODE === 'devnet' || import.meta.env.MODE === 'test' ? devnetList : releaseList) as TokenList;
+
+/** The curated list this build ships. */
+export function curatedList(): TokenList {
+  return CURATED_LIST;
 }

@@ -16,7 +16,7 @@ import { clientFor } from './chainClients';
  * chain: one multicall per chain, all chains at once, results written to IndexedDB, where the
  * popup's live queries pick them up.
  */
-export async function refreshHoldings(db: CompanionDatabase, extraTokenIds: string[], mode?: string): Promise<RefreshOutcome> {
+export async function refreshHoldings(db: CompanionDatabase, extraTokenIds: string[]): Promise<RefreshOutcome> {
   const [settings, follows] = await Promise.all([readSettings(db), listFollows(db)]);
   const account = settings.watchAddress as Address | null;
   const byChain = new Map<number, Address[]>();
@@ -27,7 +27,7 @@ export async function refreshHoldings(db: CompanionDatabase, extraTokenIds: stri
 
   const chains = await Promise.all(
     [...byChain].map(async ([chainId, tokens]) => {
-      const chain = chainById(chainId, mode);
+      const chain = chainById(chainId);
       if (!chain) return { chainId, chainName: `Chain ${chainId}`, blockNumber: null, error: 'This chain is not supported.' };
       try {
         const snapshot = await readChainSnapshot(clientFor(chain, settings.rpcUrls[chainId]), chain, tokens, account);

@@ -10,7 +10,7 @@ import { confirmationFor, type TokenList } from '@/lib/curation/confirmation';
  * Turns what a page declared into the tab's state. Pure: the origin comes from the browser
  * (the sender), never from the page, and the curated list from the extension package.
  */
-export function resolveDeclaration(message: DeclarationMessage, origin: string, list: TokenList, mode?: string): TabState {
+export function resolveDeclaration(message: DeclarationMessage, origin: string, list: TokenList): TabState {
   const invalid = (problems: string[]): TabState => ({ status: 'invalid', origin, problems });
   if (message.pageError) return invalid([message.pageError]);
   if (!message.token) return invalid(['The page declares a personal token but leaves it empty.']);
@@ -22,7 +22,7 @@ export function resolveDeclaration(message: DeclarationMessage, origin: string, 
     if (error instanceof InvalidTokenIdError) return invalid([`The declared token is not valid: ${error.message}.`]);
     throw error;
   }
-  const chain = chainById(token.chainId, mode);
+  const chain = chainById(token.chainId);
   if (!chain) return invalid([`The token is on chain ${token.chainId}, which this extension cannot read yet.`]);
   const tokenId = formatTokenId(token.chainId, token.address);
 

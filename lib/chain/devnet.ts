@@ -13,7 +13,7 @@ const UNISWAP_V2_PAIR_INIT_CODE_HASH =
 export const DEVNET_A = {
   chainId: 31337,
   port: 8545,
-  deployer: '0xf39Fd6e51aad88F6F4ce6aB8827279cfFFb92266',
+  deployer: '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266',
   weth: '0x5FbDB2315678afecb367f032d93F642f64180aa3',
   factory: '0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512',
   router: '0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0',
@@ -50,6 +50,6 @@ function chainConfigFor(d: DevnetDeployment, name: string): ChainConfig {
 }
 
 export const DEVNET_CHAINS: ChainConfig[] = [
-  chainConfigFor(DEVNET_A, 'Devnet A'),
-  chainConfigFor(DEVNET_B, 'Devnet B'),
+  /* @__PURE__ */ chainConfigFor(DEVNET_A, 'Devnet A'),
+  /* @__PURE__ */ chainConfigFor(DEVNET_B, 'Devnet B'),
 ];

@@ -2,11 +2,16 @@ import { DEVNET_CHAINS } from './devnet';
 import { ETHEREUM_MAINNET } from './mainnet';
 import type { ChainConfig } from './types';
 
-/** The chains this build can read. Devnet chains exist only in `--mode devnet` builds. */
-export function knownChains(mode: string = import.meta.env.MODE): ChainConfig[] {
-  return mode === 'devnet' || mode === 'test' ? [ETHEREUM_MAINNET, ...DEVNET_CHAINS] : [ETHEREUM_MAINNET];
+// Decided at build time: a release bundle does not even contain the devnet chains, since the
+// condition folds to a constant and the unused branch is dropped. Tests run in mode "test".
+const CHAINS: ChainConfig[] =
+  import.meta.env.MODE === 'devnet' || import.meta.env.MODE === 'test' ? [ETHEREUM_MAINNET, ...DEVNET_CHAINS] : [ETHEREUM_MAINNET];
+
+/** The chains this build can read. */
+export function knownChains(): ChainConfig[] {
+  return CHAINS;
 }
 
-export function chainById(chainId: number, mode?: string): ChainConfig | undefined {
-  return knownChains(mode).find((chain) => chain.chainId === chainId);
+export function chainById(chainId: number): ChainConfig | undefined {
+  return CHAINS.find((chain) => chain.chainId === chainId);
 }

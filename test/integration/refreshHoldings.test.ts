@@ -43,7 +43,7 @@ async function databaseOn(rpcA: string[], rpcB: string[]): Promise<CompanionData
 describe('what the popup reads is what the chain holds', () => {
   test('one snapshot: balance, metadata and pool reserves equal direct reads at the same block', async () => {
     const [chainA] = devnet.chains;
-    const config = { ...chainById(DEVNET_A.chainId, 'devnet')!, rpcUrls: [chainA.rpcUrl] };
+    const config = { ...chainById(DEVNET_A.chainId)!, rpcUrls: [chainA.rpcUrl] };
     const snapshot = await readChainSnapshot(createChainClient(config), config, [DEVNET_A.creatorToken], holder);
     const direct = independentClient(chainA.rpcUrl);
     const blockNumber = snapshot.blockNumber;
@@ -65,7 +65,7 @@ describe('what the popup reads is what the chain holds', () => {
     const proxyB = await startRpcProxy({ target: chainB.rpcUrl });
     try {
       const db = await databaseOn([proxyA.url], [proxyB.url]);
-      const outcome = await refreshHoldings(db, [], 'devnet');
+      const outcome = await refreshHoldings(db, []);
       expect(outcome.chains.map((c) => c.error)).toEqual([null, null]);
       expect([proxyA.requestCount(), proxyB.requestCount()]).toEqual([1, 1]);
 
@@ -86,16 +86,16 @@ describe('what the popup reads is what the chain holds', () => {
 
   test('a dead first endpoint falls back to the next one', async () => {
     const db = await databaseOn(['http://127.0.0.1:9', devnet.chains[0].rpcUrl], [devnet.chains[1].rpcUrl]);
-    const outcome = await refreshHoldings(db, [], 'devnet');
+    const outcome = await refreshHoldings(db, []);
     expect(outcome.chains.map((c) => c.error)).toEqual([null, null]);
   });
 
   test('an unreachable chain keeps the last values and is recorded as failing (stale), the other chain still refreshes', async () => {
     const db = await databaseOn([devnet.chains[0].rpcUrl], [devnet.chains[1].rpcUrl]);
-    await refreshHoldings(db, [], 'devnet');
+    await refreshHoldings(db, []);
     const before = await holdingsOf(db, holder);
     await writeSetting(db, 'rpcUrls', { [DEVNET_A.chainId]: ['http://127.0.0.1:9'], [DEVNET_B.chainId]: [devnet.chains[1].rpcUrl] });
-    const outcome = await refreshHoldings(db, [], 'devnet');
+    const outcome = await refreshHoldings(db, []);
     expect(outcome.chains.find((c) => c.chainId === DEVNET_A.chainId)?.error).toMatch(/^Could not reach Devnet A: .*Showing the last values read\.$/);
     expect(outcome.chains.find((c) => c.chainId === DEVNET_B.chainId)?.error).toBeNull();
     const after = await holdingsOf(db, holder);
@@ -108,7 +108,7 @@ describe('what the popup reads is what the chain holds', () => {
   test('a token that is not a contract yields no holding instead of breaking the refresh', async () => {
     const db = await databaseOn([devnet.chains[0].rpcUrl], [devnet.chains[1].rpcUrl]);
     const notAToken: Address = '0x000000000000000000000000000000000000dEaD';
-    const outcome = await refreshHoldings(db, [formatTokenId(DEVNET_A.chainId, notAToken)], 'devnet');
+    const outcome = await refreshHoldings(db, [formatTokenId(DEVNET_A.chainId, notAToken)]);
     expect(outcome.chains.every((c) => c.error === null)).toBe(true);
     const tokens = (await holdingsOf(db, holder)).map((r) => r.tokenId).sort();
     expect(tokens).toEqual([ALEX, MIKE].sort());
