@@ -1,0 +1,50 @@
+import { formatUnits } from 'viem';
+import { DEVNET_CREATOR_TOKENS, DEVNET_HOLDERS, startDevnet } from './devnet';
+
+// `npm run devnet [-- --verbose]`: both chains on the ports the extension's devnet build expects.
+// Runs until Ctrl-C; anvil goes down with it (see anvil.ts).
+
+const verbose = process.argv.includes('--verbose');
+const started = performance.now();
+const devnet = await startDevnet({ silent: !verbose });
+const ms = Math.round(performance.now() - started);
+
+const lines: string[] = [`Devnet ready in ${ms} ms (Ctrl-C to stop)`, ''];
+for (const chain of devnet.chains) {
+  const d = chain.deployment;
+  const token = DEVNET_CREATOR_TOKENS[d.chainId];
+  lines.push(
+    `Chain ${d.chainId}  ${chain.rpcUrl}`,
+    `  deployer        ${d.deployer}`,
+    `  WETH9           ${d.weth}`,
+    `  V2 factory      ${d.factory}`,
+    `  V2 router02     ${d.router}`,
+    `  Multicall3      ${d.multicall3}`,
+    `  USDC            ${d.usdc}`,
+    `  ${token.symbol.padEnd(15)} ${d.creatorToken}  (${token.name})`,
+    `  ${`${token.symbol}/WETH`.padEnd(15)} ${chain.pairs.creatorWeth}`,
+    `  WETH/USDC       ${chain.pairs.wethUsdc}`,
+    '',
+  );
+}
+lines.push('Holders (anvil accounts 1-4, 10,000 ETH each)');
+for (const [name, h] of Object.entries(DEVNET_HOLDERS)) {
+  const held = devnet.chains.map((c) => {
+    const { creatorToken, creatorWethLp } = h.holdings[c.deployment.chainId];
+    const symbol = DEVNET_CREATOR_TOKENS[c.deployment.chainId].symbol;
+    return `${formatUnits(creatorToken, 18)} ${symbol}, ${formatUnits(creatorWethLp, 18)} ${symbol}/WETH LP`;
+  });
+  lines.push(`  ${name}  ${h.address}  ${held.join(' | ')}`);
+}
+console.log(lines.join('\n'));
+
+const shutdown = () => {
+  devnet.stop().then(
+    () => process.exit(0),
+    () => process.exit(1),
+  );
+};
+process.once('SIGINT', shutdown);
+process.once('SIGTERM', shutdown);
+// Keep the event loop alive: the anvil children are the only other handles.
+setInterval(() => {}, 1 << 30);
