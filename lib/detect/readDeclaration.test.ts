@@ -26,6 +26,11 @@ describe('readDeclaration', () => {
     expect(readDeclaration(page(`<meta name="personal-token" content="${ALEX}">`), ORIGIN)).toEqual({ token: ALEX, pageError: null, manifestUrl: null });
   });
 
+  test('a malformed token id is reported without its manifest, so nothing is fetched for it', () => {
+    const doc = page('<meta name="personal-token" content="ALEX on mainnet"><link rel="personal-token-manifest" href="/personal-token.json">');
+    expect(readDeclaration(doc, ORIGIN)).toEqual({ token: 'ALEX on mainnet', pageError: null, manifestUrl: null });
+  });
+
   test('a manifest on another origin is refused before any request', () => {
     const doc = page(`<meta name="personal-token" content="${ALEX}"><link rel="personal-token-manifest" href="https://evil.example/m.json">`);
     expect(readDeclaration(doc, ORIGIN)?.pageError).toBe('The manifest must be on this site (http://localhost:4101), not on https://evil.example.');

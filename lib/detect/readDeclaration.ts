@@ -1,5 +1,7 @@
 import { DECLARATION_LIMITS, type ManifestFetch } from '@/lib/messaging/contentMessages';
 
+const TOKEN_ID_SHAPE = /^eip155:[0-9]{1,16}\/erc20:0x[0-9a-fA-F]{40}$/;
+
 export interface PageDeclaration {
   token: string | null;
   pageError: string | null;
@@ -18,6 +20,10 @@ export function readDeclaration(doc: Document, pageOrigin: string): PageDeclarat
   if (metas.length > 1) return fail(`The page declares ${metas.length} tokens; a page may declare only one.`);
   const token = (metas[0]!.getAttribute('content') ?? '').trim();
   if (token.length > DECLARATION_LIMITS.tokenChars) return fail(`The token declaration is ${token.length} characters long; the limit is ${DECLARATION_LIMITS.tokenChars}.`);
+
+  // Only the shape is checked here, so nothing is fetched for a malformed id; the background
+  // checks the id fully (checksum, known chain) again.
+  if (!TOKEN_ID_SHAPE.test(token)) return { token, pageError: null, manifestUrl: null };
 
   const links = doc.querySelectorAll('link[rel~="personal-token-manifest"]');
   if (links.length > 1) return fail('The page links more than one personal-token manifest.');
