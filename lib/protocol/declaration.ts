@@ -25,7 +25,7 @@ export function checkDeclaration(pageUrl: string, decl: PageDeclaration): CheckD
   const errors: ValidationError[] = [];
   const where = `<meta name="${META_NAME}">`;
   let token: TokenId | undefined;
-  if (decl.token === null) errors.push({ path: where, message: 'is missing; the page declares no personal token' });
+  if (decl.token === null) errors.push({ path: where, message: 'missing: the page declares no personal token' });
   else {
     try {
       token = parseTokenId(decl.token.trim());

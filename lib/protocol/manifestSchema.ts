@@ -65,7 +65,7 @@ export const votesSchema = z.strictObject({
 });
 
 export const gateSchema = z.strictObject({
-  id: id('Stable id of the gate, unique among gates; the page marks gated blocks with it.'),
+  id: id('Stable id of the gate, unique among gates.'),
   title: text(MAX_TITLE, 'What unlocking gives, e.g. "Members-only post".'),
   kind: z.enum(['post', 'link', 'code']).meta({ description: 'post: content shown in place; link: a URL; code: a discount code.' }),
   minBalance: amount('Minimum balance, in base units, needed to unlock.'),

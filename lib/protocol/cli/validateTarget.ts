@@ -16,6 +16,8 @@ export interface TargetReport {
 
 export interface ValidateTargetDeps {
   fetch?: typeof fetch;
+  /** Per request; the extension's limit by default. */
+  timeoutMs?: number;
   /** Curated lists to report confirmation against: the release list, plus devnet for local pages. */
   lists?: { release: TokenList; devnet: TokenList };
 }
@@ -42,10 +44,10 @@ export async function validateTarget(target: string, deps: ValidateTargetDeps = 
 async function validateUrl(url: string, deps: ValidateTargetDeps): Promise<TargetReport> {
   const res = await fetchCapped(url, {
     fetch: deps.fetch,
-    timeoutMs: MANIFEST_FETCH_TIMEOUT_MS,
+    timeoutMs: deps.timeoutMs ?? MANIFEST_FETCH_TIMEOUT_MS,
     maxBytes: (type) => (type.includes('html') ? MAX_PAGE_BYTES : MAX_MANIFEST_BYTES),
   });
-  if (!res.ok) return fail([res.tooLarge ? `manifest ${res.error}` : res.error]);
+  if (!res.ok) return fail([res.error]);
   const looksHtml = res.contentType.includes('html') || (!res.contentType.includes('json') && res.text.trimStart().startsWith('<'));
   if (!looksHtml) return manifestReport(res.url, validateManifest(res.text));
   return validatePage(res.url, res.text, deps);
@@ -67,7 +69,8 @@ async function validatePage(pageUrl: string, html: string, deps: ValidateTargetD
     return { ok: true, lines };
   }
 
-  const res = await fetchCapped(decl.manifestUrl, { fetch: deps.fetch, timeoutMs: MANIFEST_FETCH_TIMEOUT_MS, maxBytes: MAX_MANIFEST_BYTES });
+  const timeoutMs = deps.timeoutMs ?? MANIFEST_FETCH_TIMEOUT_MS;
+  const res = await fetchCapped(decl.manifestUrl, { fetch: deps.fetch, timeoutMs, maxBytes: MAX_MANIFEST_BYTES });
   if (!res.ok) return { ok: false, lines: [...lines, `✗ manifest: ${res.error}`] };
   if (new URL(res.url).origin !== new URL(pageUrl).origin) {
     return { ok: false, lines: [...lines, `✗ manifest: ${decl.manifestUrl} redirects to ${res.url}, another origin; serve it from the page's own origin`] };
