@@ -10,9 +10,18 @@ import { MAX_AMOUNT_DIGITS, MAX_ID, MAX_URL } from './limits';
 // Building blocks of the manifest schema. Each field has exactly one check that writes a
 // message a creator can act on; the `pattern` in `meta` only feeds the JSON Schema for editors.
 
-/** Short human text: up to `max` characters, not blank. */
+// Control characters and bidi overrides (U+202E and friends) let a name display as something it
+// is not; they have no place in a name or a title.
+const NO_HIDDEN_CHARS = /^[^\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]*$/;
+
+/** Short human text: up to `max` characters, not blank. Shown as text, never as HTML. */
 export function text(max: number, description: string) {
-  return z.string().max(max).regex(/\S/, { error: 'must not be empty' }).meta({ description });
+  return z
+    .string()
+    .max(max)
+    .regex(/\S/, { error: 'must not be empty' })
+    .regex(NO_HIDDEN_CHARS, { error: 'must not contain control characters or text-direction overrides' })
+    .meta({ description });
 }
 
 export function address(description: string) {

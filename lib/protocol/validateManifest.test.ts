@@ -345,6 +345,11 @@ describe('every kind of mistake, in words', () => {
         "pairs: expected a list [ … ], got an object",
       ]
     `);
+    expect(problemsAfter((m) => (m.creator.name = 'Alex\u202Eniarb'))).toMatchInlineSnapshot(`
+      [
+        "creator.name: must not contain control characters or text-direction overrides",
+      ]
+    `);
     expect(problemsAfter((m) => (m.creator.name = '   '))).toMatchInlineSnapshot(`
       [
         "creator.name: must not be empty",
