@@ -28,6 +28,7 @@ export default defineConfig({
         },
       },
       {
+        plugins: [WxtVitest()],
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],

@@ -4,8 +4,6 @@ import { defineConfig } from 'wxt';
 // demo token list. A release build (`npm run build`) knows only public chains and the release list.
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
-  // A devnet build is a production build pointed at local chains: no React development mode.
-  vite: () => ({ define: { 'process.env.NODE_ENV': JSON.stringify('production') } }),
   manifest: ({ mode }) => ({
     name: mode === 'devnet' ? 'Personal Token Companion (devnet)' : 'Personal Token Companion',
     description: 'See what you hold of the creators you follow, right on their sites.',

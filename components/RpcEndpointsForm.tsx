@@ -12,6 +12,7 @@ export function RpcEndpointsForm({ chain, current }: { chain: ChainConfig; curre
     event.preventDefault();
     try {
       const { urls } = await sendRequest('set-rpc-urls', { chainId: chain.chainId, urls: text.split('\n') });
+      setText(urls.join('\n'));
       setStatus({ tone: 'ok', text: urls.length ? `Saved ${urls.length} endpoint${urls.length > 1 ? 's' : ''}.` : 'Using the defaults.' });
     } catch (e) {
       setStatus({ tone: 'error', text: (e as Error).message });

@@ -33,7 +33,7 @@ export function SettingsView({ settings, onBack, onRefresh }: { settings: Settin
         <h2>RPC endpoints</h2>
         <p className="muted small">One URL per line, tried in order when one fails. Leave empty for the defaults shown.</p>
         {knownChains().map((chain) => (
-          <RpcEndpointsForm key={`${chain.chainId}-${(settings.rpcUrls[chain.chainId] ?? []).join()}`} chain={chain} current={settings.rpcUrls[chain.chainId]} />
+          <RpcEndpointsForm key={chain.chainId} chain={chain} current={settings.rpcUrls[chain.chainId]} />
         ))}
       </section>
 

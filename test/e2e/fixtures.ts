@@ -1,0 +1,44 @@
+import { startDemoServer, type DemoServer } from '../demo-server/server';
+import { startDevnet, type Devnet } from '../devnet/devnet';
+import { startRpcProxy } from '../devnet/rpcProxy';
+import { DEVNET_A, DEVNET_B } from '@/lib/chain/devnet';
+import { launchWithExtension, type ExtensionBrowser } from './harness/browser';
+
+export type RpcProxy = Awaited<ReturnType<typeof startRpcProxy>>;
+
+export interface Journeys {
+  devnet: Devnet;
+  /** In front of each chain, on the ports the devnet build reads (8545, 8546): counts and delays. */
+  rpc: [RpcProxy, RpcProxy];
+  server: DemoServer;
+  browser: ExtensionBrowser;
+  rpcRequests(): number;
+  stop(): Promise<void>;
+}
+
+/**
+ * Everything a journey needs, real: two anvil chains with the Uniswap contracts, the demo
+ * creator sites on their fixed origins, and Chromium with the devnet build of the extension.
+ */
+export async function startJourneys(): Promise<Journeys> {
+  const devnet = await startDevnet({ portA: 18545, portB: 18546 });
+  const rpc: [RpcProxy, RpcProxy] = [
+    await startRpcProxy({ target: devnet.chains[0].rpcUrl, port: DEVNET_A.port }),
+    await startRpcProxy({ target: devnet.chains[1].rpcUrl, port: DEVNET_B.port }),
+  ];
+  const server = await startDemoServer();
+  const browser = await launchWithExtension();
+  return {
+    devnet,
+    rpc,
+    server,
+    browser,
+    rpcRequests: () => rpc[0].requestCount() + rpc[1].requestCount(),
+    stop: async () => {
+      await browser.close();
+      await server.stop();
+      await Promise.all(rpc.map((proxy) => proxy.stop()));
+      await devnet.stop();
+    },
+  };
+}
