@@ -1,3 +1,4 @@
+import '@/lib/protocol/zodNoEval';
 import { z } from 'zod';
 import { DECLARATION_LIMITS, DECLARATION_MESSAGE, type DeclarationMessage } from '@/lib/messaging/contentMessages';
 

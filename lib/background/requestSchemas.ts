@@ -1,3 +1,4 @@
+import '@/lib/protocol/zodNoEval';
 import { z } from 'zod';
 import type { RequestMap, RequestType } from '@/lib/messaging/requests';
 

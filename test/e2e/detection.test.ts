@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { XSS_PROBE_PATH } from '../demo-server/hostile';
+import { startJourneys, type Journeys } from './fixtures';
+import { openPopupFor, openSite, waitForBadge } from './popup';
+
+// Journey 1's other side: pages that declare nothing cost nothing, and broken or hostile
+// declarations get a clear message and nothing else (no chain read, no script run).
+let j: Journeys;
+const dialogs: string[] = [];
+
+beforeAll(async () => {
+  j = await startJourneys();
+  j.browser.context.on('page', (page) => page.on('dialog', (d) => void (dialogs.push(d.message()), d.dismiss())));
+});
+afterAll(() => j?.stop());
+
+const settle = () => new Promise((r) => setTimeout(r, 1_500));
+
+describe('pages that declare nothing', () => {
+  test('no badge and zero requests: not to the site, not to any chain', async () => {
+    j.server.resetRequests();
+    j.rpc.forEach((proxy) => proxy.resetCount());
+    const { page, tabId } = await openSite(j, `${j.server.origins.other}/plain`);
+    await settle();
+    expect(await j.browser.badgeText(tabId)).toBe('');
+    expect(j.server.requests()).toEqual([{ method: 'GET', path: '/plain', origin: j.server.origins.other }]);
+    expect(j.rpcRequests()).toBe(0);
+    await j.browser.screenshot(page, 'site-plain');
+    await page.close();
+  });
+});
+
+describe('broken and hostile declarations', () => {
+  const cases: [path: string, problem: RegExp][] = [
+    ['/broken-token', /The declared token is not valid: .*CAIP-19/],
+    ['/broken-manifest', /JSON/],
+    ['/invalid-manifest', /checksum/],
+    ['/mismatch', /does not match the page's declaration/],
+    ['/cross-origin-manifest', /The manifest must be on this site \(http:\/\/localhost:4103\)/],
+    ['/oversized', /The manifest is larger than 64 KiB/],
+    ['/oversized-chunked', /The manifest is larger than 64 KiB/],
+    ['/hostile', /The page declares \d+ tokens; a page may declare only one\./],
+  ];
+
+  test.each(cases)('%s: a "!" badge, the problem in words, no chain read', async (path, problem) => {
+    j.server.resetRequests();
+    j.rpc.forEach((proxy) => proxy.resetCount());
+    const { page, tabId } = await openSite(j, `${j.server.origins.other}${path}`);
+    await waitForBadge(j, tabId, '!');
+    const popup = await openPopupFor(j, tabId);
+    const alert = popup.getByTestId('declaration-problem');
+    expect(await alert.innerText()).toMatch(problem);
+    expect(await popup.getByTestId('site-card').count()).toBe(0);
+    expect(await popup.getByRole('button', { name: /^Follow / }).count()).toBe(0);
+    // The popup's refresh reads nothing for this page: no followed creators, no declared token.
+    expect(j.rpcRequests()).toBe(0);
+    const otherOrigin = j.server.requests().filter((r) => r.origin !== j.server.origins.other);
+    expect(otherOrigin).toEqual([]); // e.g. the cross-origin manifest was never fetched
+    if (path === '/broken-token' || path === '/cross-origin-manifest' || path === '/hostile') {
+      expect(j.server.requests().map((r) => r.path)).toEqual([path]); // refused before any fetch
+    }
+    await j.browser.screenshot(popup, `popup-problem${path.replace('/', '-')}`);
+    await popup.close();
+    await page.close();
+  });
+
+  test('payloads in the hostile page never run, in the page or in the popup', async () => {
+    await settle();
+    expect(j.server.requests().some((r) => r.path.startsWith(XSS_PROBE_PATH))).toBe(false);
+    expect(dialogs).toEqual([]);
+  });
+});
