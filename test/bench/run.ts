@@ -1,0 +1,94 @@
+import { execSync } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { startDemoServer } from '../demo-server/server';
+import { launchWithExtension, REPO_ROOT } from '../e2e/harness/browser';
+import { buildExtension } from './build';
+import { reserveBuildPorts, startBenchChains } from './chains';
+import { Cleanup } from './cleanup';
+import { measureContentScriptSize } from './contentScriptSize';
+import { jsonOf, rowsOf, type Results } from './figures';
+import { measureNonTokenPage } from './nonTokenPage';
+import { measurePopupFirstPaint } from './popupFirstPaint';
+import { printTable, writeJson } from './report';
+import { measureRpcRefresh } from './rpcRefresh';
+
+// `npm run bench`: the performance figures of PRODUCT.md, each beside its baseline and budget.
+// It reports; it does not fail on a budget. It exits non-zero only when a figure could not be
+// measured. Order matters on a 2-core machine: builds, then Node-only timings, then Chromium.
+
+const OUTPUT = join(REPO_ROOT, '.output', 'bench.json');
+const cleanup = new Cleanup();
+const results: Results = {};
+const errors: Record<string, string> = {};
+
+/** One figure failing (a flaky build, a UI change) must not hide the others. */
+async function attempt(name: string, measure: () => Promise<void>): Promise<void> {
+  console.log(`… ${name}`);
+  try {
+    await measure();
+  } catch (error) {
+    if (cleanup.stopping) throw error; // Ctrl-C: no next figure
+    errors[name] = error instanceof Error ? error.message : String(error);
+    console.error(`✗ ${name}: ${errors[name]}`);
+  }
+}
+
+async function main(): Promise<void> {
+  cleanup.stopOnSignals();
+  const reserved = await reserveBuildPorts(cleanup);
+  const release = await buildExtension('production', cleanup);
+  await attempt('content script size', async () => void (results.size = measureContentScriptSize(release)));
+  const devnetBuild = await buildExtension('devnet', cleanup);
+
+  const chains = await startBenchChains(reserved, cleanup);
+  await attempt('RPC requests and speed of one refresh', async () => void (results.rpc = await measureRpcRefresh(chains.devnet, cleanup)));
+
+  // Free ports: a running `npm run demo` keeps its sites on 4101-4103.
+  const demo = await startDemoServer({ alexPort: 0, mikePort: 0, otherPort: 0 });
+  cleanup.add('demo server', () => demo.stop());
+  const browser = await launchWithExtension({ extensionPath: devnetBuild.dir, handleSignals: false });
+  cleanup.add('Chromium with the extension', () => browser.close());
+  // The page that declares nothing goes first, before following creators gives the extension work.
+  await attempt('a page that declares nothing', async () => {
+    results.nonToken = await measureNonTokenPage({ browser, build: devnetBuild, demo, proxies: chains.proxies, cleanup });
+  });
+  await attempt('popup first paint', async () => void (results.popup = await measurePopupFirstPaint({ browser, demo, proxies: chains.proxies })));
+}
+
+function report(): void {
+  const commit = (() => {
+    try {
+      return execSync('git rev-parse --short HEAD', { cwd: REPO_ROOT }).toString().trim();
+    } catch {
+      return null;
+    }
+  })();
+  const meta = { date: new Date().toISOString(), commit, cpus: cpus().length, loadavg: loadavg().map((x) => Number(x.toFixed(2))) };
+  writeJson(OUTPUT, { ...jsonOf(results, errors), meta });
+  console.log(`\nBench (${meta.cpus} CPUs, load ${meta.loadavg.join(' ')}, commit ${commit ?? '?'}):\n`);
+  printTable(rowsOf(results));
+  const caused = results.nonToken?.requests.details ?? [];
+  if (caused.length > 0) console.log(`\nRequests on /plain:\n  ${caused.slice(0, 20).join('\n  ')}`);
+  const control = results.nonToken?.declaringPageRequests;
+  if (control && (control.demoServer === 0 || control.playwright === 0)) {
+    console.log("\nWarning: loading a creator's page showed no request either; the request counters may be blind.");
+  }
+  if (results.rpc && !results.rpc.sameResult) console.log('\nWarning: multicall and naive reads disagree; the RPC comparison is not like for like.');
+  if (results.popup && !results.popup.playwrightSawServiceWorkerRequests) {
+    console.log("\nNote: Playwright reported none of the service worker's requests; /plain requests were counted at the servers only.");
+  }
+  console.log(`\nWritten to ${OUTPUT}`);
+}
+
+main()
+  .catch((error: unknown) => {
+    errors.setup = error instanceof Error ? error.message : String(error);
+    console.error(`\nThe bench could not run: ${errors.setup}`);
+  })
+  .finally(async () => {
+    await cleanup.run();
+    // Whatever was measured before a setup step failed is still worth reporting.
+    if (Object.keys(results).length > 0) report();
+    process.exit(Object.keys(errors).length > 0 ? 1 : 0);
+  });
