@@ -83,6 +83,7 @@ function report(): void {
 
 main()
   .catch((error: unknown) => {
+    if (cleanup.stopping) return; // Ctrl-C: the signal handler says so and exits
     errors.setup = error instanceof Error ? error.message : String(error);
     console.error(`\nThe bench could not run: ${errors.setup}`);
   })
