@@ -1,0 +1,23 @@
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT, SCREENSHOT_DIR } from './harness/browser';
+
+// The README shows screenshots from the real end-to-end run; this copies the chosen ones next
+// to it after `npm test` (or `npm run test:e2e`) has written them.
+const README_SHOTS = [
+  'site-alex',
+  'popup-alex',
+  'popup-mike-following-both',
+  'popup-change-since-last-look',
+  'popup-problem-invalid-manifest',
+  'popup-stale',
+];
+
+const target = join(REPO_ROOT, 'test', 'e2e', 'readme');
+mkdirSync(target, { recursive: true });
+for (const name of README_SHOTS) {
+  const source = join(SCREENSHOT_DIR, `${name}.png`);
+  if (!existsSync(source)) throw new Error(`${source} is missing: run npm run test:e2e first.`);
+  copyFileSync(source, join(target, `${name}.png`));
+}
+console.log(`Copied ${README_SHOTS.length} screenshots to ${target}`);
