@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { database } from '@/lib/db/database';
 import { markLooked } from '@/lib/db/holdingsRepository';
-import { readSettings } from '@/lib/db/settingsRepository';
+import { holdingsAccount, readSettings } from '@/lib/db/settingsRepository';
 import { POPUP_SESSION_PORT } from '@/lib/messaging/requests';
 
 /**
@@ -14,8 +14,8 @@ export function listenForPopupSessions(): void {
     if (port.name !== POPUP_SESSION_PORT || !fromOurPage) return;
     port.onDisconnect.addListener(() => {
       void (async () => {
-        const { watchAddress } = await readSettings(database());
-        if (watchAddress) await markLooked(database(), watchAddress);
+        const account = holdingsAccount(await readSettings(database()));
+        if (account) await markLooked(database(), account);
       })();
     });
   });

@@ -5,7 +5,7 @@ import type { CompanionDatabase } from '@/lib/db/database';
 import { recordRefresh } from '@/lib/db/chainStatusRepository';
 import { listFollows } from '@/lib/db/followsRepository';
 import { NO_ACCOUNT, saveLatest } from '@/lib/db/holdingsRepository';
-import { readSettings } from '@/lib/db/settingsRepository';
+import { holdingsAccount, readSettings } from '@/lib/db/settingsRepository';
 import { toHoldingValues } from '@/lib/holdings/toHoldingValues';
 import type { RefreshOutcome } from '@/lib/messaging/requests';
 import { formatTokenId, parseTokenId } from '@/lib/protocol/caip19';
@@ -18,7 +18,7 @@ import { clientFor } from './chainClients';
  */
 export async function refreshHoldings(db: CompanionDatabase, extraTokenIds: string[]): Promise<RefreshOutcome> {
   const [settings, follows] = await Promise.all([readSettings(db), listFollows(db)]);
-  const account = settings.watchAddress as Address | null;
+  const account = holdingsAccount(settings) as Address | null;
   const byChain = new Map<number, Address[]>();
   for (const tokenId of new Set([...follows.map((f) => f.tokenId), ...extraTokenIds])) {
     const { chainId, address } = parseTokenId(tokenId);

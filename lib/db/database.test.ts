@@ -62,7 +62,7 @@ describe('migration from version 1', () => {
       latest: { balance: '12500000000000000000000', symbol: 'ALEX', blockNumber: '42', blockTimestamp: 1_700_000_000 },
     });
     expect(rows[0]!.looked).toEqual(rows[0]!.latest);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['chainStatus', 'follows', 'holdings', 'settings']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['chainStatus', 'follows', 'holdings', 'settings', 'votes']);
     expect(await listFollows(db)).toEqual([alexFollow]);
   });
 
@@ -77,6 +77,24 @@ describe('migration from version 1', () => {
     const db = openCompanion(name);
     expect(await db.holdings.count()).toBe(0);
     expect(await db.follows.count()).toBe(1);
+  });
+});
+
+describe('migration from version 2', () => {
+  test('holdings, follows and settings are kept; the votes table starts empty', async () => {
+    const name = freshName();
+    const v2 = new Dexie(name);
+    v2.version(1).stores({ follows: 'tokenId', lastSeen: 'tokenId', settings: 'key' });
+    v2.version(2).stores({ lastSeen: null, holdings: '[account+tokenId], account, tokenId', chainStatus: 'chainId' });
+    await v2.table('follows').put(alexFollow);
+    await v2.table('settings').put({ key: 'watchAddress', value: HOLDER });
+    await v2.table('holdings').put({ account: HOLDER.toLowerCase(), tokenId: ALEX, chainId: 31337, latest: values('7', '3'), looked: null });
+    v2.close();
+
+    const db = openCompanion(name);
+    expect((await holdingsOf(db, HOLDER))[0]?.latest.balance).toBe('7');
+    expect((await readSettings(db)).watchAddress).toBe(HOLDER);
+    expect(await db.votes.count()).toBe(0);
   });
 });
 
@@ -103,12 +121,40 @@ describe('repositories', () => {
 
   test('settings default, persist, and clear with everything else', async () => {
     const db = openCompanion();
-    expect(await readSettings(db)).toEqual({ watchAddress: null, rpcUrls: {}, currency: 'USD' });
+    expect(await readSettings(db)).toEqual({ watchAddress: null, wallet: null, rpcUrls: {}, currency: 'USD' });
     await writeSetting(db, 'rpcUrls', { '31337': ['http://127.0.0.1:9999'] });
     await follow(db, alexFollow);
     expect((await readSettings(db)).rpcUrls).toEqual({ '31337': ['http://127.0.0.1:9999'] });
     await clearAllData(db);
-    expect(await readSettings(db)).toEqual({ watchAddress: null, rpcUrls: {}, currency: 'USD' });
+    expect(await readSettings(db)).toEqual({ watchAddress: null, wallet: null, rpcUrls: {}, currency: 'USD' });
     expect(await db.follows.count()).toBe(0);
+  });
+});
+
+describe('votes', () => {
+  const vote = (over: Partial<import('./rows').VoteRow> = {}): import('./rows').VoteRow => ({
+    id: 'v1', tokenId: ALEX, hub: 'http://localhost:4101/hub', space: 'alex.eth', proposalId: '0xp', proposalTitle: 'Next?',
+    account: HOLDER.toLowerCase(), choice: 1, choiceLabel: 'Rust', typedData: {}, signature: null, receipt: null,
+    status: 'awaiting-signature', error: null, createdAt: 1, updatedAt: 1, ...over,
+  });
+
+  test('a vote is taken for submission once, and again only when the first attempt went stale', async () => {
+    const { claimForSubmission, saveVote, updateVote } = await import('./votesRepository');
+    const db = openCompanion();
+    await saveVote(db, vote());
+    expect(await claimForSubmission(db, 'v1', 60_000, 100)).toBeNull(); // not signed yet
+    await updateVote(db, 'v1', { status: 'signed', signature: '0xsig' }, 100);
+    expect((await claimForSubmission(db, 'v1', 60_000, 200))?.status).toBe('submitting');
+    expect(await claimForSubmission(db, 'v1', 60_000, 300)).toBeNull(); // someone is on it
+    expect((await claimForSubmission(db, 'v1', 60_000, 70_000))?.status).toBe('submitting'); // that run died
+  });
+
+  test('history is per account, newest first', async () => {
+    const { saveVote, voteHistory } = await import('./votesRepository');
+    const db = openCompanion();
+    await saveVote(db, vote({ id: 'a', createdAt: 1 }));
+    await saveVote(db, vote({ id: 'b', createdAt: 2 }));
+    await saveVote(db, vote({ id: 'c', account: '0xother' }));
+    expect((await voteHistory(db, HOLDER)).map((v) => v.id)).toEqual(['b', 'a']);
   });
 });

@@ -1,5 +1,5 @@
 import Dexie, { type Table } from 'dexie';
-import type { ChainStatusRow, FollowRow, HoldingRow, HoldingValues, LastSeenRowV1, SettingRow } from './rows';
+import type { ChainStatusRow, FollowRow, HoldingRow, HoldingValues, LastSeenRowV1, SettingRow, VoteRow } from './rows';
 
 export const DEFAULT_DATABASE_NAME = 'personal-token-companion';
 
@@ -12,6 +12,7 @@ export class CompanionDatabase extends Dexie {
   holdings!: Table<HoldingRow, [string, string]>;
   chainStatus!: Table<ChainStatusRow, number>;
   settings!: Table<SettingRow, string>;
+  votes!: Table<VoteRow, string>;
 
   constructor(name: string = DEFAULT_DATABASE_NAME) {
     super(name);
@@ -49,6 +50,8 @@ export class CompanionDatabase extends Dexie {
         });
         await tx.table<HoldingRow>('holdings').bulkPut(rows);
       });
+    // Version 3: signed votes and their receipts; nothing to migrate, the table is new.
+    this.version(3).stores({ votes: 'id, proposalId, status, account, updatedAt' });
   }
 }
 

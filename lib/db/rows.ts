@@ -55,6 +55,8 @@ export interface ChainStatusRow {
 
 export interface SettingsMap {
   watchAddress: string | null;
+  /** The wallet account connected through MetaMask (or another wallet), if any. */
+  wallet: { account: string; chainId: number } | null;
   /** Per chain id, the RPC endpoints that replace the defaults, in order. */
   rpcUrls: Record<string, string[]>;
   currency: 'USD' | 'ETH';
@@ -75,4 +77,38 @@ export interface LastSeenRowV1 {
   valueWei: string | null;
   blockNumber: string;
   seenAt: number;
+}
+
+/** Where a vote is in its life; a vote is saved before the wallet is asked to sign it. */
+export type VoteStatus =
+  | 'awaiting-signature'
+  | 'signed'
+  | 'submitting'
+  | 'submitted'
+  | 'cancelled'
+  | 'failed';
+
+export interface VoteRow {
+  /** Local id, also the idempotency key of the submission. */
+  id: string;
+  tokenId: string;
+  hub: string;
+  space: string;
+  proposalId: string;
+  proposalTitle: string;
+  /** Lower-case voter address. */
+  account: string;
+  /** The choice as Snapshot encodes it for the proposal's type (number, array or object). */
+  choice: unknown;
+  /** Human-readable summary of the choice, e.g. "Rust". */
+  choiceLabel: string;
+  /** The exact EIP-712 typed data asked to be signed (JSON, bigint-free). */
+  typedData: unknown;
+  signature: string | null;
+  /** The hub's receipt (its id for the vote), once accepted. */
+  receipt: string | null;
+  status: VoteStatus;
+  error: string | null;
+  createdAt: number;
+  updatedAt: number;
 }

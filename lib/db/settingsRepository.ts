@@ -1,7 +1,12 @@
 import type { CompanionDatabase } from './database';
 import type { SettingKey, SettingRow, SettingsMap } from './rows';
 
-export const DEFAULT_SETTINGS: SettingsMap = { watchAddress: null, rpcUrls: {}, currency: 'USD' };
+export const DEFAULT_SETTINGS: SettingsMap = { watchAddress: null, wallet: null, rpcUrls: {}, currency: 'USD' };
+
+/** The account whose holdings are shown: the connected wallet first, else the watched address. */
+export function holdingsAccount(settings: SettingsMap): string | null {
+  return settings.wallet?.account ?? settings.watchAddress;
+}
 
 export async function readSettings(db: CompanionDatabase): Promise<SettingsMap> {
   const rows = await db.settings.toArray();

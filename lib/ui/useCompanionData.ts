@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { database } from '@/lib/db/database';
 import { listFollows } from '@/lib/db/followsRepository';
 import { holdingsOf, NO_ACCOUNT } from '@/lib/db/holdingsRepository';
-import { DEFAULT_SETTINGS, readSettings } from '@/lib/db/settingsRepository';
+import { DEFAULT_SETTINGS, holdingsAccount, readSettings } from '@/lib/db/settingsRepository';
 import type { ChainStatusRow, FollowRow, HoldingRow, SettingsMap } from '@/lib/db/rows';
 
 export interface CompanionData {
@@ -21,7 +21,7 @@ export function useCompanionData(): CompanionData {
     const settings = await readSettings(db);
     const [follows, holdings, chainStatus] = await Promise.all([
       listFollows(db),
-      holdingsOf(db, settings.watchAddress ?? NO_ACCOUNT),
+      holdingsOf(db, holdingsAccount(settings) ?? NO_ACCOUNT),
       db.chainStatus.toArray(),
     ]);
     return { settings, follows, holdings, chainStatus };
