@@ -1,6 +1,7 @@
 import { useCompanionData } from '@/lib/ui/useCompanionData';
 import { usePopupSession } from '@/lib/ui/usePopupSession';
 import { usePopupStore } from '@/lib/ui/popupStore';
+import { CreatorView } from './CreatorView';
 import { HomeView } from './HomeView';
 import { SettingsView } from './SettingsView';
 import './popup.css';
@@ -12,11 +13,9 @@ export function App() {
   const show = usePopupStore((s) => s.show);
   return (
     <main className="popup">
-      {view === 'settings' ? (
-        <SettingsView settings={data.settings} onBack={() => show('home')} onRefresh={() => void refresh()} />
-      ) : (
-        <HomeView data={data} onRefresh={() => void refresh()} />
-      )}
+      {view.name === 'settings' && <SettingsView settings={data.settings} onBack={() => show({ name: 'home' })} onRefresh={() => void refresh()} />}
+      {view.name === 'creator' && <CreatorView tokenId={view.tokenId} data={data} />}
+      {view.name === 'home' && <HomeView data={data} onRefresh={() => void refresh()} />}
     </main>
   );
 }

@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
 import type { ChainStatusRow } from '@/lib/db/rows';
 import type { HoldingView } from '@/lib/holdings/holdingView';
 import { formatAge } from '@/lib/ui/format';
+import { useNow } from '@/lib/ui/useNow';
 
 const STALE_AFTER_MS = 5 * 60_000;
 
@@ -14,11 +14,7 @@ interface DataAgeProps {
 
 /** How fresh the numbers are. Old or failed reads are labelled stale, never shown as fresh. */
 export function DataAge({ views, chainStatus, refreshing, onRefresh }: DataAgeProps) {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 1_000);
-    return () => clearInterval(timer);
-  }, []);
+  const now = useNow();
 
   const oldest = views.reduce<HoldingView | null>((min, v) => (min === null || v.fetchedAt < min.fetchedAt ? v : min), null);
   const failures = chainStatus.filter((status) => status.lastError);

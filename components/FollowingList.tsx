@@ -9,9 +9,10 @@ interface FollowingListProps {
   views: Map<string, HoldingView>;
   loaded: boolean;
   onUnfollow(tokenId: string): void;
+  onOpen(tokenId: string): void;
 }
 
-export function FollowingList({ follows, views, loaded, onUnfollow }: FollowingListProps) {
+export function FollowingList({ follows, views, loaded, onUnfollow, onOpen }: FollowingListProps) {
   if (!loaded) return <Skeleton lines={3} label="Loading the creators you follow" />;
   if (follows.length === 0) {
     return <p className="empty">You follow no creator yet. Open a creator's site and press Follow.</p>;
@@ -25,7 +26,9 @@ export function FollowingList({ follows, views, loaded, onUnfollow }: FollowingL
           <li key={follow.tokenId} className="holding-row" data-testid="holding-row" data-token={follow.tokenId}>
             <div className="avatar small" aria-hidden="true">{name.slice(0, 1).toUpperCase()}</div>
             <div className="holding-main">
-              <span className="holding-name">{name}</span>
+              <button type="button" className="holding-name link-button" onClick={() => onOpen(follow.tokenId)} aria-label={`Open ${name}`}>
+                {name}
+              </button>
               <span className="muted small">
                 {view?.balance != null ? `${formatTokenAmount(view.balance, view.decimals)} ${view.symbol}` : view ? `$${view.symbol}` : 'Not read yet'}
               </span>

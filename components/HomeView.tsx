@@ -3,11 +3,13 @@ import { toHoldingView, totalUsdE18, type HoldingView } from '@/lib/holdings/hol
 import { sendRequest } from '@/lib/messaging/requests';
 import type { CompanionData } from '@/lib/ui/useCompanionData';
 import { usePopupStore } from '@/lib/ui/popupStore';
-import { formatUsdE18, shortAddress } from '@/lib/ui/format';
+import { holdingsAccount } from '@/lib/db/settingsRepository';
+import { formatUsdE18 } from '@/lib/ui/format';
 import { DataAge } from './DataAge';
 import { FollowingList } from './FollowingList';
 import { InvalidSiteCard, SiteCard } from './SiteCard';
 import { Skeleton } from './Skeleton';
+import { WalletButton } from './WalletButton';
 import { WatchAddressForm } from './WatchAddressForm';
 
 /** Mark for the bench: the first paint of holdings read from IndexedDB. */
@@ -20,7 +22,7 @@ export function HomeView({ data, onRefresh }: { data: CompanionData; onRefresh()
   const followedViews = data.follows.map((f) => views.get(f.tokenId)).filter((v): v is HoldingView => Boolean(v));
   const siteView = tabState?.status === 'detected' ? (views.get(tabState.tokenId) ?? null) : null;
   const shownViews = siteView && !followed.has(siteView.tokenId) ? [...followedViews, siteView] : followedViews;
-  const account = data.settings.watchAddress;
+  const account = holdingsAccount(data.settings);
 
   useEffect(() => {
     if (shownViews.length > 0 && performance.getEntriesByName(HOLDINGS_PAINT_MARK).length === 0) performance.mark(HOLDINGS_PAINT_MARK);
@@ -35,12 +37,8 @@ export function HomeView({ data, onRefresh }: { data: CompanionData; onRefresh()
         <div className="brand">
           <span className="logo" aria-hidden="true">◆</span> Companion
         </div>
-        {account && (
-          <span className="account-chip" title={account} data-testid="account">
-            Watching {shortAddress(account)}
-          </span>
-        )}
-        <button type="button" className="icon-button" onClick={() => show('settings')} aria-label="Settings">
+        <WalletButton wallet={data.settings.wallet} watchAddress={data.settings.watchAddress} onConnected={onRefresh} />
+        <button type="button" className="icon-button" onClick={() => show({ name: 'settings' })} aria-label="Settings">
           ⚙
         </button>
       </header>
@@ -64,6 +62,7 @@ export function HomeView({ data, onRefresh }: { data: CompanionData; onRefresh()
           hasAccount={Boolean(account)}
           onFollow={() => void act(sendRequest('follow', { tabId }), onRefresh)}
           onUnfollow={() => void act(sendRequest('unfollow', { tokenId: tabState.tokenId }))}
+          onOpen={() => show({ name: 'creator', tokenId: tabState.tokenId })}
         />
       )}
 
@@ -87,6 +86,7 @@ export function HomeView({ data, onRefresh }: { data: CompanionData; onRefresh()
           views={views}
           loaded={data.loaded}
           onUnfollow={(tokenId) => void act(sendRequest('unfollow', { tokenId }))}
+          onOpen={(tokenId) => show({ name: 'creator', tokenId })}
         />
       </section>
 

@@ -10,10 +10,11 @@ interface SiteCardProps {
   hasAccount: boolean;
   onFollow(): void;
   onUnfollow(): void;
+  onOpen(): void;
 }
 
 /** The creator declared by the open page: who, how sure we are, and what the holder has. */
-export function SiteCard({ state, view, following, hasAccount, onFollow, onUnfollow }: SiteCardProps) {
+export function SiteCard({ state, view, following, hasAccount, onFollow, onUnfollow, onOpen }: SiteCardProps) {
   const name = state.creatorName ?? view?.name ?? 'This creator';
   const symbol = view?.symbol;
   return (
@@ -33,6 +34,9 @@ export function SiteCard({ state, view, following, hasAccount, onFollow, onUnfol
       {view ? <HoldingFigures view={view} /> : <Skeleton lines={3} label="Reading the chain" />}
       {!hasAccount && view && <p className="muted small">Add an address below to see what you hold.</p>}
       <div className="actions">
+        <button type="button" className="link-button" onClick={onOpen} aria-label={`Votes and details for ${name}`}>
+          Votes &amp; details →
+        </button>
         {following ? (
           <button type="button" className="secondary" onClick={onUnfollow} aria-label={`Unfollow ${name}`}>
             Following ✓

@@ -6,6 +6,7 @@ import type { RequestMap, RequestType } from '@/lib/messaging/requests';
 import { chainById } from '@/lib/chain/knownChains';
 import { refreshHoldings } from './refreshHoldings';
 import { readTabState } from './tabStates';
+import { connect, disconnect } from './walletHandlers';
 
 /** A refusal whose message is shown to the holder as is. */
 export class UserFacingError extends Error {
@@ -81,4 +82,7 @@ export const requestHandlers: Handlers = {
     await clearAllData(database());
     return null;
   },
+
+  'wallet-connect': () => connect(),
+  'wallet-disconnect': () => disconnect(),
 };

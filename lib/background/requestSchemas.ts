@@ -14,6 +14,20 @@ export const requestSchemas: { [T in RequestType]: z.ZodType<RequestMap[T]['payl
   'set-watch-address': z.strictObject({ address: z.string().max(100).nullable() }),
   'set-rpc-urls': z.strictObject({ chainId: z.number().int().positive(), urls: z.array(z.string().max(2048)).max(5) }),
   'clear-all-data': z.strictObject({}),
+  'wallet-connect': z.strictObject({}),
+  'wallet-disconnect': z.strictObject({}),
+  proposals: z.strictObject({ tokenId }),
+  'cast-vote': z.strictObject({
+    tokenId,
+    proposalId: z.string().max(100),
+    // Snapshot's encodings: an index, a list of indices, or weights per index.
+    choice: z.union([
+      z.number().int().positive(),
+      z.array(z.number().int().positive()).max(100),
+      z.record(z.string().regex(/^[1-9][0-9]{0,2}$/), z.number().nonnegative().max(1e9)),
+    ]),
+  }),
+  tally: z.strictObject({ tokenId, proposalId: z.string().max(100) }),
 };
 
 export const envelopeSchema = z.strictObject({

@@ -7,6 +7,7 @@ import { envelopeSchema, requestSchemas } from './requestSchemas';
 import { resolveDeclaration } from './resolveDeclaration';
 import { contentScriptTab, isExtensionPage } from './senders';
 import { writeTabState } from './tabStates';
+import { WalletError } from '@/lib/wallet';
 
 type Sender = Browser.runtime.MessageSender;
 
@@ -42,7 +43,7 @@ async function handleRequest(message: unknown): Promise<Response<unknown>> {
     const handler = requestHandlers[type] as (p: unknown) => Promise<unknown>;
     return { ok: true, value: await handler(payload.data) };
   } catch (error) {
-    if (error instanceof UserFacingError) return { ok: false, error: error.message };
+    if (error instanceof UserFacingError || error instanceof WalletError) return { ok: false, error: error.message };
     console.error(`request ${type} failed`, error);
     return { ok: false, error: 'Something went wrong in the extension. Try again; if it persists, reload the extension.' };
   }

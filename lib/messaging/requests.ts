@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { TabState } from './tabState';
+import type { ProposalWithPower, TallyView } from './votes';
 
 // Requests from extension pages (the popup) to the background. One entry per request:
 // its payload and what it answers. The background checks the sender and the payload.
@@ -11,6 +12,12 @@ export interface RequestMap {
   'set-watch-address': { payload: { address: string | null }; result: { address: string | null } };
   'set-rpc-urls': { payload: { chainId: number; urls: string[] }; result: { urls: string[] } };
   'clear-all-data': { payload: Record<string, never>; result: null };
+  'wallet-connect': { payload: Record<string, never>; result: { account: string; chainId: number } };
+  'wallet-disconnect': { payload: Record<string, never>; result: null };
+  proposals: { payload: { tokenId: string }; result: ProposalWithPower[] };
+  /** Saves the vote, asks the wallet, posts it; resolves with the vote's id once saved and signed or refused. */
+  'cast-vote': { payload: { tokenId: string; proposalId: string; choice: unknown }; result: { voteId: string } };
+  tally: { payload: { tokenId: string; proposalId: string }; result: TallyView };
 }
 
 export type RequestType = keyof RequestMap;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatAge, formatChange, formatEthE18, formatTokenAmount, formatUsdE18, shortAddress } from './format';
+import { formatAge, formatChange, formatUntil, formatEthE18, formatTokenAmount, formatUsdE18, shortAddress } from './format';
 
 const E18 = 10n ** 18n;
 
@@ -29,6 +29,8 @@ describe('format', () => {
     expect(formatChange(0, 'en-US')).toBe('0.00%');
     expect(formatAge(0, 5_000, 'en-US')).toBe('5 seconds ago');
     expect(formatAge(0, 120_000, 'en-US')).toBe('2 minutes ago');
+    expect(formatUntil(3 * 86_400_000, 0, 'en-US')).toBe('in 3 days');
+    expect(formatUntil(90_000, 0, 'en-US')).toBe('in 2 minutes');
     expect(shortAddress('0x70997970C51812dc3A010C7d01b50e0d17dc79C8')).toBe('0x7099…79C8');
   });
 });

@@ -40,6 +40,15 @@ export function formatAge(fromMs: number, nowMs: number, locale?: string): strin
   return rtf.format(-Math.round(seconds / 86_400), 'day');
 }
 
+/** "in 3 days" / "in 5 minutes": for deadlines. */
+export function formatUntil(toMs: number, nowMs: number, locale?: string): string {
+  const seconds = Math.max(0, Math.round((toMs - nowMs) / 1000));
+  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  if (seconds < 3600) return rtf.format(Math.max(1, Math.round(seconds / 60)), 'minute');
+  if (seconds < 86_400) return rtf.format(Math.round(seconds / 3600), 'hour');
+  return rtf.format(Math.round(seconds / 86_400), 'day');
+}
+
 export function shortAddress(address: string): string {
   return `${address.slice(0, 6)}…${address.slice(-4)}`;
 }

@@ -4,7 +4,7 @@ import type { TabState } from '@/lib/messaging/tabState';
 
 // UI state only: what is on screen and what is in flight. Data lives in IndexedDB and is read
 // with live queries, never copied here.
-type View = 'home' | 'settings';
+type View = { name: 'home' } | { name: 'settings' } | { name: 'creator'; tokenId: string };
 
 interface PopupState {
   view: View;
@@ -22,7 +22,7 @@ interface PopupState {
 }
 
 export const usePopupStore = create<PopupState>((set) => ({
-  view: 'home',
+  view: { name: 'home' },
   tabId: null,
   tabState: undefined,
   refreshing: false,

@@ -1,0 +1,67 @@
+import { useState } from 'react';
+import { sendRequest } from '@/lib/messaging/requests';
+import type { ProposalView, TallyView } from '@/lib/messaging/votes';
+import { formatTokenAmount } from '@/lib/ui/format';
+
+/** Recomputes the result locally from signed votes and balances at the snapshot block. */
+export function TallyPanel({ tokenId, proposal }: { tokenId: string; proposal: ProposalView }) {
+  const [tally, setTally] = useState<TallyView | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const run = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      setTally(await sendRequest('tally', { tokenId, proposalId: proposal.id }));
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (!tally) {
+    return (
+      <div className="tally">
+        <button type="button" className="secondary small-button" onClick={() => void run()} disabled={busy} aria-busy={busy}
+          aria-label={`Re-check the tally of ${proposal.title}`}>
+          {busy ? `Checking ${proposal.votes.toLocaleString()} votes…` : `Re-check the tally (${proposal.votes.toLocaleString()} votes)`}
+        </button>
+        {error && <p className="error small" role="alert">{error}</p>}
+      </div>
+    );
+  }
+  const total = BigInt(tally.scoresTotal);
+  return (
+    <div className="tally" data-testid="tally">
+      <p className="small">
+        <strong>{tally.signaturesChecked ? `Verified ${tally.verified} of ${tally.total} votes` : `Weights re-checked for ${tally.total} votes (this hub does not serve signatures)`}</strong>
+        {tally.hubDisagrees ? ' · differs from what the hub reports' : ' · matches the hub'}
+      </p>
+      <ul className="scores">
+        {proposal.choices.map((label, i) => {
+          const score = BigInt(tally.scores[i] ?? '0');
+          const share = total > 0n ? Number((score * 1000n) / total) / 10 : 0;
+          return (
+            <li key={i}>
+              <span>{label}</span>
+              <span className="muted small">{formatTokenAmount(score, tally.decimals)} {tally.symbol} · {share}%</span>
+              <span className="bar" style={{ width: `${share}%` }} aria-hidden="true" />
+            </li>
+          );
+        })}
+      </ul>
+      {tally.invalid.length > 0 && (
+        <details open>
+          <summary className="error small">{tally.invalid.length} invalid vote{tally.invalid.length > 1 ? 's' : ''} not counted</summary>
+          <ul className="small">
+            {tally.invalid.slice(0, 10).map((v) => (
+              <li key={v.voter}><code>{v.voter.slice(0, 10)}…</code> {v.reason}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </div>
+  );
+}

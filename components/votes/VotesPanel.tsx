@@ -1,0 +1,48 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
+import { database } from '@/lib/db/database';
+import type { VoteRow } from '@/lib/db/rows';
+import { voteHistory } from '@/lib/db/votesRepository';
+import { sendRequest } from '@/lib/messaging/requests';
+import type { ProposalWithPower } from '@/lib/messaging/votes';
+import { Skeleton } from '../Skeleton';
+import { ProposalCard } from './ProposalCard';
+
+interface VotesPanelProps {
+  tokenId: string;
+  /** The connected wallet's account; null when watch-only. */
+  walletAccount: string | null;
+  /** The account whose votes and power are shown (wallet first, else the watched address). */
+  account: string | null;
+}
+
+/** Open and past proposals of one creator, with the holder's votes kept in IndexedDB. Key it by
+ *  token and account: a new key starts from the loading state. */
+export function VotesPanel({ tokenId, walletAccount, account }: VotesPanelProps) {
+  const [proposals, setProposals] = useState<ProposalWithPower[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const votes = useLiveQuery(() => (account ? voteHistory(database(), account) : Promise.resolve([] as VoteRow[])), [account]) ?? [];
+
+  useEffect(() => {
+    let current = true;
+    sendRequest('proposals', { tokenId }).then(
+      (list) => current && setProposals(list),
+      (e: Error) => current && setError(e.message),
+    );
+    return () => {
+      current = false;
+    };
+  }, [tokenId, account]);
+
+  if (error) return <p className="error small" role="alert">{error}</p>;
+  if (!proposals) return <Skeleton lines={3} label="Loading proposals" />;
+  if (proposals.length === 0) return <p className="empty">No proposals yet.</p>;
+  return (
+    <div className="proposals">
+      {proposals.map((item) => (
+        <ProposalCard key={item.proposal.id} tokenId={tokenId} item={item} canSign={walletAccount !== null}
+          votes={votes.filter((v) => v.proposalId === item.proposal.id && v.tokenId === tokenId)} />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import { connectWallet, disconnectWallet, onWalletChange } from '@/lib/wallet';
+import { database } from '@/lib/db/database';
+import { readSettings, writeSetting } from '@/lib/db/settingsRepository';
+
+let watching = false;
+
+/** Keeps the stored wallet (account, chain) in step with what the wallet reports. */
+export function watchWalletChanges(): void {
+  if (watching) return;
+  watching = true;
+  onWalletChange((change) => {
+    void (async () => {
+      const db = database();
+      const { wallet } = await readSettings(db);
+      if (change.type === 'disconnect' || (change.type === 'account' && change.account === null)) {
+        await writeSetting(db, 'wallet', null);
+      } else if (change.type === 'account' && change.account) {
+        await writeSetting(db, 'wallet', { account: change.account, chainId: wallet?.chainId ?? 0 });
+      } else if (change.type === 'chain' && wallet) {
+        await writeSetting(db, 'wallet', { ...wallet, chainId: change.chainId });
+      }
+    })();
+  });
+}
+
+export async function connect(): Promise<{ account: string; chainId: number }> {
+  const state = await connectWallet();
+  await writeSetting(database(), 'wallet', { account: state.account, chainId: state.chainId });
+  watchWalletChanges();
+  return state;
+}
+
+export async function disconnect(): Promise<null> {
+  await disconnectWallet();
+  await writeSetting(database(), 'wallet', null);
+  return null;
+}
+
+/** After a service-worker restart: listen again if a wallet was connected. */
+export async function resumeWalletWatch(): Promise<void> {
+  if ((await readSettings(database())).wallet) watchWalletChanges();
+}
