@@ -62,6 +62,12 @@ export const votesSchema = z.strictObject({
     .max(MAX_SPACE)
     .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { error: 'expected a Snapshot space id like "alex.eth"' })
     .meta({ description: 'The Snapshot space id, e.g. "alex.eth".' }),
+  // Holders who provide liquidity would otherwise lose their say by doing so (Alex paid income
+  // in LP shares), so a space may count the tokens a holder has in the pool as voting power.
+  countLiquidity: z
+    .boolean()
+    .meta({ description: "Also count, as voting power, the creator tokens a holder has in the token/WETH Uniswap V2 pool (their LP share of the pool's token reserve). Default false." })
+    .optional(),
 });
 
 export const gateSchema = z.strictObject({

@@ -189,7 +189,7 @@ describe('every kind of mistake, in words', () => {
     `);
     expect(problemsAfter((m) => (m.votes.network = '1'))).toMatchInlineSnapshot(`
       [
-        "votes: unknown field 'network' (allowed: hub, space)",
+        "votes: unknown field 'network' (allowed: hub, space, countLiquidity)",
       ]
     `);
     expect(problemsAfter((m) => (m.gates[0].content = 'x'))).toMatchInlineSnapshot(`
