@@ -1,0 +1,42 @@
+import { browser } from 'wxt/browser';
+import type { ConnectedFlag } from './connectWallet';
+import { createWallet, type Wallet } from './createWallet';
+import { openMetaMask } from './openMetaMask';
+import type { SendTransactionParameters, SignTypedDataParameters, WalletChangeListener } from './types';
+
+// The wallet API for the background service worker. MetaMask is held here, not in the popup, so a
+// request outlives the popup that MetaMask's window closes. Everything throws only WalletError.
+
+export type { Wallet } from './createWallet';
+export type * from './types';
+export { WalletError, toWalletError, type WalletErrorKind } from './walletError';
+
+const CONNECTED_KEY = 'wallet.connected';
+
+const storedFlag: ConnectedFlag = {
+  async get() {
+    const stored = await browser.storage.local.get(CONNECTED_KEY);
+    return stored[CONNECTED_KEY] === true;
+  },
+  set: (connected) => browser.storage.local.set({ [CONNECTED_KEY]: connected }),
+};
+
+let metaMask: Wallet | undefined;
+/** The MetaMask wallet, created on first use: a service worker that never needs it never connects. */
+export function wallet(): Wallet {
+  metaMask ??= createWallet({ open: () => openMetaMask(), flag: storedFlag });
+  return metaMask;
+}
+
+/** eth_requestAccounts + eth_chainId: MetaMask prompts unless it already allowed the companion. */
+export const connectWallet = () => wallet().connect();
+/** Forgets the wallet here; asks MetaMask to revoke our permission where it supports it. */
+export const disconnectWallet = () => wallet().disconnect();
+/** The connected account and chain without a prompt; null when not connected. */
+export const currentWallet = () => wallet().current();
+export const onWalletChange = (listener: WalletChangeListener) => wallet().onChange(listener);
+/** EIP-712 v4 signature, only for the allowed primary types; checked to recover to the account. */
+export const signTypedData = (parameters: SignTypedDataParameters) => wallet().signTypedData(parameters);
+export const switchChain = (chainId: number) => wallet().switchChain(chainId);
+/** eth_sendTransaction after switching to `chainId`; never approvals or permits. Returns the hash. */
+export const sendTransaction = (parameters: SendTransactionParameters) => wallet().sendTransaction(parameters);
