@@ -6,12 +6,13 @@ import type { RequestMap, RequestType } from '@/lib/messaging/requests';
 import { chainById } from '@/lib/chain/knownChains';
 import { refreshHoldings } from './refreshHoldings';
 import { readTabState } from './tabStates';
+import { UserFacingError } from './userFacingError';
+import { castVote } from './votes/castVote';
+import { listProposals } from './votes/listProposals';
+import { tallyProposal } from './votes/tallyProposal';
 import { connect, disconnect } from './walletHandlers';
 
-/** A refusal whose message is shown to the holder as is. */
-export class UserFacingError extends Error {
-  override name = 'UserFacingError';
-}
+export { UserFacingError };
 
 type Handlers = { [T in RequestType]: (payload: RequestMap[T]['payload']) => Promise<RequestMap[T]['result']> };
 
@@ -85,4 +86,7 @@ export const requestHandlers: Handlers = {
 
   'wallet-connect': () => connect(),
   'wallet-disconnect': () => disconnect(),
+  proposals: ({ tokenId }) => listProposals(tokenId),
+  'cast-vote': ({ tokenId, proposalId, choice }) => castVote(tokenId, proposalId, choice),
+  tally: ({ tokenId, proposalId }) => tallyProposal(tokenId, proposalId),
 };

@@ -2,7 +2,9 @@ import { browser, type Browser } from 'wxt/browser';
 import type { RequestType, Response } from '@/lib/messaging/requests';
 import { curatedList } from './curatedList';
 import { declarationMessageSchema } from './declarationSchema';
-import { requestHandlers, UserFacingError } from './requestHandlers';
+import { requestHandlers } from './requestHandlers';
+import { UserFacingError } from './userFacingError';
+import { VotesError } from '@/lib/votes/errors';
 import { envelopeSchema, requestSchemas } from './requestSchemas';
 import { resolveDeclaration } from './resolveDeclaration';
 import { contentScriptTab, isExtensionPage } from './senders';
@@ -43,7 +45,7 @@ async function handleRequest(message: unknown): Promise<Response<unknown>> {
     const handler = requestHandlers[type] as (p: unknown) => Promise<unknown>;
     return { ok: true, value: await handler(payload.data) };
   } catch (error) {
-    if (error instanceof UserFacingError || error instanceof WalletError) return { ok: false, error: error.message };
+    if (error instanceof UserFacingError || error instanceof WalletError || error instanceof VotesError) return { ok: false, error: error.message };
     console.error(`request ${type} failed`, error);
     return { ok: false, error: 'Something went wrong in the extension. Try again; if it persists, reload the extension.' };
   }

@@ -2,6 +2,8 @@ import { browser } from 'wxt/browser';
 import { listenForPopupSessions } from './popupSession';
 import { listenForMessages } from './router';
 import { forgetTab } from './tabStates';
+import { resumeVotes } from './votes/submitSignedVote';
+import { resumeWalletWatch } from './walletHandlers';
 
 /** Composition root of the service worker: wires listeners, holds no logic of its own. */
 export function startBackground(): void {
@@ -12,4 +14,7 @@ export function startBackground(): void {
     if (change.status === 'loading') void forgetTab(tabId);
   });
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  // A worker that stopped mid-vote left work in IndexedDB: finish it.
+  void resumeVotes();
+  void resumeWalletWatch();
 }

@@ -28,7 +28,7 @@ export async function updateVote(
 export async function claimForSubmission(db: CompanionDatabase, id: string, staleAfterMs = 60_000, now = Date.now()): Promise<VoteRow | null> {
   return db.transaction('rw', db.votes, async () => {
     const row = await db.votes.get(id);
-    const takeable = row && (row.status === 'signed' || (row.status === 'submitting' && now - row.updatedAt > staleAfterMs));
+    const takeable = row && (row.status === 'signed' || (row.status === 'submitting' && now - row.updatedAt >= staleAfterMs));
     if (!takeable) return null;
     const next: VoteRow = { ...row, status: 'submitting', updatedAt: now };
     await db.votes.put(next);

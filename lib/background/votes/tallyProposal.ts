@@ -1,0 +1,34 @@
+import { database } from '@/lib/db/database';
+import { readSettings } from '@/lib/db/settingsRepository';
+import type { TallyView } from '@/lib/messaging/votes';
+import { createHubClient } from '@/lib/votes/hubClient';
+import { verifyProposalTally } from '@/lib/votes/verifyTally';
+import { votingPowerSource } from '@/lib/votes/votingPower';
+import { clientFor } from '../chainClients';
+import { voteContext } from './voteContext';
+
+/** Recomputes a proposal's result from signed votes and balances at its snapshot block. */
+export async function tallyProposal(tokenId: string, proposalId: string): Promise<TallyView> {
+  const context = await voteContext(tokenId);
+  const { rpcUrls } = await readSettings(database());
+  const tally = await verifyProposalTally({
+    hub: createHubClient(context.hub),
+    client: clientFor(context.chain, rpcUrls[context.chain.chainId]),
+    chainId: context.chain.chainId,
+    power: votingPowerSource(context.chain, context.token, context.countLiquidity),
+    space: context.space,
+    proposalId,
+  });
+  return {
+    proposalId,
+    scores: tally.scores.map(String),
+    scoresTotal: tally.scoresTotal.toString(),
+    verified: tally.verified,
+    total: tally.total,
+    invalid: tally.invalid.slice(0, 100),
+    hubDisagrees: tally.hubDisagrees,
+    signaturesChecked: tally.signaturesChecked,
+    decimals: tally.decimals,
+    symbol: context.symbol,
+  };
+}
