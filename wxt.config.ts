@@ -1,10 +1,33 @@
+import { nodePolyfills } from 'vite-plugin-node-polyfills';
 import { defineConfig } from 'wxt';
+import { TEST_WALLET_ID } from './test/wallet-extension/identity';
+
+// The wallet extension lib/wallet connects to (createExternalExtensionProvider's argument). A
+// release build always gets 'stable' (MetaMask's real id for the browser) whatever the environment
+// says; only a devnet build reads WXT_METAMASK_ID, by default the test wallet's fixed id.
+function metamaskExtension(mode: string): string {
+  if (mode !== 'devnet') return 'stable';
+  const id = process.env.WXT_METAMASK_ID || TEST_WALLET_ID;
+  if (!/^[a-p]{32}$/.test(id)) throw new Error(`WXT_METAMASK_ID must be a Chrome extension id (32 letters a-p), not "${id}".`);
+  return id;
+}
 
 // `--mode devnet` builds the extension for the local devnet: it adds the devnet chains and the
 // demo token list. A release build (`npm run build`) knows only public chains and the release list.
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   manifestVersion: 3, // Firefox too (WXT would default Firefox to MV2)
+  vite: ({ mode }) => ({ define: { __PTC_METAMASK_EXTENSION__: JSON.stringify(metamaskExtension(mode)) } }),
+  hooks: {
+    // MetaMask's stream stack (readable-stream, object-multiplex) expects Node's events, Buffer and
+    // process. Only the service worker talks to MetaMask, so only its bundle gets the polyfills:
+    // the all-pages content script and the popup stay as small as they were.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.some((entry) => entry.type === 'background')) return;
+      const polyfills = nodePolyfills({ include: ['buffer', 'events', 'process'] });
+      config.plugins = [...(config.plugins ?? []), ...(polyfills as NonNullable<typeof config.plugins>)]; // WXT's Vite types
+    },
+  },
   manifest: ({ mode, browser }) => ({
     name: mode === 'devnet' ? 'Personal Token Companion (devnet)' : 'Personal Token Companion',
     description: 'See what you hold of the creators you follow, right on their sites.',
@@ -16,5 +39,7 @@ export default defineConfig({
     }),
     // entrypoints/detect.ts: reads the page's declaration; top frame only, once the page is parsed.
     content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['detect.js'], run_at: 'document_idle' }],
+    // Talking to MetaMask needs no permission and no externally_connectable: the companion opens the
+    // port (chrome.runtime.connect) and MetaMask decides whom it answers. Nobody may connect to us.
   }),
 });

@@ -1,5 +1,5 @@
 import type { Address, Hex } from 'viem';
-import { wallet } from './index';
+import type { Wallet } from './createWallet';
 import type { TypedDataToSign, WalletChange, WalletState } from './types';
 import { WalletError, type WalletErrorKind } from './walletError';
 
@@ -29,13 +29,11 @@ async function outcome<T>(run: Promise<T>): Promise<WalletTestOutcome<T>> {
 }
 
 /**
- * Devnet builds only: puts the wallet API on the service worker's global so the end-to-end tests
- * can drive it with the test wallet. In any other build this is an empty function (the condition
- * is a build-time constant), so a release bundle holds no such hook.
+ * Devnet builds only (lib/wallet/index.ts calls it there): puts the wallet API on the service
+ * worker's global so the end-to-end tests can drive it with the test wallet. In other builds the
+ * call is dropped at build time, so a release bundle holds no such hook.
  */
-export function exposeWalletToTests(): void {
-  if (import.meta.env.MODE !== 'devnet') return;
-  const w = wallet();
+export function exposeWalletToTests(w: Wallet): void {
   const changes: WalletChange[] = [];
   w.onChange((change) => changes.push(change));
   const hook: WalletTestHook = {

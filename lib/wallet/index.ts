@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ConnectedFlag } from './connectWallet';
 import { createWallet, type Wallet } from './createWallet';
+import { exposeWalletToTests } from './exposeWalletToTests';
 import { openMetaMask } from './openMetaMask';
 import type { SendTransactionParameters, SignTypedDataParameters, WalletChangeListener } from './types';
 
@@ -40,3 +41,10 @@ export const signTypedData = (parameters: SignTypedDataParameters) => wallet().s
 export const switchChain = (chainId: number) => wallet().switchChain(chainId);
 /** eth_sendTransaction after switching to `chainId`; never approvals or permits. Returns the hash. */
 export const sendTransaction = (parameters: SendTransactionParameters) => wallet().sendTransaction(parameters);
+
+// Devnet builds, in the service worker only (not when WXT reads the entrypoints in Node at build
+// time): the e2e tests drive the wallet through `globalThis.companionWallet`. A build-time constant,
+// so release bundles contain neither the hook nor this call.
+if (import.meta.env.MODE === 'devnet' && 'ServiceWorkerGlobalScope' in globalThis) {
+  exposeWalletToTests(wallet());
+}
