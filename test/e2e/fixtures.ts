@@ -2,7 +2,7 @@ import { startDemoServer, type DemoServer } from '../demo-server/server';
 import { startDevnet, type Devnet } from '../devnet/devnet';
 import { startRpcProxy } from '../devnet/rpcProxy';
 import { DEVNET_A, DEVNET_B } from '@/lib/chain/devnet';
-import { launchWithExtension, type ExtensionBrowser } from './harness/browser';
+import { launchWithExtension, type ExtensionBrowser, type WithTestWallet } from './harness/browser';
 
 export type RpcProxy = Awaited<ReturnType<typeof startRpcProxy>>;
 
@@ -16,18 +16,25 @@ export interface Journeys {
   stop(): Promise<void>;
 }
 
+/** Journeys with the test wallet loaded beside the extension (MetaMask's protocol, an anvil key). */
+export interface WalletJourneys extends Journeys {
+  browser: ExtensionBrowser & WithTestWallet;
+}
+
 /**
  * Everything a journey needs, real: two anvil chains with the Uniswap contracts, the demo
  * creator sites on their fixed origins, and Chromium with the devnet build of the extension.
  */
-export async function startJourneys(): Promise<Journeys> {
+export async function startJourneys(opts: { withTestWallet: true }): Promise<WalletJourneys>;
+export async function startJourneys(opts?: { withTestWallet?: boolean }): Promise<Journeys>;
+export async function startJourneys(opts: { withTestWallet?: boolean } = {}): Promise<Journeys> {
   const devnet = await startDevnet({ portA: 18545, portB: 18546 });
   const rpc: [RpcProxy, RpcProxy] = [
     await startRpcProxy({ target: devnet.chains[0].rpcUrl, port: DEVNET_A.port }),
     await startRpcProxy({ target: devnet.chains[1].rpcUrl, port: DEVNET_B.port }),
   ];
   const server = await startDemoServer();
-  const browser = await launchWithExtension();
+  const browser = await launchWithExtension({ withTestWallet: opts.withTestWallet ?? false });
   return {
     devnet,
     rpc,

@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import type { Browser } from 'wxt/browser';
+import { ensureTestWalletBuilt } from '../../wallet-extension/build';
+import { testWalletDriver, type TestWalletDriver } from '../../wallet-extension/driver';
+import { TEST_WALLET_ID } from '../../wallet-extension/identity';
 
 /** The extension API as seen inside the service worker (functions passed to evaluate run there). */
 export type InWorker = { chrome: typeof Browser };
@@ -23,6 +26,14 @@ export interface LaunchOptions {
   userDataDir?: string;
   /** Let Playwright close the browser on Ctrl-C (default). A caller with its own cleanup says false. */
   handleSignals?: boolean;
+  /** Also load the test wallet (test/wallet-extension, built first when missing or stale). */
+  withTestWallet?: boolean;
+}
+
+/** With `withTestWallet`: the wallet's service worker and typed helpers to drive it. */
+export interface WithTestWallet {
+  readonly testWallet: Worker;
+  wallet: TestWalletDriver;
 }
 
 export interface ExtensionBrowser {
@@ -55,17 +66,17 @@ export function assertBuilt(extensionPath: string): void {
 // another test run) would pull files from under it. It loads a copy instead. With a profile
 // directory the copy lives inside it, so the path and hence the extension id stay the same
 // across launches of that profile (IndexedDB and storage are keyed by the id).
-function snapshotExtension(source: string, userDataDir?: string): { path: string; cleanup(): void } {
-  const path = userDataDir ? join(userDataDir, 'extension-under-test') : join(mkdtempSync(join(tmpdir(), 'ptc-ext-')), 'extension');
+function snapshotExtension(source: string, userDataDir?: string, name = 'extension-under-test'): { path: string; cleanup(): void } {
+  const path = userDataDir ? join(userDataDir, name) : join(mkdtempSync(join(tmpdir(), 'ptc-ext-')), 'extension');
   rmSync(path, { recursive: true, force: true });
   cpSync(source, path, { recursive: true });
   return { path, cleanup: () => (userDataDir ? undefined : rmSync(join(path, '..'), { recursive: true, force: true })) };
 }
 
-function chromiumArgs(extensionDir: string): string[] {
+function chromiumArgs(extensionDirs: string[]): string[] {
   return [
-    `--disable-extensions-except=${extensionDir}`,
-    `--load-extension=${extensionDir}`,
+    `--disable-extensions-except=${extensionDirs.join(',')}`,
+    `--load-extension=${extensionDirs.join(',')}`,
     '--no-sandbox',
     // No traffic of the browser's own: request counts in tests measure the extension alone.
     '--disable-background-networking',
@@ -75,12 +86,24 @@ function chromiumArgs(extensionDir: string): string[] {
   ];
 }
 
-export async function launchWithExtension(opts: LaunchOptions = {}): Promise<ExtensionBrowser> {
+// Service workers by extension: the test wallet's id is fixed, ours is whatever Chromium gives it.
+const isTestWallet = (worker: Worker) => new URL(worker.url()).host === TEST_WALLET_ID;
+const isOurs = (worker: Worker) => !isTestWallet(worker);
+
+async function workerOf(context: BrowserContext, match: (worker: Worker) => boolean): Promise<Worker> {
+  return context.serviceWorkers().find(match) ?? (await context.waitForEvent('serviceworker', { predicate: match, timeout: 15_000 }));
+}
+
+export async function launchWithExtension(opts: LaunchOptions & { withTestWallet: true }): Promise<ExtensionBrowser & WithTestWallet>;
+export async function launchWithExtension(opts?: LaunchOptions): Promise<ExtensionBrowser>;
+export async function launchWithExtension(opts: LaunchOptions = {}): Promise<ExtensionBrowser & Partial<WithTestWallet>> {
   // PTC_EXTENSION_PATH: run the same tests against another build (e.g. one made elsewhere).
   const extensionPath = opts.extensionPath ?? process.env.PTC_EXTENSION_PATH ?? DEVNET_BUILD;
   assertBuilt(extensionPath);
   if (opts.userDataDir) mkdirSync(opts.userDataDir, { recursive: true });
   const snapshot = snapshotExtension(extensionPath, opts.userDataDir);
+  const wallet = opts.withTestWallet ? snapshotExtension(await ensureTestWalletBuilt(), opts.userDataDir, 'test-wallet') : undefined;
+  const cleanup = () => [snapshot, wallet].forEach((s) => s?.cleanup());
   const headless = opts.headless ?? true;
   const handleSignals = opts.handleSignals ?? true;
   let context: BrowserContext;
@@ -93,19 +116,26 @@ export async function launchWithExtension(opts: LaunchOptions = {}): Promise<Ext
       handleSIGINT: handleSignals,
       handleSIGTERM: handleSignals,
       handleSIGHUP: handleSignals,
-      args: chromiumArgs(snapshot.path),
+      args: chromiumArgs(wallet ? [snapshot.path, wallet.path] : [snapshot.path]),
     });
   } catch (error) {
-    snapshot.cleanup();
+    cleanup();
     throw error;
   }
-  context.once('close', () => snapshot.cleanup());
+  context.once('close', cleanup);
   try {
-    let worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
-    context.on('serviceworker', (w) => (worker = w));
+    let worker = await workerOf(context, isOurs);
+    let walletWorker = wallet ? await workerOf(context, isTestWallet) : undefined;
+    context.on('serviceworker', (w) => (isOurs(w) ? (worker = w) : (walletWorker = w)));
     const extensionId = new URL(worker.url()).host;
     if (!/^[a-p]{32}$/.test(extensionId)) throw new Error(`Unexpected service worker ${worker.url()}`);
-    return makeApi(context, extensionId, extensionPath, () => worker);
+    const api = makeApi(context, extensionId, extensionPath, () => worker);
+    if (!walletWorker) return api;
+    const testWallet = () => walletWorker as Worker;
+    return Object.defineProperties(api, {
+      testWallet: { get: testWallet, enumerable: true },
+      wallet: { value: testWalletDriver(testWallet), enumerable: true },
+    }) as ExtensionBrowser & WithTestWallet;
   } catch (error) {
     await context.close();
     throw error;

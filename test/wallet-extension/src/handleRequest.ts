@@ -1,0 +1,123 @@
+import { createWalletClient, http, isAddressEqual, isHex, toHex, type Address, type Hex } from 'viem';
+import { knownChain } from './chains';
+import type { PendingRequest } from './protocol';
+import { RpcError, type WalletState } from './walletState';
+
+// MetaMask's behaviour, for the methods the companion and pages use: accounts only for origins the
+// holder connected, a prompt (approval) before connecting, switching, signing and sending; reads
+// go to the chain's RPC. eth_sign is refused like MetaMask refuses it by default.
+
+const notPermitted = () => new RpcError(4100, 'The requested account and/or method has not been authorized by the user.');
+
+/** Answers one JSON-RPC request from `origin`; logs it with its outcome. */
+export async function handleRequest(wallet: WalletState, origin: string, method: string, params: unknown): Promise<unknown> {
+  const request = wallet.newRequest(origin, method, Array.isArray(params) ? params : params === undefined ? [] : [params]);
+  let approved = false;
+  const ask = async () => {
+    await wallet.approval(request);
+    approved = true;
+  };
+  try {
+    const result = await answer(wallet, request, ask);
+    wallet.finished.push({ ...request, outcome: approved ? 'approved' : 'answered' });
+    return result ?? null;
+  } catch (error) {
+    const rpc = error instanceof RpcError ? error : new RpcError(-32603, error instanceof Error ? error.message : String(error));
+    wallet.finished.push({ ...request, outcome: rpc.code === 4001 ? 'rejected' : 'failed', error: { code: rpc.code, message: rpc.message } });
+    throw rpc;
+  }
+}
+
+async function answer(wallet: WalletState, { origin, method, params }: PendingRequest, ask: () => Promise<void>): Promise<unknown> {
+  const mine = (address: unknown) => {
+    if (!wallet.permitted.has(origin)) throw notPermitted();
+    if (typeof address !== 'string' || !isHex(address) || !isAddressEqual(address as Address, wallet.account.address)) throw notPermitted();
+  };
+  switch (method) {
+    case 'metamask_getProviderState':
+      return { isUnlocked: true, accounts: wallet.accountsFor(origin), chainId: toHex(wallet.chainId), networkVersion: String(wallet.chainId), isConnected: true };
+    case 'eth_accounts':
+      return wallet.accountsFor(origin);
+    case 'eth_chainId':
+      return toHex(wallet.chainId);
+    case 'net_version':
+      return String(wallet.chainId);
+    case 'eth_requestAccounts': {
+      if (wallet.permitted.has(origin)) return wallet.accountsFor(origin);
+      if (wallet.hasWaiting(origin, method)) throw new RpcError(-32002, `Request of type 'wallet_requestPermissions' already pending for origin ${origin}. Please wait.`);
+      await ask();
+      wallet.permitted.add(origin);
+      wallet.notify({ type: 'accountsChanged', accounts: wallet.accountsFor(origin) }, origin);
+      return wallet.accountsFor(origin);
+    }
+    case 'wallet_getPermissions':
+      return wallet.permitted.has(origin) ? [{ parentCapability: 'eth_accounts', invoker: origin }] : [];
+    case 'wallet_revokePermissions':
+      if (wallet.permitted.delete(origin)) wallet.notify({ type: 'accountsChanged', accounts: [] }, origin);
+      return null;
+    case 'wallet_switchEthereumChain': {
+      const wanted = Number((params[0] as { chainId?: unknown } | undefined)?.chainId);
+      if (!Number.isSafeInteger(wanted) || !knownChain(wanted)) throw new RpcError(4902, `Unrecognized chain ID "${String((params[0] as { chainId?: unknown })?.chainId)}". Try adding the chain using wallet_addEthereumChain first.`);
+      if (wanted === wallet.chainId) return null;
+      await ask();
+      wallet.chainId = wanted;
+      wallet.notify({ type: 'chainChanged', chainId: wanted });
+      return null;
+    }
+    case 'eth_signTypedData_v4': {
+      mine(params[0]);
+      const typedData = JSON.parse(String(params[1]));
+      await ask();
+      // As MetaMask does, the EIP712Domain type the caller sent is the one hashed (viem lets it win).
+      return wallet.account.signTypedData(typedData);
+    }
+    case 'personal_sign': {
+      mine(params[1]);
+      await ask();
+      return wallet.account.signMessage({ message: { raw: params[0] as Hex } });
+    }
+    case 'eth_sendTransaction':
+      return sendTransaction(wallet, params[0] as TransactionParams, mine, ask);
+    case 'eth_sign':
+    case 'eth_signTransaction':
+      throw new RpcError(4200, `The method "${method}" is not supported.`);
+  }
+  if (/^(eth|net|web3)_/.test(method)) return forward(wallet.chainId, method, params);
+  throw new RpcError(4200, `The method "${method}" does not exist / is not available.`);
+}
+
+interface TransactionParams {
+  from?: string;
+  to?: Address;
+  data?: Hex;
+  value?: Hex;
+  gas?: Hex;
+  chainId?: Hex;
+}
+
+async function sendTransaction(wallet: WalletState, tx: TransactionParams, mine: (a: unknown) => void, ask: () => Promise<void>): Promise<Hex> {
+  mine(tx?.from);
+  if (tx.chainId !== undefined && Number(tx.chainId) !== wallet.chainId) {
+    throw new RpcError(-32602, `Invalid chainId: ${tx.chainId} is not the wallet's chain ${toHex(wallet.chainId)}.`);
+  }
+  await ask();
+  const chain = knownChain(wallet.chainId);
+  const client = createWalletClient({ account: wallet.account, chain, transport: http() });
+  const request = {
+    to: tx.to,
+    data: tx.data,
+    value: tx.value === undefined ? undefined : BigInt(tx.value),
+    gas: tx.gas === undefined ? undefined : BigInt(tx.gas),
+  };
+  return client.sendTransaction(request as Parameters<typeof client.sendTransaction>[0]);
+}
+
+/** A read: the chain's RPC answers it, as MetaMask's network client does. */
+async function forward(chainId: number, method: string, params: unknown[]): Promise<unknown> {
+  const url = knownChain(chainId)?.rpcUrls.default.http[0];
+  if (!url) throw new RpcError(4900, 'The wallet is not connected to any chain.');
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }) });
+  const body = (await response.json()) as { result?: unknown; error?: { code: number; message: string } };
+  if (body.error) throw new RpcError(body.error.code, body.error.message);
+  return body.result;
+}
