@@ -1,0 +1,151 @@
+import type { z } from 'zod';
+import type { VoteEnvelope } from './buildVoteTypedData';
+import { HubRefusedVoteError, HubResponseError } from './errors';
+import { hubRequest, type HubHttpOptions } from './hubHttp';
+import { PROPOSAL_QUERY, proposalsQuery, votesQuery } from './hubQueries';
+import {
+  envelopePageSchema,
+  graphqlResponseSchema,
+  hubProposalSchema,
+  hubVoteSchema,
+  msgErrorSchema,
+  msgReceiptSchema,
+  type HubProposal,
+  type HubVote,
+  type ProposalState,
+} from './hubSchemas';
+
+// A client for a Snapshot-compatible hub: reads through its GraphQL API (`POST <hub>/graphql`),
+// votes the way snapshot.js's client does (JSON envelope POSTed to the sequencer, which is
+// `<hub>/api/msg` except for Snapshot's own hubs, whose sequencer lives on its own host).
+//
+// Signed envelopes in bulk (optional, our extension of the API): Snapshot keeps each signed vote
+// on IPFS; re-checking 10,000 signatures one IPFS fetch at a time is not practical, so a hub
+// may serve them in pages:
+//   GET <hub>/api/votes/<proposal id>/envelopes?first=<1..1000>&skip=<n>
+//   200 { "envelopes": [{ "id", "ipfs", "address", "sig", "data": { domain, types, message } }], "total": n }
+// oldest first, only each voter's counted (latest) vote. A 404 means the hub does not offer it;
+// the tally then re-checks weights only and says so.
+
+export const PAGE_SIZE = 1_000; // Snapshot's own maximum for `first`
+const MAX_VOTES = 200_000;
+const CAPS = { proposals: 2 << 20, proposal: 512 << 10, votes: 4 << 20, envelopes: 8 << 20, msg: 64 << 10 } as const;
+
+const SNAPSHOT_SEQUENCERS: Record<string, string> = {
+  'https://hub.snapshot.org': 'https://seq.snapshot.org',
+  'https://testnet.hub.snapshot.org': 'https://testnet.seq.snapshot.org',
+};
+
+export interface Page {
+  first?: number;
+  skip?: number;
+}
+
+export type Progress = (done: number, total: number | null) => void;
+
+export interface HubClient {
+  readonly hub: string;
+  proposals(where: { space: string; state?: ProposalState }, page?: Page): Promise<HubProposal[]>;
+  proposal(id: string): Promise<HubProposal | null>;
+  votes(where: { proposal: string; voter?: string }, page?: Page): Promise<HubVote[]>;
+  /** Every vote, page after page. */
+  allVotes(proposal: string, onProgress?: Progress): Promise<HubVote[]>;
+  /** One page of signed envelopes, or null when the hub does not serve them. */
+  envelopes(proposal: string, page?: Page): Promise<{ envelopes: unknown[]; total: number | null } | null>;
+  allEnvelopes(proposal: string, onProgress?: Progress): Promise<unknown[] | null>;
+  /** Posts a signed vote; resolves with the hub's receipt id or throws HubRefusedVoteError. */
+  submitVote(envelope: VoteEnvelope): Promise<{ id: string; ipfs: string | null }>;
+}
+
+export function sequencerUrl(hub: string): string {
+  const base = hub.replace(/\/+$/, '');
+  return SNAPSHOT_SEQUENCERS[base] ?? `${base}/api/msg`;
+}
+
+export function createHubClient(hub: string, options: HubHttpOptions = {}): HubClient {
+  const base = hub.replace(/\/+$/, '');
+  const pageOf = (page: Page = {}) => ({ first: Math.min(Math.max(page.first ?? PAGE_SIZE, 1), PAGE_SIZE), skip: Math.max(page.skip ?? 0, 0) });
+
+  async function graphql<T extends z.ZodType>(field: string, schema: T, query: string, variables: Record<string, unknown>, maxBytes: number): Promise<z.output<T>> {
+    const answer = await hubRequest(`${base}/graphql`, { method: 'POST', body: { query, variables }, maxBytes }, options);
+    const parsed = graphqlResponseSchema(field, schema).safeParse(answer.json);
+    const errors = parsed.success ? parsed.data.errors : null;
+    if (errors?.length) throw new HubResponseError(`The vote hub answered with an error: ${errors[0]!.message}`, { details: `${base}/graphql ${field}` });
+    if (!answer.ok) throw new HubResponseError(`The vote hub answered HTTP ${answer.status}`, { details: `${base}/graphql ${field}` });
+    const data = parsed.success ? parsed.data.data : null;
+    if (!parsed.success || !data || !(field in data)) {
+      const issue = parsed.success ? 'no data' : describe(parsed.error);
+      throw new HubResponseError('The vote hub sent an answer this companion cannot read', { details: `${base}/graphql ${field}: ${issue}` });
+    }
+    return data[field] as z.output<T>;
+  }
+
+  const client: HubClient = {
+    hub: base,
+    proposals: ({ space, state }, page) =>
+      graphql('proposals', hubProposalSchema.array().max(PAGE_SIZE), proposalsQuery(state !== undefined), { space, state, ...pageOf(page) }, CAPS.proposals),
+    proposal: (id) => graphql('proposal', hubProposalSchema.nullable(), PROPOSAL_QUERY, { id }, CAPS.proposal),
+    votes: ({ proposal, voter }, page) =>
+      graphql('votes', hubVoteSchema.array().max(PAGE_SIZE), votesQuery(voter !== undefined), { proposal, voter, ...pageOf(page) }, CAPS.votes),
+    async allVotes(proposal, onProgress) {
+      return collect((page) => client.votes({ proposal }, page).then((votes) => ({ items: votes, total: null })), onProgress) as Promise<HubVote[]>;
+    },
+    async envelopes(proposal, page) {
+      const { first, skip } = pageOf(page);
+      const url = `${base}/api/votes/${encodeURIComponent(proposal)}/envelopes?first=${first}&skip=${skip}`;
+      const answer = await hubRequest(url, { method: 'GET', maxBytes: CAPS.envelopes }, options);
+      if (answer.status === 404 || answer.status === 405 || answer.status === 501) return null;
+      const parsed = envelopePageSchema.safeParse(answer.json);
+      if (!answer.ok || !parsed.success) {
+        throw new HubResponseError('The vote hub sent signed votes this companion cannot read', { details: `${url}: ${answer.ok && !parsed.success ? describe(parsed.error) : `HTTP ${answer.status}`}` });
+      }
+      return { envelopes: parsed.data.envelopes, total: parsed.data.total ?? null };
+    },
+    async allEnvelopes(proposal, onProgress) {
+      const first = await client.envelopes(proposal, { skip: 0 });
+      if (first === null) return null;
+      return collect(async (page) => {
+        const next = page.skip === 0 ? first : await client.envelopes(proposal, page);
+        if (next === null) throw new HubResponseError('The vote hub stopped serving signed votes halfway');
+        return { items: next.envelopes, total: next.total };
+      }, onProgress);
+    },
+    async submitVote(envelope) {
+      const url = sequencerUrl(base);
+      const answer = await hubRequest(url, { method: 'POST', body: envelope, maxBytes: CAPS.msg }, options);
+      if (answer.ok) {
+        const receipt = msgReceiptSchema.safeParse(answer.json);
+        if (!receipt.success) throw new HubResponseError('The vote hub took the vote but sent no receipt', { details: `${url}: ${describe(receipt.error)}` });
+        return { id: receipt.data.id, ipfs: receipt.data.ipfs ?? null };
+      }
+      const refusal = msgErrorSchema.safeParse(answer.json);
+      const said = refusal.success ? textOf(refusal.data.error_description) || textOf(refusal.data.error) : '';
+      if (answer.status >= 400 && answer.status < 500) throw new HubRefusedVoteError(said || `HTTP ${answer.status}`);
+      throw new HubResponseError(`The vote hub failed (HTTP ${answer.status})${said ? `: ${said}` : ''}; try again later`, { details: url });
+    },
+  };
+  return client;
+}
+
+/** Pages until a short one; `total` (when the hub says it) feeds the progress callback. */
+async function collect(fetchPage: (page: Required<Page>) => Promise<{ items: unknown[]; total: number | null }>, onProgress?: Progress): Promise<unknown[]> {
+  const all: unknown[] = [];
+  for (let skip = 0; ; skip += PAGE_SIZE) {
+    const { items, total } = await fetchPage({ first: PAGE_SIZE, skip });
+    all.push(...items);
+    onProgress?.(all.length, total);
+    if (items.length < PAGE_SIZE) return all;
+    if (all.length >= MAX_VOTES) throw new HubResponseError(`The proposal has more than ${MAX_VOTES.toLocaleString('en-US')} votes; this companion does not tally that many`);
+  }
+}
+
+function textOf(value: unknown): string {
+  if (typeof value === 'string') return value.slice(0, 300);
+  if (value === null || value === undefined) return '';
+  return JSON.stringify(value).slice(0, 300);
+}
+
+function describe(error: z.ZodError): string {
+  const issue = error.issues[0];
+  return issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'invalid';
+}
