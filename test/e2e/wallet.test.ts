@@ -5,6 +5,7 @@ import { permit, snapshotVote } from '@/lib/wallet/testing/snapshotVote';
 import { DEVNET_HOLDERS } from '../devnet/devnet';
 import { companionWallet } from '../wallet-extension/companionHook';
 import { startJourneys, type WalletJourneys } from './fixtures';
+import { launchWithExtension } from './harness/browser';
 
 // lib/wallet in the companion's real service worker, talking MetaMask's wire protocol to the test
 // wallet (an anvil key), against the real devnet: connect, sign, reject, switch chains, send.
@@ -126,4 +127,15 @@ describe('the companion and a MetaMask-protocol wallet', () => {
     expect(await logged('wallet_revokePermissions')).toHaveLength(1);
     expect(await wallet.call('current')).toEqual({ ok: true, value: null });
   });
+});
+
+test('no wallet extension at all: wallet-missing at once, nothing hangs', async () => {
+  const browser = await launchWithExtension(); // the devnet build, without the test wallet beside it
+  try {
+    const started = Date.now();
+    expect(await companionWallet(() => browser.serviceWorker).call('connect')).toMatchObject({ ok: false, kind: 'wallet-missing' });
+    expect(Date.now() - started).toBeLessThan(5_000);
+  } finally {
+    await browser.close();
+  }
 });
