@@ -20,7 +20,8 @@ export async function openMetaMask(extension: string = METAMASK_EXTENSION, timeo
   }
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => settle(new WalletError('unknown', WALLET_MESSAGES.timeout)), timeoutMs);
-    const onInitialized = () => settle(provider.isConnected() ? null : new WalletError('wallet-missing', WALLET_MESSAGES['wallet-missing']));
+    // Any answer to the state request proves MetaMask is there (whether its network is up or not).
+    const onInitialized = () => settle(null);
     const onDisconnect = (cause: unknown) => settle(new WalletError('wallet-missing', WALLET_MESSAGES['wallet-missing'], { cause }));
     function settle(error: WalletError | null) {
       clearTimeout(timer);
