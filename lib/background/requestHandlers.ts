@@ -80,6 +80,7 @@ export const requestHandlers: Handlers = {
   },
 
   'clear-all-data': async () => {
+    await disconnect().catch(() => undefined); // the wallet's own "connected" flag goes too
     await clearAllData(database());
     return null;
   },

@@ -1,4 +1,4 @@
-import { connectWallet, disconnectWallet, onWalletChange } from '@/lib/wallet';
+import { connectWallet, currentWallet, disconnectWallet, onWalletChange } from '@/lib/wallet';
 import { database } from '@/lib/db/database';
 import { readSettings, writeSetting } from '@/lib/db/settingsRepository';
 
@@ -36,7 +36,13 @@ export async function disconnect(): Promise<null> {
   return null;
 }
 
-/** After a service-worker restart: listen again if a wallet was connected. */
+/**
+ * After a service-worker restart: re-sync with the wallet (it may have switched account or
+ * revoked us meanwhile) and listen again. Never prompts; never wakes MetaMask if we were not connected.
+ */
 export async function resumeWalletWatch(): Promise<void> {
-  if ((await readSettings(database())).wallet) watchWalletChanges();
+  if (!(await readSettings(database())).wallet) return;
+  const state = await currentWallet().catch(() => null);
+  await writeSetting(database(), 'wallet', state && { account: state.account, chainId: state.chainId });
+  if (state) watchWalletChanges();
 }

@@ -49,7 +49,8 @@ async function main(): Promise<void> {
   if (sites.status === 'fulfilled') server = sites.value;
   if (chains.status === 'rejected') throw chains.reason;
   if (sites.status === 'rejected') throw sites.reason;
-  const b = (browser = await launchWithExtension({ headless, handleSignals: false }));
+  // The test wallet stands in for MetaMask (it speaks MetaMask's protocol and signs with anvil account 1).
+  const b = (browser = await launchWithExtension({ headless, handleSignals: false, withTestWallet: true }));
   const [chainA, chainB] = chains.value.chains;
 
   const { alex, mike, other } = sites.value.origins;
@@ -73,6 +74,8 @@ Ready. Chromium (${headless ? 'headless' : 'headed'}) has the extension "${b.ext
   ${tabs.mike}       Mike Merrill, $MIKE on chain 31338
   ${tabs.plain}  declares nothing: no badge, no request from the extension
 Edge cases (broken, mismatched, hostile declarations): ${other}/
+"Connect wallet" in the popup connects the test wallet (anvil account 1, which holds ALEX and MIKE);
+it approves every request, like a holder clicking "Sign".
 Chains: ${chainA.rpcUrl} (${chainA.chainId}) and ${chainB.rpcUrl} (${chainB.chainId})
 Watch-only addresses that hold tokens: ${ANVIL_ACCOUNTS[1].address} (some ALEX, LP), ${ANVIL_ACCOUNTS[2].address} (a large holder)
 ${headless ? 'No display, so Chromium is headless: open the sites in any browser, or use --screenshots.\n' : ''}Ctrl-C stops everything.`);
