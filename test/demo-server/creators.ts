@@ -17,7 +17,12 @@ export interface DemoCreator {
   initials: string;
   /** The page body after the hero: a few sections of plain copy. */
   sections: { title: string; body: string[] }[];
+  /** A Snapshot space served by the demo hub under HUB_PATH on the creator's own site. */
+  votes?: { space: string; countLiquidity: boolean };
 }
+
+/** Where the demo server mounts a creator's vote hub (test/demo-server/hub). */
+export const HUB_PATH = '/hub';
 
 export const ALEX: DemoCreator = {
   key: 'alex',
@@ -29,6 +34,8 @@ export const ALEX: DemoCreator = {
   description: 'Alex sold a share of his future income as $ALEX. Holders vote on his life choices and share his income.',
   accent: ['#6d4aff', '#ff8a5b'],
   initials: 'AM',
+  // Alex paid income in LP shares: holders who provide liquidity keep their vote.
+  votes: { space: 'alex.eth', countLiquidity: true },
   sections: [
     {
       title: 'Invest in me',
@@ -108,5 +115,6 @@ export function creatorManifest(creator: DemoCreator, origin: string): Record<st
     token: caip19(creator.chainId, creator.token),
     creator: { name: creator.name, url: `${origin}/`, description: creator.description },
     pairs: [{ protocol: 'uniswap-v2', address: creatorWethPair(creator) }],
+    ...(creator.votes ? { votes: { hub: `${origin}${HUB_PATH}`, ...creator.votes } } : {}),
   };
 }

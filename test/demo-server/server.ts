@@ -1,8 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ALEX, MIKE, creatorManifest, type DemoCreator } from './creators';
+import { ALEX, HUB_PATH, MIKE, creatorManifest, type DemoCreator } from './creators';
 import { creatorHomePage, MANIFEST_PATH } from './creatorSite';
 import { otherOriginRoutes } from './fixtures';
+import { createDemoHub, type DemoHub } from './hub/demoHub';
 import { htmlRoute, jsonRoute, type DemoOrigins, type Route, type Routes } from './routes';
 
 export type { DemoOrigins } from './routes';
@@ -24,6 +25,8 @@ export interface LoggedRequest {
 
 export interface DemoServer {
   origins: DemoOrigins;
+  /** Alex's Snapshot-compatible vote hub, at `${origins.alex}/hub`; empty until `seedHub(hub, chain)` (hub/seed.ts) runs on a devnet. */
+  hub: DemoHub;
   /** Every request received so far, oldest first; only those to `origin` if given. */
   requests(origin?: string): LoggedRequest[];
   resetRequests(): void;
@@ -79,11 +82,14 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
   const log: LoggedRequest[] = [];
   const routesByOrigin = new Map<string, Routes>();
   const servers: Server[] = [];
+  const hubs = new Map<string, DemoHub>();
   const site = async (port: number): Promise<string> => {
     const bound = await listen(port, (req, res) => {
       const origin = `http://localhost:${bound.port}`;
       const path = req.url ?? '/';
       log.push({ method: req.method ?? 'GET', path, origin });
+      const hub = hubs.get(origin);
+      if (hub?.handles(new URL(path, origin).pathname)) return void hub.handle(req, res);
       const route = req.method === 'GET' || req.method === 'HEAD' ? routesByOrigin.get(origin)?.get(new URL(path, origin).pathname) : undefined;
       send(res, route);
     });
@@ -99,8 +105,11 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
     routesByOrigin.set(origins.alex, creatorRoutes(ALEX, origins.alex));
     routesByOrigin.set(origins.mike, creatorRoutes(MIKE, origins.mike));
     routesByOrigin.set(origins.other, otherOriginRoutes(origins));
+    const hub = createDemoHub({ basePath: HUB_PATH, space: ALEX.votes!.space, countLiquidity: ALEX.votes!.countLiquidity, chainId: ALEX.chainId, token: ALEX.token, symbol: ALEX.symbol });
+    hubs.set(origins.alex, hub);
     return {
       origins,
+      hub,
       requests: (origin) => log.filter((r) => origin === undefined || r.origin === origin).map((r) => ({ ...r })),
       resetRequests: () => void log.splice(0),
       stop: async () => void (await Promise.all(servers.map(close))),
