@@ -11,6 +11,10 @@ const README_SHOTS = [
   'popup-change-since-last-look',
   'popup-problem-invalid-manifest',
   'popup-stale',
+  'popup-votes',
+  'popup-vote-recorded',
+  'popup-vote-cancelled',
+  'popup-tally',
 ];
 
 const target = join(REPO_ROOT, 'test', 'e2e', 'readme');
