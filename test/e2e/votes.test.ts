@@ -101,6 +101,7 @@ describe('votes from the popup', () => {
       await expect.poll(() => learn.getByTestId('vote-receipt').innerText()).toBe('You cancelled in your wallet. Nothing was sent.');
       expect(await popup.getByRole('alert').count()).toBe(0);
       expect(hubVote(SEEDED.learnNext.id)?.choice).toBe(1); // still Piano
+      await learn.evaluate((el) => el.scrollIntoView({ block: 'start' }));
       await j.browser.screenshot(popup, 'popup-vote-cancelled');
       await popup.close();
     } finally {
@@ -128,6 +129,7 @@ describe('votes from the popup', () => {
     expect(await tally.innerText()).toMatch(/Verified 300 of 301 votes/);
     expect(await tally.innerText()).toContain('1 invalid vote not counted');
     expect(await tally.innerText()).toContain(seeded.forgedVoter.slice(0, 10));
+    await habit.evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await j.browser.screenshot(popup, 'popup-tally');
     await popup.close();
   });
