@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { listenForPopupSessions } from './popupSession';
 import { listenForMessages } from './router';
+import { resumeTransactions } from './income/sendTrackedTransaction';
 import { forgetTab } from './tabStates';
 import { resumeVotes } from './votes/submitSignedVote';
 import { resumeWalletWatch } from './walletHandlers';
@@ -16,5 +17,6 @@ export function startBackground(): void {
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
   // A worker that stopped mid-vote left work in IndexedDB: finish it.
   void resumeVotes();
+  void resumeTransactions();
   void resumeWalletWatch();
 }

@@ -62,7 +62,7 @@ describe('migration from version 1', () => {
       latest: { balance: '12500000000000000000000', symbol: 'ALEX', blockNumber: '42', blockTimestamp: 1_700_000_000 },
     });
     expect(rows[0]!.looked).toEqual(rows[0]!.latest);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['chainStatus', 'follows', 'holdings', 'settings', 'votes']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['chainStatus', 'claimsCache', 'claimsFiles', 'follows', 'holdings', 'lpEntries', 'settings', 'transactions', 'votes']);
     expect(await listFollows(db)).toEqual([alexFollow]);
   });
 
@@ -95,6 +95,23 @@ describe('migration from version 2', () => {
     expect((await holdingsOf(db, HOLDER))[0]?.latest.balance).toBe('7');
     expect((await readSettings(db)).watchAddress).toBe(HOLDER);
     expect(await db.votes.count()).toBe(0);
+  });
+});
+
+describe('migration from version 3', () => {
+  test('votes are kept; the income tables start empty', async () => {
+    const name = freshName();
+    const v3 = new Dexie(name);
+    v3.version(1).stores({ follows: 'tokenId', lastSeen: 'tokenId', settings: 'key' });
+    v3.version(2).stores({ lastSeen: null, holdings: '[account+tokenId], account, tokenId', chainStatus: 'chainId' });
+    v3.version(3).stores({ votes: 'id, proposalId, status, account, updatedAt' });
+    await v3.table('votes').put({ id: 'v1', proposalId: '0xp', status: 'submitted', account: HOLDER.toLowerCase(), updatedAt: 1 });
+    v3.close();
+
+    const db = openCompanion(name);
+    expect((await db.votes.get('v1'))?.status).toBe('submitted');
+    expect(await db.transactions.count()).toBe(0);
+    expect(await db.claimsCache.count()).toBe(0);
   });
 });
 

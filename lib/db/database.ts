@@ -1,5 +1,17 @@
 import Dexie, { type Table } from 'dexie';
-import type { ChainStatusRow, FollowRow, HoldingRow, HoldingValues, LastSeenRowV1, SettingRow, VoteRow } from './rows';
+import type {
+  ChainStatusRow,
+  ClaimsCacheRow,
+  ClaimsFileRow,
+  FollowRow,
+  HoldingRow,
+  HoldingValues,
+  LastSeenRowV1,
+  LpEntryRow,
+  SettingRow,
+  TransactionRow,
+  VoteRow,
+} from './rows';
 
 export const DEFAULT_DATABASE_NAME = 'personal-token-companion';
 
@@ -13,6 +25,10 @@ export class CompanionDatabase extends Dexie {
   chainStatus!: Table<ChainStatusRow, number>;
   settings!: Table<SettingRow, string>;
   votes!: Table<VoteRow, string>;
+  claimsCache!: Table<ClaimsCacheRow, [string, string]>;
+  claimsFiles!: Table<ClaimsFileRow, string>;
+  lpEntries!: Table<LpEntryRow, [string, string]>;
+  transactions!: Table<TransactionRow, string>;
 
   constructor(name: string = DEFAULT_DATABASE_NAME) {
     super(name);
@@ -52,6 +68,14 @@ export class CompanionDatabase extends Dexie {
       });
     // Version 3: signed votes and their receipts; nothing to migrate, the table is new.
     this.version(3).stores({ votes: 'id, proposalId, status, account, updatedAt' });
+    // Version 4: income and liquidity: claims found per file content, LP entries for impermanent
+    // loss, claim and reward transactions followed to their receipts. New tables only.
+    this.version(4).stores({
+      claimsCache: '[fileHash+account]',
+      claimsFiles: 'url',
+      lpEntries: '[account+pair], account',
+      transactions: 'id, status, account, [tokenId+subject]',
+    });
   }
 }
 

@@ -112,3 +112,57 @@ export interface VoteRow {
   createdAt: number;
   updatedAt: number;
 }
+
+/** The holder's entry in one claims file, found once per file content and account. */
+export interface ClaimsCacheRow {
+  /** keccak256 of the claims file's bytes: a changed file is a new key. */
+  fileHash: string;
+  /** Lower-case account. */
+  account: string;
+  merkleRoot: string;
+  /** Null when the account is not in the file. */
+  claim: { index: number; amount: string; proof: string[] } | null;
+  cachedAt: number;
+}
+
+/** Where a claims file was last seen, so a popup opening does not download it again. */
+export interface ClaimsFileRow {
+  url: string;
+  fileHash: string;
+  fetchedAt: number;
+}
+
+/** An LP position as first recorded: the base of impermanent loss. */
+export interface LpEntryRow {
+  account: string;
+  pair: string;
+  chainId: number;
+  /** Creator tokens and ETH the position was worth when first seen (base units). */
+  tokenAmount: string;
+  ethAmount: string;
+  /** ETH per whole token ×1e18 at that time. */
+  priceEthE18: string;
+  blockNumber: string;
+  recordedAt: number;
+}
+
+export type TransactionStatus = 'awaiting-signature' | 'pending' | 'confirmed' | 'failed' | 'cancelled';
+
+/** A claim or reward collection: saved before the wallet prompt, followed to its receipt. */
+export interface TransactionRow {
+  id: string;
+  kind: 'claim' | 'collect-rewards';
+  tokenId: string;
+  chainId: number;
+  /** What it is for, e.g. the round id or the staking contract. */
+  subject: string;
+  label: string;
+  account: string;
+  to: string;
+  data: string;
+  hash: string | null;
+  status: TransactionStatus;
+  error: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
