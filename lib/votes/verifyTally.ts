@@ -26,7 +26,14 @@ export interface VerifyTallyParameters {
   proposalId: string;
   onProgress?: (progress: TallyProgress) => void;
   chunkSize?: number;
+  /**
+   * Checks the signed envelopes; `checkEnvelopes` (this thread) unless given. Signature recovery
+   * is ~95% of a large tally's time, so a page that can start workers may spread it over them.
+   */
+  checkEnvelopes?: EnvelopeChecker;
 }
+
+export type EnvelopeChecker = (envelopes: readonly unknown[], expected: EnvelopeExpectation, onProgress?: (done: number) => void) => Promise<CheckedVote[]>;
 
 export async function verifyProposalTally(p: VerifyTallyParameters): Promise<VerifiedTally & { proposalId: string }> {
   const progress = p.onProgress ?? (() => {});
@@ -44,7 +51,7 @@ export async function verifyProposalTally(p: VerifyTallyParameters): Promise<Ver
   const checked =
     envelopes === null
       ? null
-      : await checkEnvelopes(envelopes, { space: p.space, proposalId: proposal.id, type: proposal.type, choicesCount: proposal.choices.length, start: proposal.start, end: proposal.end }, (done) =>
+      : await (p.checkEnvelopes ?? checkEnvelopes)(envelopes, { space: p.space, proposalId: proposal.id, type: proposal.type, choicesCount: proposal.choices.length, start: proposal.start, end: proposal.end }, (done) =>
           progress({ stage: 'signatures', done, total: envelopes.length }),
         );
   const voters = checked ? checked.filter((c) => c.ok).map((c) => c.voter) : hubVotes.map((v) => v.voter);

@@ -12,6 +12,7 @@ import { measureNonTokenPage } from './nonTokenPage';
 import { measurePopupFirstPaint } from './popupFirstPaint';
 import { printTable, writeJson } from './report';
 import { measureRpcRefresh } from './rpcRefresh';
+import { measureTally } from './tallyVotes';
 
 // `npm run bench`: the performance figures of PRODUCT.md, each beside its baseline and budget.
 // It reports; it does not fail on a budget. It exits non-zero only when a figure could not be
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
 
   const chains = await startBenchChains(reserved, cleanup);
   await attempt('RPC requests and speed of one refresh', async () => void (results.rpc = await measureRpcRefresh(chains.devnet, cleanup)));
+  await attempt('10,000-vote verified tally', async () => void (results.tally = await measureTally(chains.devnet, cleanup)));
 
   // Free ports: a running `npm run demo` keeps its sites on 4101-4103.
   const demo = await startDemoServer({ alexPort: 0, mikePort: 0, otherPort: 0 });

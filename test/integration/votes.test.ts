@@ -164,4 +164,9 @@ describe('voting power at the snapshot block', () => {
     expect(before.powers.get(latecomer.toLowerCase())?.total).toBe(0n);
     expect(after.powers.get(latecomer.toLowerCase())?.total).toBe(5n * E18);
   });
+
+  test('a block the node cannot read fails as a whole, not as every holder having no power', async () => {
+    const future = (await client.getBlockNumber()) + 1_000n;
+    await expect(readVotingPower(client, demo.hub.powerSource, [holder1.address], future)).rejects.toThrow(`Could not read balances at block ${future}`);
+  });
 });
