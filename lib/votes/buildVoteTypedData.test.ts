@@ -6,8 +6,9 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Wallet } from '@ethersproject/wallet';
 import snapshot from '@snapshot-labs/snapshot.js';
+import { hashTypedData } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
-import { buildVoteTypedData, viemTypedData, voteEnvelope, type BuildVoteParameters } from './buildVoteTypedData';
+import { buildVoteTypedData, eip712RequestJson, viemTypedData, voteEnvelope, type BuildVoteParameters } from './buildVoteTypedData';
 import { InvalidVoteError } from './errors';
 import { allKnownVoteTypes, type VoteType } from './voteTypes';
 
@@ -74,6 +75,14 @@ describe('typed data per voting type', () => {
     expect(() => buildVoteTypedData({ ...params('single-choice', 1), metadata: '[]' })).toThrow('JSON object');
     expect(() => buildVoteTypedData({ ...params('single-choice', 1), type: 'board' as VoteType })).toThrow('Unknown voting type "board"');
   });
+});
+
+test("eth_signTypedData_v4's JSON: the same message, with the domain type spelled out", () => {
+  const typed = buildVoteTypedData(params('approval', [2]));
+  const request = JSON.parse(eip712RequestJson(typed)) as { types: Record<string, unknown>; primaryType: string };
+  expect(request.types.EIP712Domain).toEqual([{ name: 'name', type: 'string' }, { name: 'version', type: 'string' }]);
+  expect(request.primaryType).toBe('Vote');
+  expect(hashTypedData(request as never)).toBe(hashTypedData(viemTypedData(typed)));
 });
 
 describe("the envelope equals what snapshot.js's client posts", () => {

@@ -119,17 +119,17 @@ function answerQuery(store: HubStore, query: string, variables: Record<string, u
   const desc = root.args.orderDirection === 'desc';
   switch (root.name) {
     case 'proposals':
-      return { data: { proposals: store.listProposals(where).slice(skip, skip + first).map((p) => store.proposalJson(p)) } };
+      return { data: { [root.key]: store.listProposals(where).slice(skip, skip + first).map((p) => store.proposalJson(p)) } };
     case 'proposal': {
       const p = typeof root.args.id === 'string' ? store.getProposal(root.args.id) : undefined;
-      return { data: { proposal: p ? store.proposalJson(p) : null } };
+      return { data: { [root.key]: p ? store.proposalJson(p) : null } };
     }
     case 'votes': {
       if (typeof where.proposal !== 'string') return { errors: [{ message: 'votes: where.proposal is required on this hub' }] };
       let votes = store.votesOf(where.proposal);
       if (typeof where.voter === 'string') votes = votes.filter((v) => v.voter.toLowerCase() === (where.voter as string).toLowerCase());
       if (desc) votes = votes.reverse();
-      return { data: { votes: votes.slice(skip, skip + first).map((v) => store.voteJson(v)) } };
+      return { data: { [root.key]: votes.slice(skip, skip + first).map((v) => store.voteJson(v)) } };
     }
     default:
       return { errors: [{ message: `Cannot query field "${root.name}" on type "Query".` }] };

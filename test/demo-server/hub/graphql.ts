@@ -6,6 +6,8 @@ export type GraphqlValue = string | number | boolean | null | GraphqlValue[] | {
 
 export interface RootField {
   name: string;
+  /** The key the answer goes under: the alias if the query gave one. */
+  key: string;
   args: Record<string, GraphqlValue>;
 }
 
@@ -15,13 +17,14 @@ export function parseRootField(query: string, variables: Record<string, unknown>
   const p = new Parser(query.replace(/#[^\n]*/g, ''), variables);
   p.skipHeader();
   p.expect('{');
-  let name = p.name();
+  const key = p.name();
+  let name = key;
   if (p.peek() === ':') {
     p.expect(':'); // an alias: the field follows
     name = p.name();
   }
   const args = p.peek() === '(' ? p.args() : {};
-  return { name, args };
+  return { name, key, args };
 }
 
 class Parser {
