@@ -47,7 +47,7 @@ export async function checkVoteEnvelope(input: unknown, expected: EnvelopeExpect
   const fields = known.types.Vote.map((f) => f.name);
   if (Object.keys(m).length !== fields.length || !fields.every((f) => f in m)) return fail(address, 'the message does not match its types');
   const strings = ['space', 'proposal', ...fields.filter((f) => f === 'reason' || f === 'app' || f === 'metadata')];
-  if (typeof m.from !== 'string' || !strings.every((f) => typeof m[f] === 'string') || !Number.isSafeInteger(m.timestamp) || !matchesEncoding(known.encoding, m.choice)) {
+  if (typeof m.from !== 'string' || !strings.every((f) => typeof m[f] === 'string') || !(Number.isSafeInteger(m.timestamp) && (m.timestamp as number) >= 0) || !matchesEncoding(known.encoding, m.choice)) {
     return fail(address, 'the message does not match its types');
   }
   if (!isAddress(m.from, { strict: false }) || m.from.toLowerCase() !== address.toLowerCase()) return fail(address, 'the message names another voter than the envelope');
@@ -59,9 +59,13 @@ export async function checkVoteEnvelope(input: unknown, expected: EnvelopeExpect
   try {
     // hashTypedData + recoverAddress is viem's recoverTypedDataAddress, with the hash kept: it is the vote's id.
     id = hashTypedData({ domain: data.domain, types: known.types, primaryType: 'Vote', message: m } as never);
+  } catch {
+    return fail(address, 'the message does not match its types'); // e.g. a proposal id that is not bytes32
+  }
+  try {
     signer = await recoverAddress({ hash: id, signature: sig as Hex });
   } catch {
-    return fail(address, 'the signature is malformed');
+    return fail(address, 'the signature is malformed', id);
   }
   if (signer.toLowerCase() !== address.toLowerCase()) return fail(address, `signed by ${short(signer)}, not by the voter`, id);
 
