@@ -2,6 +2,7 @@ import type { Address } from 'viem';
 import { DEVNET_A, DEVNET_B, DEVNET_CHAINS } from '../../lib/chain/devnet';
 import { uniswapV2PairAddress } from '../../lib/chain/pairAddress';
 import type { ChainConfig } from '../../lib/chain/types';
+import { devnetIncomeManifestFields } from '../devnet/incomeManifest';
 
 /** One demo creator: everything the site and its manifest say about them. */
 export interface DemoCreator {
@@ -115,6 +116,8 @@ export function creatorManifest(creator: DemoCreator, origin: string): Record<st
     token: caip19(creator.chainId, creator.token),
     creator: { name: creator.name, url: `${origin}/`, description: creator.description },
     pairs: [{ protocol: 'uniswap-v2', address: creatorWethPair(creator) }],
+    // Alex's rounds, staking and liquidity mining exist on chain A only (test/devnet/incomePlan.ts).
+    ...(creator.key === 'alex' ? devnetIncomeManifestFields(origin, creatorWethPair(creator)) : {}),
     ...(creator.votes ? { votes: { hub: `${origin}${HUB_PATH}`, ...creator.votes } } : {}),
   };
 }

@@ -4,6 +4,7 @@ import { ALEX, HUB_PATH, MIKE, creatorManifest, type DemoCreator } from './creat
 import { creatorHomePage, MANIFEST_PATH } from './creatorSite';
 import { otherOriginRoutes } from './fixtures';
 import { createDemoHub, type DemoHub } from './hub/demoHub';
+import { devnetClaimsFiles } from '../devnet/incomeManifest';
 import { htmlRoute, jsonRoute, type DemoOrigins, type Route, type Routes } from './routes';
 
 export type { DemoOrigins } from './routes';
@@ -37,6 +38,7 @@ function creatorRoutes(creator: DemoCreator, origin: string): Routes {
   return new Map([
     ['/', htmlRoute(creatorHomePage(creator))],
     [MANIFEST_PATH, jsonRoute(creatorManifest(creator, origin))],
+    ...(creator.key === 'alex' ? devnetClaimsFiles().map(([path, file]): [string, Route] => [path, jsonRoute(file)]) : []),
   ]);
 }
 

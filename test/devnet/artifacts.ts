@@ -58,3 +58,25 @@ export const pairAbi = parseAbi([
   'function totalSupply() view returns (uint256)',
   'function balanceOf(address owner) view returns (uint256)',
 ]);
+
+/** Uniswap's MerkleDistributor and liquidity-staker's StakingRewards, as their npm packages ship them. */
+export const INCOME_BYTECODE = {
+  merkleDistributor: creationCode('@uniswap/merkle-distributor/build/MerkleDistributor.json'),
+  stakingRewards: creationCode('@uniswap/liquidity-staker/build/StakingRewards.json'),
+} as const;
+
+export const merkleDistributorDeployAbi = parseAbi(['constructor(address token_, bytes32 merkleRoot_)']);
+
+export const stakingRewardsAbi = parseAbi([
+  'constructor(address rewardsDistribution, address rewardsToken, address stakingToken)',
+  'function notifyRewardAmount(uint256 reward)',
+  'function stake(uint256 amount)',
+  'function getReward()',
+  'function withdraw(uint256 amount)',
+  'function rewardsDuration() view returns (uint256)',
+  'function periodFinish() view returns (uint256)',
+  'function rewardRate() view returns (uint256)',
+  'function earned(address account) view returns (uint256)',
+  'function balanceOf(address account) view returns (uint256)',
+  'function totalSupply() view returns (uint256)',
+]);

@@ -2,10 +2,12 @@ import type { Address } from 'viem';
 import { DEVNET_A, DEVNET_B } from '../../lib/chain/devnet';
 import { startAnvil } from './anvil';
 import { deployDevnetChain } from './deployChain';
+import { deployDevnetIncome } from './deployIncome';
 
 export { ANVIL_ACCOUNTS } from './accounts';
 export { deployExtraCreatorTokens } from './extraCreatorTokens';
 export * from './plan';
+export * from './incomePlan';
 
 export interface DevnetChain {
   chainId: number;
@@ -49,6 +51,8 @@ export async function startDevnet(opts: { portA?: number; portB?: number; silent
       plans.map(async ({ deployment }, i): Promise<DevnetChain> => {
         const anvil = anvils[i]!;
         const pairs = await deployDevnetChain(anvil.rpcUrl, deployment);
+        // Chain A only: Alex's income rounds, staking and liquidity-mining program (incomePlan.ts).
+        if (deployment.chainId === DEVNET_A.chainId) await deployDevnetIncome(anvil.rpcUrl, pairs.creatorWeth);
         return { chainId: deployment.chainId, rpcUrl: anvil.rpcUrl, port: anvil.port, deployment, pairs };
       }),
     );

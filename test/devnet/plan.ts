@@ -82,6 +82,8 @@ export const DEVNET_HOLDERS = {
  * The deployer's transactions, one nonce each, identical on both chains. The extension hard-codes
  * the addresses of nonces 0..5 (lib/chain/devnet.ts); later additions (distributors, staking)
  * start at DEVNET_NEXT_NONCE, so never insert a step here, only append after it.
+ * Chain A's deployer goes on with DEVNET_INCOME_STEPS (incomePlan.ts, nonces 14..26): a step
+ * added here for both chains would shift chain A's income addresses, so append there instead.
  */
 export const DEVNET_DEPLOY_STEPS = [
   'deploy WETH9', // 0

@@ -13,6 +13,7 @@ import {
   DEVNET_NEXT_NONCE,
   DEVNET_USDC,
   deployExtraCreatorTokens,
+  devnetDeployerNextNonce,
   startDevnet,
   type Devnet,
   type DevnetChain,
@@ -48,7 +49,7 @@ test('every address in lib/chain/devnet.ts and both pairs have code', async () =
   for (const { chain, d, client } of eachChain()) {
     const addresses = [d.weth, d.factory, d.router, d.multicall3, d.usdc, d.creatorToken, chain.pairs.creatorWeth, chain.pairs.wethUsdc];
     for (const address of addresses) expect(await client.getCode({ address }), address).toMatch(/^0x[0-9a-f]{10,}$/);
-    expect(await client.getTransactionCount({ address: d.deployer })).toBe(DEVNET_NEXT_NONCE);
+    expect(await client.getTransactionCount({ address: d.deployer })).toBe(devnetDeployerNextNonce(chain.chainId));
   }
 });
 
