@@ -1,0 +1,34 @@
+import type { Address, Hex } from 'viem';
+
+// Errors a holder reads in the popup: each says what happened and that nothing was sent, so the
+// lead can show `message` as is. `details` keeps the technical part for logs.
+
+export class IncomeError extends Error {
+  override name = 'IncomeError';
+  constructor(
+    message: string,
+    readonly details?: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
+/** The claims file is not one: too big, not JSON, or not in the merkle-distributor format. */
+export class ClaimsFileError extends IncomeError {
+  override name = 'ClaimsFileError';
+}
+
+/** The holder's entry does not hash up to the distributor's on-chain root. */
+export class ClaimProofError extends IncomeError {
+  override name = 'ClaimProofError';
+  constructor(
+    readonly account: Address,
+    readonly merkleRoot: Hex,
+  ) {
+    super(
+      `The claims file's proof for ${account} does not match the distributor's merkle root: it may have been altered. Nothing was sent.`,
+      `on-chain merkleRoot ${merkleRoot}`,
+    );
+  }
+}
