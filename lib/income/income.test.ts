@@ -1,4 +1,4 @@
-import { decodeFunctionData, getAddress, type Address, type Hex } from 'viem';
+import { decodeFunctionData, getAddress, type Hex } from 'viem';
 import { describe, expect, test } from 'vitest';
 import { buildClaimsFile } from '../../test/devnet/claimsTree';
 import { merkleDistributorAbi } from './abis';
