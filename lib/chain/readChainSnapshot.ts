@@ -25,6 +25,12 @@ export interface ChainSnapshot {
 
 export type ReadStrategy = 'multicall' | 'one-call-per-read';
 
+/** More reads to ride in the same call (income, liquidity, staking), with their own decoder. */
+export interface ExtraReads<T> {
+  reads: readonly { address: Address; abi: unknown; functionName: string; args?: readonly unknown[] }[];
+  decode(outcomes: readonly Outcome[]): T;
+}
+
 interface Read {
   address: Address;
   abi: typeof erc20Abi | typeof uniswapV2PairAbi | typeof multicall3ReadAbi;
@@ -60,7 +66,7 @@ function wethPairOf(chain: ChainConfig, token: Address): Address {
   return uniswapV2PairAddress(factory, pairInitCodeHash, token, weth);
 }
 
-type Outcome = { status: 'success'; result: unknown } | { status: 'failure'; error: Error };
+export type Outcome = { status: 'success'; result: unknown } | { status: 'failure'; error: Error };
 
 async function execute(client: PublicClient, chain: ChainConfig, reads: Read[], strategy: ReadStrategy): Promise<Outcome[]> {
   if (strategy === 'multicall') {
@@ -103,14 +109,16 @@ function reservesFor(chain: ChainConfig, token: Address, outcome: Outcome | unde
  * to the same block. With 'multicall' that is one eth_call; 'one-call-per-read' is the naive
  * baseline the bench compares against.
  */
-export async function readChainSnapshot(
+export async function readChainSnapshot<T = null>(
   client: PublicClient,
   chain: ChainConfig,
   tokens: Address[],
   account: Address | null,
   strategy: ReadStrategy = 'multicall',
-): Promise<ChainSnapshot> {
-  const outcomes = await execute(client, chain, planReads(chain, tokens, account), strategy);
+  extra?: ExtraReads<T>,
+): Promise<ChainSnapshot & { extra: T | null }> {
+  const own = planReads(chain, tokens, account);
+  const outcomes = await execute(client, chain, [...own, ...((extra?.reads ?? []) as Read[])], strategy);
   const blockNumber = value<bigint>(outcomes[0]);
   const blockTimestamp = value<bigint>(outcomes[1]);
   if (blockNumber === null || blockTimestamp === null) {
@@ -120,6 +128,7 @@ export async function readChainSnapshot(
   const stableScale = 10n ** BigInt(18 - chain.usdPrice.stablecoinDecimals);
   return {
     chainId: chain.chainId,
+    extra: extra ? extra.decode(outcomes.slice(own.length)) : null,
     blockNumber,
     blockTimestamp,
     usdPool: usdPool && { wethReserve: usdPool.wethReserve, stableReserveE18: usdPool.tokenReserve * stableScale },

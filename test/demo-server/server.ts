@@ -47,6 +47,9 @@ function send(res: ServerResponse, route: Route | undefined): void {
   // no-store: a test that counts requests must not be fooled by the browser's cache.
   res.setHeader('Content-Type', contentType);
   res.setHeader('Cache-Control', 'no-store');
+  // Public data files (manifests, claims files) are readable from any origin, as the README asks
+  // creators to serve them: the extension's background fetches claims files cross-origin.
+  if (contentType.startsWith('application/json')) res.setHeader('Access-Control-Allow-Origin', '*');
   if (!chunked) res.setHeader('Content-Length', Buffer.byteLength(body));
   res.writeHead(status);
   if (!chunked) return void res.end(body);
