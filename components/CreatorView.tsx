@@ -4,6 +4,7 @@ import type { CompanionData } from '@/lib/ui/useCompanionData';
 import { usePopupStore } from '@/lib/ui/popupStore';
 import { HoldingFigures } from './HoldingFigures';
 import { Skeleton } from './Skeleton';
+import { IncomePanel } from './income/IncomePanel';
 import { VotesPanel } from './votes/VotesPanel';
 
 /** Everything about one creator: holdings, then their votes when the manifest names a hub. */
@@ -27,6 +28,12 @@ export function CreatorView({ tokenId, data }: { tokenId: string; data: Companio
       </div>
       <section className="card" aria-label={`Your ${view?.symbol ?? ''} holdings`}>
         {view ? <HoldingFigures view={view} /> : <Skeleton lines={3} label="Reading the chain" />}
+      </section>
+      <section className="votes-section" aria-labelledby="income-heading">
+        <div className="section-head">
+          <h2 id="income-heading">Income</h2>
+        </div>
+        <IncomePanel tokenId={tokenId} account={holdingsAccount(data.settings)} canSend={data.settings.wallet !== null} following={follow !== undefined} holding={view} />
       </section>
       <section className="votes-section" aria-labelledby="votes-heading">
         <div className="section-head">

@@ -8,8 +8,12 @@ import { NO_ACCOUNT, saveLatest } from '@/lib/db/holdingsRepository';
 import { holdingsAccount, readSettings } from '@/lib/db/settingsRepository';
 import { toHoldingValues } from '@/lib/holdings/toHoldingValues';
 import type { RefreshOutcome } from '@/lib/messaging/requests';
+import type { IncomeRow } from '@/lib/db/rows';
 import { formatTokenId, parseTokenId } from '@/lib/protocol/caip19';
 import { clientFor } from './chainClients';
+import type { PersonalTokenManifest } from '@/lib/protocol/manifestSchema';
+import { combinePlans } from '@/lib/income';
+import { incomePlan, prepareIncome } from './income/incomeReads';
 
 /**
  * Reads every followed token (plus `extraTokenIds`, e.g. the creator of the open tab) from the
@@ -30,8 +34,19 @@ export async function refreshHoldings(db: CompanionDatabase, extraTokenIds: stri
       const chain = chainById(chainId);
       if (!chain) return { chainId, chainName: `Chain ${chainId}`, blockNumber: null, error: 'This chain is not supported.' };
       try {
-        const snapshot = await readChainSnapshot(clientFor(chain, settings.rpcUrls[chainId]), chain, tokens, account);
+        // Claims files come from the creators' sites first (HTTP, cached by content hash), so that
+        // income reads ride in the same multicall as balances and prices.
+        const withIncome = account ? follows.filter((f) => f.chainId === chainId && ((f.manifest as PersonalTokenManifest | null)?.distributions.length ?? 0) > 0) : [];
+        const inputs = await Promise.all(withIncome.map((f) => prepareIncome(f.tokenId, f.manifest as PersonalTokenManifest, account!)));
+        const extra = inputs.length ? combinePlans(...inputs.map((input) => incomePlan(input, account!))) : undefined;
+        const snapshot = await readChainSnapshot(clientFor(chain, settings.rpcUrls[chainId]), chain, tokens, account, 'multicall', extra);
         const fetchedAt = Date.now();
+        if (snapshot.extra && account) {
+          const rounds = snapshot.extra as unknown as IncomeRow['rounds'][];
+          await db.income.bulkPut(inputs.map((input, k) => ({
+            account: account.toLowerCase(), tokenId: input.tokenId, rounds: rounds[k] ?? [], blockNumber: snapshot.blockNumber.toString(), fetchedAt,
+          })));
+        }
         const readings = snapshot.tokens.flatMap((reading) => {
           const values = toHoldingValues(snapshot, reading, fetchedAt);
           return values ? [{ tokenId: formatTokenId(chainId, reading.address), chainId, values }] : [];

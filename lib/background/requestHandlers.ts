@@ -8,6 +8,7 @@ import { refreshHoldings } from './refreshHoldings';
 import { readTabState } from './tabStates';
 import { UserFacingError } from './userFacingError';
 import { castVote } from './votes/castVote';
+import { claimRound } from './income/claimRound';
 import { listProposals } from './votes/listProposals';
 import { tallyProposal } from './votes/tallyProposal';
 import { connect, disconnect } from './walletHandlers';
@@ -90,4 +91,5 @@ export const requestHandlers: Handlers = {
   proposals: ({ tokenId }) => listProposals(tokenId),
   'cast-vote': ({ tokenId, proposalId, choice }) => castVote(tokenId, proposalId, choice),
   tally: ({ tokenId, proposalId }) => tallyProposal(tokenId, proposalId),
+  claim: ({ tokenId, roundId }) => claimRound(tokenId, roundId),
 };

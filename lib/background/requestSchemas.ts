@@ -28,6 +28,7 @@ export const requestSchemas: { [T in RequestType]: z.ZodType<RequestMap[T]['payl
     ]),
   }),
   tally: z.strictObject({ tokenId, proposalId: z.string().max(100) }),
+  claim: z.strictObject({ tokenId, roundId: z.string().max(64) }),
 };
 
 export const envelopeSchema = z.strictObject({

@@ -6,6 +6,7 @@ import type {
   FollowRow,
   HoldingRow,
   HoldingValues,
+  IncomeRow,
   LastSeenRowV1,
   LpEntryRow,
   SettingRow,
@@ -29,6 +30,7 @@ export class CompanionDatabase extends Dexie {
   claimsFiles!: Table<ClaimsFileRow, string>;
   lpEntries!: Table<LpEntryRow, [string, string]>;
   transactions!: Table<TransactionRow, string>;
+  income!: Table<IncomeRow, [string, string]>;
 
   constructor(name: string = DEFAULT_DATABASE_NAME) {
     super(name);
@@ -75,6 +77,7 @@ export class CompanionDatabase extends Dexie {
       claimsFiles: 'url',
       lpEntries: '[account+pair], account',
       transactions: 'id, status, account, [tokenId+subject]',
+      income: '[account+tokenId], account',
     });
   }
 }

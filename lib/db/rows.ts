@@ -119,10 +119,35 @@ export interface ClaimsCacheRow {
   fileHash: string;
   /** Lower-case account. */
   account: string;
-  merkleRoot: string;
-  /** Null when the account is not in the file. */
-  claim: { index: number; amount: string; proof: string[] } | null;
+  /** The root the file says it is for. */
+  fileRoot: string;
+  /** Null when the account is not in the file. Numbers as decimal strings. */
+  claim: { index: string; amount: string; proof: string[] } | null;
   cachedAt: number;
+}
+
+/** One round as the popup shows it, decided from the claims file and the chain together. */
+export interface RoundView {
+  id: string;
+  title: string;
+  date: string;
+  status: 'claimable' | 'claimed' | 'not-eligible' | 'refused' | 'unavailable';
+  /** Base units of the paid token; null when not in the round. */
+  amount: string | null;
+  tokenSymbol: string;
+  tokenDecimals: number;
+  /** When the paid token is the creator's own: it can be valued at the creator's price. */
+  paidInCreatorToken: boolean;
+  message: string | null;
+}
+
+/** A creator's pending income and liquidity for one account, as of a block. */
+export interface IncomeRow {
+  account: string;
+  tokenId: string;
+  rounds: RoundView[];
+  blockNumber: string;
+  fetchedAt: number;
 }
 
 /** Where a claims file was last seen, so a popup opening does not download it again. */

@@ -18,6 +18,8 @@ export interface RequestMap {
   /** Saves the vote, asks the wallet, posts it; resolves with the vote's id once saved and signed or refused. */
   'cast-vote': { payload: { tokenId: string; proposalId: string; choice: unknown }; result: { voteId: string } };
   tally: { payload: { tokenId: string; proposalId: string }; result: TallyView };
+  /** Claims a distribution round; resolves once the wallet sent it (the receipt is followed in the background). */
+  claim: { payload: { tokenId: string; roundId: string }; result: { transactionId: string } };
 }
 
 export type RequestType = keyof RequestMap;

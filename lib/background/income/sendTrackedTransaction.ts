@@ -6,6 +6,7 @@ import { readSettings } from '@/lib/db/settingsRepository';
 import { saveTransaction, transactionsWithStatus, updateTransaction } from '@/lib/db/transactionsRepository';
 import { sendTransaction, WalletError } from '@/lib/wallet';
 import { clientFor } from '../chainClients';
+import { refreshHoldings } from '../refreshHoldings';
 import { keepAliveWhile } from '../keepAlive';
 import { UserFacingError } from '../userFacingError';
 
@@ -77,6 +78,8 @@ export async function followTransaction(id: string): Promise<void> {
     );
     const ok = receipt.status === 'success';
     await updateTransaction(db, id, { status: ok ? 'confirmed' : 'failed', hash: receipt.transactionHash, error: ok ? null : 'The transaction was mined but reverted; nothing changed.' });
+    // The claimed round and the new balance show without waiting for the next popup opening.
+    if (ok) await refreshHoldings(db, []);
   } catch (error) {
     await updateTransaction(db, id, { error: `Still waiting for the receipt: ${reason(error)}.` });
   }
