@@ -1,7 +1,4 @@
 import { cpus } from 'node:os';
-import snapshot from '@snapshot-labs/snapshot.js';
-import { createPublicClient, http, type Address } from 'viem';
-import { erc20Abi } from '../../lib/chain/abis';
 import { DEVNET_A, DEVNET_CHAINS } from '../../lib/chain/devnet';
 import { createChainClient } from '../../lib/chain/createChainClient';
 import { createHubClient } from '../../lib/votes/hubClient';
@@ -11,6 +8,7 @@ import { startDemoServer } from '../demo-server/server';
 import type { Devnet } from '../devnet/devnet';
 import type { Cleanup } from './cleanup';
 import { timeMs } from './stats';
+import { measureSample, type SampleCosts } from './tallyBaseline';
 import { prepareTallyBench } from './tallyVotesSetup';
 import { startWorkerPool } from './tallyWorkerPool';
 
@@ -23,7 +21,6 @@ import { startWorkerPool } from './tallyWorkerPool';
 export const TALLY_VOTES = 10_000;
 const BASELINE_SAMPLE = 1_000;
 const CHUNK_SIZES = [250, 500, 1_000, 2_000];
-const BROWSER_CONNECTIONS_PER_HOST = 6;
 
 export interface TallyBenchResult {
   votes: number;
@@ -36,7 +33,8 @@ export interface TallyBenchResult {
   stagesMs: { fetch: number; signatures: number; power: number };
   /** Balances of every voter at the snapshot block, per multicall chunk size (calls per aggregate3); an error when the node refused it. */
   chunkSweep: { chunkSize: number; ms: number | null; error?: string }[];
-  baseline: { sampleVotes: number; signaturesMs: number; balancesMs: number; secondsFor10k: number };
+  /** The naive way, timed on a sample beside ours and scaled to 10,000 votes. */
+  baseline: { secondsFor10k: number; sample: SampleCosts };
 }
 
 export async function measureTally(devnet: Devnet, cleanup: Cleanup, log: (line: string) => void = console.log): Promise<TallyBenchResult> {
@@ -82,16 +80,12 @@ export async function measureTally(devnet: Devnet, cleanup: Cleanup, log: (line:
       chunkSweep.push(await timeMs(read).then((ms) => ({ chunkSize, ms }), (error: Error) => ({ chunkSize, ms: null, error: `${error.message}: ${(error as { details?: string }).details ?? ''}`.slice(0, 200) })));
     }
 
-    log(`  baseline on ${BASELINE_SAMPLE.toLocaleString('en-US')} votes…`);
-    const sample = data.envelopes.slice(0, BASELINE_SAMPLE);
-    const signaturesMs = await timeMs(async () => {
-      for (const e of sample) if (!(await snapshot.utils.verify(e.address, e.sig, e.data as never))) throw new Error(`snapshot.js rejected ${e.address}`);
-    });
-    const naive = createPublicClient({ transport: http(chain.rpcUrl) }); // no batching: one request per read
-    const balancesMs = await timeMs(() => eachLimited(sample.map((e) => e.address), BROWSER_CONNECTIONS_PER_HOST, (voter) =>
-      naive.readContract({ address: DEVNET_A.creatorToken, abi: erc20Abi, functionName: 'balanceOf', args: [voter], blockNumber: data.snapshotBlock }),
-    ));
-    const secondsFor10k = ((signaturesMs + balancesMs) / 1000) * (TALLY_VOTES / BASELINE_SAMPLE);
+    log(`  naive beside ours on ${BASELINE_SAMPLE.toLocaleString('en-US')} votes…`);
+    const proposal = demo.hub.store.getProposal(data.proposalId)!;
+    const expected = { space: demo.hub.space, proposalId: proposal.id, type: proposal.type, choicesCount: proposal.choices.length, start: proposal.start, end: proposal.end };
+    const sample = await measureSample(data.envelopes.slice(0, BASELINE_SAMPLE), expected, { client, rpcUrl: chain.rpcUrl, source: demo.hub.powerSource, blockNumber: data.snapshotBlock });
+    const scale = TALLY_VOTES / BASELINE_SAMPLE / 1000;
+    const secondsFor10k = (sample.naive.signaturesMs + sample.naive.balancesMs) * scale;
     return {
       votes: TALLY_VOTES,
       seconds: single.seconds,
@@ -99,17 +93,9 @@ export async function measureTally(devnet: Devnet, cleanup: Cleanup, log: (line:
       verified: single.verified,
       stagesMs: single.stagesMs,
       chunkSweep,
-      baseline: { sampleVotes: BASELINE_SAMPLE, signaturesMs, balancesMs, secondsFor10k },
+      baseline: { secondsFor10k, sample },
     };
   } finally {
     await demo.stop();
   }
-}
-
-async function eachLimited(items: Address[], limit: number, work: (item: Address) => Promise<unknown>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await work(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: limit }, worker));
 }
