@@ -15,7 +15,7 @@ export function TransactionStatus({ transaction }: { transaction: TransactionRow
     <div className={`receipt ${tone}`} role="status" data-testid="transaction-status" data-status={transaction.status}>
       <strong>{TEXT[transaction.status]}</strong>
       {transaction.hash && <span className="small"> · <code title={transaction.hash}>{transaction.hash.slice(0, 10)}…</code></span>}
-      {transaction.error && <div className="small">{transaction.error}</div>}
+      {transaction.error && transaction.status !== 'cancelled' && <div className="small">{transaction.error}</div>}
     </div>
   );
 }

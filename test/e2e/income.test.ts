@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createPublicClient, http } from 'viem';
+import type { Page } from 'playwright-core';
+import { erc20Abi } from '@/lib/chain/abis';
+import { DEVNET_A } from '@/lib/chain/devnet';
+import { DEVNET_HOLDERS } from '../devnet/devnet';
+import { DEVNET_INCOME } from '../devnet/incomePlan';
+import { startJourneys, type WalletJourneys } from './fixtures';
+import { openPopupFor, openSite, text, waitForBadge } from './popup';
+
+// Journey 3 in Chromium with the test wallet: every round of Alex's income in its state, and a
+// one-click claim whose tokens arrive on chain while the popup shows the round as claimed.
+let j: WalletJourneys;
+let tabId: number;
+const holder = DEVNET_HOLDERS.holder1.address;
+const { q1, q2, partner } = DEVNET_INCOME.rounds;
+
+beforeAll(async () => {
+  j = await startJourneys({ withTestWallet: true });
+  const site = await openSite(j, `${j.server.origins.alex}/`);
+  tabId = site.tabId;
+  await waitForBadge(j, tabId, '✓');
+});
+afterAll(() => j?.stop());
+
+async function openIncome(): Promise<Page> {
+  const popup = await openPopupFor(j, tabId);
+  await popup.getByRole('button', { name: 'Votes and details for Alex Masmej' }).click();
+  await popup.getByTestId('round').first().waitFor();
+  return popup;
+}
+
+const round = (popup: Page, id: string) => popup.locator(`[data-testid=round][data-round="${id}"]`);
+const alexBalance = () =>
+  createPublicClient({ transport: http(j.devnet.chains[0].rpcUrl) }).readContract({ address: DEVNET_A.creatorToken, abi: erc20Abi, functionName: 'balanceOf', args: [holder] });
+
+describe('pending income', () => {
+  test('connect the wallet and follow Alex', async () => {
+    const popup = await openPopupFor(j, tabId);
+    await popup.getByRole('button', { name: 'Connect wallet' }).click();
+    await expect.poll(() => text(popup, 'account')).toBe('0x7099…79C8');
+    await popup.getByRole('button', { name: 'Follow Alex Masmej' }).click();
+    await popup.getByRole('button', { name: 'Unfollow Alex Masmej' }).first().waitFor();
+    await popup.close();
+  });
+
+  test('every round shows its state: claimable, already claimed, paid in a partner token', async () => {
+    const popup = await openIncome();
+    expect(await round(popup, q1.id).getAttribute('data-status')).toBe('claimable');
+    expect(await round(popup, q1.id).innerText()).toContain('1,250 ALEX');
+    expect(await round(popup, q2.id).innerText()).toContain('Claimed · 1,500 ALEX');
+    expect(await round(popup, partner.id).innerText()).toMatch(/paid in PRTNR[\s\S]*500 PRTNR/);
+    expect(await text(popup, 'claimable-total')).toBe('Claimable now: 1,250 ALEX · $375.00');
+    await round(popup, q1.id).evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await j.browser.screenshot(popup, 'popup-income');
+    await popup.close();
+  });
+
+  test('cancelling the claim in the wallet sends nothing', async () => {
+    await j.browser.wallet.setMode('reject');
+    try {
+      const popup = await openIncome();
+      await round(popup, partner.id).getByRole('button', { name: `Claim ${partner.title}` }).click();
+      await expect.poll(() => round(popup, partner.id).getByTestId('transaction-status').innerText()).toBe('You cancelled in your wallet. Nothing was sent.');
+      expect(await round(popup, partner.id).getAttribute('data-status')).toBe('claimable');
+      await popup.close();
+    } finally {
+      await j.browser.wallet.setMode('approve');
+    }
+  });
+
+  test('one click claims a round: the tokens arrive and the round shows claimed', async () => {
+    const before = await alexBalance();
+    const popup = await openIncome();
+    await round(popup, q1.id).getByRole('button', { name: `Claim ${q1.title}` }).click();
+    await expect.poll(() => round(popup, q1.id).getByTestId('transaction-status').getAttribute('data-status'), { timeout: 30_000 }).toBe('confirmed');
+    expect(await alexBalance()).toBe(before + 1_250n * 10n ** 18n);
+    await expect.poll(() => round(popup, q1.id).getAttribute('data-status'), { timeout: 30_000 }).toBe('claimed');
+    await round(popup, q1.id).evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await j.browser.screenshot(popup, 'popup-income-claimed');
+    await popup.close();
+  });
+});
