@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { createPublicClient, encodeFunctionData, erc20Abi, http, parseAbi, type Address, type Hex, type PublicClient } from 'viem';
+import { DEVNET_A, DEVNET_CHAINS } from '@/lib/chain/devnet';
+import { readChainSnapshot } from '@/lib/chain/readChainSnapshot';
+import { combinePlans, runReadPlan } from '@/lib/income/readPlan';
+import { lpPosition, underlyingOf } from '@/lib/lp/lpPosition';
+import { planLpReads, type LpReading } from '@/lib/lp/lpReads';
+import { estimateSnapshotReward, planSnapshotReads } from '@/lib/lp/snapshotProgram';
+import { buildGetRewardCall, projectEarned, yearlyRateBps } from '@/lib/lp/stakingRewards';
+import { devnetClient } from '../devnet/client';
+import { DEVNET_HOLDERS, DEVNET_INCOME, startDevnet, type Devnet } from '../devnet/devnet';
+
+// Journey 4 against the real UniswapV2Pair and StakingRewards: every figure computed from the
+// multicall equals what the contracts pay when asked to.
+
+const E18 = 10n ** 18n;
+const chain = DEVNET_CHAINS[0]!;
+const holder = DEVNET_HOLDERS.holder1.address;
+const { staking, snapshotProgram } = DEVNET_INCOME;
+let devnet: Devnet;
+let client: PublicClient;
+let pair: Address;
+
+beforeAll(async () => {
+  devnet = await startDevnet({ portA: 18847, portB: 18848 });
+  client = createPublicClient({ transport: http(devnet.chains[0].rpcUrl) });
+  pair = devnet.chains[0].pairs.creatorWeth;
+});
+afterAll(() => devnet?.stop());
+
+async function readLp(): Promise<{ reading: LpReading; timestamp: bigint }> {
+  const plan = combinePlans(planLpReads([{ pair, token: DEVNET_A.creatorToken, quote: DEVNET_A.weth, staking: staking.address }], holder));
+  const snapshot = await readChainSnapshot(client, chain, [DEVNET_A.creatorToken], holder, 'multicall', plan);
+  return { reading: snapshot.extra![0][0]!, timestamp: snapshot.blockTimestamp };
+}
+
+const balanceOf = (token: Address, account: Address) => client.readContract({ address: token, abi: erc20Abi, functionName: 'balanceOf', args: [account] });
+async function send(call: { to: Address; data: Hex }) {
+  const wallet = devnetClient(devnet.chains[0].rpcUrl);
+  // Explicit gas: anvil estimates before applying setNextBlockTimestamp, and getReward at the
+  // later time writes more storage than the estimate allowed for (it ran out of gas).
+  const receipt = await wallet.waitForTransactionReceipt({ hash: await wallet.sendTransaction({ account: holder, chain: null, gas: 1_000_000n, ...call }) });
+  expect(receipt.status).toBe('success');
+  return receipt;
+}
+
+test('position: 100 LP in the wallet and 50 staked, in both tokens, share and value, in the holdings multicall', async () => {
+  const { reading } = await readLp();
+  expect(reading).toMatchObject({ lpInWallet: 100n * E18, lpSupply: 10n ** 22n, staking: { staked: 50n * E18, totalStaked: 200n * E18 } });
+  const position = lpPosition(reading, 18);
+  expect(position).toMatchObject({ lpTotal: 150n * E18, tokenAmount: 15_000n * E18, quoteAmount: 15n * E18 / 10n, shareE18: 15n * E18 / 1_000n, valueWei: 3n * E18 });
+});
+
+test('earned, projected to the next block, is exactly what getReward pays in it; the yearly rate follows from the rate', async () => {
+  const { reading, timestamp } = await readLp();
+  const s = reading.staking!;
+  expect(s.rewardRate).toBe(staking.reward / (60n * 86_400n));
+  expect(s.earned).toBe(projectEarned(s, timestamp));
+  const next = timestamp + 3_600n;
+  await devnetClient(devnet.chains[0].rpcUrl).setNextBlockTimestamp({ timestamp: next });
+  const expected = projectEarned(s, next);
+  expect(expected).toBeGreaterThan(0n);
+  const before = await balanceOf(DEVNET_A.creatorToken, holder);
+  await send(buildGetRewardCall(staking.address));
+  expect((await balanceOf(DEVNET_A.creatorToken, holder)) - before).toBe(expected);
+  expect((await readLp()).reading.staking!.earned).toBe(0n);
+  // 60,000 ALEX over 60 days is 365,000 a year at 0.0001 ETH: 36.5 ETH a year over 4 ETH staked.
+  const bps = yearlyRateBps({ staking: s, now: next, rewardPriceEthE18: E18 / 10_000n, rewardDecimals: 18, totalStakedValueWei: lpPosition({ ...reading, lpInWallet: s.totalStaked, staking: null }, 18).valueWei });
+  expect(bps).toBe(91_249n); // 912.5%, less the rate's rounding down
+});
+
+test('snapshot program: LP at the start and end blocks, pro rata of 100,000 ALEX', async () => {
+  const plan = planSnapshotReads(pair, holder, staking.address);
+  const [start, end] = await Promise.all([
+    runReadPlan(client, chain.multicall3, plan, BigInt(snapshotProgram.startBlock)),
+    runReadPlan(client, chain.multicall3, plan, BigInt(snapshotProgram.endBlock)),
+  ]);
+  expect(start).toEqual({ holderLp: 100n * E18, lpSupply: 10n ** 22n });
+  expect(end).toEqual({ holderLp: 150n * E18, lpSupply: 10n ** 22n });
+  expect(estimateSnapshotReward(snapshotProgram.amount, start!, end!)).toBe(1_250n * E18);
+});
+
+const pairBurnAbi = parseAbi(['function burn(address to) returns (uint256 amount0, uint256 amount1)']);
+
+test('the underlying amounts shown are what burn returns when that LP is removed', async () => {
+  const { reading } = await readLp();
+  const lp = reading.lpInWallet;
+  const expected = { token: underlyingOf(lp, reading.tokenReserve, reading.lpSupply), eth: underlyingOf(lp, reading.quoteReserve, reading.lpSupply) };
+  const before = await Promise.all([balanceOf(DEVNET_A.creatorToken, holder), balanceOf(DEVNET_A.weth, holder)]);
+  await send({ to: pair, data: encodeFunctionData({ abi: erc20Abi, functionName: 'transfer', args: [pair, lp] }) });
+  await send({ to: pair, data: encodeFunctionData({ abi: pairBurnAbi, functionName: 'burn', args: [holder] }) });
+  const after = await Promise.all([balanceOf(DEVNET_A.creatorToken, holder), balanceOf(DEVNET_A.weth, holder)]);
+  expect({ token: after[0] - before[0], eth: after[1] - before[1] }).toEqual(expected);
+  expect(expected).toEqual({ token: 10_000n * E18, eth: E18 });
+});
