@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { keccak256, toHex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { buildVoteTypedData, viemTypedData, voteEnvelope, type BuildVoteParameters } from './buildVoteTypedData';
-import { checkVoteEnvelope, type EnvelopeExpectation } from './checkEnvelope';
+import { checkVoteEnvelope, type EnvelopeExpectation, type SignerCache } from './checkEnvelope';
 import type { VoteType } from './voteTypes';
 
 const voter = privateKeyToAccount(keccak256(toHex('voter')));
@@ -82,4 +82,16 @@ test('older clients: `from` as an address and `proposal` as bytes32 still verify
   const domain = { name: 'snapshot', version: '0.1.4' };
   const sig = await voter.signTypedData({ domain, types, primaryType: 'Vote', message });
   expect(await checkVoteEnvelope({ address: voter.address, sig, data: { domain, types, message } }, expected)).toMatchObject({ ok: true, choice: 1 });
+});
+
+test('a signer cache answers for the same message and signature only', async () => {
+  const signers: SignerCache = new Map();
+  const good = await signed();
+  const first = await checkVoteEnvelope(good, expected, signers);
+  expect(signers.size).toBe(1);
+  expect(await checkVoteEnvelope(good, expected, signers)).toEqual(first);
+  // The same signature on another message is another key: recovered again, and found out.
+  const other = { ...good, data: { ...good.data, message: { ...good.data.message, choice: 3 } } };
+  expect(await checkVoteEnvelope(other, expected, signers)).toMatchObject({ ok: false, reason: expect.stringMatching(/^signed by 0x/) });
+  expect(signers.size).toBe(2);
 });

@@ -1,5 +1,5 @@
 import type { PublicClient } from 'viem';
-import { checkVoteEnvelope, type CheckedVote, type EnvelopeExpectation } from './checkEnvelope';
+import { checkVoteEnvelope, type CheckedVote, type EnvelopeExpectation, type SignerCache } from './checkEnvelope';
 import { VotesError } from './errors';
 import type { HubClient } from './hubClient';
 import { tallyVotes, type VerifiedTally } from './tallyVotes';
@@ -31,6 +31,8 @@ export interface VerifyTallyParameters {
    * is ~95% of a large tally's time, so a page that can start workers may spread it over them.
    */
   checkEnvelopes?: EnvelopeChecker;
+  /** Signers recovered by earlier tallies (kept per hub in memory): only new votes are recovered. */
+  signers?: SignerCache;
 }
 
 export type EnvelopeChecker = (envelopes: readonly unknown[], expected: EnvelopeExpectation, onProgress?: (done: number) => void) => Promise<CheckedVote[]>;
@@ -51,7 +53,7 @@ export async function verifyProposalTally(p: VerifyTallyParameters): Promise<Ver
   const checked =
     envelopes === null
       ? null
-      : await (p.checkEnvelopes ?? checkEnvelopes)(envelopes, { space: p.space, proposalId: proposal.id, type: proposal.type, choicesCount: proposal.choices.length, start: proposal.start, end: proposal.end }, (done) =>
+      : await (p.checkEnvelopes ?? ((all, exp, onDone) => checkEnvelopes(all, exp, onDone, p.signers)))(envelopes, { space: p.space, proposalId: proposal.id, type: proposal.type, choicesCount: proposal.choices.length, start: proposal.start, end: proposal.end }, (done) =>
           progress({ stage: 'signatures', done, total: envelopes.length }),
         );
   const voters = checked ? checked.filter((c) => c.ok).map((c) => c.voter) : hubVotes.map((v) => v.voter);
@@ -69,11 +71,11 @@ const total = (n: number | null) => (n !== null && n >= 0 ? n : null);
  * Checks envelopes one by one, handing the thread back every few so a background worker or a
  * page stays responsive during a 10,000-vote tally, and reporting progress as it goes.
  */
-export async function checkEnvelopes(envelopes: readonly unknown[], expected: EnvelopeExpectation, onProgress?: (done: number) => void): Promise<CheckedVote[]> {
+export async function checkEnvelopes(envelopes: readonly unknown[], expected: EnvelopeExpectation, onProgress?: (done: number) => void, signers?: SignerCache): Promise<CheckedVote[]> {
   const out: CheckedVote[] = [];
   const SLICE = 100;
   for (let i = 0; i < envelopes.length; i++) {
-    out.push(await checkVoteEnvelope(envelopes[i], expected));
+    out.push(await checkVoteEnvelope(envelopes[i], expected, signers));
     if ((i + 1) % SLICE === 0 || i + 1 === envelopes.length) {
       onProgress?.(i + 1);
       await new Promise((resolve) => setTimeout(resolve, 0));
