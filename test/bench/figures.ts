@@ -1,3 +1,4 @@
+import type { ClaimsBenchResult } from './claimsLookup';
 import type { ContentScriptSize } from './contentScriptSize';
 import type { NonTokenPageResult } from './nonTokenPage';
 import { SLOW_RPC_MS, type PopupFirstPaintResult } from './popupFirstPaint';
@@ -18,6 +19,10 @@ export const BUDGETS = {
   popupFirstPaintMsSlowRpc: SLOW_RPC_MS / 2,
   /** "In seconds, not minutes." */
   tally10kVotesSeconds: 60,
+  /** "Found and verified in under a second and cached." */
+  claims100kLookupMs: 1_000,
+  /** "Cached": near zero, i.e. no perceptible wait. */
+  claims100kCachedLookupMs: 10,
 } as const;
 
 export interface Results {
@@ -26,11 +31,12 @@ export interface Results {
   nonToken?: NonTokenPageResult;
   popup?: PopupFirstPaintResult;
   tally?: TallyBenchResult;
+  claims?: ClaimsBenchResult;
 }
 
 const missing = (figure: string, budget: string): Row => ({ figure, measured: 'not measured', baseline: '', budget, ok: 'error' });
 
-export function rowsOf({ size, rpc, nonToken, popup, tally }: Results): Row[] {
+export function rowsOf({ size, rpc, nonToken, popup, tally, claims }: Results): Row[] {
   const b = BUDGETS;
   const rows: Row[] = [];
   rows.push(
@@ -68,7 +74,7 @@ export function rowsOf({ size, rpc, nonToken, popup, tally }: Results): Row[] {
       ok: popup.cached.rpcRequestsPerOpen <= 2 * popup.followed,
     });
   } else rows.push(missing('Popup first holdings paint, RPC normal', 'reference'), missing('Popup first holdings paint, RPC slow', `< ${ms(b.popupFirstPaintMsSlowRpc)}`));
-  rows.push(...tallyRows(tally));
+  rows.push(...tallyRows(tally), ...claimsRows(claims));
   return rows;
 }
 
@@ -93,8 +99,22 @@ function tallyRows(tally: TallyBenchResult | undefined): Row[] {
   ];
 }
 
+function claimsRows(claims: ClaimsBenchResult | undefined): Row[] {
+  const figure = '100,000-entry claims file: find + verify the holder, cold';
+  const cachedFigure = 'Same, entry cached by the file hash';
+  const budget = `< ${ms(BUDGETS.claims100kLookupMs)}`;
+  const cachedBudget = `< ${ms(BUDGETS.claims100kCachedLookupMs)}`;
+  if (!claims) return [missing(figure, budget), missing(cachedFigure, cachedBudget)];
+  const mb = `${(claims.fileBytes / 1024 / 1024).toFixed(0)} MB`;
+  return [
+    { figure: `${figure} (${mb})`, measured: ms(claims.coldMs), baseline: `JSON.parse alone ${ms(claims.baselineJsonParseMs)}; parse + find ${ms(claims.baselineFullParseLookupMs)}`, budget, ok: claims.coldMs < BUDGETS.claims100kLookupMs },
+    { figure: cachedFigure, measured: ms(claims.cachedMs), baseline: `cold ${ms(claims.coldMs)}`, budget: cachedBudget, ok: claims.cachedMs < BUDGETS.claims100kCachedLookupMs },
+    { figure: 'Same file, a holder not in it, cold', measured: ms(claims.notListedColdMs), baseline: '', budget, ok: claims.notListedColdMs < BUDGETS.claims100kLookupMs },
+  ];
+}
+
 /** `.output/bench.json`: the headline figures at the top level, what they rest on below. */
-export function jsonOf({ size, rpc, nonToken, popup, tally }: Results, errors: Record<string, string>) {
+export function jsonOf({ size, rpc, nonToken, popup, tally, claims }: Results, errors: Record<string, string>) {
   const n = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? null : x);
   return {
     contentScriptBytes: n(size?.bytes),
@@ -109,6 +129,8 @@ export function jsonOf({ size, rpc, nonToken, popup, tally }: Results, errors: R
     tally10kVotesSeconds: n(tally?.seconds),
     tally10kVotesSecondsWorkers: n(tally?.workers.seconds),
     tally10kVotesSecondsRetally: n(tally?.retallySeconds),
+    claims100kLookupMs: n(claims?.coldMs),
+    claims100kCachedLookupMs: n(claims?.cachedMs),
     baselines: {
       nonTokenPageOwnRequestsPerLoad: n(nonToken?.baselineRequestsPerLoad),
       nonTokenPageMainThreadMsWithoutExtension: n(nonToken?.baselineMainThreadMs),
@@ -120,9 +142,12 @@ export function jsonOf({ size, rpc, nonToken, popup, tally }: Results, errors: R
       nonTokenPageContextSetupMsWithoutExtension: n(nonToken?.baselineContextSetupMs),
       nonTokenPageContextSetupMsWithExtension: n(nonToken?.contextSetupMs),
       tally10kVotesSecondsNaive: n(tally?.baseline.secondsFor10k),
+      claims100kJsonParseMs: n(claims?.baselineJsonParseMs),
+      claims100kFullParseLookupMs: n(claims?.baselineFullParseLookupMs),
+      claims100kNotListedLookupMs: n(claims?.notListedColdMs),
     },
     budgets: BUDGETS,
-    details: { size, rpc, nonToken, popup, tally },
+    details: { size, rpc, nonToken, popup, tally, claims },
     errors,
   };
 }

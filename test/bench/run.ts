@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { startDemoServer } from '../demo-server/server';
 import { launchWithExtension, REPO_ROOT } from '../e2e/harness/browser';
 import { buildExtension } from './build';
+import { measureClaimsLookup } from './claimsLookup';
 import { reserveBuildPorts, startBenchChains } from './chains';
 import { Cleanup } from './cleanup';
 import { measureContentScriptSize } from './contentScriptSize';
@@ -45,6 +46,7 @@ async function main(): Promise<void> {
   const chains = await startBenchChains(reserved, cleanup);
   await attempt('RPC requests and speed of one refresh', async () => void (results.rpc = await measureRpcRefresh(chains.devnet, cleanup)));
   await attempt('10,000-vote verified tally', async () => void (results.tally = await measureTally(chains.devnet, cleanup)));
+  await attempt('100,000-entry claims file lookup', async () => void (results.claims = await measureClaimsLookup()));
 
   // Free ports: a running `npm run demo` keeps its sites on 4101-4103.
   const demo = await startDemoServer({ alexPort: 0, mikePort: 0, otherPort: 0 });
