@@ -1,5 +1,5 @@
 import { formatUnits } from 'viem';
-import { DEVNET_CREATOR_TOKENS, DEVNET_HOLDERS, startDevnet } from './devnet';
+import { DEVNET_CREATOR_TOKENS, DEVNET_HOLDERS, DEVNET_INCOME, startDevnet } from './devnet';
 
 // `npm run devnet [-- --verbose]`: both chains on the ports the extension's devnet build expects.
 // Runs until Ctrl-C; anvil goes down with it (see anvil.ts).
@@ -27,6 +27,15 @@ for (const chain of devnet.chains) {
     '',
   );
 }
+const { partnerToken, rounds, staking, snapshotProgram } = DEVNET_INCOME;
+lines.push(
+  'Chain 31337 income (test/devnet/incomePlan.ts)',
+  `  PRTNR           ${partnerToken.address}`,
+  ...Object.values(rounds).map((r) => `  ${r.id.padEnd(15)} ${r.distributor}  (${r.title})`),
+  `  StakingRewards  ${staking.address}  (${formatUnits(staking.reward, 18)} ALEX notified)`,
+  `  Snapshot        blocks ${snapshotProgram.startBlock} → ${snapshotProgram.endBlock}, ${formatUnits(snapshotProgram.amount, 18)} ALEX`,
+  '',
+);
 lines.push('Holders (anvil accounts 1-4, 10,000 ETH each)');
 for (const [name, h] of Object.entries(DEVNET_HOLDERS)) {
   const held = devnet.chains.map((c) => {
