@@ -5,6 +5,7 @@ import { usePopupStore } from '@/lib/ui/popupStore';
 import { HoldingFigures } from './HoldingFigures';
 import { Skeleton } from './Skeleton';
 import { IncomePanel } from './income/IncomePanel';
+import { LiquidityPanel } from './income/LiquidityPanel';
 import { VotesPanel } from './votes/VotesPanel';
 
 /** Everything about one creator: holdings, then their votes when the manifest names a hub. */
@@ -34,6 +35,9 @@ export function CreatorView({ tokenId, data }: { tokenId: string; data: Companio
           <h2 id="income-heading">Income</h2>
         </div>
         <IncomePanel tokenId={tokenId} account={holdingsAccount(data.settings)} canSend={data.settings.wallet !== null} following={follow !== undefined} holding={view} />
+        {follow && holdingsAccount(data.settings) && (
+          <LiquidityPanel tokenId={tokenId} account={holdingsAccount(data.settings)!} canSend={data.settings.wallet !== null} holding={view} />
+        )}
       </section>
       <section className="votes-section" aria-labelledby="votes-heading">
         <div className="section-head">

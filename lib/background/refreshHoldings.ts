@@ -8,12 +8,9 @@ import { NO_ACCOUNT, saveLatest } from '@/lib/db/holdingsRepository';
 import { holdingsAccount, readSettings } from '@/lib/db/settingsRepository';
 import { toHoldingValues } from '@/lib/holdings/toHoldingValues';
 import type { RefreshOutcome } from '@/lib/messaging/requests';
-import type { IncomeRow } from '@/lib/db/rows';
 import { formatTokenId, parseTokenId } from '@/lib/protocol/caip19';
 import { clientFor } from './chainClients';
-import type { PersonalTokenManifest } from '@/lib/protocol/manifestSchema';
-import { combinePlans } from '@/lib/income';
-import { incomePlan, prepareIncome } from './income/incomeReads';
+import { prepareIncomeRefresh, storeIncome } from './income/refreshIncome';
 
 /**
  * Reads every followed token (plus `extraTokenIds`, e.g. the creator of the open tab) from the
@@ -35,18 +32,12 @@ export async function refreshHoldings(db: CompanionDatabase, extraTokenIds: stri
       if (!chain) return { chainId, chainName: `Chain ${chainId}`, blockNumber: null, error: 'This chain is not supported.' };
       try {
         // Claims files come from the creators' sites first (HTTP, cached by content hash), so that
-        // income reads ride in the same multicall as balances and prices.
-        const withIncome = account ? follows.filter((f) => f.chainId === chainId && ((f.manifest as PersonalTokenManifest | null)?.distributions.length ?? 0) > 0) : [];
-        const inputs = await Promise.all(withIncome.map((f) => prepareIncome(f.tokenId, f.manifest as PersonalTokenManifest, account!)));
-        const extra = inputs.length ? combinePlans(...inputs.map((input) => incomePlan(input, account!))) : undefined;
-        const snapshot = await readChainSnapshot(clientFor(chain, settings.rpcUrls[chainId]), chain, tokens, account, 'multicall', extra);
+        // income and liquidity reads ride in the same multicall as balances and prices.
+        const client = clientFor(chain, settings.rpcUrls[chainId]);
+        const income = await prepareIncomeRefresh(follows, chain, account);
+        const snapshot = await readChainSnapshot(client, chain, tokens, account, 'multicall', income.plan);
         const fetchedAt = Date.now();
-        if (snapshot.extra && account) {
-          const rounds = snapshot.extra as unknown as IncomeRow['rounds'][];
-          await db.income.bulkPut(inputs.map((input, k) => ({
-            account: account.toLowerCase(), tokenId: input.tokenId, rounds: rounds[k] ?? [], blockNumber: snapshot.blockNumber.toString(), fetchedAt,
-          })));
-        }
+        if (account) await storeIncome(db, client, chain, account, income, snapshot, fetchedAt);
         const readings = snapshot.tokens.flatMap((reading) => {
           const values = toHoldingValues(snapshot, reading, fetchedAt);
           return values ? [{ tokenId: formatTokenId(chainId, reading.address), chainId, values }] : [];

@@ -9,6 +9,7 @@ import { readTabState } from './tabStates';
 import { UserFacingError } from './userFacingError';
 import { castVote } from './votes/castVote';
 import { claimRound } from './income/claimRound';
+import { collectRewards } from './income/collectRewards';
 import { listProposals } from './votes/listProposals';
 import { tallyProposal } from './votes/tallyProposal';
 import { connect, disconnect } from './walletHandlers';
@@ -92,4 +93,5 @@ export const requestHandlers: Handlers = {
   'cast-vote': ({ tokenId, proposalId, choice }) => castVote(tokenId, proposalId, choice),
   tally: ({ tokenId, proposalId }) => tallyProposal(tokenId, proposalId),
   claim: ({ tokenId, roundId }) => claimRound(tokenId, roundId),
+  'collect-rewards': ({ tokenId, staking }) => collectRewards(tokenId, staking),
 };

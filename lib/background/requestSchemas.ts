@@ -29,6 +29,7 @@ export const requestSchemas: { [T in RequestType]: z.ZodType<RequestMap[T]['payl
   }),
   tally: z.strictObject({ tokenId, proposalId: z.string().max(100) }),
   claim: z.strictObject({ tokenId, roundId: z.string().max(64) }),
+  'collect-rewards': z.strictObject({ tokenId, staking: z.string().regex(/^0x[0-9a-fA-F]{40}$/) }),
 };
 
 export const envelopeSchema = z.strictObject({

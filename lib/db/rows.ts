@@ -141,11 +141,40 @@ export interface RoundView {
   message: string | null;
 }
 
+/** A Uniswap V2 position as the popup shows it (amounts in base units, as decimal strings). */
+export interface LpView {
+  pair: string;
+  lpInWallet: string;
+  lpStaked: string;
+  tokenAmount: string;
+  ethAmount: string;
+  /** Share of the pool ×1e18. */
+  shareE18: string;
+  valueWei: string;
+  /** LP vs holding since the position was first seen, in basis points; null on first sight. */
+  impermanentLossBps: number | null;
+  entrySince: number | null;
+  staking: { address: string; earned: string; yearlyRateBps: string | null; periodFinish: number; rewardSymbol: string } | null;
+}
+
+/** A snapshot-based reward program: the holder's estimated share. */
+export interface ProgramView {
+  id: string;
+  title: string;
+  amount: string;
+  estimate: string;
+  startBlock: number;
+  endBlock: number;
+  ended: boolean;
+}
+
 /** A creator's pending income and liquidity for one account, as of a block. */
 export interface IncomeRow {
   account: string;
   tokenId: string;
   rounds: RoundView[];
+  positions: LpView[];
+  programs: ProgramView[];
   blockNumber: string;
   fetchedAt: number;
 }
@@ -157,18 +186,16 @@ export interface ClaimsFileRow {
   fetchedAt: number;
 }
 
-/** An LP position as first recorded: the base of impermanent loss. */
+/** An LP position as first recorded: the base of impermanent loss (lib/lp LpEntryRecord, as strings). */
 export interface LpEntryRow {
   account: string;
   pair: string;
   chainId: number;
-  /** Creator tokens and ETH the position was worth when first seen (base units). */
+  lp: string;
   tokenAmount: string;
-  ethAmount: string;
-  /** ETH per whole token ×1e18 at that time. */
-  priceEthE18: string;
+  quoteAmount: string;
   blockNumber: string;
-  recordedAt: number;
+  timestamp: string;
 }
 
 export type TransactionStatus = 'awaiting-signature' | 'pending' | 'confirmed' | 'failed' | 'cancelled';

@@ -20,6 +20,7 @@ export interface RequestMap {
   tally: { payload: { tokenId: string; proposalId: string }; result: TallyView };
   /** Claims a distribution round; resolves once the wallet sent it (the receipt is followed in the background). */
   claim: { payload: { tokenId: string; roundId: string }; result: { transactionId: string } };
+  'collect-rewards': { payload: { tokenId: string; staking: string }; result: { transactionId: string } };
 }
 
 export type RequestType = keyof RequestMap;

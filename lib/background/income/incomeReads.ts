@@ -18,6 +18,7 @@ import { holderClaim } from './holderClaim';
 export interface CreatorIncomeInput {
   tokenId: string;
   token: Address;
+  manifest: PersonalTokenManifest;
   rounds: PersonalTokenManifest['distributions'];
   /** Per round id: the holder's lookup in its claims file, or why it could not be read. */
   lookups: Map<string, CachedClaimLookup | { error: string }>;
@@ -36,7 +37,7 @@ export async function prepareIncome(tokenId: string, manifest: PersonalTokenMani
       }
     }),
   );
-  return { tokenId, token: parseTokenId(tokenId).address, rounds, lookups };
+  return { tokenId, token: parseTokenId(tokenId).address, manifest, rounds, lookups };
 }
 
 const paidToken = (input: CreatorIncomeInput, round: PersonalTokenManifest['distributions'][number]): Address =>
