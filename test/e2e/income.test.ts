@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createPublicClient, http } from 'viem';
+import { createPublicClient, createTestClient, http } from 'viem';
 import type { Page } from 'playwright-core';
 import { erc20Abi } from '@/lib/chain/abis';
 import { DEVNET_A } from '@/lib/chain/devnet';
@@ -67,6 +67,35 @@ describe('pending income', () => {
     } finally {
       await j.browser.wallet.setMode('approve');
     }
+  });
+
+  test('liquidity: LP in the wallet and staked, what it is made of, rewards earned, the snapshot estimate', async () => {
+    // A day of staking: anvil's clock only moves with blocks.
+    const anvil = createTestClient({ mode: 'anvil', transport: http(j.devnet.chains[0].rpcUrl) });
+    await anvil.increaseTime({ seconds: 86_400 });
+    await anvil.mine({ blocks: 1 });
+    const popup = await openIncome();
+    const position = popup.getByTestId('lp-position');
+    await position.waitFor();
+    // 100 LP in the wallet + 50 staked of the pool's 10,000: 1.5% of 1,000,000 ALEX and 100 ETH.
+    expect(await text(popup, 'lp-amounts')).toBe('100 in wallet · 50 staked');
+    expect(await text(popup, 'lp-underlying')).toBe('15,000 ALEX + 1.5 ETH');
+    // 60,000 ALEX over 60 days, a quarter of the staked LP: about 250 ALEX a day.
+    await expect.poll(() => text(popup, 'lp-earned')).toMatch(/^2[45]\d(\.\d+)? ALEX$/);
+    expect(await text(popup, 'program-estimate')).toMatch(/ ALEX$/);
+    await position.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await j.browser.screenshot(popup, 'popup-liquidity');
+    await popup.close();
+  });
+
+  test('one click collects staking rewards: ALEX arrives', async () => {
+    const before = await alexBalance();
+    const popup = await openIncome();
+    await popup.getByRole('button', { name: 'Collect ALEX staking rewards' }).click();
+    const status = popup.getByTestId('lp-position').getByTestId('transaction-status');
+    await expect.poll(() => status.getAttribute('data-status'), { timeout: 30_000 }).toBe('confirmed');
+    expect(await alexBalance()).toBeGreaterThan(before);
+    await popup.close();
   });
 
   test('one click claims a round: the tokens arrive and the round shows claimed', async () => {
