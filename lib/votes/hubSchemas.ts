@@ -105,7 +105,7 @@ export type RemoteVoteEnvelope = z.output<typeof voteEnvelopeSchema>;
 
 /** The optional bulk endpoint (see hubClient.ts): one page of signed envelopes, oldest first. */
 export const envelopePageSchema = z.object({
-  envelopes: z.array(z.object({ id: z.string().max(100).nullish(), ipfs: z.string().max(200).nullish() }).passthrough()).max(1_000),
+  envelopes: z.array(z.looseObject({ id: z.string().max(100).nullish(), ipfs: z.string().max(200).nullish() })).max(1_000),
   total: z.number().int().nonnegative().nullish(),
 });
 
