@@ -1,4 +1,5 @@
 import { useEffect, useMemo } from 'react';
+import { claimableAcrossCreators } from '@/lib/holdings/claimableValue';
 import { toHoldingView, totalUsdE18, type HoldingView } from '@/lib/holdings/holdingView';
 import { sendRequest } from '@/lib/messaging/requests';
 import type { CompanionData } from '@/lib/ui/useCompanionData';
@@ -23,6 +24,7 @@ export function HomeView({ data, onRefresh }: { data: CompanionData; onRefresh()
   const siteView = tabState?.status === 'detected' ? (views.get(tabState.tokenId) ?? null) : null;
   const shownViews = siteView && !followed.has(siteView.tokenId) ? [...followedViews, siteView] : followedViews;
   const account = holdingsAccount(data.settings);
+  const claimable = claimableAcrossCreators(data.income, views);
 
   useEffect(() => {
     if (shownViews.length > 0 && performance.getEntriesByName(HOLDINGS_PAINT_MARK).length === 0) performance.mark(HOLDINGS_PAINT_MARK);
@@ -81,6 +83,12 @@ export function HomeView({ data, onRefresh }: { data: CompanionData; onRefresh()
             </span>
           )}
         </div>
+        {claimable.rounds > 0 && (
+          <p className="claimable-note small" data-testid="claimable-everywhere">
+            Income to claim: <strong>{formatUsdE18(claimable.usdE18)}</strong> in {claimable.rounds} round{claimable.rounds > 1 ? 's' : ''}
+            {claimable.unpricedRounds > 0 ? ` (${claimable.unpricedRounds} paid in other tokens, not priced)` : ''}
+          </p>
+        )}
         <FollowingList
           follows={data.follows}
           views={views}

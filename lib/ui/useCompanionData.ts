@@ -3,7 +3,7 @@ import { database } from '@/lib/db/database';
 import { listFollows } from '@/lib/db/followsRepository';
 import { holdingsOf, NO_ACCOUNT } from '@/lib/db/holdingsRepository';
 import { DEFAULT_SETTINGS, holdingsAccount, readSettings } from '@/lib/db/settingsRepository';
-import type { ChainStatusRow, FollowRow, HoldingRow, SettingsMap } from '@/lib/db/rows';
+import type { ChainStatusRow, FollowRow, HoldingRow, IncomeRow, SettingsMap } from '@/lib/db/rows';
 
 export interface CompanionData {
   /** False until the first IndexedDB read answered. */
@@ -12,6 +12,7 @@ export interface CompanionData {
   follows: FollowRow[];
   holdings: HoldingRow[];
   chainStatus: ChainStatusRow[];
+  income: IncomeRow[];
 }
 
 /** Everything the popup shows, live from IndexedDB: it paints before any RPC answers. */
@@ -19,14 +20,16 @@ export function useCompanionData(): CompanionData {
   const db = database();
   const data = useLiveQuery(async () => {
     const settings = await readSettings(db);
-    const [follows, holdings, chainStatus] = await Promise.all([
+    const account = holdingsAccount(settings) ?? NO_ACCOUNT;
+    const [follows, holdings, chainStatus, income] = await Promise.all([
       listFollows(db),
-      holdingsOf(db, holdingsAccount(settings) ?? NO_ACCOUNT),
+      holdingsOf(db, account),
       db.chainStatus.toArray(),
+      db.income.where('account').equals(account.toLowerCase()).toArray(),
     ]);
-    return { settings, follows, holdings, chainStatus };
+    return { settings, follows, holdings, chainStatus, income };
   }, []);
   return data
     ? { loaded: true, ...data }
-    : { loaded: false, settings: DEFAULT_SETTINGS, follows: [], holdings: [], chainStatus: [] };
+    : { loaded: false, settings: DEFAULT_SETTINGS, follows: [], holdings: [], chainStatus: [], income: [] };
 }
