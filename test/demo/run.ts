@@ -3,6 +3,8 @@ import type { Page } from 'playwright-core';
 import { ANVIL_ACCOUNTS, startDevnet, type Devnet } from '../devnet/devnet';
 import { startDemoServer, type DemoServer } from '../demo-server/server';
 import { launchWithExtension, REPO_ROOT, type ExtensionBrowser } from '../e2e/harness/browser';
+import { seedHub } from '../demo-server/hub/seed';
+import { DEVNET_A } from '../../lib/chain/devnet';
 
 // `npm run demo [-- --no-build] [--headless] [--screenshots]`: the whole product on one machine.
 // The devnet build of the extension expects the default ports (chains 8545/8546, sites 4101-4103).
@@ -49,6 +51,8 @@ async function main(): Promise<void> {
   if (sites.status === 'fulfilled') server = sites.value;
   if (chains.status === 'rejected') throw chains.reason;
   if (sites.status === 'rejected') throw sites.reason;
+  // Alex's vote hub: two open proposals and a closed one with 300 signed votes (and a forged one).
+  await seedHub(sites.value.hub, { rpcUrl: chains.value.chains[0].rpcUrl, multicall3: DEVNET_A.multicall3 });
   // The test wallet stands in for MetaMask (it speaks MetaMask's protocol and signs with anvil account 1).
   const b = (browser = await launchWithExtension({ headless, handleSignals: false, withTestWallet: true }));
   const [chainA, chainB] = chains.value.chains;
@@ -75,7 +79,9 @@ Ready. Chromium (${headless ? 'headless' : 'headed'}) has the extension "${b.ext
   ${tabs.plain}  declares nothing: no badge, no request from the extension
 Edge cases (broken, mismatched, hostile declarations): ${other}/
 "Connect wallet" in the popup connects the test wallet (anvil account 1, which holds ALEX and MIKE);
-it approves every request, like a holder clicking "Sign".
+it approves every request, like a holder clicking "Sign". Follow Alex, then "Votes & details":
+his income rounds (one claimable, one claimed, one in a partner token), his pool and staking
+rewards, and his open votes.
 Chains: ${chainA.rpcUrl} (${chainA.chainId}) and ${chainB.rpcUrl} (${chainB.chainId})
 Watch-only addresses that hold tokens: ${ANVIL_ACCOUNTS[1].address} (some ALEX, LP), ${ANVIL_ACCOUNTS[2].address} (a large holder)
 ${headless ? 'No display, so Chromium is headless: open the sites in any browser, or use --screenshots.\n' : ''}Ctrl-C stops everything.`);

@@ -15,6 +15,9 @@ const README_SHOTS = [
   'popup-vote-recorded',
   'popup-vote-cancelled',
   'popup-tally',
+  'popup-income',
+  'popup-income-claimed',
+  'popup-liquidity',
 ];
 
 const target = join(REPO_ROOT, 'test', 'e2e', 'readme');
