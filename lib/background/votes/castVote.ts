@@ -2,9 +2,9 @@ import type { Address, Hex } from 'viem';
 import { database } from '@/lib/db/database';
 import type { VoteRow } from '@/lib/db/rows';
 import { readSettings } from '@/lib/db/settingsRepository';
-import { saveVote, updateVote } from '@/lib/db/votesRepository';
+import { saveVote, updateVote, voteHistory } from '@/lib/db/votesRepository';
 import { isValidChoice, type VoteChoice } from '@/lib/votes/choices';
-import { buildVoteTypedData } from '@/lib/votes/buildVoteTypedData';
+import { buildVoteTypedData, type VoteTypedData } from '@/lib/votes/buildVoteTypedData';
 import { VotesError } from '@/lib/votes/errors';
 import { createHubClient } from '@/lib/votes/hubClient';
 import { signTypedData, WalletError, type TypedDataToSign } from '@/lib/wallet';
@@ -15,6 +15,17 @@ import { submitSignedVote } from './submitSignedVote';
 import { voteContext } from './voteContext';
 
 const APP = 'personal-token-companion';
+
+/**
+ * Hubs keep a voter's latest vote by timestamp and refuse one that is not later: a change of
+ * mind within the same second must still be stamped after the vote it replaces.
+ */
+async function nextTimestamp(proposalId: string, account: string): Promise<number> {
+  const now = Math.floor(Date.now() / 1000);
+  const earlier = (await voteHistory(database(), account)).filter((v) => v.proposalId === proposalId && v.signature);
+  const latest = Math.max(0, ...earlier.map((v) => (v.typedData as VoteTypedData).message.timestamp));
+  return Math.max(now, latest + 1);
+}
 
 /**
  * One click: the vote is built here (never from the popup's typed data), saved BEFORE the wallet
@@ -38,7 +49,7 @@ export async function castVote(tokenId: string, proposalId: string, choice: unkn
     proposal: proposal.id,
     type: proposal.type,
     choice: choice as VoteChoice,
-    timestamp: Math.floor(Date.now() / 1000),
+    timestamp: await nextTimestamp(proposal.id, wallet.account),
     app: APP,
   });
   const now = Date.now();
