@@ -30,12 +30,12 @@ export function WalletButton({ wallet, watchAddress, onConnected }: { wallet: { 
   return (
     <>
       {watchAddress && (
-        <span className="account-chip" title={watchAddress} data-testid="account">
-          Watching {shortAddress(watchAddress)}
+        <span className="account-chip" title={`Watching ${watchAddress} (read-only)`} data-testid="account">
+          <span aria-hidden="true">👁</span> <span className="sr-only">Watching </span>{shortAddress(watchAddress)}
         </span>
       )}
-      <button type="button" className="secondary small-button" onClick={() => void connect()} disabled={busy} aria-busy={busy}>
-        {busy ? 'Connecting…' : 'Connect wallet'}
+      <button type="button" className="secondary small-button" onClick={() => void connect()} disabled={busy} aria-busy={busy} aria-label="Connect wallet">
+        {busy ? 'Connecting…' : 'Connect'}
       </button>
     </>
   );
