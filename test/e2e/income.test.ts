@@ -6,7 +6,7 @@ import { DEVNET_A } from '@/lib/chain/devnet';
 import { DEVNET_HOLDERS } from '../devnet/devnet';
 import { DEVNET_INCOME } from '../devnet/incomePlan';
 import { startJourneys, type WalletJourneys } from './fixtures';
-import { openPopupFor, openSite, text, waitForBadge } from './popup';
+import { connectWalletAndFollow, openPopupFor, openSite, text, waitForBadge } from './popup';
 
 // Journey 3 in Chromium with the test wallet: every round of Alex's income in its state, and a
 // one-click claim whose tokens arrive on chain while the popup shows the round as claimed.
@@ -36,12 +36,7 @@ const alexBalance = () =>
 
 describe('pending income', () => {
   test('connect the wallet and follow Alex', async () => {
-    const popup = await openPopupFor(j, tabId);
-    await popup.getByRole('button', { name: 'Connect wallet' }).click();
-    await expect.poll(() => text(popup, 'account')).toBe('0x7099…79C8');
-    await popup.getByRole('button', { name: 'Follow Alex Masmej' }).click();
-    await popup.getByRole('button', { name: 'Unfollow Alex Masmej' }).first().waitFor();
-    await popup.close();
+    expect(await connectWalletAndFollow(j, tabId, 'Alex Masmej')).toBe('0x7099…79C8');
   });
 
   test('every round shows its state: claimable, already claimed, paid in a partner token', async () => {

@@ -36,3 +36,15 @@ export async function watchAddress(popup: Page, address: string): Promise<void> 
 export async function text(page: Page, testId: string): Promise<string> {
   return (await page.getByTestId(testId).first().innerText()).replace(/\s+/g, ' ').trim();
 }
+
+/** From the popup on `tabId`: connect the test wallet (holder 1) and follow the page's creator. */
+export async function connectWalletAndFollow(j: Journeys, tabId: number, creator: string): Promise<string> {
+  const popup = await openPopupFor(j, tabId);
+  await popup.getByRole('button', { name: 'Connect wallet' }).click();
+  await popup.getByTestId('account').waitFor();
+  const account = await text(popup, 'account');
+  await popup.getByRole('button', { name: `Follow ${creator}` }).click();
+  await popup.getByRole('button', { name: `Unfollow ${creator}` }).first().waitFor();
+  await popup.close();
+  return account;
+}

@@ -5,7 +5,7 @@ import { DEVNET_A } from '@/lib/chain/devnet';
 import { DEVNET_HOLDERS } from '../devnet/devnet';
 import { seedHub, SEEDED, type SeededHub } from '../demo-server/hub/seed';
 import { startJourneys, type WalletJourneys } from './fixtures';
-import { openPopupFor, openSite, text, waitForBadge } from './popup';
+import { connectWalletAndFollow, openPopupFor, openSite, waitForBadge } from './popup';
 
 // Journey 5 in Chromium: connect the test wallet (MetaMask's protocol, anvil account 1) from the
 // popup, see voting power at the snapshot block, sign in one click, survive the popup closing,
@@ -37,12 +37,7 @@ const card = (popup: Page, title: string) => popup.getByTestId('proposal').filte
 
 describe('votes from the popup', () => {
   test('connect the wallet and follow Alex', async () => {
-    const popup = await openPopupFor(j, tabId);
-    await popup.getByRole('button', { name: 'Connect wallet' }).click();
-    await expect.poll(() => text(popup, 'account')).toBe('0x7099…79C8');
-    await popup.getByRole('button', { name: 'Follow Alex Masmej' }).click();
-    await popup.getByRole('button', { name: 'Unfollow Alex Masmej' }).first().waitFor();
-    await popup.close();
+    expect(await connectWalletAndFollow(j, tabId, 'Alex Masmej')).toBe('0x7099…79C8');
   });
 
   test('each open proposal shows the voting power at its snapshot block first, LP included', async () => {

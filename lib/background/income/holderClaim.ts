@@ -1,6 +1,7 @@
 import type { Address, Hex } from 'viem';
 import { database } from '@/lib/db/database';
 import type { ClaimsCacheRow } from '@/lib/db/rows';
+import { fetchCappedBytes } from '@/lib/net/fetchCapped';
 import { CLAIMS_FILE_FETCH_TIMEOUT_MS, ClaimsFileError, lookupClaim, MAX_CLAIMS_FILE_BYTES, type CachedClaimLookup, type ClaimsCacheStore } from '@/lib/income';
 
 /** A claims file does not change under its URL often; a popup opening need not download it. */
@@ -41,38 +42,13 @@ export async function holderClaim(url: string, account: Address): Promise<Cached
     const cached = await dexieClaimsCache.get(known.fileHash as Hex, account);
     if (cached) return cached;
   }
-  const entry = await lookupClaim(dexieClaimsCache, await fetchCapped(url), account);
+  const entry = await lookupClaim(dexieClaimsCache, await fetchClaimsFile(url), account);
   await db.claimsFiles.put({ url, fileHash: entry.fileHash, fetchedAt: Date.now() });
   return entry;
 }
 
-async function fetchCapped(url: string): Promise<Uint8Array> {
-  let response: Response;
-  try {
-    response = await fetch(url, { credentials: 'omit', signal: AbortSignal.timeout(CLAIMS_FILE_FETCH_TIMEOUT_MS) });
-  } catch {
-    throw new ClaimsFileError(`The claims file at ${url} could not be fetched (the site must allow cross-origin reads).`);
-  }
-  if (!response.ok) throw new ClaimsFileError(`The claims file at ${url} answered HTTP ${response.status}.`);
-  if (Number(response.headers.get('content-length') ?? 0) > MAX_CLAIMS_FILE_BYTES) throw new ClaimsFileError('The claims file is larger than the limit.');
-  const reader = response.body!.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_CLAIMS_FILE_BYTES) {
-      void reader.cancel();
-      throw new ClaimsFileError('The claims file is larger than the limit.');
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return bytes;
+async function fetchClaimsFile(url: string): Promise<Uint8Array> {
+  const result = await fetchCappedBytes(url, { maxBytes: MAX_CLAIMS_FILE_BYTES, timeoutMs: CLAIMS_FILE_FETCH_TIMEOUT_MS });
+  if (!result.ok) throw new ClaimsFileError(`The claims file could not be read: ${result.error}. (The site must allow cross-origin reads.)`);
+  return result.bytes;
 }

@@ -5,7 +5,7 @@ import { MANIFEST_FETCH_TIMEOUT_MS, MAX_MANIFEST_BYTES } from '../limits';
 import { isLocalHost } from '../url';
 import { formatValidationError, kilobytes, validateManifest, type ValidateManifestOptions } from '../validateManifest';
 import type { ValidationError } from '../validationError';
-import { fetchCapped } from './fetchCapped';
+import { fetchCapped } from '@/lib/net/fetchCapped';
 import { findDeclarationInHtml } from './htmlDeclaration';
 import { summarizeManifest } from './summarizeManifest';
 

@@ -5,6 +5,11 @@ export interface FetchCappedOptions {
   fetch?: typeof fetch;
 }
 
+export type FetchCappedBytesResult =
+  | { ok: true; bytes: Uint8Array; url: string; contentType: string }
+  /** `tooLarge` carries the size when the server said it (Content-Length), else the cap. */
+  | { ok: false; error: string; tooLarge?: { bytes: number; exact: boolean } };
+
 export type FetchCappedResult =
   | { ok: true; text: string; url: string; contentType: string }
   /** `tooLarge` carries the size when the server said it (Content-Length), else the cap. */
@@ -12,9 +17,16 @@ export type FetchCappedResult =
 
 /**
  * GET with a timeout and a byte cap enforced while reading, so a hostile or broken server can
- * neither hang the command nor fill memory. Same limits as the extension's content script.
+ * neither hang the caller nor fill memory. Used by the validate-manifest command and the
+ * background (claims files); the content script keeps its own tiny copy to stay small.
  */
 export async function fetchCapped(url: string, opts: FetchCappedOptions): Promise<FetchCappedResult> {
+  const result = await fetchCappedBytes(url, opts);
+  return result.ok ? { ok: true, text: new TextDecoder().decode(result.bytes), url: result.url, contentType: result.contentType } : result;
+}
+
+/** The same, keeping the bytes as they came (to hash them, or to scan a large file without decoding it). */
+export async function fetchCappedBytes(url: string, opts: FetchCappedOptions): Promise<FetchCappedBytesResult> {
   const doFetch = opts.fetch ?? fetch;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), opts.timeoutMs);
@@ -30,7 +42,7 @@ export async function fetchCapped(url: string, opts: FetchCappedOptions): Promis
     }
     const bytes = await readAtMost(res, max);
     if (!bytes) return { ok: false, error: tooLargeText(url, max + 1, false, max), tooLarge: { bytes: max + 1, exact: false } };
-    return { ok: true, text: new TextDecoder().decode(bytes), url: res.url || url, contentType };
+    return { ok: true, bytes, url: res.url || url, contentType };
   } catch (e) {
     if (controller.signal.aborted) return { ok: false, error: `${url} did not answer within ${opts.timeoutMs / 1000} s` };
     return { ok: false, error: `could not fetch ${url}: ${errorText(e)}` };
