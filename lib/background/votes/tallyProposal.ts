@@ -2,10 +2,16 @@ import { database } from '@/lib/db/database';
 import { readSettings } from '@/lib/db/settingsRepository';
 import type { TallyView } from '@/lib/messaging/votes';
 import { createHubClient } from '@/lib/votes/hubClient';
+import type { SignerCache } from '@/lib/votes/checkEnvelope';
 import { verifyProposalTally } from '@/lib/votes/verifyTally';
 import { votingPowerSource } from '@/lib/votes/votingPower';
 import { clientFor } from '../chainClients';
 import { voteContext } from './voteContext';
+
+// Recovering a signer is most of a tally's time (~3 ms a vote); a signature never changes its
+// signer, so a re-check while the worker lives only recovers new votes. Bounded: dropped when big.
+const signers: SignerCache = new Map();
+const MAX_CACHED_SIGNERS = 200_000;
 
 /** Recomputes a proposal's result from signed votes and balances at its snapshot block. */
 export async function tallyProposal(tokenId: string, proposalId: string): Promise<TallyView> {
@@ -18,6 +24,7 @@ export async function tallyProposal(tokenId: string, proposalId: string): Promis
     power: votingPowerSource(context.chain, context.token, context.countLiquidity),
     space: context.space,
     proposalId,
+    signers: signers.size > MAX_CACHED_SIGNERS ? (signers.clear(), signers) : signers,
   });
   return {
     proposalId,
