@@ -1,13 +1,33 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
 import { sendRequest } from '@/lib/messaging/requests';
-import type { ProposalView, TallyView } from '@/lib/messaging/votes';
+import { tallyProgressKey, type ProposalView, type TallyProgressView, type TallyView } from '@/lib/messaging/votes';
 import { formatTokenAmount } from '@/lib/ui/format';
+
+const STAGE_TEXT: Record<TallyProgressView['stage'], string> = {
+  proposal: 'Reading the proposal…',
+  votes: 'Votes listed:',
+  envelopes: 'Signed votes fetched:',
+  signatures: 'Signatures checked:',
+  power: 'Balances read at the snapshot block:',
+};
 
 /** Recomputes the result locally from signed votes and balances at the snapshot block. */
 export function TallyPanel({ tokenId, proposal }: { tokenId: string; proposal: ProposalView }) {
   const [tally, setTally] = useState<TallyView | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [progress, setProgress] = useState<TallyProgressView | null>(null);
+
+  useEffect(() => {
+    if (!busy) return;
+    const key = tallyProgressKey(proposal.id);
+    const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area === 'session' && key in changes) setProgress((changes[key]!.newValue as TallyProgressView | undefined) ?? null);
+    };
+    browser.storage.onChanged.addListener(listener);
+    return () => browser.storage.onChanged.removeListener(listener);
+  }, [busy, proposal.id]);
 
   const run = async () => {
     setBusy(true);
@@ -28,6 +48,12 @@ export function TallyPanel({ tokenId, proposal }: { tokenId: string; proposal: P
           aria-label={`Re-check the tally of ${proposal.title}`}>
           {busy ? `Checking ${proposal.votes.toLocaleString()} votes…` : `Re-check the tally (${proposal.votes.toLocaleString()} votes)`}
         </button>
+        {busy && progress && (
+          <p className="muted small" role="status" data-testid="tally-progress">
+            {STAGE_TEXT[progress.stage]} {progress.done.toLocaleString()}
+            {progress.total !== null ? ` of ${progress.total.toLocaleString()}` : ''}
+          </p>
+        )}
         {error && <p className="error small" role="alert">{error}</p>}
       </div>
     );

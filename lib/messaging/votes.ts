@@ -49,3 +49,12 @@ export interface TallyView {
   decimals: number;
   symbol: string;
 }
+
+/** Where a running tally is, for the popup's progress line. */
+export interface TallyProgressView {
+  stage: 'proposal' | 'votes' | 'envelopes' | 'signatures' | 'power';
+  done: number;
+  total: number | null;
+}
+
+export const tallyProgressKey = (proposalId: string) => `tally-progress:${proposalId}`;

@@ -1,4 +1,6 @@
+import { browser } from 'wxt/browser';
 import { database } from '@/lib/db/database';
+import { tallyProgressKey, type TallyProgressView } from '@/lib/messaging/votes';
 import { readSettings } from '@/lib/db/settingsRepository';
 import type { TallyView } from '@/lib/messaging/votes';
 import { createHubClient } from '@/lib/votes/hubClient';
@@ -24,8 +26,10 @@ export async function tallyProposal(tokenId: string, proposalId: string): Promis
     power: votingPowerSource(context.chain, context.token, context.countLiquidity),
     space: context.space,
     proposalId,
+    onProgress: progressReporter(proposalId),
     signers: signers.size > MAX_CACHED_SIGNERS ? (signers.clear(), signers) : signers,
   });
+  await browser.storage.session.remove(tallyProgressKey(proposalId));
   return {
     proposalId,
     scores: tally.scores.map(String),
@@ -37,5 +41,16 @@ export async function tallyProposal(tokenId: string, proposalId: string): Promis
     signaturesChecked: tally.signaturesChecked,
     decimals: tally.decimals,
     symbol: context.symbol,
+  };
+}
+
+/** Progress for the popup, through storage.session (trusted contexts only), at most 4 times a second. */
+function progressReporter(proposalId: string): (progress: TallyProgressView) => void {
+  let last = 0;
+  return (progress) => {
+    const now = Date.now();
+    if (now - last < 250 && progress.done !== progress.total) return;
+    last = now;
+    void browser.storage.session.set({ [tallyProgressKey(proposalId)]: progress });
   };
 }
