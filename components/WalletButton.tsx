@@ -31,12 +31,22 @@ export function WalletButton({ wallet, watchAddress, onConnected }: { wallet: { 
     <>
       {watchAddress && (
         <span className="account-chip" title={`Watching ${watchAddress} (read-only)`} data-testid="account">
-          <span aria-hidden="true">👁</span> <span className="sr-only">Watching </span>{shortAddress(watchAddress)}
+          <EyeIcon /> <span className="sr-only">Watching </span>{shortAddress(watchAddress)}
         </span>
       )}
       <button type="button" className="secondary small-button" onClick={() => void connect()} disabled={busy} aria-busy={busy} aria-label="Connect wallet">
         {busy ? 'Connecting…' : 'Connect'}
       </button>
     </>
+  );
+}
+
+/** Watch-only: drawn, not an emoji, so it shows the same on every system. */
+function EyeIcon() {
+  return (
+    <svg width="14" height="10" viewBox="0 0 14 10" aria-hidden="true" className="eye">
+      <path d="M1 5c1.6-2.7 3.6-4 6-4s4.4 1.3 6 4c-1.6 2.7-3.6 4-6 4S2.6 7.7 1 5z" fill="none" stroke="currentColor" strokeWidth="1.3" />
+      <circle cx="7" cy="5" r="1.8" fill="currentColor" />
+    </svg>
   );
 }
