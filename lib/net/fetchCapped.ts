@@ -51,8 +51,8 @@ export async function fetchCappedBytes(url: string, opts: FetchCappedOptions): P
   }
 }
 
-/** The body, or null as soon as it passes `max` bytes. */
-async function readAtMost(res: Response, max: number): Promise<Uint8Array | null> {
+/** The body, or null as soon as it passes `max` bytes (the rest is never downloaded). */
+export async function readAtMost(res: Response, max: number): Promise<Uint8Array | null> {
   if (!res.body) return new Uint8Array(0);
   const reader = res.body.getReader();
   const chunks: Uint8Array[] = [];

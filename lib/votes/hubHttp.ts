@@ -1,4 +1,5 @@
 import { HubResponseError, HubUnreachableError } from './errors';
+import { readAtMost } from '@/lib/net/fetchCapped';
 
 // One request to a vote hub: JSON in and out, a deadline for the whole exchange (headers and
 // body), and a byte cap enforced while reading, so a slow or hostile hub can neither hang a
@@ -60,10 +61,11 @@ async function exchange(url: string, request: { method: 'GET' | 'POST'; body?: u
     await res.body?.cancel();
     throw tooLarge(url, request.maxBytes);
   }
-  const text = await readAtMost(res, request.maxBytes).catch((error: unknown) => {
+  const bytes = await readAtMost(res, request.maxBytes).catch((error: unknown) => {
     throw new HubUnreachableError('The vote hub stopped answering halfway; try again later', { details: url, cause: error });
   });
-  if (text === null) throw tooLarge(url, request.maxBytes);
+  if (bytes === null) throw tooLarge(url, request.maxBytes);
+  const text = new TextDecoder().decode(bytes);
   let json: unknown;
   try {
     json = text ? (JSON.parse(text) as unknown) : undefined;
@@ -83,24 +85,4 @@ function hostOf(url: string): string {
   } catch {
     return url;
   }
-}
-
-/** The body as text, or null as soon as it passes `max` bytes. */
-async function readAtMost(res: Response, max: number): Promise<string | null> {
-  if (!res.body) return '';
-  const reader = res.body.getReader();
-  const decoder = new TextDecoder();
-  let total = 0;
-  let text = '';
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > max) {
-      await reader.cancel();
-      return null;
-    }
-    text += decoder.decode(value, { stream: true });
-  }
-  return text + decoder.decode();
 }
