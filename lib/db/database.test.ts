@@ -62,7 +62,7 @@ describe('migration from version 1', () => {
       latest: { balance: '12500000000000000000000', symbol: 'ALEX', blockNumber: '42', blockTimestamp: 1_700_000_000 },
     });
     expect(rows[0]!.looked).toEqual(rows[0]!.latest);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['chainStatus', 'claimsCache', 'claimsFiles', 'follows', 'holdings', 'income', 'lpEntries', 'settings', 'transactions', 'votes']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['chainStatus', 'claimsCache', 'claimsFiles', 'follows', 'holdings', 'income', 'lpEntries', 'settings', 'sitePrefs', 'transactions', 'unlockSessions', 'votes']);
     expect(await listFollows(db)).toEqual([alexFollow]);
   });
 
@@ -112,6 +112,36 @@ describe('migration from version 3', () => {
     expect((await db.votes.get('v1'))?.status).toBe('submitted');
     expect(await db.transactions.count()).toBe(0);
     expect(await db.claimsCache.count()).toBe(0);
+  });
+});
+
+describe('migration from version 4', () => {
+  test('income rows and transactions are kept; unlock sessions and site choices start empty', async () => {
+    const name = freshName();
+    const v4 = new Dexie(name);
+    v4.version(1).stores({ follows: 'tokenId', lastSeen: 'tokenId', settings: 'key' });
+    v4.version(2).stores({ lastSeen: null, holdings: '[account+tokenId], account, tokenId', chainStatus: 'chainId' });
+    v4.version(3).stores({ votes: 'id, proposalId, status, account, updatedAt' });
+    v4.version(4).stores({
+      claimsCache: '[fileHash+account]',
+      claimsFiles: 'url',
+      lpEntries: '[account+pair], account',
+      transactions: 'id, status, account, [tokenId+subject]',
+      income: '[account+tokenId], account',
+    });
+    await v4.table('transactions').put({ id: 't1', status: 'confirmed', account: HOLDER.toLowerCase(), tokenId: ALEX, subject: 'round-1' });
+    v4.close();
+
+    const db = openCompanion(name);
+    expect((await db.transactions.get('t1'))?.status).toBe('confirmed');
+    expect(await db.unlockSessions.count()).toBe(0);
+    await db.unlockSessions.put({
+      origin: 'http://localhost:4101', gateId: 'monthly-notes', tokenId: ALEX, address: HOLDER, kind: 'post', title: 'Notes',
+      content: '<p>hi</p>', minBalance: '1', unlockedAt: 1, expiresAt: 2,
+    });
+    expect(await db.unlockSessions.where('origin').equals('http://localhost:4101').count()).toBe(1);
+    await db.sitePrefs.put({ origin: 'http://localhost:4101', companionDismissed: true });
+    expect((await db.sitePrefs.get('http://localhost:4101'))?.companionDismissed).toBe(true);
   });
 });
 

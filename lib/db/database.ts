@@ -10,7 +10,9 @@ import type {
   LastSeenRowV1,
   LpEntryRow,
   SettingRow,
+  SitePrefsRow,
   TransactionRow,
+  UnlockSessionRow,
   VoteRow,
 } from './rows';
 
@@ -31,6 +33,8 @@ export class CompanionDatabase extends Dexie {
   lpEntries!: Table<LpEntryRow, [string, string]>;
   transactions!: Table<TransactionRow, string>;
   income!: Table<IncomeRow, [string, string]>;
+  unlockSessions!: Table<UnlockSessionRow, [string, string]>;
+  sitePrefs!: Table<SitePrefsRow, string>;
 
   constructor(name: string = DEFAULT_DATABASE_NAME) {
     super(name);
@@ -78,6 +82,12 @@ export class CompanionDatabase extends Dexie {
       lpEntries: '[account+pair], account',
       transactions: 'id, status, account, [tokenId+subject]',
       income: '[account+tokenId], account',
+    });
+    // Version 5: holder-only content unlocked on creator sites (one session per gate, kept until
+    // its proof expires) and per-site choices such as a dismissed in-page companion. New tables.
+    this.version(5).stores({
+      unlockSessions: '[origin+gateId], origin, expiresAt',
+      sitePrefs: 'origin',
     });
   }
 }

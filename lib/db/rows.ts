@@ -218,3 +218,29 @@ export interface TransactionRow {
   createdAt: number;
   updatedAt: number;
 }
+
+/**
+ * A gate the holder unlocked on a creator's site: the content the creator's server returned for a
+ * signed Sign-In-with-Ethereum proof, kept until the proof expires. The content is stored as
+ * received and sanitized each time it is shown, so a better sanitizer also protects old rows.
+ */
+export interface UnlockSessionRow {
+  /** Page origin the proof was signed for, e.g. `https://alex.example`. */
+  origin: string;
+  gateId: string;
+  tokenId: string;
+  /** Checksummed address that signed; its balance is re-checked on every visit. */
+  address: string;
+  kind: 'post' | 'link' | 'code';
+  title: string;
+  content: string;
+  minBalance: string;
+  unlockedAt: number;
+  expiresAt: number;
+}
+
+/** What the holder decided about one site, e.g. that the in-page companion stays hidden. */
+export interface SitePrefsRow {
+  origin: string;
+  companionDismissed: boolean;
+}
