@@ -17,6 +17,13 @@ const notOnEveryPage = {
   message: 'The all-pages content script must stay tiny and read only the page.',
 };
 
+// The in-page companion runs next to the creator's page, injected only where a token is declared:
+// it may use React and the schema library, but IndexedDB and signing stay in extension contexts.
+const notInPages = {
+  group: ['@/lib/db', '@/lib/db/*', 'dexie', 'dexie-react-hooks', '@/lib/siwe', '@/lib/siwe/*'],
+  message: 'Content scripts run in the page: storage and signing are asked of the background through lib/messaging.',
+};
+
 export default tseslint.config(
   { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'test-results/**'] },
   ...tseslint.configs.recommended,
@@ -37,6 +44,15 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': ['error', { patterns: [backgroundOnly] }],
+    },
+  },
+  {
+    files: ['entrypoints/companion.content/**/*.{ts,tsx}', 'components/page/**/*.{ts,tsx}', 'lib/page/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': ['error', { patterns: [backgroundOnly, notInPages] }],
     },
   },
   {

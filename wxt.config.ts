@@ -17,12 +17,19 @@ function metamaskExtension(mode: string): string {
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   manifestVersion: 3, // Firefox too (WXT would default Firefox to MV2)
-  vite: ({ mode }) => ({ define: { __PTC_METAMASK_EXTENSION__: JSON.stringify(metamaskExtension(mode)) } }),
+  vite: ({ mode }) => ({
+    define: {
+      __PTC_METAMASK_EXTENSION__: JSON.stringify(metamaskExtension(mode)),
+    },
+  }),
   hooks: {
     // MetaMask's stream stack (readable-stream, object-multiplex) expects Node's events, Buffer and
     // process. Only the service worker talks to MetaMask, so only its bundle gets the polyfills:
     // the all-pages content script and the popup stay as small as they were.
     'vite:build:extendConfig': (entrypoints, config) => {
+      // WXT builds each content script alone with NODE_ENV set to the mode's name ("devnet"), so
+      // React would ship its development build (twice the size) in the in-page companion.
+      if (config.mode !== 'development') config.define = { ...config.define, 'process.env.NODE_ENV': JSON.stringify('production') };
       if (!entrypoints.some((entry) => entry.type === 'background')) return;
       const polyfills = nodePolyfills({ include: ['buffer', 'events', 'process'] });
       config.plugins = [...(config.plugins ?? []), ...(polyfills as NonNullable<typeof config.plugins>)]; // WXT's Vite types
@@ -32,7 +39,11 @@ export default defineConfig({
     name: mode === 'devnet' ? 'Personal Token Companion (devnet)' : 'Personal Token Companion',
     description: 'See what you hold of the creators you follow, right on their sites.',
     // storage: tab detection state in storage.session survives service-worker restarts.
-    permissions: ['storage'],
+    // scripting: the in-page companion and the page-wallet bridge are injected only into pages
+    // that declared a token (so the all-pages script stays tiny). It needs host access, which
+    // the all-pages content script already implies: the install warning is the same.
+    permissions: ['storage', 'scripting'],
+    host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: 'Personal Token Companion' },
     ...(browser === 'firefox' && {
       browser_specific_settings: { gecko: { id: 'companion@personal-token.dev', strict_min_version: '128.0' } },

@@ -9,13 +9,16 @@ import { envelopeSchema, requestSchemas } from './requestSchemas';
 import { resolveDeclaration } from './resolveDeclaration';
 import { contentScriptTab, isExtensionPage } from './senders';
 import { writeTabState } from './tabStates';
+import { injectCompanion } from './page/injectCompanion';
+import { handlePageRequest, isPageRequest } from './page/pageRouter';
 import { WalletError } from '@/lib/wallet';
 
 type Sender = Browser.runtime.MessageSender;
 
 /**
- * The single entry for runtime messages. Content scripts may only report a declaration;
- * everything else must come from one of our extension pages. Anything else is dropped.
+ * The single entry for runtime messages. Our content scripts may report a declaration and make
+ * the page requests (gates, in-page companion) about their own tab; everything else must come
+ * from one of our extension pages. Anything else is dropped.
  */
 export function listenForMessages(): void {
   browser.runtime.onMessage.addListener((message: unknown, sender: Sender, sendResponse: (r: unknown) => void) => {
@@ -24,15 +27,23 @@ export function listenForMessages(): void {
       return true; // answer asynchronously
     }
     const tab = contentScriptTab(sender);
-    if (tab) void handleDeclaration(message, tab.tabId, tab.origin);
+    if (!tab) return false;
+    const documentId = (sender as { documentId?: string }).documentId ?? null; // Chrome only
+    if (isPageRequest(message)) {
+      void handlePageRequest(message, { ...tab, documentId }).then(sendResponse);
+      return true;
+    }
+    void handleDeclaration(message, tab.tabId, tab.origin, documentId);
     return false;
   });
 }
 
-async function handleDeclaration(message: unknown, tabId: number, origin: string): Promise<void> {
+async function handleDeclaration(message: unknown, tabId: number, origin: string, documentId: string | null): Promise<void> {
   const parsed = declarationMessageSchema.safeParse(message);
   if (!parsed.success) return; // not a message our content script sends: ignore it
-  await writeTabState(tabId, resolveDeclaration(parsed.data, origin, curatedList()));
+  const state = resolveDeclaration(parsed.data, origin, curatedList());
+  await writeTabState(tabId, state);
+  if (state.status === 'detected') await injectCompanion(tabId, documentId);
 }
 
 async function handleRequest(message: unknown): Promise<Response<unknown>> {

@@ -1,0 +1,65 @@
+import { useState, type MouseEvent } from 'react';
+import { sendPageRequest, type GateView } from '@/lib/messaging/pageRequests';
+import { shortAddress } from '@/lib/ui/format';
+import { UnlockedContent } from './UnlockedContent';
+
+const KIND_WORDS: Record<GateView['kind'], string> = { post: 'Holders-only post', link: 'Holders-only link', code: 'Holders-only code' };
+
+/**
+ * One gated block: the creator's teaser stays outside, this shows the unlock control, then the
+ * unlocked content in its place. `onUnlockedChange` lets the mount hide or restore the teaser.
+ */
+export function GatePanel({ initial, onUnlockedChange }: { initial: GateView; onUnlockedChange: (unlocked: boolean) => void }) {
+  const [view, setView] = useState(initial);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const unlock = async (event: MouseEvent) => {
+    // Only a real click by the holder starts a signature: a page script cannot synthesize one.
+    if (!event.nativeEvent.isTrusted || busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const next = await sendPageRequest('unlock-gate', { gateId: view.gateId });
+      setView(next);
+      onUnlockedChange(next.state === 'unlocked');
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (view.state === 'unlocked' && view.unlocked) {
+    const until = new Date(view.unlocked.expiresAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+    return (
+      <section className="ptc-gate ptc-unlocked" aria-label={`${view.title} (unlocked)`}>
+        <header className="ptc-gate-head">
+          <span className="ptc-badge ptc-badge-open">Unlocked</span>
+          <strong className="ptc-gate-title">{view.title}</strong>
+        </header>
+        <UnlockedContent kind={view.kind} content={view.unlocked.content} />
+        <footer className="ptc-foot">
+          As {shortAddress(view.unlocked.address)}, until {until}
+          {view.note ? <span className="ptc-note"> · {view.note}</span> : null}
+        </footer>
+      </section>
+    );
+  }
+
+  return (
+    <section className="ptc-gate ptc-locked" aria-label={`${view.title} (locked)`}>
+      <header className="ptc-gate-head">
+        <span className="ptc-lock" aria-hidden="true" />
+        <span className="ptc-kind">{KIND_WORDS[view.kind]}</span>
+        <span className="ptc-needs">Hold {view.requirement}</span>
+      </header>
+      {view.note ? <p className="ptc-note ptc-warn" role="status">{view.note}</p> : null}
+      {error ? <p className="ptc-note ptc-error" role="alert">{error}</p> : null}
+      <button type="button" className="ptc-button" onClick={(e) => void unlock(e)} disabled={busy}>
+        {busy ? 'Waiting for your wallet…' : 'Unlock with your wallet'}
+      </button>
+      <p className="ptc-fine">One signature, no transaction. Personal Token Companion checks it before the site sees it.</p>
+    </section>
+  );
+}

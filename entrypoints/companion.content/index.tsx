@@ -1,0 +1,78 @@
+import { createRoot, type Root } from 'react-dom/client';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { CompanionCard } from '@/components/page/CompanionCard';
+import { GatePanel } from '@/components/page/GatePanel';
+import { sendPageRequest, type GateView, type PageState } from '@/lib/messaging/pageRequests';
+import styles from './page.css?inline';
+
+// Gated blocks and the small companion, on pages that declared a token only: the background injects
+// this script after validating the declaration (see lib/background/page/injectCompanion.ts). It
+// listens to no window message, so nothing the page posts reaches it; it renders inside closed
+// shadow roots, so the page can neither read the unlocked content nor restyle it.
+
+export const GATE_ATTRIBUTE = 'data-personal-token-gate';
+
+export default defineContentScript({
+  matches: ['http://*/*', 'https://*/*'],
+  registration: 'runtime',
+  cssInjectionMode: 'manual',
+  async main(ctx) {
+    const started = globalThis as { __personalTokenCompanion?: boolean };
+    if (started.__personalTokenCompanion) return; // injected again for the same document
+    started.__personalTokenCompanion = true;
+
+    let state: PageState;
+    try {
+      state = await sendPageRequest('page-state', {});
+    } catch {
+      return; // the page's declaration was withdrawn or the extension reloaded: show nothing
+    }
+    for (const block of document.querySelectorAll<HTMLElement>(`[${GATE_ATTRIBUTE}]`)) {
+      const gate = state.gates.find((g) => g.gateId === block.getAttribute(GATE_ATTRIBUTE));
+      if (gate) await mountGate(ctx, block, gate);
+    }
+    if (!state.companion.dismissed) await mountCompanion(ctx, state);
+  },
+});
+
+function shadowUi(ctx: ContentScriptContext, name: string, anchor: Element | string, render: (root: Root) => void): Promise<ShadowRootContentScriptUi<Root>> {
+  return createShadowRootUi(ctx, {
+    name,
+    mode: 'closed',
+    css: styles,
+    position: 'inline',
+    anchor,
+    append: 'last',
+    isolateEvents: true, // keystrokes in our UI do not reach the page's listeners
+    onMount(container) {
+      const root = createRoot(container);
+      render(root);
+      return root;
+    },
+    onRemove: (root) => root?.unmount(),
+  }).then((ui) => {
+    ui.mount();
+    return ui;
+  });
+}
+
+/** The teaser stays until the gate unlocks; then the unlocked content takes its place. */
+async function mountGate(ctx: ContentScriptContext, block: HTMLElement, gate: GateView): Promise<void> {
+  let teaser: ChildNode[] = [];
+  const showTeaser = (unlocked: boolean) => {
+    if (unlocked) {
+      teaser = [...block.childNodes].filter((node) => node !== ui.shadowHost);
+      for (const node of teaser) node.remove();
+    } else {
+      block.prepend(...teaser);
+      teaser = [];
+    }
+  };
+  const ui = await shadowUi(ctx, 'ptc-gate', block, (root) => root.render(<GatePanel initial={gate} onUnlockedChange={showTeaser} />));
+  if (gate.state === 'unlocked') showTeaser(true);
+}
+
+async function mountCompanion(ctx: ContentScriptContext, state: PageState): Promise<void> {
+  const ui = await shadowUi(ctx, 'ptc-companion', 'body', (root) => root.render(<CompanionCard summary={state.companion} onDismiss={() => ui.remove()} />));
+}

@@ -1,0 +1,61 @@
+import { getAddress, type Address } from 'viem';
+import { database } from '@/lib/db/database';
+import type { UnlockSessionRow } from '@/lib/db/rows';
+import type { GateView } from '@/lib/messaging/pageRequests';
+import type { ManifestGate } from '@/lib/protocol/manifestSchema';
+import { shortAddress } from '@/lib/ui/format';
+import { gatesOf, type PageContext } from './pageContext';
+import { amountText, readTokenBalances, type TokenBalances } from './tokenReads';
+
+/**
+ * Every gate the page declares, unlocked where a session is still valid: not expired, for this
+ * token, and its address still holds enough (read now, on chain). A session that fails either is
+ * removed and the gate shows locked with the reason.
+ */
+export async function gateViews(page: PageContext, now = Date.now()): Promise<GateView[]> {
+  const gates = gatesOf(page);
+  if (gates.length === 0) return [];
+  const db = database();
+  const sessions = new Map((await db.unlockSessions.where('origin').equals(page.origin).toArray()).map((s) => [s.gateId, s]));
+  const live = [...sessions.values()].filter((s) => s.expiresAt > now && s.tokenId === page.state.tokenId);
+  const token = await readBalancesOrNull(page.state.tokenId, live.map((s) => getAddress(s.address)));
+
+  const views: GateView[] = [];
+  for (const gate of gates) {
+    const session = sessions.get(gate.id);
+    const requirement = token ? amountText(BigInt(gate.minBalance), token) : `${gate.minBalance} base units`;
+    const view = session ? await sessionView(gate, session, token, requirement, now) : null;
+    views.push(view ?? lockedView(gate, requirement, null));
+  }
+  return views;
+}
+
+async function sessionView(gate: ManifestGate, session: UnlockSessionRow, token: TokenBalances | null, requirement: string, now: number): Promise<GateView | null> {
+  const forget = () => database().unlockSessions.delete([session.origin, session.gateId]);
+  if (session.expiresAt <= now) {
+    await forget();
+    return lockedView(gate, requirement, 'Your unlock expired. Unlock again to see it.');
+  }
+  const unlocked = { content: session.content, address: session.address, expiresAt: session.expiresAt };
+  // The chain could not be read: the content was given for a valid proof, so it stays, labelled.
+  if (!token) return { ...lockedView(gate, requirement, 'Could not re-check your balance just now; shown from your last unlock.'), state: 'unlocked', unlocked };
+  const balance = token.balances.get(getAddress(session.address)) ?? 0n;
+  const needed = BigInt(gate.minBalance) > BigInt(session.minBalance) ? BigInt(gate.minBalance) : BigInt(session.minBalance);
+  if (balance < needed) {
+    await forget();
+    return lockedView(gate, requirement, `Locked again: ${shortAddress(session.address)} now holds ${amountText(balance, token)}; this needs ${amountText(needed, token)}.`);
+  }
+  return { ...lockedView(gate, requirement, null), state: 'unlocked', unlocked };
+}
+
+export function lockedView(gate: ManifestGate, requirement: string, note: string | null): GateView {
+  return { gateId: gate.id, title: gate.title, kind: gate.kind, requirement, state: 'locked', note, unlocked: null };
+}
+
+async function readBalancesOrNull(tokenId: string, addresses: Address[]): Promise<TokenBalances | null> {
+  try {
+    return await readTokenBalances(tokenId, addresses);
+  } catch {
+    return null;
+  }
+}

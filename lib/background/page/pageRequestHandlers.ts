@@ -1,0 +1,30 @@
+import { browser } from 'wxt/browser';
+import { database } from '@/lib/db/database';
+import type { PageRequestMap, PageRequestType } from '@/lib/messaging/pageRequests';
+import { companionSummary } from './companionSummary';
+import { gateViews } from './gateViews';
+import type { PageContext } from './pageContext';
+import { unlockGate } from './unlockGate';
+
+type Handlers = { [T in PageRequestType]: (page: PageContext, payload: PageRequestMap[T]['payload']) => Promise<PageRequestMap[T]['result']> };
+
+export const pageRequestHandlers: Handlers = {
+  'page-state': async (page) => {
+    const [gates, companion] = await Promise.all([gateViews(page), companionSummary(page)]);
+    return { gates, companion };
+  },
+  'unlock-gate': (page, { gateId }) => unlockGate(page, gateId),
+  'companion-dismiss': async (page, { dismissed }) => {
+    await database().sitePrefs.put({ origin: page.origin, companionDismissed: dismissed });
+    return null;
+  },
+  'open-popup': async (page) => {
+    try {
+      await browser.action.openPopup();
+    } catch {
+      // Browsers that cannot open the popup from here (or without a focused window): the same page in a small window.
+      await browser.windows.create({ url: browser.runtime.getURL(`/popup.html?tab=${page.tabId}`), type: 'popup', width: 400, height: 640 });
+    }
+    return null;
+  },
+};

@@ -1,0 +1,99 @@
+import '@/lib/protocol/zodNoEval';
+import { browser } from 'wxt/browser';
+import { z } from 'zod';
+import { keepAliveWhile } from '../keepAlive';
+import { UserFacingError } from '../userFacingError';
+
+// Page-bound signatures (Sign-In-with-Ethereum for a creator's site) must come from the wallet as the
+// PAGE sees it: a wallet asked by an extension sees `chrome-extension://…` as the requester and
+// refuses a message for the site's domain. So the request is made in the tab's main world, through
+// the wallet the page announces with EIP-6963, by a function injected with scripting.executeScript
+// whose result comes straight back here: no window messages a page could forge or overhear.
+// The page controls its main world, so everything returned is untrusted input: the caller checks
+// the signature against the message it built, and a page that fakes a wallet only fools itself.
+
+/** The wallet that answered, as it announced itself (page-controlled: for display only). */
+export interface PageWalletInfo {
+  name: string;
+  rdns: string;
+}
+
+const ANNOUNCE_WAIT_MS = 150;
+/** A person reading a prompt in their wallet; past this the unlock is given up. */
+const PROMPT_TIMEOUT_MS = 5 * 60_000;
+
+const outcomeSchema = z.union([
+  z.object({ ok: z.literal(true), result: z.unknown(), wallet: z.object({ name: z.string().max(100), rdns: z.string().max(200) }) }),
+  z.object({ ok: z.literal(false), reason: z.enum(['no-wallet', 'navigated', 'error']), code: z.number().nullable(), message: z.string().max(500) }),
+]);
+
+/**
+ * Runs in the page's main world; serialized by executeScript, so it may use only its arguments.
+ * Asks the EIP-6963 wallets to announce, takes the first (wallet content scripts register before
+ * page scripts, so a real wallet answers first) and makes one request.
+ */
+function requestInPage(expectedOrigin: string, method: string, params: unknown[], waitMs: number) {
+  type Announced = { info?: { name?: unknown; rdns?: unknown }; provider?: { request?: (args: { method: string; params: unknown[] }) => Promise<unknown> } };
+  return new Promise((resolve) => {
+    // The tab moved on to another site since the holder clicked: ask nothing there.
+    if (location.origin !== expectedOrigin) return resolve({ ok: false, reason: 'navigated', code: null, message: location.origin });
+    const wallets: Announced[] = [];
+    const onAnnounce = (event: Event) => {
+      const detail = (event as CustomEvent<Announced>).detail;
+      if (detail && typeof detail.provider?.request === 'function') wallets.push(detail);
+    };
+    window.addEventListener('eip6963:announceProvider', onAnnounce);
+    window.dispatchEvent(new Event('eip6963:requestProvider'));
+    setTimeout(() => {
+      window.removeEventListener('eip6963:announceProvider', onAnnounce);
+      const wallet = wallets[0];
+      if (!wallet) return resolve({ ok: false, reason: 'no-wallet', code: null, message: 'No wallet announced itself on this page.' });
+      const info = { name: String(wallet.info?.name ?? 'Wallet').slice(0, 100), rdns: String(wallet.info?.rdns ?? '').slice(0, 200) };
+      wallet.provider!.request!({ method, params }).then(
+        (result) => resolve({ ok: true, result, wallet: info }),
+        (error: { code?: unknown; message?: unknown }) =>
+          resolve({ ok: false, reason: 'error', code: typeof error?.code === 'number' ? error.code : null, message: String(error?.message ?? error).slice(0, 500) }),
+      );
+    }, waitMs);
+  });
+}
+
+/** The document to ask in: the one whose content script asked, on the origin it had then. */
+export interface PageTarget {
+  tabId: number;
+  documentId: string | null;
+  origin: string;
+}
+
+/** One JSON-RPC request to the wallet in the page, answered or refused in plain words. */
+export async function requestPageWallet(page: PageTarget, method: string, params: unknown[]): Promise<{ result: unknown; wallet: PageWalletInfo }> {
+  // documentIds (Chrome) pins the very document; elsewhere the origin check inside does.
+  const target = page.documentId ? { tabId: page.tabId, documentIds: [page.documentId] } : { tabId: page.tabId, frameIds: [0] };
+  const injection = browser.scripting.executeScript({
+    target,
+    world: 'MAIN',
+    func: requestInPage,
+    args: [page.origin, method, params, ANNOUNCE_WAIT_MS],
+  });
+  const timeout = new Promise<never>((_, reject) =>
+    setTimeout(() => reject(new UserFacingError('The wallet did not answer within 5 minutes. Nothing was unlocked.')), PROMPT_TIMEOUT_MS),
+  );
+  let results: Awaited<typeof injection>;
+  try {
+    results = await keepAliveWhile(Promise.race([injection, timeout]));
+  } catch (error) {
+    if (error instanceof UserFacingError) throw error;
+    throw new UserFacingError('The page closed or navigated before the wallet answered. Nothing was unlocked.');
+  }
+  const outcome = outcomeSchema.safeParse(results[0]?.result);
+  if (!outcome.success) throw new UserFacingError('The wallet on this page gave an answer the companion cannot read. Nothing was unlocked.');
+  const answer = outcome.data;
+  if (answer.ok) return { result: answer.result, wallet: answer.wallet };
+  if (answer.reason === 'navigated') throw new UserFacingError('The tab left the site before the wallet was asked. Nothing was signed.');
+  if (answer.reason === 'no-wallet') {
+    throw new UserFacingError('No wallet is available on this page. Install or enable MetaMask (or another wallet), reload the page and try again.');
+  }
+  if (answer.code === 4001) throw new UserFacingError('You cancelled in your wallet. Nothing was signed or unlocked.');
+  if (answer.code === -32002) throw new UserFacingError('Your wallet already has a request waiting. Finish it in the wallet, then try again.');
+  throw new UserFacingError(`Your wallet refused: ${answer.message}`);
+}

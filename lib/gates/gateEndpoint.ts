@@ -1,0 +1,92 @@
+import '@/lib/protocol/zodNoEval';
+import { z } from 'zod';
+import { readAtMost } from '@/lib/net/fetchCapped';
+
+// The creator's side of a gate (README, "For creators"): `GET <endpoint>/nonce` gives a one-time
+// nonce; `POST <endpoint>/unlock` with the signed proof gives the content, or `{error}` with a
+// sentence. Both answers are size-capped and schema-checked: the server may be hostile too.
+
+export const GATE_LIMITS = {
+  nonceBytes: 1024,
+  contentBytes: 256 * 1024,
+  timeoutMs: 15_000,
+  errorChars: 300,
+} as const;
+
+const nonceSchema = z.object({ nonce: z.string().regex(/^[A-Za-z0-9]{8,96}$/, 'the nonce must be 8 to 96 letters and digits') });
+
+const unlockedSchema = z.object({
+  gate: z.string().max(100),
+  kind: z.enum(['post', 'link', 'code']),
+  content: z.string().min(1).max(GATE_LIMITS.contentBytes),
+});
+export type UnlockedContent = z.infer<typeof unlockedSchema>;
+
+/** A refusal or failure of the creator's server, as a sentence for the holder. */
+export class GateEndpointError extends Error {
+  override name = 'GateEndpointError';
+}
+
+/** `<endpoint>/<action>`, whether or not the endpoint ends with a slash. */
+export function gateUrl(endpoint: string, action: 'nonce' | 'unlock'): string {
+  const base = new URL(endpoint);
+  base.pathname = `${base.pathname.replace(/\/+$/, '')}/${action}`;
+  base.hash = '';
+  return base.href;
+}
+
+export async function fetchGateNonce(endpoint: string, fetchImpl: typeof fetch = fetch): Promise<string> {
+  const body = await exchange(gateUrl(endpoint, 'nonce'), { method: 'GET' }, GATE_LIMITS.nonceBytes, fetchImpl);
+  const parsed = nonceSchema.safeParse(body);
+  if (!parsed.success) throw new GateEndpointError(`The creator's site gave an unusable nonce (${parsed.error.issues[0]?.message ?? 'bad answer'}). Nothing was signed.`);
+  return parsed.data.nonce;
+}
+
+export async function postGateUnlock(
+  endpoint: string,
+  proof: { gate: string; message: string; signature: string },
+  fetchImpl: typeof fetch = fetch,
+): Promise<UnlockedContent> {
+  const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(proof) };
+  const body = await exchange(gateUrl(endpoint, 'unlock'), init, GATE_LIMITS.contentBytes + 4096, fetchImpl);
+  const parsed = unlockedSchema.safeParse(body);
+  if (!parsed.success) throw new GateEndpointError(`The creator's site answered in a form the companion does not read. Nothing is shown.`);
+  if (parsed.data.gate !== proof.gate) throw new GateEndpointError(`The creator's site answered for another gate. Nothing is shown.`);
+  return parsed.data;
+}
+
+async function exchange(url: string, init: RequestInit, maxBytes: number, fetchImpl: typeof fetch): Promise<unknown> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), GATE_LIMITS.timeoutMs);
+  try {
+    const res = await fetchImpl(url, { ...init, signal: controller.signal, credentials: 'omit', redirect: 'error', cache: 'no-store' });
+    const bytes = await readAtMost(res, maxBytes);
+    if (!bytes) throw new GateEndpointError(`The creator's site sent more than ${Math.round(maxBytes / 1024)} KiB. Nothing is shown.`);
+    const json = parseJson(new TextDecoder().decode(bytes));
+    if (!res.ok) throw new GateEndpointError(refusalText(json, res.status));
+    if (json === undefined) throw new GateEndpointError(`The creator's site did not answer with JSON. Nothing is shown.`);
+    return json;
+  } catch (error) {
+    if (error instanceof GateEndpointError) throw error;
+    if (controller.signal.aborted) throw new GateEndpointError(`The creator's site did not answer within ${GATE_LIMITS.timeoutMs / 1000} s. Try again later.`);
+    throw new GateEndpointError(`Could not reach the creator's site (${new URL(url).host}). Try again later.`);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The server's own sentence (plain text, capped), or the status when it gave none. */
+function refusalText(json: unknown, status: number): string {
+  const error = (json as { error?: unknown } | undefined)?.error;
+  if (typeof error !== 'string' || !error.trim()) return `The creator's site refused (HTTP ${status}).`;
+  const clean = error.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim().slice(0, GATE_LIMITS.errorChars);
+  return `The creator's site refused: ${clean}`;
+}
