@@ -1,4 +1,5 @@
-import { createWalletClient, http, isAddressEqual, isHex, toHex, type Address, type Hex } from 'viem';
+import { createWalletClient, hexToString, http, isAddressEqual, isHex, toHex, type Address, type Hex } from 'viem';
+import { parseSiweMessage } from '../../../lib/siwe/parseSiweMessage';
 import { knownChain } from './chains';
 import type { PendingRequest } from './protocol';
 import { RpcError, type WalletState } from './walletState';
@@ -73,6 +74,7 @@ async function answer(wallet: WalletState, { origin, method, params }: PendingRe
     }
     case 'personal_sign': {
       mine(params[1]);
+      refuseSiweForOtherDomain(origin, params[0]);
       await ask();
       return wallet.account.signMessage({ message: { raw: params[0] as Hex } });
     }
@@ -84,6 +86,28 @@ async function answer(wallet: WalletState, { origin, method, params }: PendingRe
   }
   if (/^(eth|net|web3)_/.test(method)) return forward(wallet.chainId, method, params);
   throw new RpcError(4200, `The method "${method}" does not exist / is not available.`);
+}
+
+/**
+ * MetaMask reads a personal_sign message as SIWE when it is one and will not let a page (or another
+ * extension, whose origin is chrome-extension://<id>) get a sign-in for a domain other than its own.
+ * Code -32602 (invalid params), not 4001: the holder never saw it, and the companion shows 4001 as
+ * "you cancelled"; not 4100 either, which it reads as "connect again". A message that only looks
+ * like SIWE but does not parse is signed as text, as MetaMask does.
+ */
+function refuseSiweForOtherDomain(origin: string, raw: unknown): void {
+  let domain: string;
+  try {
+    const text = typeof raw === 'string' && isHex(raw) ? hexToString(raw) : String(raw);
+    if (!text.split('\n', 1)[0]!.endsWith(' wants you to sign in with your Ethereum account:')) return;
+    domain = parseSiweMessage(text).domain;
+  } catch {
+    return;
+  }
+  const host = URL.canParse(origin) ? new URL(origin).host : '';
+  if (domain.toLowerCase() !== host) {
+    throw new RpcError(-32602, `SIWE domain mismatch: the message is for ${domain} but the request comes from ${origin}`);
+  }
 }
 
 interface TransactionParams {
