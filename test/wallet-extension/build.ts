@@ -33,7 +33,13 @@ const manifest = {
 
 function sourceHash(): string {
   const hash = createHash('sha256');
-  const files = [join(HERE, 'build.ts'), join(HERE, 'identity.ts'), ...readdirSync(join(HERE, 'src')).sort().map((f) => join(HERE, 'src', f))];
+  const siwe = join(ROOT, 'lib', 'siwe'); // the SIWE parser behind the wallet's domain check
+  const files = [
+    join(HERE, 'build.ts'),
+    join(HERE, 'identity.ts'),
+    ...readdirSync(join(HERE, 'src')).sort().map((f) => join(HERE, 'src', f)),
+    ...readdirSync(siwe).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).sort().map((f) => join(siwe, f)),
+  ];
   for (const file of files) hash.update(file).update(readFileSync(file));
   hash.update(readFileSync(join(ROOT, 'package-lock.json'))); // the bundled packages
   return hash.digest('hex');
