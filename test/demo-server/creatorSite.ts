@@ -1,4 +1,5 @@
 import { caip19, type DemoCreator } from './creators';
+import { gateBlock } from './gates/gateBlocks';
 import { esc, page } from './html';
 
 export const MANIFEST_PATH = '/personal-token.json';
@@ -16,8 +17,13 @@ function shortAddress(address: string): string {
 /** A small, ordinary-looking creator home page that declares the creator's token. */
 export function creatorHomePage(creator: DemoCreator): string {
   const token = caip19(creator.chainId, creator.token);
+  const gates = (creator.gates ?? []).map((g) => gateBlock(g, creator.symbol)).join('\n');
   const sections = creator.sections
-    .map((s) => `<section class="card"><h2>${esc(s.title)}</h2>${s.body.map((p) => `<p>${esc(p)}</p>`).join('')}</section>`)
+    .map((s) => {
+      const copy = s.body.map((p) => `<p>${esc(p)}</p>`).join('');
+      if (!s.gated || !gates) return `<section class="card"><h2>${esc(s.title)}</h2>${copy}</section>`;
+      return `<section class="card wide" id="holders"><h2>${esc(s.title)}</h2>${copy}<div class="gates">\n${gates}\n</div></section>`;
+    })
     .join('\n');
   const body = `
 <nav class="nav">

@@ -3,6 +3,9 @@ import { DEVNET_A, DEVNET_B, DEVNET_CHAINS } from '../../lib/chain/devnet';
 import { uniswapV2PairAddress } from '../../lib/chain/pairAddress';
 import type { ChainConfig } from '../../lib/chain/types';
 import { devnetIncomeManifestFields } from '../devnet/incomeManifest';
+import { ALEX_GATE_LIST, GATES_PATH } from './gates/alexGates';
+import { gateManifestEntry } from './gates/gateBlocks';
+import type { DemoGate } from './gates/types';
 
 /** One demo creator: everything the site and its manifest say about them. */
 export interface DemoCreator {
@@ -16,10 +19,12 @@ export interface DemoCreator {
   /** Colours of the site, so the two creators are told apart at a glance in screenshots. */
   accent: [string, string];
   initials: string;
-  /** The page body after the hero: a few sections of plain copy. */
-  sections: { title: string; body: string[] }[];
+  /** The page body after the hero: a few sections of plain copy; `gated` ones also show the gated blocks. */
+  sections: { title: string; body: string[]; gated?: true }[];
   /** A Snapshot space served by the demo hub under HUB_PATH on the creator's own site. */
   votes?: { space: string; countLiquidity: boolean };
+  /** Gated content, unlocked through the gate endpoint at GATES_PATH on the creator's own site. */
+  gates?: readonly DemoGate[];
 }
 
 /** Where the demo server mounts a creator's vote hub (test/demo-server/hub). */
@@ -37,6 +42,7 @@ export const ALEX: DemoCreator = {
   initials: 'AM',
   // Alex paid income in LP shares: holders who provide liquidity keep their vote.
   votes: { space: 'alex.eth', countLiquidity: true },
+  gates: ALEX_GATE_LIST,
   sections: [
     {
       title: 'Invest in me',
@@ -55,6 +61,7 @@ export const ALEX: DemoCreator = {
     {
       title: 'Holders only',
       body: ['Hold at least 1 $ALEX to join the private chat and to read my monthly notes on this site.'],
+      gated: true,
     },
   ],
 };
@@ -119,5 +126,6 @@ export function creatorManifest(creator: DemoCreator, origin: string): Record<st
     // Alex's rounds, staking and liquidity mining exist on chain A only (test/devnet/incomePlan.ts).
     ...(creator.key === 'alex' ? devnetIncomeManifestFields(origin, creatorWethPair(creator)) : {}),
     ...(creator.votes ? { votes: { hub: `${origin}${HUB_PATH}`, ...creator.votes } } : {}),
+    ...(creator.gates ? { gates: creator.gates.map((g) => gateManifestEntry(g, `${origin}${GATES_PATH}`)) } : {}),
   };
 }

@@ -1,5 +1,6 @@
 import { ALEX, MIKE, caip19, creatorManifest, creatorWethPair } from './creators';
 import { declarationTags, MANIFEST_PATH } from './creatorSite';
+import { HOSTILE_CREATOR_PATH, hostileCreatorRoutes } from './gates/hostileCreator';
 import { hostileRoutes } from './hostile';
 import { esc, page, simpleBody } from './html';
 import { htmlRoute, JSON_TYPE, jsonRoute, type DemoOrigins, type Routes } from './routes';
@@ -75,7 +76,13 @@ export function otherOriginRoutes(origins: DemoOrigins): Routes {
   routes.set(m('/oversized-chunked'), { contentType: JSON_TYPE, body: oversized, chunked: true });
   routes.set('/plain', htmlRoute(page({ title: 'Notes on slow travel · Field Notes', body: PLAIN_BODY })));
   for (const [path, route] of hostileRoutes(origins)) routes.set(path, route);
-  const list = [...fixtures, { path: '/plain', expect: 'Declares nothing.' }, { path: '/hostile', expect: 'Conflicting tags, payloads, a page script that fakes messages.' }]
+  for (const [path, route] of hostileCreatorRoutes(origins)) routes.set(path, route);
+  const list = [
+    ...fixtures,
+    { path: '/plain', expect: 'Declares nothing.' },
+    { path: '/hostile', expect: 'Conflicting tags, payloads, a page script that fakes messages.' },
+    { path: HOSTILE_CREATOR_PATH, expect: 'Declares $ALEX (not confirmed); gates that return XSS payloads, one that points at Alex\'s endpoint, a page that lies and clicks.' },
+  ]
     .map((f) => `<p><a href="${f.path}">${f.path}</a> — ${esc(f.expect)}</p>`)
     .join('\n');
   const index = simpleBody('Edge cases', 'Pages that test how the companion treats bad or hostile declarations.', `<section class="card">${list}</section>`);

@@ -37,12 +37,25 @@ h1 { font-size: 40px; line-height: 1.15; margin: 0 0 8px; letter-spacing: -0.02e
 .token small { display: block; color: var(--muted); font-size: 13px; }
 .token code { font-size: 13px; }
 .button { margin-left: auto; padding: 10px 18px; border-radius: 999px; background: var(--accent); color: #fff; text-decoration: none; font-weight: 600; }
+button.button { border: 0; font: inherit; font-weight: 600; cursor: pointer; }
 .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(240px, 1fr)); gap: 20px; }
 .card { background: #fff; border: 1px solid var(--line); border-radius: 14px; padding: 20px 22px; }
 .card h2 { font-size: 18px; margin: 0 0 8px; }
 .card p { margin: 0 0 10px; color: #34343f; font-size: 15px; }
 footer { max-width: 880px; margin: 0 auto; padding: 0 24px 32px; color: var(--muted); font-size: 14px; }
 footer > div { border-top: 1px solid var(--line); padding-top: 24px; }
+/* Gated blocks: a card with a lock drawn in CSS (headless machines have no emoji font). */
+.card.wide { grid-column: 1 / -1; }
+.gates { display: grid; grid-template-columns: repeat(auto-fit, minmax(190px, 1fr)); gap: 14px; margin-top: 14px; }
+.gate { position: relative; padding: 16px 16px 14px 54px; border: 1px dashed color-mix(in srgb, var(--accent) 50%, var(--line));
+  border-radius: 12px; background: linear-gradient(180deg, #fff, color-mix(in srgb, var(--accent) 6%, #fff)); }
+.gate h3 { font-size: 16px; line-height: 1.3; margin: 0 0 4px; }
+.card .gate p { margin: 0; font-size: 14px; color: var(--muted); }
+.card .gate p.need { margin-top: 10px; font-size: 12px; font-weight: 700; letter-spacing: 0.04em; text-transform: uppercase; color: var(--accent); }
+.lock { position: absolute; left: 18px; top: 27px; width: 20px; height: 15px; border-radius: 4px; background: var(--accent); }
+.lock::before { content: ""; position: absolute; left: 3px; top: -10px; width: 14px; height: 13px; box-sizing: border-box;
+  border: 3px solid var(--accent); border-bottom: 0; border-radius: 8px 8px 0 0; }
+.lock::after { content: ""; position: absolute; left: 8px; top: 4px; width: 4px; height: 6px; border-radius: 2px; background: #fff; }
 pre { background: #f1effa; padding: 12px 14px; border-radius: 10px; overflow-x: auto; font-size: 13px; }
 `;
 

@@ -3,17 +3,29 @@ import type { AddressInfo } from 'node:net';
 import { ALEX, HUB_PATH, MIKE, creatorManifest, type DemoCreator } from './creators';
 import { creatorHomePage, MANIFEST_PATH } from './creatorSite';
 import { otherOriginRoutes } from './fixtures';
+import { createBalanceReader, defaultRpcUrls } from './gates/balances';
+import { GATES_PATH } from './gates/alexGates';
+import { createGateEndpoint } from './gates/gateEndpoint';
+import { HOSTILE_GATES_PATH, hostileEndpointGates } from './gates/hostileCreator';
+import type { GateAttempt } from './gates/types';
 import { createDemoHub, type DemoHub } from './hub/demoHub';
 import { devnetClaimsFiles } from '../devnet/incomeManifest';
 import { htmlRoute, jsonRoute, type DemoOrigins, type Route, type Routes } from './routes';
 
 export type { DemoOrigins } from './routes';
+export type { GateAttempt } from './gates/types';
 
 export interface DemoServerOptions {
   /** Ports of the three sites; 0 picks a free port. Defaults 4101, 4102, 4103. */
   alexPort?: number;
   mikePort?: number;
   otherPort?: number;
+  /**
+   * Where gate endpoints read token balances, by chain id; defaults to the devnet build's RPCs
+   * (http://127.0.0.1:8545 and :8546). Pass the anvils' own URLs to keep these reads out of an
+   * RPC proxy that counts the extension's requests.
+   */
+  rpcUrls?: Record<number, string>;
 }
 
 export interface LoggedRequest {
@@ -31,7 +43,16 @@ export interface DemoServer {
   /** Every request received so far, oldest first; only those to `origin` if given. */
   requests(origin?: string): LoggedRequest[];
   resetRequests(): void;
+  /** Every POST to a gate endpoint's /unlock so far (Alex's `/gates`, the hostile creator's), oldest first; only those to `origin` if given. */
+  gateAttempts(origin?: string): GateAttempt[];
+  resetGateAttempts(): void;
   stop(): Promise<void>;
+}
+
+/** A part of a site that answers requests itself (the vote hub, gate endpoints). */
+interface DynamicRoute {
+  handles(pathname: string): boolean;
+  handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
 }
 
 function creatorRoutes(creator: DemoCreator, origin: string): Routes {
@@ -87,14 +108,15 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
   const log: LoggedRequest[] = [];
   const routesByOrigin = new Map<string, Routes>();
   const servers: Server[] = [];
-  const hubs = new Map<string, DemoHub>();
+  const dynamic = new Map<string, DynamicRoute[]>();
+  const attempts: GateAttempt[] = [];
   const site = async (port: number): Promise<string> => {
     const bound = await listen(port, (req, res) => {
       const origin = `http://localhost:${bound.port}`;
       const path = req.url ?? '/';
       log.push({ method: req.method ?? 'GET', path, origin });
-      const hub = hubs.get(origin);
-      if (hub?.handles(new URL(path, origin).pathname)) return void hub.handle(req, res);
+      const handler = dynamic.get(origin)?.find((d) => d.handles(new URL(path, origin).pathname));
+      if (handler) return void handler.handle(req, res).catch(() => res.destroy());
       const route = req.method === 'GET' || req.method === 'HEAD' ? routesByOrigin.get(origin)?.get(new URL(path, origin).pathname) : undefined;
       send(res, route);
     });
@@ -111,12 +133,21 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
     routesByOrigin.set(origins.mike, creatorRoutes(MIKE, origins.mike));
     routesByOrigin.set(origins.other, otherOriginRoutes(origins));
     const hub = createDemoHub({ basePath: HUB_PATH, space: ALEX.votes!.space, countLiquidity: ALEX.votes!.countLiquidity, chainId: ALEX.chainId, token: ALEX.token, symbol: ALEX.symbol });
-    hubs.set(origins.alex, hub);
+    const readBalance = createBalanceReader({ ...defaultRpcUrls(), ...opts.rpcUrls });
+    const record = (attempt: GateAttempt) => void attempts.push(attempt);
+    const alexToken = { chainId: ALEX.chainId, address: ALEX.token, symbol: ALEX.symbol, decimals: 18 };
+    const gateEndpoint = (origin: string, basePath: string, gates: NonNullable<DemoCreator['gates']>) =>
+      createGateEndpoint({ origin, basePath, gates, token: alexToken, readBalance, record });
+    dynamic.set(origins.alex, [hub, gateEndpoint(origins.alex, GATES_PATH, ALEX.gates!)]);
+    // The hostile creator claims $ALEX too, and "unlocks" for anyone who signs in to its own domain.
+    dynamic.set(origins.other, [gateEndpoint(origins.other, HOSTILE_GATES_PATH, hostileEndpointGates(origins.other))]);
     return {
       origins,
       hub,
       requests: (origin) => log.filter((r) => origin === undefined || r.origin === origin).map((r) => ({ ...r })),
       resetRequests: () => void log.splice(0),
+      gateAttempts: (origin) => attempts.filter((a) => origin === undefined || a.origin === origin).map((a) => ({ ...a })),
+      resetGateAttempts: () => void attempts.splice(0),
       stop: async () => void (await Promise.all(servers.map(close))),
     };
   } catch (error) {
