@@ -34,7 +34,7 @@ export function CompanionCard({ summary, onDismiss }: { summary: CompanionSummar
       </dl>
       {error ? <p className="ptc-note ptc-error">{error}</p> : null}
       <button type="button" className="ptc-button" onClick={() => void openPopup()}>
-        {summary.following ? 'Open companion' : `Follow ${summary.creatorName}`}
+        Open the companion
       </button>
     </aside>
   );

@@ -47,19 +47,20 @@ export function GatePanel({ initial, onUnlockedChange }: { initial: GateView; on
     );
   }
 
+  // The creator's teaser (title, description) stays above: this adds only what the extension knows.
   return (
     <section className="ptc-gate ptc-locked" aria-label={`${view.title} (locked)`}>
-      <header className="ptc-gate-head">
+      <div className="ptc-gate-head">
         <span className="ptc-lock" aria-hidden="true" />
         <span className="ptc-kind">{KIND_WORDS[view.kind]}</span>
         <span className="ptc-needs">Hold {view.requirement}</span>
-      </header>
+      </div>
       {view.note ? <p className="ptc-note ptc-warn" role="status">{view.note}</p> : null}
       {error ? <p className="ptc-note ptc-error" role="alert">{error}</p> : null}
       <button type="button" className="ptc-button" onClick={(e) => void unlock(e)} disabled={busy}>
         {busy ? 'Waiting for your wallet…' : 'Unlock with your wallet'}
       </button>
-      <p className="ptc-fine">One signature, no transaction. Personal Token Companion checks it before the site sees it.</p>
+      <p className="ptc-fine">One signature, no transaction. The companion checks it before the site sees it.</p>
     </section>
   );
 }

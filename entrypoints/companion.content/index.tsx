@@ -41,6 +41,7 @@ function shadowUi(ctx: ContentScriptContext, name: string, anchor: Element | str
     name,
     mode: 'closed',
     css: styles,
+    inheritStyles: true, // page.css resets the host itself, with !important (WXT's reset is not)
     position: 'inline',
     anchor,
     append: 'last',

@@ -33,7 +33,8 @@ export async function startJourneys(opts: { withTestWallet?: boolean } = {}): Pr
     await startRpcProxy({ target: devnet.chains[0].rpcUrl, port: DEVNET_A.port }),
     await startRpcProxy({ target: devnet.chains[1].rpcUrl, port: DEVNET_B.port }),
   ];
-  const server = await startDemoServer();
+  // The demo server's own balance checks (gates) go straight to anvil: the proxies count only the extension's reads.
+  const server = await startDemoServer({ rpcUrls: { [DEVNET_A.chainId]: devnet.chains[0].rpcUrl, [DEVNET_B.chainId]: devnet.chains[1].rpcUrl } });
   const browser = await launchWithExtension({ withTestWallet: opts.withTestWallet ?? false });
   return {
     devnet,

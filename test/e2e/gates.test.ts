@@ -1,0 +1,272 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { hexToString, type Hex } from 'viem';
+import { parseSiweMessage } from '@/lib/siwe';
+import { DEVNET_HOLDERS } from '../devnet/devnet';
+import { ALEX_GATES } from '../demo-server/gates/alexGates';
+import { FAKE_WALLET, HOSTILE_CODE_CONTENT, HOSTILE_CREATOR_PATH, HOSTILE_GATES, firedProbes } from '../demo-server/gates/hostileCreator';
+import { DEVNET_A } from '@/lib/chain/devnet';
+import { ANVIL_ACCOUNTS } from '../devnet/accounts';
+import { createPublicClient, createWalletClient, http, parseAbi, parseUnits } from 'viem';
+import { privateKeyToAccount } from 'viem/accounts';
+import { clickInShadow, gateHost, readShadowHosts, waitForShadow, type ShadowHost } from './closedShadow';
+import { startJourneys, type WalletJourneys } from './fixtures';
+import { connectWalletAndFollow, openSite } from './popup';
+
+// Journey 6: holder-only content on Alex's site, unlocked with one signature from the page's
+// wallet (the test wallet, announced through EIP-6963), checked by the demo server with the
+// independent `siwe` package and an on-chain balance, shown in closed shadow roots.
+
+let j: WalletJourneys;
+const holder1 = DEVNET_HOLDERS.holder1.address;
+const UNLOCK = 'Unlock with your wallet';
+
+beforeAll(async () => {
+  j = await startJourneys({ withTestWallet: true });
+});
+afterAll(() => j?.stop());
+beforeEach(async () => {
+  await j.browser.wallet.reset();
+  j.server.resetGateAttempts();
+});
+
+async function openAlex(): Promise<Page> {
+  const page = await j.browser.context.newPage();
+  await page.goto(`${j.server.origins.alex}/`);
+  await waitForShadow(page, (hosts) => hosts.filter((h) => h.name === 'ptc-gate' && h.text).length === 4, "Alex's four gates");
+  return page;
+}
+
+const gateText = (hosts: ShadowHost[], gateId: string) => gateHost(hosts, gateId)?.text ?? '';
+
+async function signedMessages(): Promise<{ origin: string; message: string }[]> {
+  return (await j.browser.wallet.log())
+    .filter((entry) => entry.method === 'personal_sign')
+    .map((entry) => ({ origin: entry.origin, message: hexToString(entry.params[0] as Hex) }));
+}
+
+describe("gated content on Alex's site", () => {
+  test('rejecting in the wallet is a calm "cancelled"; nothing reaches the site', async () => {
+    await j.browser.wallet.setMode('reject');
+    const page = await openAlex();
+    await clickInShadow(page, { gateId: ALEX_GATES.monthlyNotes.id }, UNLOCK);
+    const hosts = await waitForShadow(page, (h) => gateText(h, ALEX_GATES.monthlyNotes.id).includes('cancelled'), 'the cancellation');
+    expect(gateText(hosts, ALEX_GATES.monthlyNotes.id)).toContain('You cancelled in your wallet. Nothing was signed or unlocked.');
+    expect(gateText(hosts, ALEX_GATES.monthlyNotes.id)).toContain(UNLOCK); // still there, to try again
+    expect(j.server.gateAttempts()).toEqual([]);
+    await page.close();
+  });
+
+  test('one click and one signature unlock the post in place; a reload keeps it without signing', async () => {
+    const page = await openAlex();
+    const before = await readShadowHosts(page);
+    expect(gateText(before, ALEX_GATES.monthlyNotes.id)).toContain('Hold 1 ALEX');
+    await j.browser.screenshot(page, 'site-gates-locked');
+
+    await clickInShadow(page, { gateId: ALEX_GATES.monthlyNotes.id }, UNLOCK);
+    const after = await waitForShadow(page, (hosts) => gateText(hosts, ALEX_GATES.monthlyNotes.id).includes(ALEX_GATES.monthlyNotes.visibleText), 'the unlocked post');
+    expect(gateText(after, ALEX_GATES.monthlyNotes.id)).toContain('Unlocked');
+
+    const signed = await signedMessages();
+    expect(signed).toHaveLength(1);
+    expect(signed[0]!.origin).toBe(j.server.origins.alex);
+    const siwe = parseSiweMessage(signed[0]!.message);
+    expect(siwe).toMatchObject({ domain: 'localhost:4101', uri: j.server.origins.alex, address: holder1, chainId: 31337, requestId: ALEX_GATES.monthlyNotes.id });
+    expect(j.server.gateAttempts()).toEqual([expect.objectContaining({ gate: ALEX_GATES.monthlyNotes.id, outcome: 'unlocked', address: holder1 })]);
+    await j.browser.screenshot(page, 'site-gate-unlocked');
+
+    await page.reload();
+    await waitForShadow(page, (hosts) => gateText(hosts, ALEX_GATES.monthlyNotes.id).includes(ALEX_GATES.monthlyNotes.visibleText), 'the post after a reload');
+    expect(await signedMessages()).toHaveLength(1); // no new signature
+    expect(j.server.gateAttempts()).toHaveLength(1);
+    await page.close();
+  });
+});
+
+describe('gate outcomes', () => {
+  test('a link and a code unlock in place, each as what it is', async () => {
+    const page = await openAlex();
+    await clickInShadow(page, { gateId: ALEX_GATES.holdersChat.id }, UNLOCK);
+    await waitForShadow(page, (h) => gateText(h, ALEX_GATES.holdersChat.id).includes('Unlocked'), 'the link');
+    await clickInShadow(page, { gateId: ALEX_GATES.merchDiscount.id }, UNLOCK);
+    const hosts = await waitForShadow(page, (h) => gateText(h, ALEX_GATES.merchDiscount.id).includes(ALEX_GATES.merchDiscount.content), 'the code');
+    const link = gateHost(hosts, ALEX_GATES.holdersChat.id)!.elements.find((e) => e.tag === 'a')!;
+    expect(link.attributes).toMatchObject({ href: ALEX_GATES.holdersChat.content, target: '_blank', rel: 'noopener noreferrer nofollow' });
+    expect(gateHost(hosts, ALEX_GATES.merchDiscount.id)!.elements.find((e) => e.tag === 'code')).toBeDefined();
+    await j.browser.screenshot(page, 'site-gates-link-code');
+    await page.close();
+  });
+
+  test('too few tokens: "you need N, you hold M", and nothing is signed', async () => {
+    const page = await openAlex();
+    await clickInShadow(page, { gateId: ALEX_GATES.hourWithAlex.id }, UNLOCK);
+    await waitForShadow(page, (h) => gateText(h, ALEX_GATES.hourWithAlex.id).includes('You need'), 'the refusal');
+    const hosts = await readShadowHosts(page);
+    expect(gateText(hosts, ALEX_GATES.hourWithAlex.id)).toContain('You need 25,000 ALEX to unlock this; 0x7099…79C8 holds 12,500 ALEX.');
+    expect(await signedMessages()).toEqual([]);
+    expect(j.server.gateAttempts()).toEqual([]);
+    await j.browser.screenshot(page, 'site-gate-refused');
+    await page.close();
+  });
+
+  test('an account without the token is refused before any signature', async () => {
+    const empty = ANVIL_ACCOUNTS[9]!;
+    await j.browser.wallet.setAccount(empty.privateKey);
+    const page = await openAlex();
+    await clickInShadow(page, { gateId: ALEX_GATES.hourWithAlex.id }, UNLOCK);
+    await waitForShadow(page, (h) => gateText(h, ALEX_GATES.hourWithAlex.id).includes('You need'), 'the refusal');
+    expect(gateText(await readShadowHosts(page), ALEX_GATES.hourWithAlex.id)).toContain(`You need 25,000 ALEX to unlock this; 0xa0Ee…9720 holds 0 ALEX.`);
+    expect(await signedMessages()).toEqual([]);
+    expect(j.server.gateAttempts()).toEqual([]);
+    await page.close();
+  });
+
+  test('when the balance falls under the threshold, the gate locks again with the reason', async () => {
+    const page = await openAlex();
+    if (!gateText(await readShadowHosts(page), ALEX_GATES.merchDiscount.id).includes('Unlocked')) {
+      await clickInShadow(page, { gateId: ALEX_GATES.merchDiscount.id }, UNLOCK);
+      await waitForShadow(page, (h) => gateText(h, ALEX_GATES.merchDiscount.id).includes(ALEX_GATES.merchDiscount.content), 'the code');
+    }
+    // Holder 1 sends all but 50 ALEX away, reloads, and gets them back afterwards.
+    const moved = parseUnits('12450', 18);
+    await transferAlex(DEVNET_HOLDERS.holder1.privateKey, ANVIL_ACCOUNTS[6]!.address, moved);
+    try {
+      await page.reload();
+      const hosts = await waitForShadow(page, (h) => gateText(h, ALEX_GATES.merchDiscount.id).includes('Locked again'), 'the gate locked again');
+      expect(gateText(hosts, ALEX_GATES.merchDiscount.id)).toContain(`Locked again: 0x7099…79C8 now holds 50 ALEX; this needs 100 ALEX.`);
+      // 50 ALEX still clear the post's 1 ALEX: that one stays unlocked, without a signature.
+      expect(gateText(hosts, ALEX_GATES.monthlyNotes.id)).toContain(ALEX_GATES.monthlyNotes.visibleText);
+      expect(await signedMessages()).toEqual([]);
+    } finally {
+      await transferAlex(ANVIL_ACCOUNTS[6]!.privateKey, holder1, moved);
+    }
+    await page.close();
+  });
+});
+
+async function transferAlex(fromKey: Hex, to: `0x${string}`, amount: bigint): Promise<void> {
+  const transport = http(j.devnet.chains[0].rpcUrl);
+  const wallet = createWalletClient({ account: privateKeyToAccount(fromKey), transport });
+  const abi = parseAbi(['function transfer(address to, uint256 amount) returns (bool)']);
+  const hash = await wallet.writeContract({ address: DEVNET_A.creatorToken, abi, functionName: 'transfer', args: [to, amount], chain: null });
+  await createPublicClient({ transport }).waitForTransactionReceipt({ hash });
+}
+
+describe('a hostile creator site', () => {
+  const hostileUrl = () => `${j.server.origins.other}${HOSTILE_CREATOR_PATH}`;
+
+  async function openHostile(): Promise<Page> {
+    const page = await j.browser.context.newPage();
+    await page.goto(hostileUrl());
+    await waitForShadow(page, (hosts) => hosts.filter((h) => h.name === 'ptc-gate' && h.text).length === 4, 'the hostile gates');
+    return page;
+  }
+
+  test('spoofed window messages and synthetic clicks change nothing', async () => {
+    const page = await openHostile();
+    await page.waitForFunction(() => ((window as { __ptcHostileStats?: { spoofs: number; clicks: number } }).__ptcHostileStats?.clicks ?? 0) > 3);
+    const stats = await page.evaluate(() => (window as { __ptcHostileStats?: unknown }).__ptcHostileStats);
+    expect(stats).toMatchObject({ spoofs: expect.any(Number), clicks: expect.any(Number) });
+    expect(await j.browser.wallet.log()).toEqual([]);
+    expect(j.server.gateAttempts()).toEqual([]);
+    for (const host of await readShadowHosts(page)) expect(host.text).not.toContain('Unlocked');
+    expect(await page.evaluate(() => (window as { __ptcFoundShadow?: unknown[] }).__ptcFoundShadow)).toEqual([]);
+    await page.close();
+  });
+
+  test('unlocked hostile HTML is shown sanitized; no payload ever runs', async () => {
+    j.server.resetRequests();
+    const page = await openHostile();
+    await clickInShadow(page, { gateId: HOSTILE_GATES.post.id }, UNLOCK);
+    const hosts = await waitForShadow(page, (h) => gateText(h, HOSTILE_GATES.post.id).includes(HOSTILE_GATES.post.visibleText), 'the sanitized post');
+    await new Promise((resolve) => setTimeout(resolve, 1_500)); // time for any payload to fire
+    expect(firedProbes(j.server.requests(j.server.origins.other))).toEqual([]);
+    expect(await page.evaluate(() => (window as { __ptcXss?: unknown }).__ptcXss)).toBeUndefined();
+    const post = gateHost(hosts, HOSTILE_GATES.post.id)!;
+    for (const el of post.elements) {
+      expect(['script', 'iframe', 'object', 'embed', 'form', 'style', 'link', 'meta', 'base', 'svg', 'math']).not.toContain(el.tag);
+      for (const [name, value] of Object.entries(el.attributes)) {
+        expect(name).not.toMatch(/^on|^style$|^srcdoc$|^formaction$/);
+        if (name === 'href' || name === 'src') expect(value).toMatch(/^(https?:|mailto:)/);
+      }
+    }
+    expect(await page.evaluate(() => (window as { __ptcFoundShadow?: unknown[] }).__ptcFoundShadow)).toEqual([]);
+    // The page's own fake "MetaMask" was never asked: the companion used the real wallet.
+    expect(await page.evaluate(() => (window as { __ptcFakeWalletCalls?: unknown[] }).__ptcFakeWalletCalls)).toEqual([]);
+    await j.browser.screenshot(page, 'site-hostile-sanitized');
+    await page.close();
+  });
+
+  test('a javascript: link is refused and a code with markup shows as text', async () => {
+    j.server.resetRequests();
+    const page = await openHostile();
+    await clickInShadow(page, { gateId: HOSTILE_GATES.link.id }, UNLOCK);
+    await waitForShadow(page, (h) => gateText(h, HOSTILE_GATES.link.id).includes('will not open'), 'the refused link');
+    await clickInShadow(page, { gateId: HOSTILE_GATES.code.id }, UNLOCK);
+    const hosts = await waitForShadow(page, (h) => gateText(h, HOSTILE_GATES.code.id).includes('Unlocked'), 'the code');
+    const code = gateHost(hosts, HOSTILE_GATES.code.id)!;
+    expect(code.text).toContain(HOSTILE_CODE_CONTENT);
+    expect(code.elements.filter((e) => e.tag === 'img')).toEqual([]);
+    expect(gateHost(hosts, HOSTILE_GATES.link.id)!.elements.filter((e) => e.tag === 'a')).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(firedProbes(j.server.requests(j.server.origins.other))).toEqual([]);
+    await page.close();
+  });
+
+  test("the proof is bound to the tab's origin even when the page claims Alex's domain, so Alex's server refuses it", async () => {
+    const page = await openHostile();
+    await clickInShadow(page, { gateId: HOSTILE_GATES.monthlyNotes.id }, UNLOCK);
+    await waitForShadow(page, (h) => gateText(h, HOSTILE_GATES.monthlyNotes.id).includes('refused'), "Alex's refusal");
+    const signed = await signedMessages();
+    expect(signed).toHaveLength(1);
+    expect(signed[0]!.origin).toBe(j.server.origins.other);
+    expect(parseSiweMessage(signed[0]!.message)).toMatchObject({ domain: 'localhost:4103', uri: j.server.origins.other });
+    expect(j.server.gateAttempts(j.server.origins.alex)).toEqual([
+      expect.objectContaining({ gate: ALEX_GATES.monthlyNotes.id, outcome: 'refused', status: 401, siweDomain: 'localhost:4103' }),
+    ]);
+    expect(signed[0]!.message).not.toContain(FAKE_WALLET.account);
+    await page.close();
+  });
+});
+
+describe('the in-page companion', () => {
+  const companion = (hosts: ShadowHost[]) => hosts.find((h) => h.name === 'ptc-companion');
+
+  test('shows what the holder has of this creator, opens the popup, and stays hidden once dismissed', async () => {
+    const { tabId } = await openSite(j, `${j.server.origins.alex}/`);
+    await connectWalletAndFollow(j, tabId, 'Alex Masmej');
+    const page = await openAlex();
+    const hosts = await waitForShadow(page, (h) => companion(h)?.text.includes('12,500 ALEX') ?? false, 'the companion with the holding');
+    expect(companion(hosts)!.text).toMatch(/Alex Masmej.*confirmed.*You hold 12,500 ALEX.*Income \d+ rounds? to claim/);
+    await j.browser.screenshot(page, 'site-companion');
+
+    const popupOpened = j.browser.context.waitForEvent('page', { predicate: (p) => p.url().includes('/popup.html'), timeout: 10_000 }).catch(() => null);
+    await clickInShadow(page, 'companion', 'Open the companion');
+    const popup = await popupOpened;
+    if (popup) {
+      await popup.getByRole('button', { name: 'Unfollow Alex Masmej' }).first().waitFor();
+      await popup.close();
+    }
+
+    await clickInShadow(page, 'companion', 'Hide the companion on this site');
+    await waitForShadow(page, (h) => !companion(h), 'the companion gone');
+    await page.reload();
+    await waitForShadow(page, (h) => h.filter((x) => x.name === 'ptc-gate' && x.text).length === 4, 'the gates after a reload');
+    expect(companion(await readShadowHosts(page))).toBeUndefined();
+
+    // Another creator's site still has its companion.
+    const mike = await j.browser.context.newPage();
+    await mike.goto(`${j.server.origins.mike}/`);
+    await waitForShadow(mike, (h) => Boolean(companion(h)), "the companion on Mike's site");
+    await Promise.all([page.close(), mike.close()]);
+  });
+
+  test('nothing is injected into a page that declares no token', async () => {
+    const page = await j.browser.context.newPage();
+    await page.goto(`${j.server.origins.other}/plain`);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(await readShadowHosts(page)).toEqual([]);
+    expect(await page.evaluate(() => document.querySelectorAll('ptc-gate, ptc-companion').length)).toBe(0);
+    await page.close();
+  });
+});
