@@ -46,7 +46,8 @@ footer { max-width: 880px; margin: 0 auto; padding: 0 24px 32px; color: var(--mu
 footer > div { border-top: 1px solid var(--line); padding-top: 24px; }
 /* Gated blocks: a card with a lock drawn in CSS (headless machines have no emoji font). */
 .card.wide { grid-column: 1 / -1; }
-.gates { display: grid; grid-template-columns: repeat(auto-fit, minmax(190px, 1fr)); gap: 14px; margin-top: 14px; }
+.gates { display: grid; grid-template-columns: repeat(auto-fit, minmax(300px, 1fr)); gap: 14px; margin-top: 14px; }
+.gates > .gate:first-child { grid-column: 1 / -1; }
 .gate { position: relative; padding: 16px 16px 14px 54px; border: 1px dashed color-mix(in srgb, var(--accent) 50%, var(--line));
   border-radius: 12px; background: linear-gradient(180deg, #fff, color-mix(in srgb, var(--accent) 6%, #fff)); }
 .gate h3 { font-size: 16px; line-height: 1.3; margin: 0 0 4px; }

@@ -31,6 +31,7 @@ export interface ShadowHost {
   name: string;
   /** The gate id of the block it sits in, for gates. */
   gateId: string | null;
+  hostBackendNodeId: number;
   text: string;
   buttons: { label: string; backendNodeId: number; disabled: boolean }[];
   elements: ShadowElement[];
@@ -94,6 +95,7 @@ export async function readShadowHosts(page: Page): Promise<ShadowHost[]> {
       hosts.push({
         name: node.localName,
         gateId: node.localName === 'ptc-gate' ? inGate : null,
+        hostBackendNodeId: node.backendNodeId,
         text: visibleText(shadow),
         buttons: all
           .filter((n) => n.localName === 'button')
@@ -136,4 +138,14 @@ export async function clickInShadow(page: Page, where: { gateId: string } | 'com
   const { model } = (await session.send('DOM.getBoxModel', { backendNodeId: button.backendNodeId })) as { model: { content: number[] } };
   const [x1, y1, , , x3, y3] = model.content as [number, number, number, number, number, number];
   await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
+}
+
+/** The browser's computed values of `names` for a node (inside a closed shadow root or not). */
+export async function computedStyle(page: Page, backendNodeId: number, names: string[]): Promise<Record<string, string>> {
+  const session = await cdp(page);
+  await session.send('DOM.getDocument', { depth: -1, pierce: true });
+  const { nodeIds } = (await session.send('DOM.pushNodesByBackendIdsToFrontend', { backendNodeIds: [backendNodeId] })) as { nodeIds: number[] };
+  await session.send('CSS.enable');
+  const { computedStyle: all } = (await session.send('CSS.getComputedStyleForNode', { nodeId: nodeIds[0]! })) as { computedStyle: { name: string; value: string }[] };
+  return Object.fromEntries(all.filter((p) => names.includes(p.name)).map((p) => [p.name, p.value]));
 }

@@ -9,7 +9,7 @@ import { DEVNET_A } from '@/lib/chain/devnet';
 import { ANVIL_ACCOUNTS } from '../devnet/accounts';
 import { createPublicClient, createWalletClient, http, parseAbi, parseUnits } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
-import { clickInShadow, gateHost, readShadowHosts, waitForShadow, type ShadowHost } from './closedShadow';
+import { clickInShadow, computedStyle, gateHost, readShadowHosts, waitForShadow, type ShadowHost } from './closedShadow';
 import { startJourneys, type WalletJourneys } from './fixtures';
 import { connectWalletAndFollow, openSite } from './popup';
 
@@ -171,6 +171,24 @@ describe('a hostile creator site', () => {
     expect(j.server.gateAttempts()).toEqual([]);
     for (const host of await readShadowHosts(page)) expect(host.text).not.toContain('Unlocked');
     expect(await page.evaluate(() => (window as { __ptcFoundShadow?: unknown[] }).__ptcFoundShadow)).toEqual([]);
+    await page.close();
+  });
+
+  test("the page's CSS does not reach the companion's UI, and the companion's CSS does not reach the page", async () => {
+    const page = await openHostile();
+    const gate = gateHost(await readShadowHosts(page), HOSTILE_GATES.post.id)!;
+    const button = gate.buttons.find((b) => b.label === UNLOCK)!;
+    expect(await computedStyle(page, button.backendNodeId, ['background-color', 'color', 'visibility'])).toEqual({
+      'background-color': 'rgb(79, 70, 229)',
+      color: 'rgb(255, 255, 255)',
+      visibility: 'visible',
+    });
+    expect((await computedStyle(page, button.backendNodeId, ['font-family']))['font-family']).toMatch(/^system-ui/);
+    expect(await computedStyle(page, gate.hostBackendNodeId, ['opacity'])).toEqual({ opacity: '1' });
+    const leaked = await page.evaluate(() =>
+      [...document.styleSheets].some((sheet) => [...sheet.cssRules].some((rule) => rule.cssText.includes('.ptc-') || rule.cssText.includes(':host'))),
+    );
+    expect(leaked).toBe(false);
     await page.close();
   });
 

@@ -63,6 +63,11 @@ export function hostileCreatorManifest(origins: DemoOrigins): Record<string, unk
   };
 }
 
+/** The page's CSS tries to restyle everything, the extension's UI included; a test checks it did not. */
+export const HOSTILE_PAGE_CSS = `* { color: rgb(255, 0, 0) !important; font-family: serif !important; }
+button { background: rgb(255, 0, 0) !important; visibility: hidden !important; }
+ptc-gate, ptc-companion { opacity: 0.01; }`;
+
 function hostileCreatorPage(origins: DemoOrigins): string {
   const alexDomain = new URL(origins.alex).host;
   // Lies the extension must ignore: the sign-in domain and endpoint belong to the tab's origin and the manifest.
@@ -78,7 +83,8 @@ ${undeclared}
 </div></section>`;
   const head = `${declarationTags(caip19(ALEX.chainId, ALEX.token), HOSTILE_CREATOR_MANIFEST_PATH)}
 <meta name="siwe-domain" content="${alexDomain}">
-<meta name="personal-token-gate-endpoint" content="${origins.alex}${GATES_PATH}">`;
+<meta name="personal-token-gate-endpoint" content="${origins.alex}${GATES_PATH}">
+<style>${HOSTILE_PAGE_CSS}</style>`;
   const body = `${simpleBody('Totally Alex', 'The official site of Alex Masmej. Definitely.', cards, 'Totally Alex')}
 <script>${hostileCreatorScript(alexDomain)}</script>`;
   return page({ title: HOSTILE_CREATOR_TITLE, head, body, accent: ALEX.accent });
