@@ -11,6 +11,7 @@ import { createPublicClient, createWalletClient, http, parseAbi, parseUnits } fr
 import { privateKeyToAccount } from 'viem/accounts';
 import { clickInShadow, computedStyle, gateHost, readShadowHosts, waitForShadow, type ShadowHost } from './closedShadow';
 import { startJourneys, type WalletJourneys } from './fixtures';
+import type { InWorker } from './harness/browser';
 import { connectWalletAndFollow, openSite } from './popup';
 
 // Journey 6: holder-only content on Alex's site, unlocked with one signature from the page's
@@ -258,13 +259,17 @@ describe('the in-page companion', () => {
     expect(companion(hosts)!.text).toMatch(/Alex Masmej.*confirmed.*You hold 12,500 ALEX.*Income \d+ rounds? to claim/);
     await j.browser.screenshot(page, 'site-companion');
 
-    const popupOpened = j.browser.context.waitForEvent('page', { predicate: (p) => p.url().includes('/popup.html'), timeout: 10_000 }).catch(() => null);
+    // The popup itself where the browser can open it, else popup.html in a small window: either is a context of ours.
+    const popupContexts = () =>
+      j.browser.serviceWorker.evaluate(async () => {
+        const { runtime } = (globalThis as unknown as InWorker).chrome;
+        const contexts = await runtime.getContexts({});
+        return contexts.filter((c) => c.documentUrl?.includes('/popup.html')).map((c) => c.documentUrl);
+      });
+    expect(await popupContexts()).toEqual([]);
     await clickInShadow(page, 'companion', 'Open the companion');
-    const popup = await popupOpened;
-    if (popup) {
-      await popup.getByRole('button', { name: 'Unfollow Alex Masmej' }).first().waitFor();
-      await popup.close();
-    }
+    await expect.poll(popupContexts, { timeout: 10_000 }).toHaveLength(1);
+    for (const other of j.browser.context.pages()) if (other.url().includes('/popup.html')) await other.close();
 
     await clickInShadow(page, 'companion', 'Hide the companion on this site');
     await waitForShadow(page, (h) => !companion(h), 'the companion gone');
