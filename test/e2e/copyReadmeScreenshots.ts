@@ -18,6 +18,11 @@ const README_SHOTS = [
   'popup-income',
   'popup-income-claimed',
   'popup-liquidity',
+  'site-gates-locked',
+  'site-gates-link-code',
+  'site-gate-refused',
+  'site-hostile-sanitized',
+  'site-companion',
 ];
 
 const target = join(REPO_ROOT, 'test', 'e2e', 'readme');

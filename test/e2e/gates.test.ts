@@ -62,6 +62,7 @@ describe("gated content on Alex's site", () => {
     const page = await openAlex();
     const before = await readShadowHosts(page);
     expect(gateText(before, ALEX_GATES.monthlyNotes.id)).toContain('Hold 1 ALEX');
+    await page.locator(`[data-personal-token-gate="${ALEX_GATES.monthlyNotes.id}"]`).evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await j.browser.screenshot(page, 'site-gates-locked');
 
     await clickInShadow(page, { gateId: ALEX_GATES.monthlyNotes.id }, UNLOCK);
@@ -106,6 +107,7 @@ describe('gate outcomes', () => {
     expect(gateText(hosts, ALEX_GATES.hourWithAlex.id)).toContain('You need 25,000 ALEX to unlock this; 0x7099…79C8 holds 12,500 ALEX.');
     expect(await signedMessages()).toEqual([]);
     expect(j.server.gateAttempts()).toEqual([]);
+    await page.locator(`[data-personal-token-gate="${ALEX_GATES.hourWithAlex.id}"]`).evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await j.browser.screenshot(page, 'site-gate-refused');
     await page.close();
   });
