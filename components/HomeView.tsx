@@ -1,4 +1,6 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo } from 'react';
+import { database } from '@/lib/db/database';
 import { claimableAcrossCreators } from '@/lib/holdings/claimableValue';
 import { toHoldingView, totalUsdE18, type HoldingView } from '@/lib/holdings/holdingView';
 import { sendRequest } from '@/lib/messaging/requests';
@@ -30,6 +32,8 @@ export function HomeView({ data, onRefresh }: { data: CompanionData; onRefresh()
     if (shownViews.length > 0 && performance.getEntriesByName(HOLDINGS_PAINT_MARK).length === 0) performance.mark(HOLDINGS_PAINT_MARK);
   }, [shownViews.length]);
 
+  const siteOrigin = tabState?.status === 'detected' ? tabState.origin : null;
+  const pageCardHidden = useLiveQuery(async () => (siteOrigin ? ((await database().sitePrefs.get(siteOrigin))?.companionDismissed ?? false) : false), [siteOrigin]);
   const act = (request: Promise<unknown>, then?: () => void) =>
     request.then(then, (e: Error) => notify({ tone: 'error', text: e.message }));
 
@@ -65,6 +69,10 @@ export function HomeView({ data, onRefresh }: { data: CompanionData; onRefresh()
           onFollow={() => void act(sendRequest('follow', { tabId }), onRefresh)}
           onUnfollow={() => void act(sendRequest('unfollow', { tokenId: tabState.tokenId }))}
           onOpen={() => show({ name: 'creator', tokenId: tabState.tokenId })}
+          pageCardHidden={pageCardHidden ?? false}
+          onShowPageCard={() =>
+            void act(sendRequest('show-page-card', { tabId }), () => notify({ tone: 'info', text: 'The card shows again on this site from the next page load.' }))
+          }
         />
       )}
 

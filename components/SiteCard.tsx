@@ -11,10 +11,13 @@ interface SiteCardProps {
   onFollow(): void;
   onUnfollow(): void;
   onOpen(): void;
+  /** The holder hid the in-page card on this site. */
+  pageCardHidden: boolean;
+  onShowPageCard(): void;
 }
 
 /** The creator declared by the open page: who, how sure we are, and what the holder has. */
-export function SiteCard({ state, view, following, hasAccount, onFollow, onUnfollow, onOpen }: SiteCardProps) {
+export function SiteCard({ state, view, following, hasAccount, onFollow, onUnfollow, onOpen, pageCardHidden, onShowPageCard }: SiteCardProps) {
   const name = state.creatorName ?? view?.name ?? 'This creator';
   const symbol = view?.symbol;
   return (
@@ -33,6 +36,14 @@ export function SiteCard({ state, view, following, hasAccount, onFollow, onUnfol
       {state.creatorDescription && <p className="description">{state.creatorDescription}</p>}
       {view ? <HoldingFigures view={view} /> : <Skeleton lines={3} label="Reading the chain" />}
       {!hasAccount && view && <p className="muted small">Add an address below to see what you hold.</p>}
+      {pageCardHidden && (
+        <p className="muted small">
+          The card on this site is hidden.{' '}
+          <button type="button" className="link-button" onClick={onShowPageCard}>
+            Show it again
+          </button>
+        </p>
+      )}
       <div className="actions">
         <button type="button" className="link-button" onClick={onOpen} aria-label={`Votes and details for ${name}`}>
           Votes &amp; details →

@@ -94,4 +94,10 @@ export const requestHandlers: Handlers = {
   tally: ({ tokenId, proposalId }) => tallyProposal(tokenId, proposalId),
   claim: ({ tokenId, roundId }) => claimRound(tokenId, roundId),
   'collect-rewards': ({ tokenId, staking }) => collectRewards(tokenId, staking),
+  'show-page-card': async ({ tabId }) => {
+    const state = await readTabState(tabId);
+    if (!state) throw new UserFacingError('This tab has no creator page open.');
+    await database().sitePrefs.put({ origin: state.origin, companionDismissed: false });
+    return null;
+  },
 };

@@ -12,6 +12,7 @@ export const requestSchemas: { [T in RequestType]: z.ZodType<RequestMap[T]['payl
   follow: z.strictObject({ tabId: z.number().int().nonnegative() }),
   unfollow: z.strictObject({ tokenId }),
   'set-watch-address': z.strictObject({ address: z.string().max(100).nullable() }),
+  'show-page-card': z.strictObject({ tabId: z.number().int().nonnegative() }),
   'set-rpc-urls': z.strictObject({ chainId: z.number().int().positive(), urls: z.array(z.string().max(2048)).max(5) }),
   'clear-all-data': z.strictObject({}),
   'wallet-connect': z.strictObject({}),

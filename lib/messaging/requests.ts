@@ -21,6 +21,8 @@ export interface RequestMap {
   /** Claims a distribution round; resolves once the wallet sent it (the receipt is followed in the background). */
   claim: { payload: { tokenId: string; roundId: string }; result: { transactionId: string } };
   'collect-rewards': { payload: { tokenId: string; staking: string }; result: { transactionId: string } };
+  /** Shows the in-page companion card again on the tab's site (from its next page load). */
+  'show-page-card': { payload: { tabId: number }; result: null };
 }
 
 export type RequestType = keyof RequestMap;

@@ -12,7 +12,7 @@ import { privateKeyToAccount } from 'viem/accounts';
 import { clickInShadow, computedStyle, gateHost, readShadowHosts, waitForShadow, type ShadowHost } from './closedShadow';
 import { startJourneys, type WalletJourneys } from './fixtures';
 import type { InWorker } from './harness/browser';
-import { connectWalletAndFollow, openSite } from './popup';
+import { connectWalletAndFollow, openPopupFor, openSite } from './popup';
 
 // Journey 6: holder-only content on Alex's site, unlocked with one signature from the page's
 // wallet (the test wallet, announced through EIP-6963), checked by the demo server with the
@@ -283,7 +283,16 @@ describe('the in-page companion', () => {
     const mike = await j.browser.context.newPage();
     await mike.goto(`${j.server.origins.mike}/`);
     await waitForShadow(mike, (h) => Boolean(companion(h)), "the companion on Mike's site");
-    await Promise.all([page.close(), mike.close()]);
+    await mike.close();
+
+    // The popup on Alex's site offers it back.
+    const popup = await openPopupFor(j, await j.browser.tabIdOf(page));
+    await popup.getByRole('button', { name: 'Show it again' }).click();
+    await popup.getByText('The card shows again on this site from the next page load.').waitFor();
+    await popup.close();
+    await page.reload();
+    await waitForShadow(page, (h) => Boolean(companion(h)), 'the companion shown again');
+    await page.close();
   });
 
   test('nothing is injected into a page that declares no token', async () => {
