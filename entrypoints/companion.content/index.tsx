@@ -3,7 +3,7 @@ import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/co
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { CompanionCard } from '@/components/page/CompanionCard';
 import { GatePanel } from '@/components/page/GatePanel';
-import { sendPageRequest, type GateView, type PageState } from '@/lib/messaging/pageRequests';
+import { sendPageRequest, type CompanionSummary, type GateView } from '@/lib/messaging/pageRequests';
 import styles from './page.css?inline';
 
 // Gated blocks and the small companion, on pages that declared a token only: the background injects
@@ -22,17 +22,16 @@ export default defineContentScript({
     if (started.__personalTokenCompanion) return; // injected again for the same document
     started.__personalTokenCompanion = true;
 
-    let state: PageState;
+    // Gates first (they replace content the holder came for), the card when its figures are in.
+    const gates = sendPageRequest('page-gates', {});
+    const summary = sendPageRequest('companion-summary', {}).catch(() => null);
     try {
-      state = await sendPageRequest('page-state', {});
+      await mountGates(ctx, await gates);
     } catch {
       return; // the page's declaration was withdrawn or the extension reloaded: show nothing
     }
-    for (const block of document.querySelectorAll<HTMLElement>(`[${GATE_ATTRIBUTE}]`)) {
-      const gate = state.gates.find((g) => g.gateId === block.getAttribute(GATE_ATTRIBUTE));
-      if (gate) await mountGate(ctx, block, gate);
-    }
-    if (!state.companion.dismissed) await mountCompanion(ctx, state);
+    const companion = await summary;
+    if (companion && !companion.dismissed) await mountCompanion(ctx, companion);
   },
 });
 
@@ -58,6 +57,13 @@ function shadowUi(ctx: ContentScriptContext, name: string, anchor: Element | str
   });
 }
 
+async function mountGates(ctx: ContentScriptContext, gates: GateView[]): Promise<void> {
+  for (const block of document.querySelectorAll<HTMLElement>(`[${GATE_ATTRIBUTE}]`)) {
+    const gate = gates.find((g) => g.gateId === block.getAttribute(GATE_ATTRIBUTE));
+    if (gate) await mountGate(ctx, block, gate);
+  }
+}
+
 /** The teaser stays until the gate unlocks; then the unlocked content takes its place. */
 async function mountGate(ctx: ContentScriptContext, block: HTMLElement, gate: GateView): Promise<void> {
   let teaser: ChildNode[] = [];
@@ -74,6 +80,6 @@ async function mountGate(ctx: ContentScriptContext, block: HTMLElement, gate: Ga
   if (gate.state === 'unlocked') showTeaser(true);
 }
 
-async function mountCompanion(ctx: ContentScriptContext, state: PageState): Promise<void> {
-  const ui = await shadowUi(ctx, 'ptc-companion', 'body', (root) => root.render(<CompanionCard summary={state.companion} onDismiss={() => ui.remove()} />));
+async function mountCompanion(ctx: ContentScriptContext, summary: CompanionSummary): Promise<void> {
+  const ui = await shadowUi(ctx, 'ptc-companion', 'body', (root) => root.render(<CompanionCard summary={summary} onDismiss={() => ui.remove()} />));
 }

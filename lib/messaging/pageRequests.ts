@@ -40,13 +40,11 @@ export interface CompanionSummary {
   dismissed: boolean;
 }
 
-export interface PageState {
-  gates: GateView[];
-  companion: CompanionSummary;
-}
-
 export interface PageRequestMap {
-  'page-state': { payload: Record<string, never>; result: PageState };
+  /** The page's gates, unlocked where a session holds: answered before anything slow. */
+  'page-gates': { payload: Record<string, never>; result: GateView[] };
+  /** The companion card's figures, after a short refresh from the chain. */
+  'companion-summary': { payload: Record<string, never>; result: CompanionSummary };
   /** Unlocks one gate: the page's wallet signs a proof the extension built; answers the gate's new view. */
   'unlock-gate': { payload: { gateId: string }; result: GateView };
   'companion-dismiss': { payload: { dismissed: boolean }; result: null };

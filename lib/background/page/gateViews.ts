@@ -38,18 +38,22 @@ async function sessionView(gate: ManifestGate, session: UnlockSessionRow, token:
   }
   const unlocked = { content: session.content, address: session.address, expiresAt: session.expiresAt };
   // The chain could not be read: the content was given for a valid proof, so it stays, labelled.
-  if (!token) return { ...lockedView(gate, requirement, 'Could not re-check your balance just now; shown from your last unlock.'), state: 'unlocked', unlocked };
+  if (!token) return unlockedView(gate, requirement, unlocked, 'Could not re-check your balance just now; shown from your last unlock.');
   const balance = token.balances.get(getAddress(session.address)) ?? 0n;
   const needed = BigInt(gate.minBalance) > BigInt(session.minBalance) ? BigInt(gate.minBalance) : BigInt(session.minBalance);
   if (balance < needed) {
     await forget();
     return lockedView(gate, requirement, `Locked again: ${shortAddress(session.address)} now holds ${amountText(balance, token)}; this needs ${amountText(needed, token)}.`);
   }
-  return { ...lockedView(gate, requirement, null), state: 'unlocked', unlocked };
+  return unlockedView(gate, requirement, unlocked, null);
 }
 
 export function lockedView(gate: ManifestGate, requirement: string, note: string | null): GateView {
   return { gateId: gate.id, title: gate.title, kind: gate.kind, requirement, state: 'locked', note, unlocked: null };
+}
+
+export function unlockedView(gate: ManifestGate, requirement: string, unlocked: NonNullable<GateView['unlocked']>, note: string | null): GateView {
+  return { ...lockedView(gate, requirement, note), state: 'unlocked', unlocked };
 }
 
 async function readBalancesOrNull(tokenId: string, addresses: Address[]): Promise<TokenBalances | null> {

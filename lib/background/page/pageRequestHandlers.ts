@@ -9,10 +9,8 @@ import { unlockGate } from './unlockGate';
 type Handlers = { [T in PageRequestType]: (page: PageContext, payload: PageRequestMap[T]['payload']) => Promise<PageRequestMap[T]['result']> };
 
 export const pageRequestHandlers: Handlers = {
-  'page-state': async (page) => {
-    const [gates, companion] = await Promise.all([gateViews(page), companionSummary(page)]);
-    return { gates, companion };
-  },
+  'page-gates': (page) => gateViews(page),
+  'companion-summary': (page) => companionSummary(page),
   'unlock-gate': (page, { gateId }) => unlockGate(page, gateId),
   'companion-dismiss': async (page, { dismissed }) => {
     await database().sitePrefs.put({ origin: page.origin, companionDismissed: dismissed });

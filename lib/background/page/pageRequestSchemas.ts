@@ -6,12 +6,13 @@ import { PAGE_REQUEST_CHANNEL, type PageRequestMap, type PageRequestType } from 
 // are checked; the answer is always about the sender tab's own origin.
 export const pageEnvelopeSchema = z.strictObject({
   channel: z.literal(PAGE_REQUEST_CHANNEL),
-  type: z.enum(['page-state', 'unlock-gate', 'companion-dismiss', 'open-popup']),
+  type: z.enum(['page-gates', 'companion-summary', 'unlock-gate', 'companion-dismiss', 'open-popup']),
   payload: z.unknown(),
 });
 
 export const pageRequestSchemas: { [T in PageRequestType]: z.ZodType<PageRequestMap[T]['payload']> } = {
-  'page-state': z.strictObject({}),
+  'page-gates': z.strictObject({}),
+  'companion-summary': z.strictObject({}),
   'unlock-gate': z.strictObject({ gateId: z.string().min(1).max(64) }),
   'companion-dismiss': z.strictObject({ dismissed: z.boolean() }),
   'open-popup': z.strictObject({}),

@@ -7,7 +7,7 @@ import type { GateView } from '@/lib/messaging/pageRequests';
 import { buildSiweMessage, checkSiweOrigin, verifySiweMessage } from '@/lib/siwe';
 import { shortAddress } from '@/lib/ui/format';
 import { UserFacingError } from '../userFacingError';
-import { lockedView } from './gateViews';
+import { lockedView, unlockedView } from './gateViews';
 import { findGate, type PageContext } from './pageContext';
 import { requestPageWallet } from './pageWalletBridge';
 import { amountText, readTokenBalances } from './tokenReads';
@@ -19,7 +19,7 @@ import { amountText, readTokenBalances } from './tokenReads';
  * signature is checked here, and only then is the proof sent for the content, which is kept
  * until the proof expires.
  */
-export async function unlockGate(page: PageContext, gateId: string, now: () => Date = () => new Date()): Promise<GateView> {
+export async function unlockGate(page: PageContext, gateId: string): Promise<GateView> {
   const gate = findGate(page, gateId);
   const site = checkSiweOrigin(page.origin, { allowLocalhost: ALLOW_LOCALHOST });
   if (!site.ok) throw new UserFacingError(`Unlocking is not possible here: ${site.reason}`);
@@ -27,7 +27,10 @@ export async function unlockGate(page: PageContext, gateId: string, now: () => D
   if (!endpoint.ok) throw new UserFacingError(`This gate's endpoint cannot be used: ${endpoint.reason}`);
 
   const address = await pageAccount(page);
-  const token = await readTokenBalances(page.state.tokenId, [address]);
+  const token = await readTokenBalances(page.state.tokenId, [address]).catch((error: unknown) => {
+    if (error instanceof UserFacingError) throw error;
+    throw new UserFacingError(`Could not read ${shortAddress(address)}'s balance from ${page.state.chainName}. Nothing was signed; try again.`);
+  });
   const minBalance = BigInt(gate.minBalance);
   const requirement = amountText(minBalance, token);
   const balance = token.balances.get(address) ?? 0n;
@@ -36,13 +39,13 @@ export async function unlockGate(page: PageContext, gateId: string, now: () => D
   }
 
   const nonce = await creatorsSays(() => fetchGateNonce(gate.endpoint));
-  const signedAt = now();
+  const signedAt = new Date();
   const proof = gateProofFields({ domain: site.domain, uri: site.uri, address, chainId: page.state.chainId, nonce, gate, requirement, now: signedAt });
   const message = buildSiweMessage(proof);
   const { result: signature } = await requestPageWallet(page, 'personal_sign', [stringToHex(message), address]);
   if (typeof signature !== 'string' || !isHex(signature)) throw new UserFacingError('The wallet did not return a signature. Nothing was sent.');
   try {
-    await verifySiweMessage({ message, signature: signature as Hex, expected: { domain: site.domain, nonce, address, time: now() } });
+    await verifySiweMessage({ message, signature: signature as Hex, expected: { domain: site.domain, nonce, address, time: new Date() } });
   } catch {
     throw new UserFacingError(`The signature is not ${shortAddress(address)}'s signature of the proof the companion built. Nothing was sent.`);
   }
@@ -65,7 +68,7 @@ export async function unlockGate(page: PageContext, gateId: string, now: () => D
     unlockedAt: signedAt.getTime(),
     expiresAt,
   });
-  return { ...lockedView(gate, requirement, null), state: 'unlocked', unlocked: { content: unlocked.content, address, expiresAt } };
+  return unlockedView(gate, requirement, { content: unlocked.content, address, expiresAt }, null);
 }
 
 /** The account the page's wallet signs with (it may ask the holder to connect this site first). */
