@@ -16,8 +16,12 @@ export async function gateViews(page: PageContext, now = Date.now()): Promise<Ga
   const gates = gatesOf(page);
   if (gates.length === 0) return [];
   const db = database();
-  const sessions = new Map((await db.unlockSessions.where('origin').equals(page.origin).toArray()).map((s) => [s.gateId, s]));
-  const live = [...sessions.values()].filter((s) => s.expiresAt > now && s.tokenId === page.state.tokenId);
+  const stored = await db.unlockSessions.where('origin').equals(page.origin).toArray();
+  // A site that now declares another token: proofs of holding the old one unlock nothing.
+  const otherToken = stored.filter((s) => s.tokenId !== page.state.tokenId);
+  if (otherToken.length) await db.unlockSessions.bulkDelete(otherToken.map((s): [string, string] => [s.origin, s.gateId]));
+  const sessions = new Map(stored.filter((s) => s.tokenId === page.state.tokenId).map((s) => [s.gateId, s]));
+  const live = [...sessions.values()].filter((s) => s.expiresAt > now);
   const token = await readBalancesOrNull(page.state.tokenId, live.map((s) => getAddress(s.address)));
 
   const views: GateView[] = [];
