@@ -81,7 +81,9 @@ Edge cases (broken, mismatched, hostile declarations): ${other}/
 "Connect wallet" in the popup connects the test wallet (anvil account 1, which holds ALEX and MIKE);
 it approves every request, like a holder clicking "Sign". Follow Alex, then "Votes & details":
 his income rounds (one claimable, one claimed, one in a partner token), his pool and staking
-rewards, and his open votes.
+rewards, and his open votes. On his page, "Holders only" has four gates: "Unlock with your wallet"
+signs in once and shows the post, chat link or code in place (the fourth needs 25,000 ALEX: it
+says so and asks for nothing). A hostile creator site to try the same on: ${other}/hostile-creator/
 Chains: ${chainA.rpcUrl} (${chainA.chainId}) and ${chainB.rpcUrl} (${chainB.chainId})
 Watch-only addresses that hold tokens: ${ANVIL_ACCOUNTS[1].address} (some ALEX, LP), ${ANVIL_ACCOUNTS[2].address} (a large holder)
 ${headless ? 'No display, so Chromium is headless: open the sites in any browser, or use --screenshots.\n' : ''}Ctrl-C stops everything.`);
