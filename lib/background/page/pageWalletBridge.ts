@@ -49,11 +49,14 @@ function requestInPage(expectedOrigin: string, method: string, params: unknown[]
       const wallet = wallets[0];
       if (!wallet) return resolve({ ok: false, reason: 'no-wallet', code: null, message: 'No wallet announced itself on this page.' });
       const info = { name: String(wallet.info?.name ?? 'Wallet').slice(0, 100), rdns: String(wallet.info?.rdns ?? '').slice(0, 200) };
-      wallet.provider!.request!({ method, params }).then(
-        (result) => resolve({ ok: true, result, wallet: info }),
-        (error: { code?: unknown; message?: unknown }) =>
-          resolve({ ok: false, reason: 'error', code: typeof error?.code === 'number' ? error.code : null, message: String(error?.message ?? error).slice(0, 500) }),
-      );
+      // Through a resolved promise: a provider that throws instead of rejecting still answers.
+      Promise.resolve()
+        .then(() => wallet.provider!.request!({ method, params }))
+        .then(
+          (result) => resolve({ ok: true, result, wallet: info }),
+          (error: { code?: unknown; message?: unknown }) =>
+            resolve({ ok: false, reason: 'error', code: typeof error?.code === 'number' ? error.code : null, message: String(error?.message ?? error).slice(0, 500) }),
+        );
     }, waitMs);
   });
 }
