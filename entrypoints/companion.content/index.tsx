@@ -57,11 +57,30 @@ function shadowUi(ctx: ContentScriptContext, name: string, anchor: Element | str
   });
 }
 
+/** Every gated block, now and later: sites that render with JavaScript add theirs after load. */
 async function mountGates(ctx: ContentScriptContext, gates: GateView[]): Promise<void> {
-  for (const block of document.querySelectorAll<HTMLElement>(`[${GATE_ATTRIBUTE}]`)) {
-    const gate = gates.find((g) => g.gateId === block.getAttribute(GATE_ATTRIBUTE));
-    if (gate) await mountGate(ctx, block, gate);
-  }
+  const mounted = new WeakSet<Element>();
+  const mountNew = async () => {
+    for (const block of document.querySelectorAll<HTMLElement>(`[${GATE_ATTRIBUTE}]`)) {
+      const gate = gates.find((g) => g.gateId === block.getAttribute(GATE_ATTRIBUTE));
+      if (!gate || mounted.has(block)) continue;
+      mounted.add(block);
+      await mountGate(ctx, block, gate);
+    }
+  };
+  await mountNew();
+  if (gates.length === 0) return;
+  let queued = false;
+  const observer = new MutationObserver(() => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => {
+      queued = false;
+      void mountNew();
+    });
+  });
+  observer.observe(document.body, { childList: true, subtree: true });
+  ctx.onInvalidated(() => observer.disconnect());
 }
 
 /** The teaser stays until the gate unlocks; then the unlocked content takes its place. */

@@ -85,6 +85,20 @@ describe("gated content on Alex's site", () => {
   });
 });
 
+describe('gated blocks added after load', () => {
+  test('a block a script renders later gets its unlock control too', async () => {
+    const page = await openAlex();
+    await page.evaluate((id) => {
+      const block = document.createElement('article');
+      block.setAttribute('data-personal-token-gate', id);
+      block.innerHTML = '<h3>Rendered later</h3><p>As a single-page app would.</p>';
+      document.body.append(block);
+    }, ALEX_GATES.holdersChat.id);
+    await waitForShadow(page, (hosts) => hosts.filter((h) => h.gateId === ALEX_GATES.holdersChat.id).length === 2, 'a second holders-chat gate');
+    await page.close();
+  });
+});
+
 describe('gate outcomes', () => {
   test('a link and a code unlock in place, each as what it is', async () => {
     const page = await openAlex();
