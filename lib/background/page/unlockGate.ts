@@ -45,7 +45,7 @@ export async function unlockGate(page: PageContext, gateId: string): Promise<Gat
   const { result: signature } = await requestPageWallet(page, 'personal_sign', [stringToHex(message), address]);
   if (typeof signature !== 'string' || !isHex(signature)) throw new UserFacingError('The wallet did not return a signature. Nothing was sent.');
   try {
-    await verifySiweMessage({ message, signature: signature as Hex, expected: { domain: site.domain, nonce, address, time: new Date() } });
+    await verifySiweMessage({ message, signature: signature as Hex, expected: { domain: site.domain, nonce, address, chainId: page.state.chainId, uri: site.uri, time: new Date() } });
   } catch {
     throw new UserFacingError(`The signature is not ${shortAddress(address)}'s signature of the proof the companion built. Nothing was sent.`);
   }
