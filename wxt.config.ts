@@ -28,8 +28,9 @@ export default defineConfig({
     // the all-pages content script and the popup stay as small as they were.
     'vite:build:extendConfig': (entrypoints, config) => {
       // WXT builds each content script alone with NODE_ENV set to the mode's name ("devnet"), so
-      // React would ship its development build (twice the size) in the in-page companion.
-      if (config.mode !== 'development') config.define = { ...config.define, 'process.env.NODE_ENV': JSON.stringify('production') };
+      // React would ship its development build (twice the size) in the in-page companion. Only for
+      // production builds: there JSX compiles for React's production runtime too.
+      if (process.env.NODE_ENV === 'production') config.define = { ...config.define, 'process.env.NODE_ENV': JSON.stringify('production') };
       if (!entrypoints.some((entry) => entry.type === 'background')) return;
       const polyfills = nodePolyfills({ include: ['buffer', 'events', 'process'] });
       config.plugins = [...(config.plugins ?? []), ...(polyfills as NonNullable<typeof config.plugins>)]; // WXT's Vite types

@@ -32,7 +32,9 @@ function allPagesScriptsOf(dir: string): string[] {
 function runWxtBuild(mode: ExtensionBuild['mode'], cleanup: Cleanup): Promise<void> {
   const args = ['wxt', 'build', ...(mode === 'devnet' ? ['--mode', 'devnet'] : [])];
   return new Promise((resolve, reject) => {
-    const child = spawn('npx', args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    // As `npm run build:devnet` does: a devnet build is a production build for the local chains.
+    const env = { ...process.env, NODE_ENV: 'production' };
+    const child = spawn('npx', args, { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     cleanup.add(`npx ${args.join(' ')}`, () => void (child.exitCode === null && child.kill('SIGTERM')));
     let log = '';
     child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
