@@ -1,5 +1,5 @@
 import { useState, type MouseEvent } from 'react';
-import { sendPageRequest, type GateView } from '@/lib/messaging/pageRequests';
+import { sendPageRequest, type GateView, type PageWalletChoice } from '@/lib/messaging/pageRequests';
 import { shortAddress } from '@/lib/ui/format';
 import { UnlockedContent } from './UnlockedContent';
 
@@ -13,17 +13,21 @@ export function GatePanel({ initial, onUnlockedChange }: { initial: GateView; on
   const [view, setView] = useState(initial);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [choices, setChoices] = useState<PageWalletChoice[] | null>(null);
 
-  const unlock = async (event: MouseEvent) => {
+  const unlock = async (event: MouseEvent, walletUuid?: string) => {
     // Only a real click by the holder starts a signature: a page script cannot synthesize one.
     if (!event.nativeEvent.isTrusted || busy) return;
     setBusy(true);
     setError(null);
     try {
-      const next = await sendPageRequest('unlock-gate', { gateId: view.gateId });
-      setView(next);
-      onUnlockedChange(next.state === 'unlocked');
+      const outcome = await sendPageRequest('unlock-gate', walletUuid ? { gateId: view.gateId, walletUuid } : { gateId: view.gateId });
+      if (outcome.kind === 'choose-wallet') return setChoices(outcome.wallets);
+      setChoices(null);
+      setView(outcome.view);
+      onUnlockedChange(outcome.view.state === 'unlocked');
     } catch (e) {
+      setChoices(null);
       setError((e as Error).message);
     } finally {
       setBusy(false);
@@ -57,10 +61,30 @@ export function GatePanel({ initial, onUnlockedChange }: { initial: GateView; on
       </div>
       {view.note ? <p className="ptc-note ptc-warn" role="status">{view.note}</p> : null}
       {error ? <p className="ptc-note ptc-error" role="alert">{error}</p> : null}
-      <button type="button" className="ptc-button" onClick={(e) => void unlock(e)} disabled={busy}>
-        {busy ? 'Waiting for your wallet…' : 'Unlock with your wallet'}
-      </button>
+      {choices ? (
+        <WalletChoices wallets={choices} disabled={busy} onPick={(e, uuid) => void unlock(e, uuid)} />
+      ) : (
+        <button type="button" className="ptc-button" onClick={(e) => void unlock(e)} disabled={busy}>
+          {busy ? 'Waiting for your wallet…' : 'Unlock with your wallet'}
+        </button>
+      )}
       <p className="ptc-fine">One signature, no transaction. The companion checks it before the site sees it.</p>
     </section>
+  );
+}
+
+/** Several wallets in the page: the holder says which is theirs (a page may announce its own). */
+function WalletChoices({ wallets, disabled, onPick }: { wallets: PageWalletChoice[]; disabled: boolean; onPick: (e: MouseEvent, uuid: string) => void }) {
+  return (
+    <div className="ptc-wallets" role="group" aria-label="Choose the wallet that signs">
+      <p className="ptc-fine">This page offers several wallets. Which one is yours?</p>
+      {wallets.map((wallet) => (
+        <button key={wallet.uuid} type="button" className="ptc-button ptc-secondary ptc-wallet" disabled={disabled} onClick={(e) => onPick(e, wallet.uuid)} aria-label={`Sign with ${wallet.name}`}>
+          {wallet.icon ? <img src={wallet.icon} alt="" width={18} height={18} /> : null}
+          {wallet.name}
+          {wallet.rdns ? <span className="ptc-rdns">{wallet.rdns}</span> : null}
+        </button>
+      ))}
+    </div>
   );
 }

@@ -2,6 +2,7 @@ import { getAddress, isAddress } from 'viem';
 import { database } from '@/lib/db/database';
 import { follow, unfollow } from '@/lib/db/followsRepository';
 import { clearAllData, readSettings, writeSetting } from '@/lib/db/settingsRepository';
+import { saveSitePrefs } from '@/lib/db/sitePrefsRepository';
 import type { RequestMap, RequestType } from '@/lib/messaging/requests';
 import { chainById } from '@/lib/chain/knownChains';
 import { refreshHoldings } from './refreshHoldings';
@@ -97,7 +98,7 @@ export const requestHandlers: Handlers = {
   'show-page-card': async ({ tabId }) => {
     const state = await readTabState(tabId);
     if (!state) throw new UserFacingError('This tab has no creator page open.');
-    await database().sitePrefs.put({ origin: state.origin, companionDismissed: false });
+    await saveSitePrefs(database(), state.origin, { companionDismissed: false });
     return null;
   },
 };

@@ -243,4 +243,6 @@ export interface UnlockSessionRow {
 export interface SitePrefsRow {
   origin: string;
   companionDismissed: boolean;
+  /** The EIP-6963 wallet (rdns) the holder picked on this site when the page offered several. */
+  walletRdns?: string;
 }

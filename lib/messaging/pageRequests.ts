@@ -40,13 +40,28 @@ export interface CompanionSummary {
   dismissed: boolean;
 }
 
+/** A wallet the page announced (EIP-6963); name and icon are the page's words. */
+export interface PageWalletChoice {
+  uuid: string;
+  name: string;
+  rdns: string;
+  /** A data:image URL, or null. */
+  icon: string | null;
+}
+
+/** An unlock's outcome: the gate's new view, or the wallets to choose from first. */
+export type UnlockOutcome = { kind: 'view'; view: GateView } | { kind: 'choose-wallet'; wallets: PageWalletChoice[] };
+
 export interface PageRequestMap {
   /** The page's gates, unlocked where a session holds: answered before anything slow. */
   'page-gates': { payload: Record<string, never>; result: GateView[] };
   /** The companion card's figures, after a short refresh from the chain. */
   'companion-summary': { payload: Record<string, never>; result: CompanionSummary };
-  /** Unlocks one gate: the page's wallet signs a proof the extension built; answers the gate's new view. */
-  'unlock-gate': { payload: { gateId: string }; result: GateView };
+  /**
+   * Unlocks one gate: the page's wallet signs a proof the extension built. With several wallets in
+   * the page and no remembered choice, answers the choice first; `walletUuid` then names the pick.
+   */
+  'unlock-gate': { payload: { gateId: string; walletUuid?: string }; result: UnlockOutcome };
   'companion-dismiss': { payload: { dismissed: boolean }; result: null };
   /** Opens the extension's popup for this tab (a small window when the browser cannot open the popup itself). */
   'open-popup': { payload: Record<string, never>; result: null };

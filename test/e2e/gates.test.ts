@@ -13,6 +13,7 @@ import { clickInShadow, computedStyle, gateHost, readShadowHosts, waitForShadow,
 import { startJourneys, type WalletJourneys } from './fixtures';
 import type { InWorker } from './harness/browser';
 import { connectWalletAndFollow, openPopupFor, openSite } from './popup';
+import { TEST_WALLET_NAME } from '../wallet-extension/identity';
 
 // Journey 6: holder-only content on Alex's site, unlocked with one signature from the page's
 // wallet (the test wallet, announced through EIP-6963), checked by the demo server with the
@@ -209,10 +210,29 @@ describe('a hostile creator site', () => {
     await page.close();
   });
 
+  test("the page's own fake wallet: the holder is asked which wallet signs, and the fake's signature is refused here", async () => {
+    const page = await openHostile();
+    await clickInShadow(page, { gateId: HOSTILE_GATES.post.id }, UNLOCK);
+    const hosts = await waitForShadow(page, (h) => gateText(h, HOSTILE_GATES.post.id).includes('Which one is yours?'), 'the wallet choice');
+    expect(gateHost(hosts, HOSTILE_GATES.post.id)!.buttons.map((b) => b.label)).toEqual([`Sign with ${TEST_WALLET_NAME}`, `Sign with ${FAKE_WALLET.name}`]);
+    await j.browser.screenshot(page, 'site-hostile-wallet-choice');
+    await clickInShadow(page, { gateId: HOSTILE_GATES.post.id }, `Sign with ${FAKE_WALLET.name}`);
+    const refused = await waitForShadow(page, (h) => gateText(h, HOSTILE_GATES.post.id).includes('Nothing was sent'), 'the refusal');
+    expect(gateText(refused, HOSTILE_GATES.post.id)).toContain("The signature is not 0x0000…dEaD's signature of the proof the companion built. Nothing was sent.");
+    const fakeCalls = await page.evaluate(() => (window as { __ptcFakeWalletCalls?: { method: string }[] }).__ptcFakeWalletCalls ?? []);
+    expect(fakeCalls.map((c) => c.method)).toEqual(['eth_requestAccounts', 'personal_sign']);
+    expect(j.server.gateAttempts()).toEqual([]); // nothing reached any server
+    expect(await j.browser.wallet.log()).toEqual([]); // and the real wallet was not bothered
+    await page.close();
+  });
+
   test('unlocked hostile HTML is shown sanitized; no payload ever runs', async () => {
     j.server.resetRequests();
     const page = await openHostile();
     await clickInShadow(page, { gateId: HOSTILE_GATES.post.id }, UNLOCK);
+    // The fake wallet failed before, so nothing was remembered: the holder picks their own now.
+    await waitForShadow(page, (h) => gateText(h, HOSTILE_GATES.post.id).includes('Which one is yours?'), 'the wallet choice');
+    await clickInShadow(page, { gateId: HOSTILE_GATES.post.id }, `Sign with ${TEST_WALLET_NAME}`);
     const hosts = await waitForShadow(page, (h) => gateText(h, HOSTILE_GATES.post.id).includes(HOSTILE_GATES.post.visibleText), 'the sanitized post');
     await new Promise((resolve) => setTimeout(resolve, 1_500)); // time for any payload to fire
     expect(firedProbes(j.server.requests(j.server.origins.other))).toEqual([]);
@@ -226,13 +246,13 @@ describe('a hostile creator site', () => {
       }
     }
     expect(await page.evaluate(() => (window as { __ptcFoundShadow?: unknown[] }).__ptcFoundShadow)).toEqual([]);
-    // The page's own fake "MetaMask" was never asked: the companion used the real wallet.
+    // The page's own fake "MetaMask" was not asked this time: the holder picked the real wallet.
     expect(await page.evaluate(() => (window as { __ptcFakeWalletCalls?: unknown[] }).__ptcFakeWalletCalls)).toEqual([]);
     await j.browser.screenshot(page, 'site-hostile-sanitized');
     await page.close();
   });
 
-  test('a javascript: link is refused and a code with markup shows as text', async () => {
+  test('a javascript: link is refused and a code with markup shows as text (the wallet picked before is remembered)', async () => {
     j.server.resetRequests();
     const page = await openHostile();
     await clickInShadow(page, { gateId: HOSTILE_GATES.link.id }, UNLOCK);

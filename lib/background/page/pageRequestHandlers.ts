@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { database } from '@/lib/db/database';
+import { saveSitePrefs } from '@/lib/db/sitePrefsRepository';
 import type { PageRequestMap, PageRequestType } from '@/lib/messaging/pageRequests';
 import { companionSummary } from './companionSummary';
 import { gateViews } from './gateViews';
@@ -11,9 +12,9 @@ type Handlers = { [T in PageRequestType]: (page: PageContext, payload: PageReque
 export const pageRequestHandlers: Handlers = {
   'page-gates': (page) => gateViews(page),
   'companion-summary': (page) => companionSummary(page),
-  'unlock-gate': (page, { gateId }) => unlockGate(page, gateId),
+  'unlock-gate': (page, { gateId, walletUuid }) => unlockGate(page, gateId, walletUuid ?? null),
   'companion-dismiss': async (page, { dismissed }) => {
-    await database().sitePrefs.put({ origin: page.origin, companionDismissed: dismissed });
+    await saveSitePrefs(database(), page.origin, { companionDismissed: dismissed });
     return null;
   },
   'open-popup': async (page) => {

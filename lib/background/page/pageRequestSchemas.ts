@@ -13,7 +13,7 @@ export const pageEnvelopeSchema = z.strictObject({
 export const pageRequestSchemas: { [T in PageRequestType]: z.ZodType<PageRequestMap[T]['payload']> } = {
   'page-gates': z.strictObject({}),
   'companion-summary': z.strictObject({}),
-  'unlock-gate': z.strictObject({ gateId: z.string().min(1).max(64) }),
+  'unlock-gate': z.strictObject({ gateId: z.string().min(1).max(64), walletUuid: z.string().min(1).max(100).optional() }),
   'companion-dismiss': z.strictObject({ dismissed: z.boolean() }),
   'open-popup': z.strictObject({}),
 };

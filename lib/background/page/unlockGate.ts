@@ -1,32 +1,37 @@
 import { getAddress, isAddress, isHex, stringToHex, type Address, type Hex } from 'viem';
 import { database } from '@/lib/db/database';
+import { saveSitePrefs } from '@/lib/db/sitePrefsRepository';
 import { GateEndpointError, fetchGateNonce, postGateUnlock } from '@/lib/gates/gateEndpoint';
 import { gateProofFields } from '@/lib/gates/gateProof';
 import { ALLOW_LOCALHOST, safeUnlockedLink } from '@/lib/gates/unlockedLink';
-import type { GateView } from '@/lib/messaging/pageRequests';
+import type { UnlockOutcome } from '@/lib/messaging/pageRequests';
 import { buildSiweMessage, checkSiweOrigin, verifySiweMessage } from '@/lib/siwe';
 import { shortAddress } from '@/lib/ui/format';
 import { UserFacingError } from '../userFacingError';
 import { lockedView, unlockedView } from './gateViews';
 import { findGate, type PageContext } from './pageContext';
 import { requestPageWallet } from './pageWalletBridge';
+import { pickPageWallet } from './pickPageWallet';
 import { amountText, readTokenBalances } from './tokenReads';
 
 /**
- * One click on "Unlock": the page's wallet names the account, the balance is checked before
+ * One click on "Unlock": the page's wallet (picked by the holder if the page offers several) names the account, the balance is checked before
  * anything is signed, the creator's server gives a nonce, the extension builds the
  * Sign-In-with-Ethereum message from the tab's real origin, the page's wallet signs it, the
  * signature is checked here, and only then is the proof sent for the content, which is kept
  * until the proof expires.
  */
-export async function unlockGate(page: PageContext, gateId: string): Promise<GateView> {
+export async function unlockGate(page: PageContext, gateId: string, pickedWallet: string | null): Promise<UnlockOutcome> {
   const gate = findGate(page, gateId);
   const site = checkSiweOrigin(page.origin, { allowLocalhost: ALLOW_LOCALHOST });
   if (!site.ok) throw new UserFacingError(`Unlocking is not possible here: ${site.reason}`);
   const endpoint = checkSiweOrigin(new URL(gate.endpoint).origin, { allowLocalhost: ALLOW_LOCALHOST });
   if (!endpoint.ok) throw new UserFacingError(`This gate's endpoint cannot be used: ${endpoint.reason}`);
 
-  const address = await pageAccount(page);
+  const pick = await pickPageWallet(page, pickedWallet);
+  if ('choices' in pick) return { kind: 'choose-wallet', wallets: pick.choices };
+  const { wallet } = pick;
+  const address = await pageAccount(page, wallet.uuid);
   const token = await readTokenBalances(page.state.tokenId, [address]).catch((error: unknown) => {
     if (error instanceof UserFacingError) throw error;
     throw new UserFacingError(`Could not read ${shortAddress(address)}'s balance from ${page.state.chainName}. Nothing was signed; try again.`);
@@ -35,14 +40,14 @@ export async function unlockGate(page: PageContext, gateId: string): Promise<Gat
   const requirement = amountText(minBalance, token);
   const balance = token.balances.get(address) ?? 0n;
   if (balance < minBalance) {
-    return lockedView(gate, requirement, `You need ${requirement} to unlock this; ${shortAddress(address)} holds ${amountText(balance, token)}.`);
+    return { kind: 'view', view: lockedView(gate, requirement, `You need ${requirement} to unlock this; ${shortAddress(address)} holds ${amountText(balance, token)}.`) };
   }
 
   const nonce = await creatorsSays(() => fetchGateNonce(gate.endpoint));
   const signedAt = new Date();
   const proof = gateProofFields({ domain: site.domain, uri: site.uri, address, chainId: page.state.chainId, nonce, gate, requirement, now: signedAt });
   const message = buildSiweMessage(proof);
-  const { result: signature } = await requestPageWallet(page, 'personal_sign', [stringToHex(message), address]);
+  const signature = await requestPageWallet(page, wallet.uuid, 'personal_sign', [stringToHex(message), address]);
   if (typeof signature !== 'string' || !isHex(signature)) throw new UserFacingError('The wallet did not return a signature. Nothing was sent.');
   try {
     await verifySiweMessage({ message, signature: signature as Hex, expected: { domain: site.domain, nonce, address, chainId: page.state.chainId, uri: site.uri, time: new Date() } });
@@ -68,12 +73,13 @@ export async function unlockGate(page: PageContext, gateId: string): Promise<Gat
     unlockedAt: signedAt.getTime(),
     expiresAt,
   });
-  return unlockedView(gate, requirement, { content: unlocked.content, address, expiresAt }, null);
+  if (pick.remember) await saveSitePrefs(database(), page.origin, { walletRdns: wallet.rdns });
+  return { kind: 'view', view: unlockedView(gate, requirement, { content: unlocked.content, address, expiresAt }, null) };
 }
 
 /** The account the page's wallet signs with (it may ask the holder to connect this site first). */
-async function pageAccount(page: PageContext): Promise<Address> {
-  const { result } = await requestPageWallet(page, 'eth_requestAccounts', []);
+async function pageAccount(page: PageContext, walletUuid: string): Promise<Address> {
+  const result = await requestPageWallet(page, walletUuid, 'eth_requestAccounts', []);
   const first = Array.isArray(result) ? result[0] : undefined;
   if (typeof first !== 'string' || !isAddress(first, { strict: false })) throw new UserFacingError('The wallet on this page shared no account. Nothing was signed.');
   return getAddress(first);
