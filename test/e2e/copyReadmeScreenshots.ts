@@ -22,6 +22,7 @@ const README_SHOTS = [
   'site-gates-link-code',
   'site-gate-refused',
   'site-hostile-sanitized',
+  'site-hostile-wallet-choice',
   'site-companion',
 ];
 
