@@ -34,6 +34,20 @@ export function GatePanel({ initial, onUnlockedChange }: { initial: GateView; on
     }
   };
 
+  // Forgets the unlock here (a shared computer): the next visit asks for a signature again.
+  const lock = async (event: MouseEvent) => {
+    if (!event.nativeEvent.isTrusted || busy) return;
+    setBusy(true);
+    try {
+      setView(await sendPageRequest('lock-gate', { gateId: view.gateId }));
+      onUnlockedChange(false);
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
   if (view.state === 'unlocked' && view.unlocked) {
     const until = new Date(view.unlocked.expiresAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
     return (
@@ -46,6 +60,10 @@ export function GatePanel({ initial, onUnlockedChange }: { initial: GateView; on
         <footer className="ptc-foot">
           As {shortAddress(view.unlocked.address)}, until {until}
           {view.note ? <span className="ptc-note"> · {view.note}</span> : null}
+          {' · '}
+          <button type="button" className="ptc-text-button" onClick={(e) => void lock(e)} disabled={busy}>
+            Lock again
+          </button>
         </footer>
       </section>
     );

@@ -62,6 +62,8 @@ export interface PageRequestMap {
    * the page and no remembered choice, answers the choice first; `walletUuid` then names the pick.
    */
   'unlock-gate': { payload: { gateId: string; walletUuid?: string }; result: UnlockOutcome };
+  /** Forgets the gate's unlock on this site; answers its locked view. */
+  'lock-gate': { payload: { gateId: string }; result: GateView };
   'companion-dismiss': { payload: { dismissed: boolean }; result: null };
   /** Opens the extension's popup for this tab (a small window when the browser cannot open the popup itself). */
   'open-popup': { payload: Record<string, never>; result: null };

@@ -111,6 +111,14 @@ describe('gate outcomes', () => {
     expect(link.attributes).toMatchObject({ href: ALEX_GATES.holdersChat.content, target: '_blank', rel: 'noopener noreferrer nofollow' });
     expect(gateHost(hosts, ALEX_GATES.merchDiscount.id)!.elements.find((e) => e.tag === 'code')).toBeDefined();
     await j.browser.screenshot(page, 'site-gates-link-code');
+
+    // "Lock again" forgets it here: the teaser is back, and so is the need to sign.
+    await clickInShadow(page, { gateId: ALEX_GATES.holdersChat.id }, 'Lock again');
+    await waitForShadow(page, (h) => gateText(h, ALEX_GATES.holdersChat.id).includes(UNLOCK), 'the link locked again');
+    expect(await page.locator(`[data-personal-token-gate="${ALEX_GATES.holdersChat.id}"] h3`).innerText()).toBe(ALEX_GATES.holdersChat.title);
+    await page.reload();
+    const reloaded = await waitForShadow(page, (h) => gateText(h, ALEX_GATES.merchDiscount.id).includes(ALEX_GATES.merchDiscount.content), 'the page again');
+    expect(gateText(reloaded, ALEX_GATES.holdersChat.id)).toContain(UNLOCK);
     await page.close();
   });
 

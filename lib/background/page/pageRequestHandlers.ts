@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { database } from '@/lib/db/database';
 import { saveSitePrefs } from '@/lib/db/sitePrefsRepository';
 import type { PageRequestMap, PageRequestType } from '@/lib/messaging/pageRequests';
+import { UserFacingError } from '../userFacingError';
 import { companionSummary } from './companionSummary';
 import { gateViews } from './gateViews';
 import type { PageContext } from './pageContext';
@@ -13,6 +14,12 @@ export const pageRequestHandlers: Handlers = {
   'page-gates': (page) => gateViews(page),
   'companion-summary': (page) => companionSummary(page),
   'unlock-gate': (page, { gateId, walletUuid }) => unlockGate(page, gateId, walletUuid ?? null),
+  'lock-gate': async (page, { gateId }) => {
+    await database().unlockSessions.delete([page.origin, gateId]);
+    const view = (await gateViews(page)).find((v) => v.gateId === gateId);
+    if (!view) throw new UserFacingError('This site declares no such gate.');
+    return view;
+  },
   'companion-dismiss': async (page, { dismissed }) => {
     await saveSitePrefs(database(), page.origin, { companionDismissed: dismissed });
     return null;

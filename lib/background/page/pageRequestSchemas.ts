@@ -6,7 +6,7 @@ import { PAGE_REQUEST_CHANNEL, type PageRequestMap, type PageRequestType } from 
 // are checked; the answer is always about the sender tab's own origin.
 export const pageEnvelopeSchema = z.strictObject({
   channel: z.literal(PAGE_REQUEST_CHANNEL),
-  type: z.enum(['page-gates', 'companion-summary', 'unlock-gate', 'companion-dismiss', 'open-popup']),
+  type: z.enum(['page-gates', 'companion-summary', 'unlock-gate', 'lock-gate', 'companion-dismiss', 'open-popup']),
   payload: z.unknown(),
 });
 
@@ -14,6 +14,7 @@ export const pageRequestSchemas: { [T in PageRequestType]: z.ZodType<PageRequest
   'page-gates': z.strictObject({}),
   'companion-summary': z.strictObject({}),
   'unlock-gate': z.strictObject({ gateId: z.string().min(1).max(64), walletUuid: z.string().min(1).max(100).optional() }),
+  'lock-gate': z.strictObject({ gateId: z.string().min(1).max(64) }),
   'companion-dismiss': z.strictObject({ dismissed: z.boolean() }),
   'open-popup': z.strictObject({}),
 };
