@@ -1,3 +1,3 @@
-import { startBackground } from '@/lib/background/startBackground';
+import { startBackground } from '@/lib/app/background/startBackground';
 
 export default defineBackground(() => startBackground());

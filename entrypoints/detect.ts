@@ -1,4 +1,4 @@
-import { detectDeclaration } from '@/lib/detect/detectDeclaration';
+import { detectDeclaration } from '@/lib/detect/content/detectDeclaration';
 
 // The all-pages content script. Declared in wxt.config.ts as a plain content script rather
 // than a WXT content-script entrypoint: WXT's content-script context (location watchers,

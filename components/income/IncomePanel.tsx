@@ -2,11 +2,11 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { database } from '@/lib/db/database';
 import type { RoundView, TransactionRow } from '@/lib/db/rows';
-import type { HoldingView } from '@/lib/holdings/holdingView';
-import { valueInWei } from '@/lib/holdings/valuation';
+import type { HoldingView } from '@/lib/holdings/core/holdingView';
+import { valueInWei } from '@/lib/holdings/core/valuation';
 import { sendRequest } from '@/lib/messaging/requests';
-import { formatTokenAmount, formatUsdE18 } from '@/lib/ui/format';
-import { TransactionStatus } from './TransactionStatus';
+import { formatTokenAmount, formatUsdE18 } from '@/lib/format/format';
+import { TransactionStatus } from '../wallet/TransactionStatus';
 
 interface IncomePanelProps {
   tokenId: string;

@@ -1,4 +1,4 @@
-import type { VoteType } from '@/lib/messaging/votes';
+import type { VoteType } from '@/lib/votes/contract';
 
 /** A choice as Snapshot encodes it: 1-based indices, arrays, or a weight per index. */
 export type Choice = number | number[] | Record<string, number> | null;

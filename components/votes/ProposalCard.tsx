@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import type { VoteRow } from '@/lib/db/rows';
 import { sendRequest } from '@/lib/messaging/requests';
-import type { ProposalWithPower } from '@/lib/messaging/votes';
-import { formatTokenAmount, formatUntil } from '@/lib/ui/format';
-import { useNow } from '@/lib/ui/useNow';
+import type { ProposalWithPower } from '@/lib/votes/contract';
+import { formatTokenAmount, formatUntil } from '@/lib/format/format';
+import { useNow } from '@/lib/app/ui/useNow';
 import { ChoiceInput, describeChoice, type Choice } from './ChoiceInput';
 import { TallyPanel } from './TallyPanel';
 import { VoteReceipt } from './VoteReceipt';

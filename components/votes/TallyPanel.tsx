@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { sendRequest } from '@/lib/messaging/requests';
-import { tallyProgressKey, type ProposalView, type TallyProgressView, type TallyView } from '@/lib/messaging/votes';
-import { formatTokenAmount } from '@/lib/ui/format';
+import { tallyProgressKey, type ProposalView, type TallyProgressView, type TallyView } from '@/lib/votes/contract';
+import { formatTokenAmount } from '@/lib/format/format';
 
 const STAGE_TEXT: Record<TallyProgressView['stage'], string> = {
   proposal: 'Reading the proposal…',

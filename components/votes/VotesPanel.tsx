@@ -2,10 +2,10 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { database } from '@/lib/db/database';
 import type { VoteRow } from '@/lib/db/rows';
-import { voteHistory } from '@/lib/db/votesRepository';
+import { voteHistory } from '@/lib/votes/votesRepository';
 import { sendRequest } from '@/lib/messaging/requests';
-import type { ProposalWithPower } from '@/lib/messaging/votes';
-import { Skeleton } from '../Skeleton';
+import type { ProposalWithPower } from '@/lib/votes/contract';
+import { Skeleton } from '../app/Skeleton';
 import { ProposalCard } from './ProposalCard';
 
 interface VotesPanelProps {

@@ -1,13 +1,13 @@
 import { createRoot, type Root } from 'react-dom/client';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { CompanionCard } from '@/components/page/CompanionCard';
-import { GatePanel } from '@/components/page/GatePanel';
-import { sendPageRequest, type CompanionSummary, type GateView } from '@/lib/messaging/pageRequests';
+import { CompanionCard } from '@/components/gates/CompanionCard';
+import { GatePanel } from '@/components/gates/GatePanel';
+import { sendPageRequest, type CompanionSummary, type GateView } from '@/lib/gates/contract';
 import styles from './page.css?inline';
 
 // Gated blocks and the small companion, on pages that declared a token only: the background injects
-// this script after validating the declaration (see lib/background/page/injectCompanion.ts). It
+// this script after validating the declaration (see lib/gates/background/injectCompanion.ts). It
 // listens to no window message, so nothing the page posts reaches it; it renders inside closed
 // shadow roots, so the page can neither read the unlocked content nor restyle it.
 

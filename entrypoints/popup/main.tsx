@@ -1,4 +1,4 @@
 import { createRoot } from 'react-dom/client';
-import { App } from '@/components/App';
+import { App } from '@/components/app/App';
 
 createRoot(document.getElementById('root')!).render(<App />);

@@ -1,10 +1,10 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, test } from 'vitest';
 import { CompanionDatabase } from './database';
-import { follow, listFollows, unfollow } from './followsRepository';
-import { holdingsOf, markLooked, saveLatest } from './holdingsRepository';
+import { follow, listFollows, unfollow } from '../holdings/followsRepository';
+import { holdingsOf, markLooked, saveLatest } from '../holdings/holdingsRepository';
 import type { FollowRow, HoldingValues } from './rows';
-import { clearAllData, readSettings, writeSetting } from './settingsRepository';
+import { clearAllData, readSettings, writeSetting } from '../settings/settingsRepository';
 
 const ALEX = 'eip155:31337/erc20:0x5FC8d32690cc91D4c39d9d3abcBD16989F875707';
 const HOLDER = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
@@ -186,7 +186,7 @@ describe('votes', () => {
   });
 
   test('a vote is taken for submission once, and again only when the first attempt went stale', async () => {
-    const { claimForSubmission, saveVote, updateVote } = await import('./votesRepository');
+    const { claimForSubmission, saveVote, updateVote } = await import('../votes/votesRepository');
     const db = openCompanion();
     await saveVote(db, vote());
     expect(await claimForSubmission(db, 'v1', 60_000, 100)).toBeNull(); // not signed yet
@@ -197,7 +197,7 @@ describe('votes', () => {
   });
 
   test('history is per account, newest first', async () => {
-    const { saveVote, voteHistory } = await import('./votesRepository');
+    const { saveVote, voteHistory } = await import('../votes/votesRepository');
     const db = openCompanion();
     await saveVote(db, vote({ id: 'a', createdAt: 1 }));
     await saveVote(db, vote({ id: 'b', createdAt: 2 }));

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import type { TabState } from './tabState';
-import type { ProposalWithPower, TallyView } from './votes';
+import type { TabState } from '../detect/tabState';
+import type { ProposalWithPower, TallyView } from '../votes/contract';
 
 // Requests from extension pages (the popup) to the background. One entry per request:
 // its payload and what it answers. The background checks the sender and the payload.

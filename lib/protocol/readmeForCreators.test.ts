@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
-import { parseTokenList } from '../curation/tokenListSchema';
+import { parseTokenList } from '../detect/core/tokenListSchema';
 import { checkDeclaration } from './declaration';
 import { findDeclarationInHtml } from './cli/htmlDeclaration';
 import { validateManifest } from './validateManifest';

@@ -22,8 +22,8 @@ afterEach(() => {
 
 test('validating manifests and token lists never builds code at run time', async () => {
   const { validateManifest } = await import('./validateManifest');
-  const { parseTokenList } = await import('../curation/tokenListSchema');
-  const devnet = (await import('../curation/devnet.tokenlist.json')).default;
+  const { parseTokenList } = await import('../detect/core/tokenListSchema');
+  const devnet = (await import('../detect/lists/devnet.tokenlist.json')).default;
   for (let i = 0; i < 3; i++) {
     expect(validateManifest(JSON.stringify(fullManifest())).ok).toBe(true);
     expect(validateManifest({ nonsense: true }).ok).toBe(false);

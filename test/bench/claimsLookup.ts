@@ -1,8 +1,8 @@
 import { getAddress, type Address, type Hex } from 'viem';
-import { lookupCachedClaim, lookupClaim, memoryClaimsCache } from '../../lib/income/claimsCache';
-import { parseClaimsFile } from '../../lib/income/claimsFile';
-import { findClaim } from '../../lib/income/findClaim';
-import { verifyClaimProof } from '../../lib/income/verifyClaimProof';
+import { lookupCachedClaim, lookupClaim, memoryClaimsCache } from '../../lib/income/core/claimsCache';
+import { parseClaimsFile } from '../../lib/income/core/claimsFile';
+import { findClaim } from '../../lib/income/core/findClaim';
+import { verifyClaimProof } from '../../lib/income/core/verifyClaimProof';
 import { buildClaimsFile } from '../devnet/claimsTree';
 import { median } from './stats';
 

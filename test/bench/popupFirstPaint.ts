@@ -5,7 +5,7 @@ import type { DemoServer } from '../demo-server/server';
 import { POPUP_VIEWPORT, type ExtensionBrowser } from '../e2e/harness/browser';
 import { median, sleep } from './stats';
 
-/** The popup's own mark (components/HomeView.tsx): holdings read from IndexedDB are on screen. */
+/** The popup's own mark (components/holdings/HomeView.tsx): holdings read from IndexedDB are on screen. */
 const PAINT_MARK = 'holdings-first-paint';
 /** Ours: the refresh the popup starts on opening has finished, so fresh chain data is in. */
 const FRESH_MARK = 'bench-fresh-data';

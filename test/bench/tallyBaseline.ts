@@ -1,9 +1,9 @@
 import snapshot from '@snapshot-labs/snapshot.js';
 import { createPublicClient, http, type Address, type PublicClient } from 'viem';
 import { erc20Abi } from '../../lib/chain/abis';
-import type { EnvelopeExpectation } from '../../lib/votes/checkEnvelope';
-import { checkEnvelopes } from '../../lib/votes/verifyTally';
-import { readVotingPower, type VotingPowerSource } from '../../lib/votes/votingPower';
+import type { EnvelopeExpectation } from '../../lib/votes/core/checkEnvelope';
+import { checkEnvelopes } from '../../lib/votes/core/verifyTally';
+import { readVotingPower, type VotingPowerSource } from '../../lib/votes/core/votingPower';
 import { timeMs } from './stats';
 
 // The naive way beside ours, on the same sample of votes: snapshot.js's own verify per vote

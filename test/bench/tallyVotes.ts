@@ -1,10 +1,10 @@
 import { cpus } from 'node:os';
 import { DEVNET_A, DEVNET_CHAINS } from '../../lib/chain/devnet';
 import { createChainClient } from '../../lib/chain/createChainClient';
-import type { SignerCache } from '../../lib/votes/checkEnvelope';
-import { createHubClient } from '../../lib/votes/hubClient';
-import { verifyProposalTally, type EnvelopeChecker, type TallyStage } from '../../lib/votes/verifyTally';
-import { readVotingPower } from '../../lib/votes/votingPower';
+import type { SignerCache } from '../../lib/votes/core/checkEnvelope';
+import { createHubClient } from '../../lib/votes/core/hubClient';
+import { verifyProposalTally, type EnvelopeChecker, type TallyStage } from '../../lib/votes/core/verifyTally';
+import { readVotingPower } from '../../lib/votes/core/votingPower';
 import { startDemoServer } from '../demo-server/server';
 import type { Devnet } from '../devnet/devnet';
 import type { Cleanup } from './cleanup';

@@ -1,6 +1,6 @@
 import { encodeAbiParameters, getAddress, hashTypedData, keccak256, numberToHex, toHex, type Address, type Hex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
-import { buildVoteTypedData, viemTypedData, voteEnvelope } from '../../lib/votes/buildVoteTypedData';
+import { buildVoteTypedData, viemTypedData, voteEnvelope } from '../../lib/votes/core/buildVoteTypedData';
 import { devnetClient, type DevnetClient } from '../devnet/client';
 import type { DemoHub } from '../demo-server/hub/demoHub';
 

@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads';
-import type { EnvelopeExpectation } from '../../lib/votes/checkEnvelope';
-import { checkEnvelopes } from '../../lib/votes/verifyTally';
+import type { EnvelopeExpectation } from '../../lib/votes/core/checkEnvelope';
+import { checkEnvelopes } from '../../lib/votes/core/verifyTally';
 
 // One thread of the bench's signature-check pool (tallyWorkerPool.ts): the same lib/votes code
 // the extension runs, on the slice of envelopes it is sent.

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
-import type { CheckedVote } from '../../lib/votes/checkEnvelope';
-import type { EnvelopeChecker } from '../../lib/votes/verifyTally';
+import type { CheckedVote } from '../../lib/votes/core/checkEnvelope';
+import type { EnvelopeChecker } from '../../lib/votes/core/verifyTally';
 
 // Signature checks spread over worker threads: what a page that can start Web Workers (the popup,
 // an offscreen document) could do with the same code. The background service worker cannot.

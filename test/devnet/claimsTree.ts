@@ -1,6 +1,6 @@
 import { getAddress, type Address, type Hex } from 'viem';
-import type { ClaimsFile } from '../../lib/income/claimsFile';
-import { claimLeaf, hashPair } from '../../lib/income/merkle';
+import type { ClaimsFile } from '../../lib/income/core/claimsFile';
+import { claimLeaf, hashPair } from '../../lib/income/core/merkle';
 
 // Builds claims files exactly as Uniswap's merkle-distributor does (src/parse-balance-map.ts):
 // accounts checksummed and sorted as strings, index = position in that order, leaves sorted and

@@ -1,6 +1,6 @@
 import { encodeDeployData, encodeFunctionData, erc20Abi, getAddress, type Address, type Hex } from 'viem';
 import { DEVNET_A } from '../../lib/chain/devnet';
-import { merkleDistributorAbi } from '../../lib/income/abis';
+import { merkleDistributorAbi } from '../../lib/income/core/abis';
 import { INCOME_BYTECODE, merkleDistributorDeployAbi, stakingRewardsAbi } from './artifacts';
 import { devnetClient, sendInOrder, type DevnetTx } from './client';
 import { deployTestErc20 } from './deployChain';

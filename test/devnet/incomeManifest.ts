@@ -1,6 +1,6 @@
 import type { Address } from 'viem';
 import { DEVNET_A } from '../../lib/chain/devnet';
-import type { ClaimsFile } from '../../lib/income/claimsFile';
+import type { ClaimsFile } from '../../lib/income/core/claimsFile';
 import { DEVNET_INCOME } from './incomePlan';
 
 // What Alex's site says about the income programs DEVNET_INCOME deploys: the manifest's

@@ -1,6 +1,6 @@
 import { getContractAddress, type Address } from 'viem';
 import { DEVNET_A } from '../../lib/chain/devnet';
-import type { ClaimsFile } from '../../lib/income/claimsFile';
+import type { ClaimsFile } from '../../lib/income/core/claimsFile';
 import { ANVIL_ACCOUNTS } from './accounts';
 import { buildClaimsFile } from './claimsTree';
 import { DEVNET_NEXT_NONCE } from './plan';

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { hexToString, type Hex } from 'viem';
-import { parseSiweMessage } from '@/lib/siwe';
+import { parseSiweMessage } from '@/lib/gates/core/siwe';
 import { DEVNET_HOLDERS } from '../devnet/devnet';
 import { ALEX_GATES } from '../demo-server/gates/alexGates';
 import { FAKE_WALLET, HOSTILE_CODE_CONTENT, HOSTILE_CREATOR_PATH, HOSTILE_GATES, firedProbes } from '../demo-server/gates/hostileCreator';

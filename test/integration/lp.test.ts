@@ -2,11 +2,11 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createPublicClient, encodeFunctionData, erc20Abi, http, parseAbi, type Address, type Hex, type PublicClient } from 'viem';
 import { DEVNET_A, DEVNET_CHAINS } from '@/lib/chain/devnet';
 import { readChainSnapshot } from '@/lib/chain/readChainSnapshot';
-import { combinePlans, runReadPlan } from '@/lib/income/readPlan';
-import { lpPosition, underlyingOf } from '@/lib/lp/lpPosition';
-import { planLpReads, type LpReading } from '@/lib/lp/lpReads';
-import { estimateSnapshotReward, planSnapshotReads } from '@/lib/lp/snapshotProgram';
-import { buildGetRewardCall, projectEarned, yearlyRateBps } from '@/lib/lp/stakingRewards';
+import { combinePlans, runReadPlan } from '@/lib/chain/readPlan';
+import { lpPosition, underlyingOf } from '@/lib/lp/core/lpPosition';
+import { planLpReads, type LpReading } from '@/lib/lp/core/lpReads';
+import { estimateSnapshotReward, planSnapshotReads } from '@/lib/lp/core/snapshotProgram';
+import { buildGetRewardCall, projectEarned, yearlyRateBps } from '@/lib/lp/core/stakingRewards';
 import { devnetClient } from '../devnet/client';
 import { DEVNET_HOLDERS, DEVNET_INCOME, startDevnet, type Devnet } from '../devnet/devnet';
 

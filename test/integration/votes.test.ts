@@ -4,12 +4,12 @@ import { createPublicClient, http, numberToHex, type Address, type PublicClient 
 import { privateKeyToAccount } from 'viem/accounts';
 import { erc20Abi, uniswapV2PairAbi } from '@/lib/chain/abis';
 import { DEVNET_A } from '@/lib/chain/devnet';
-import { buildVoteTypedData, viemTypedData, voteEnvelope, type BuildVoteParameters } from '@/lib/votes/buildVoteTypedData';
-import { createHubClient, type HubClient } from '@/lib/votes/hubClient';
-import { SIGNATURES_UNAVAILABLE } from '@/lib/votes/tallyVotes';
-import { verifyProposalTally } from '@/lib/votes/verifyTally';
-import { readVotingPower } from '@/lib/votes/votingPower';
-import type { VoteType } from '@/lib/votes/voteTypes';
+import { buildVoteTypedData, viemTypedData, voteEnvelope, type BuildVoteParameters } from '@/lib/votes/core/buildVoteTypedData';
+import { createHubClient, type HubClient } from '@/lib/votes/core/hubClient';
+import { SIGNATURES_UNAVAILABLE } from '@/lib/votes/core/tallyVotes';
+import { verifyProposalTally } from '@/lib/votes/core/verifyTally';
+import { readVotingPower } from '@/lib/votes/core/votingPower';
+import type { VoteType } from '@/lib/votes/core/voteTypes';
 import { DEVNET_HOLDERS, startDevnet, type Devnet } from '../devnet/devnet';
 import { startDemoServer, type DemoServer } from '../demo-server/server';
 import { FORGED_VOTER, SEEDED, seedHub, type SeededHub } from '../demo-server/hub/seed';

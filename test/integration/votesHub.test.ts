@@ -2,8 +2,8 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { keccak256, toHex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { DEVNET_A } from '@/lib/chain/devnet';
-import { buildVoteTypedData, viemTypedData, voteEnvelope } from '@/lib/votes/buildVoteTypedData';
-import { createHubClient } from '@/lib/votes/hubClient';
+import { buildVoteTypedData, viemTypedData, voteEnvelope } from '@/lib/votes/core/buildVoteTypedData';
+import { createHubClient } from '@/lib/votes/core/hubClient';
 import { startDemoServer, type DemoServer } from '../demo-server/server';
 
 // The demo hub's HTTP surface without a chain: GraphQL as other Snapshot clients write it

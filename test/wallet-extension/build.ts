@@ -33,7 +33,7 @@ const manifest = {
 
 function sourceHash(): string {
   const hash = createHash('sha256');
-  const siwe = join(ROOT, 'lib', 'siwe'); // the SIWE parser behind the wallet's domain check
+  const siwe = join(ROOT, 'lib', 'gates', 'core', 'siwe'); // the SIWE parser behind the wallet's domain check
   const files = [
     join(HERE, 'build.ts'),
     join(HERE, 'identity.ts'),

@@ -1,9 +1,9 @@
 // npm run validate-manifest -- <file-or-url>
 // Checks a manifest file, a manifest URL, or a creator page URL (its declaration, then the
 // manifest it links). Exit code 0 when everything is valid, 1 otherwise.
-import devnet from '../../curation/devnet.tokenlist.json';
-import release from '../../curation/release.tokenlist.json';
-import { parseTokenList } from '../../curation/tokenListSchema';
+import devnet from '../../detect/lists/devnet.tokenlist.json';
+import release from '../../detect/lists/release.tokenlist.json';
+import { parseTokenList } from '../../detect/core/tokenListSchema';
 import { validateTarget } from './validateTarget';
 
 async function main(args: string[]): Promise<number> {

@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { parseTokenList, type TokenList } from '../../curation/tokenListSchema';
+import { parseTokenList, type TokenList } from '../../detect/core/tokenListSchema';
 import { ALEX_TOKEN, fullManifest } from '../testManifests';
 import { validateTarget, type ValidateTargetDeps } from './validateTarget';
 

@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import { confirmationFor, type TokenList } from '../../curation/confirmation';
+import { confirmationFor, type TokenList } from '../../detect/core/confirmation';
 import { checkDeclaration } from '../declaration';
 import { MANIFEST_FETCH_TIMEOUT_MS, MAX_MANIFEST_BYTES } from '../limits';
 import { isLocalHost } from '../url';

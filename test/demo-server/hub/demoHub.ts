@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createPublicClient, http, type Address, type PublicClient } from 'viem';
 import { DEVNET_CHAINS } from '../../../lib/chain/devnet';
-import { PAGE_SIZE } from '../../../lib/votes/hubClient';
-import { readVotingPower, votingPowerSource, type VotingPowerSource } from '../../../lib/votes/votingPower';
+import { PAGE_SIZE } from '../../../lib/votes/core/hubClient';
+import { readVotingPower, votingPowerSource, type VotingPowerSource } from '../../../lib/votes/core/votingPower';
 import { GraphqlError, parseRootField, type GraphqlValue } from './graphql';
 import { acceptVote } from './sequencer';
 import { HubStore } from './store';
@@ -10,7 +10,7 @@ import { HubStore } from './store';
 // A Snapshot-compatible hub for one space, mounted under a path of the creator's site:
 //   POST <base>/graphql                            proposals, proposal, votes, vote (Snapshot's names)
 //   POST <base>/api/msg                            a signed vote, checked like Snapshot's sequencer
-//   GET  <base>/api/votes/<proposal>/envelopes     the signed envelopes in bulk (lib/votes/hubClient.ts)
+//   GET  <base>/api/votes/<proposal>/envelopes     the signed envelopes in bulk (lib/votes/core/hubClient.ts)
 // CORS is open, like Snapshot's hub: the extension's background reads it without host permissions.
 
 export interface DemoHubOptions {

@@ -1,9 +1,9 @@
 import { createPublicClient, getAddress, hashTypedData, http, keccak256, toHex, type Address, type Hex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
-import { buildVoteTypedData, viemTypedData, voteEnvelope } from '../../../lib/votes/buildVoteTypedData';
-import type { VoteChoice } from '../../../lib/votes/choices';
-import { readVotingPower } from '../../../lib/votes/votingPower';
-import type { VoteType } from '../../../lib/votes/voteTypes';
+import { buildVoteTypedData, viemTypedData, voteEnvelope } from '../../../lib/votes/core/buildVoteTypedData';
+import type { VoteChoice } from '../../../lib/votes/core/choices';
+import { readVotingPower } from '../../../lib/votes/core/votingPower';
+import type { VoteType } from '../../../lib/votes/core/voteTypes';
 import type { DemoHub } from './demoHub';
 import type { ProposalRecord } from './store';
 import { fundVoters, voterAccount, voterBalance } from './voters';

@@ -1,7 +1,7 @@
 import { getAddress, hashTypedData, recoverAddress, type Address, type Hex } from 'viem';
-import { choiceFromMessage, isValidChoice } from '../../../lib/votes/choices';
-import { voteEnvelopeSchema } from '../../../lib/votes/hubSchemas';
-import { choiceEncoding, recognizeVoteTypes, SNAPSHOT_DOMAIN } from '../../../lib/votes/voteTypes';
+import { choiceFromMessage, isValidChoice } from '../../../lib/votes/core/choices';
+import { voteEnvelopeSchema } from '../../../lib/votes/core/hubSchemas';
+import { choiceEncoding, recognizeVoteTypes, SNAPSHOT_DOMAIN } from '../../../lib/votes/core/voteTypes';
 import type { HubStore, VoteRecord } from './store';
 
 // The checks Snapshot's sequencer makes on an incoming vote, in its order, with answers in its

@@ -1,6 +1,6 @@
 import { formatUnits, type Address, type Hex } from 'viem';
-import { computeScores } from '../../../lib/votes/scores';
-import type { VoteType } from '../../../lib/votes/voteTypes';
+import { computeScores } from '../../../lib/votes/core/scores';
+import type { VoteType } from '../../../lib/votes/core/voteTypes';
 
 // The demo hub's memory: proposals and each voter's counted vote, served with Snapshot's field
 // names. A voter's later vote replaces the earlier one, as on Snapshot.

@@ -1,5 +1,5 @@
 import { createWalletClient, hexToString, http, isAddressEqual, isHex, toHex, type Address, type Hex } from 'viem';
-import { parseSiweMessage } from '../../../lib/siwe/parseSiweMessage';
+import { parseSiweMessage } from '../../../lib/gates/core/siwe/parseSiweMessage';
 import { knownChain } from './chains';
 import type { PendingRequest } from './protocol';
 import { RpcError, type WalletState } from './walletState';

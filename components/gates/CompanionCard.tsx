@@ -1,0 +1,47 @@
+import { useState } from 'react';
+import { sendPageRequest, type CompanionSummary } from '@/lib/gates/contract';
+
+/** The small card in the page's corner: this creator at a glance, and a way into the popup. */
+export function CompanionCard({ summary, onDismiss }: { summary: CompanionSummary; onDismiss: () => void }) {
+  const [error, setError] = useState<string | null>(null);
+  const openPopup = () => sendPageRequest('open-popup', {}).catch((e: Error) => setError(e.message));
+  const dismiss = () => {
+    void sendPageRequest('companion-dismiss', { dismissed: true }).catch(() => undefined);
+    onDismiss();
+  };
+
+  return (
+    <aside className="ptc-card" aria-label="Personal Token Companion">
+      <header className="ptc-card-head">
+        <span className={summary.confirmed ? 'ptc-dot ptc-dot-ok' : 'ptc-dot ptc-dot-warn'} aria-hidden="true" />
+        <strong className="ptc-card-title">{summary.creatorName}</strong>
+        <span className="ptc-card-sub">{summary.confirmed ? 'confirmed' : 'declared by this site'}</span>
+        <button type="button" className="ptc-close" aria-label="Hide the companion on this site" title="Hide on this site" onClick={dismiss}>
+          <span aria-hidden="true" />
+        </button>
+      </header>
+      <dl className="ptc-facts">
+        <dt>You hold</dt>
+        <dd>{holdingText(summary)}</dd>
+        <dt>Income</dt>
+        <dd>{summary.income ?? (summary.following ? 'Not read yet' : 'Follow to see it')}</dd>
+        {summary.openVotes !== null ? (
+          <>
+            <dt>Votes</dt>
+            <dd>{summary.openVotes === 0 ? 'None open' : `${summary.openVotes} open`}</dd>
+          </>
+        ) : null}
+      </dl>
+      {error ? <p className="ptc-note ptc-error">{error}</p> : null}
+      <button type="button" className="ptc-button" onClick={() => void openPopup()}>
+        Open the companion
+      </button>
+    </aside>
+  );
+}
+
+function holdingText(summary: CompanionSummary): string {
+  if (!summary.account) return 'Connect a wallet in the companion';
+  if (!summary.holding) return 'Not read yet';
+  return summary.holdingValue ? `${summary.holding} · ${summary.holdingValue}` : summary.holding;
+}

@@ -1,0 +1,108 @@
+import { useState, type MouseEvent } from 'react';
+import { sendPageRequest, type GateView, type PageWalletChoice } from '@/lib/gates/contract';
+import { shortAddress } from '@/lib/format/format';
+import { UnlockedContent } from './UnlockedContent';
+
+const KIND_WORDS: Record<GateView['kind'], string> = { post: 'Holders-only post', link: 'Holders-only link', code: 'Holders-only code' };
+
+/**
+ * One gated block: the creator's teaser stays outside, this shows the unlock control, then the
+ * unlocked content in its place. `onUnlockedChange` lets the mount hide or restore the teaser.
+ */
+export function GatePanel({ initial, onUnlockedChange }: { initial: GateView; onUnlockedChange: (unlocked: boolean) => void }) {
+  const [view, setView] = useState(initial);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [choices, setChoices] = useState<PageWalletChoice[] | null>(null);
+
+  const unlock = async (event: MouseEvent, walletUuid?: string) => {
+    // Only a real click by the holder starts a signature: a page script cannot synthesize one.
+    if (!event.nativeEvent.isTrusted || busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const outcome = await sendPageRequest('unlock-gate', walletUuid ? { gateId: view.gateId, walletUuid } : { gateId: view.gateId });
+      if (outcome.kind === 'choose-wallet') return setChoices(outcome.wallets);
+      setChoices(null);
+      setView(outcome.view);
+      onUnlockedChange(outcome.view.state === 'unlocked');
+    } catch (e) {
+      setChoices(null);
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  // Forgets the unlock here (a shared computer): the next visit asks for a signature again.
+  const lock = async (event: MouseEvent) => {
+    if (!event.nativeEvent.isTrusted || busy) return;
+    setBusy(true);
+    try {
+      setView(await sendPageRequest('lock-gate', { gateId: view.gateId }));
+      onUnlockedChange(false);
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (view.state === 'unlocked' && view.unlocked) {
+    const until = new Date(view.unlocked.expiresAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+    return (
+      <section className="ptc-gate ptc-unlocked" aria-label={`${view.title} (unlocked)`}>
+        <header className="ptc-gate-head">
+          <span className="ptc-badge ptc-badge-open">Unlocked</span>
+          <strong className="ptc-gate-title">{view.title}</strong>
+        </header>
+        <UnlockedContent kind={view.kind} content={view.unlocked.content} />
+        <footer className="ptc-foot">
+          As {shortAddress(view.unlocked.address)}, until {until}
+          {view.note ? <span className="ptc-note"> · {view.note}</span> : null}
+          {' · '}
+          <button type="button" className="ptc-text-button" onClick={(e) => void lock(e)} disabled={busy}>
+            Lock again
+          </button>
+        </footer>
+      </section>
+    );
+  }
+
+  // The creator's teaser (title, description) stays above: this adds only what the extension knows.
+  return (
+    <section className="ptc-gate ptc-locked" aria-label={`${view.title} (locked)`}>
+      <div className="ptc-gate-head">
+        <span className="ptc-lock" aria-hidden="true" />
+        <span className="ptc-kind">{KIND_WORDS[view.kind]}</span>
+        <span className="ptc-needs">Hold {view.requirement}</span>
+      </div>
+      {view.note ? <p className="ptc-note ptc-warn" role="status">{view.note}</p> : null}
+      {error ? <p className="ptc-note ptc-error" role="alert">{error}</p> : null}
+      {choices ? (
+        <WalletChoices wallets={choices} disabled={busy} onPick={(e, uuid) => void unlock(e, uuid)} />
+      ) : (
+        <button type="button" className="ptc-button" onClick={(e) => void unlock(e)} disabled={busy}>
+          {busy ? 'Waiting for your wallet…' : 'Unlock with your wallet'}
+        </button>
+      )}
+      <p className="ptc-fine">One signature, no transaction. The companion checks it before the site sees it.</p>
+    </section>
+  );
+}
+
+/** Several wallets in the page: the holder says which is theirs (a page may announce its own). */
+function WalletChoices({ wallets, disabled, onPick }: { wallets: PageWalletChoice[]; disabled: boolean; onPick: (e: MouseEvent, uuid: string) => void }) {
+  return (
+    <div className="ptc-wallets" role="group" aria-label="Choose the wallet that signs">
+      <p className="ptc-fine">This page offers several wallets. Which one is yours?</p>
+      {wallets.map((wallet) => (
+        <button key={wallet.uuid} type="button" className="ptc-button ptc-secondary ptc-wallet" disabled={disabled} onClick={(e) => onPick(e, wallet.uuid)} aria-label={`Sign with ${wallet.name}`}>
+          {wallet.icon ? <img src={wallet.icon} alt="" width={18} height={18} /> : null}
+          {wallet.name}
+          {wallet.rdns ? <span className="ptc-rdns">{wallet.rdns}</span> : null}
+        </button>
+      ))}
+    </div>
+  );
+}

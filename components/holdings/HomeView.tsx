@@ -1,0 +1,112 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useMemo } from 'react';
+import { database } from '@/lib/db/database';
+import { claimableAcrossCreators } from '@/lib/holdings/core/claimableValue';
+import { toHoldingView, totalUsdE18, type HoldingView } from '@/lib/holdings/core/holdingView';
+import { sendRequest } from '@/lib/messaging/requests';
+import type { CompanionData } from '@/lib/app/ui/useCompanionData';
+import { usePopupStore } from '@/lib/app/ui/popupStore';
+import { holdingsAccount } from '@/lib/settings/settingsRepository';
+import { formatUsdE18 } from '@/lib/format/format';
+import { DataAge } from './DataAge';
+import { FollowingList } from './FollowingList';
+import { InvalidSiteCard, SiteCard } from '../detect/SiteCard';
+import { Skeleton } from '../app/Skeleton';
+import { WalletButton } from '../wallet/WalletButton';
+import { WatchAddressForm } from '../settings/WatchAddressForm';
+
+/** Mark for the bench: the first paint of holdings read from IndexedDB. */
+export const HOLDINGS_PAINT_MARK = 'holdings-first-paint';
+
+export function HomeView({ data, onRefresh }: { data: CompanionData; onRefresh(): void }) {
+  const { tabId, tabState, refreshing, notice, notify, show } = usePopupStore();
+  const views = useMemo(() => new Map(data.holdings.map((row) => [row.tokenId, toHoldingView(row)])), [data.holdings]);
+  const followed = new Set(data.follows.map((f) => f.tokenId));
+  const followedViews = data.follows.map((f) => views.get(f.tokenId)).filter((v): v is HoldingView => Boolean(v));
+  const siteView = tabState?.status === 'detected' ? (views.get(tabState.tokenId) ?? null) : null;
+  const shownViews = siteView && !followed.has(siteView.tokenId) ? [...followedViews, siteView] : followedViews;
+  const account = holdingsAccount(data.settings);
+  const claimable = claimableAcrossCreators(data.income, views);
+
+  useEffect(() => {
+    if (shownViews.length > 0 && performance.getEntriesByName(HOLDINGS_PAINT_MARK).length === 0) performance.mark(HOLDINGS_PAINT_MARK);
+  }, [shownViews.length]);
+
+  const siteOrigin = tabState?.status === 'detected' ? tabState.origin : null;
+  const pageCardHidden = useLiveQuery(async () => (siteOrigin ? ((await database().sitePrefs.get(siteOrigin))?.companionDismissed ?? false) : false), [siteOrigin]);
+  const act = (request: Promise<unknown>, then?: () => void) =>
+    request.then(then, (e: Error) => notify({ tone: 'error', text: e.message }));
+
+  return (
+    <div className="home">
+      <header className="top-bar">
+        <div className="brand">
+          <span className="logo" aria-hidden="true">◆</span> Companion
+        </div>
+        <WalletButton wallet={data.settings.wallet} watchAddress={data.settings.watchAddress} onConnected={onRefresh} />
+        <button type="button" className="icon-button" onClick={() => show({ name: 'settings' })} aria-label="Settings">
+          ⚙
+        </button>
+      </header>
+
+      {notice && (
+        <p className={`notice ${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'}>
+          {notice.text}
+          <button type="button" className="icon-button" aria-label="Dismiss message" onClick={() => notify(null)}>
+            ×
+          </button>
+        </p>
+      )}
+
+      {tabState === undefined && <Skeleton lines={2} label="Checking this page" />}
+      {tabState?.status === 'invalid' && <InvalidSiteCard state={tabState} />}
+      {tabState?.status === 'detected' && tabId !== null && (
+        <SiteCard
+          state={tabState}
+          view={siteView}
+          following={followed.has(tabState.tokenId)}
+          hasAccount={Boolean(account)}
+          onFollow={() => void act(sendRequest('follow', { tabId }), onRefresh)}
+          onUnfollow={() => void act(sendRequest('unfollow', { tokenId: tabState.tokenId }))}
+          onOpen={() => show({ name: 'creator', tokenId: tabState.tokenId })}
+          pageCardHidden={pageCardHidden ?? false}
+          onShowPageCard={() =>
+            void act(sendRequest('show-page-card', { tabId }), () => notify({ tone: 'info', text: 'The card shows again on this site from the next page load.' }))
+          }
+        />
+      )}
+
+      {data.loaded && !account && (
+        <section className="card">
+          <WatchAddressForm current={null} onSaved={onRefresh} />
+        </section>
+      )}
+
+      <section className="following" aria-labelledby="following-heading">
+        <div className="section-head">
+          <h2 id="following-heading">Following</h2>
+          {account && followedViews.length > 0 && (
+            <span className="total" data-testid="total">
+              {formatUsdE18(totalUsdE18(followedViews))}
+            </span>
+          )}
+        </div>
+        {claimable.rounds > 0 && (
+          <p className="claimable-note small" data-testid="claimable-everywhere">
+            Income to claim: <strong>{formatUsdE18(claimable.usdE18)}</strong> in {claimable.rounds} round{claimable.rounds > 1 ? 's' : ''}
+            {claimable.unpricedRounds > 0 ? ` (${claimable.unpricedRounds} paid in other tokens, not priced)` : ''}
+          </p>
+        )}
+        <FollowingList
+          follows={data.follows}
+          views={views}
+          loaded={data.loaded}
+          onUnfollow={(tokenId) => void act(sendRequest('unfollow', { tokenId }))}
+          onOpen={(tokenId) => show({ name: 'creator', tokenId })}
+        />
+      </section>
+
+      <DataAge views={shownViews} chainStatus={data.chainStatus} refreshing={refreshing} onRefresh={onRefresh} />
+    </div>
+  );
+}

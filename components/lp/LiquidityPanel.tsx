@@ -1,0 +1,112 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { database } from '@/lib/db/database';
+import type { LpView, ProgramView, TransactionRow } from '@/lib/db/rows';
+import type { HoldingView } from '@/lib/holdings/core/holdingView';
+import { ethToUsdE18 } from '@/lib/holdings/core/valuation';
+import { sendRequest } from '@/lib/messaging/requests';
+import { formatChange, formatEthE18, formatTokenAmount, formatUsdE18 } from '@/lib/format/format';
+import { useNow } from '@/lib/app/ui/useNow';
+import { TransactionStatus } from '../wallet/TransactionStatus';
+
+interface LiquidityPanelProps {
+  tokenId: string;
+  account: string;
+  canSend: boolean;
+  holding: HoldingView | null;
+}
+
+/** LP positions (wallet and staked), what they are made of, rewards earned and estimated. */
+export function LiquidityPanel({ tokenId, account, canSend, holding }: LiquidityPanelProps) {
+  const owner = account.toLowerCase();
+  const income = useLiveQuery(() => database().income.get([owner, tokenId]), [owner, tokenId]);
+  const transactions = useLiveQuery(() => database().transactions.where('account').equals(owner).toArray(), [owner]) ?? [];
+  if (!income || (income.positions.length === 0 && income.programs.length === 0)) return null;
+  const decimals = holding?.decimals ?? 18;
+  const symbol = holding?.symbol ?? '';
+  const ethUsd = holding && holding.priceEthE18 && holding.priceUsdE18 ? (holding.priceUsdE18 * 10n ** 18n) / holding.priceEthE18 : null;
+  return (
+    <div className="liquidity">
+      {income.positions.map((position) => (
+        <Position key={position.pair} tokenId={tokenId} position={position} decimals={decimals} symbol={symbol} ethUsd={ethUsd} canSend={canSend}
+          latest={transactions.filter((t) => t.tokenId === tokenId && t.subject === position.staking?.address.toLowerCase()).sort((a, b) => b.createdAt - a.createdAt)[0]} />
+      ))}
+      {income.programs.map((program) => (
+        <Program key={program.id} program={program} decimals={decimals} symbol={symbol} />
+      ))}
+    </div>
+  );
+}
+
+interface PositionProps {
+  tokenId: string;
+  position: LpView;
+  decimals: number;
+  symbol: string;
+  ethUsd: bigint | null;
+  canSend: boolean;
+  latest: TransactionRow | undefined;
+}
+
+function Position({ tokenId, position, decimals, symbol, ethUsd, canSend, latest }: PositionProps) {
+  const [error, setError] = useState<string | null>(null);
+  const now = useNow(60_000);
+  const value = BigInt(position.valueWei);
+  const staking = position.staking;
+  const busy = latest?.status === 'awaiting-signature' || latest?.status === 'pending';
+  const collect = async () => {
+    setError(null);
+    try {
+      await sendRequest('collect-rewards', { tokenId, staking: staking!.address });
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  return (
+    <section className="card" aria-label={`${symbol}/ETH liquidity`} data-testid="lp-position">
+      <h3 className="small-heading">{symbol}/ETH pool</h3>
+      <dl className="figures">
+        <div><dt>Your LP</dt><dd data-testid="lp-amounts">{formatTokenAmount(BigInt(position.lpInWallet), 18)} in wallet · {formatTokenAmount(BigInt(position.lpStaked), 18)} staked</dd></div>
+        <div><dt>Pool share</dt><dd>{formatChange(Number((BigInt(position.shareE18) * 10_000n) / 10n ** 18n)).replace('+', '')}</dd></div>
+        <div><dt>Made of</dt><dd data-testid="lp-underlying">{formatTokenAmount(BigInt(position.tokenAmount), decimals)} {symbol} + {formatEthE18(BigInt(position.ethAmount))}</dd></div>
+        <div><dt>Value</dt><dd>{ethUsd ? formatUsdE18(ethToUsdE18(value, ethUsd)) : formatEthE18(value)}</dd></div>
+        <div><dt>vs holding</dt><dd data-testid="lp-il">{position.impermanentLossBps === null ? <span className="muted">From now on</span> : formatChange(position.impermanentLossBps)}</dd></div>
+        {staking && (
+          <div>
+            <dt>Rewards earned</dt>
+            <dd data-testid="lp-earned">{formatTokenAmount(BigInt(staking.earned), decimals)} {staking.rewardSymbol}</dd>
+          </div>
+        )}
+      </dl>
+      {staking && (
+        <>
+          <p className="muted small">
+            {staking.yearlyRateBps !== null ? `About ${formatChange(Number(staking.yearlyRateBps)).replace('+', '')} a year at today's rate · ` : ''}
+            {staking.periodFinish * 1000 > now ? `ends ${new Date(staking.periodFinish * 1000).toLocaleDateString()}` : 'ended'}
+          </p>
+          <div className="actions">
+            <button type="button" className="primary small-button" disabled={!canSend || busy || BigInt(staking.earned) === 0n} onClick={() => void collect()}
+              aria-label={`Collect ${symbol} staking rewards`}>
+              {busy ? 'Collecting…' : 'Collect rewards'}
+            </button>
+          </div>
+        </>
+      )}
+      {latest && <TransactionStatus transaction={latest} />}
+      {error && <p className="error small" role="alert">{error}</p>}
+    </section>
+  );
+}
+
+function Program({ program, decimals, symbol }: { program: ProgramView; decimals: number; symbol: string }) {
+  return (
+    <section className="card" aria-label={program.title} data-testid="snapshot-program">
+      <h3 className="small-heading">{program.title}</h3>
+      <p className="small">
+        Estimated <strong data-testid="program-estimate">{formatTokenAmount(BigInt(program.estimate), decimals)} {symbol}</strong> of{' '}
+        {formatTokenAmount(BigInt(program.amount), decimals)} {symbol}, from your liquidity at blocks {program.startBlock.toLocaleString()} and{' '}
+        {program.endBlock.toLocaleString()}{program.ended ? '' : ' (the current block until the program ends)'}.
+      </p>
+    </section>
+  );
+}

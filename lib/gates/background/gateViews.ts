@@ -1,0 +1,69 @@
+import { getAddress, type Address } from 'viem';
+import { database } from '@/lib/db/database';
+import type { UnlockSessionRow } from '@/lib/db/rows';
+import type { GateView } from '@/lib/gates/contract';
+import type { ManifestGate } from '@/lib/protocol/manifestSchema';
+import { shortAddress } from '@/lib/format/format';
+import { gatesOf, type PageContext } from './pageContext';
+import { amountText, readTokenBalances, type TokenBalances } from './tokenReads';
+
+/**
+ * Every gate the page declares, unlocked where a session is still valid: not expired, for this
+ * token, and its address still holds enough (read now, on chain). A session that fails either is
+ * removed and the gate shows locked with the reason.
+ */
+export async function gateViews(page: PageContext, now = Date.now()): Promise<GateView[]> {
+  const gates = gatesOf(page);
+  if (gates.length === 0) return [];
+  const db = database();
+  const stored = await db.unlockSessions.where('origin').equals(page.origin).toArray();
+  // A site that now declares another token: proofs of holding the old one unlock nothing.
+  const otherToken = stored.filter((s) => s.tokenId !== page.state.tokenId);
+  if (otherToken.length) await db.unlockSessions.bulkDelete(otherToken.map((s): [string, string] => [s.origin, s.gateId]));
+  const sessions = new Map(stored.filter((s) => s.tokenId === page.state.tokenId).map((s) => [s.gateId, s]));
+  const live = [...sessions.values()].filter((s) => s.expiresAt > now);
+  const token = await readBalancesOrNull(page.state.tokenId, live.map((s) => getAddress(s.address)));
+
+  const views: GateView[] = [];
+  for (const gate of gates) {
+    const session = sessions.get(gate.id);
+    const requirement = token ? amountText(BigInt(gate.minBalance), token) : `${gate.minBalance} base units`;
+    const view = session ? await sessionView(gate, session, token, requirement, now) : null;
+    views.push(view ?? lockedView(gate, requirement, null));
+  }
+  return views;
+}
+
+async function sessionView(gate: ManifestGate, session: UnlockSessionRow, token: TokenBalances | null, requirement: string, now: number): Promise<GateView | null> {
+  const forget = () => database().unlockSessions.delete([session.origin, session.gateId]);
+  if (session.expiresAt <= now) {
+    await forget();
+    return lockedView(gate, requirement, 'Your unlock expired. Unlock again to see it.');
+  }
+  const unlocked = { content: session.content, address: session.address, expiresAt: session.expiresAt };
+  // The chain could not be read: the content was given for a valid proof, so it stays, labelled.
+  if (!token) return unlockedView(gate, requirement, unlocked, 'Could not re-check your balance just now; shown from your last unlock.');
+  const balance = token.balances.get(getAddress(session.address)) ?? 0n;
+  const needed = BigInt(gate.minBalance) > BigInt(session.minBalance) ? BigInt(gate.minBalance) : BigInt(session.minBalance);
+  if (balance < needed) {
+    await forget();
+    return lockedView(gate, requirement, `Locked again: ${shortAddress(session.address)} now holds ${amountText(balance, token)}; this needs ${amountText(needed, token)}.`);
+  }
+  return unlockedView(gate, requirement, unlocked, null);
+}
+
+export function lockedView(gate: ManifestGate, requirement: string, note: string | null): GateView {
+  return { gateId: gate.id, title: gate.title, kind: gate.kind, requirement, state: 'locked', note, unlocked: null };
+}
+
+export function unlockedView(gate: ManifestGate, requirement: string, unlocked: NonNullable<GateView['unlocked']>, note: string | null): GateView {
+  return { ...lockedView(gate, requirement, note), state: 'unlocked', unlocked };
+}
+
+async function readBalancesOrNull(tokenId: string, addresses: Address[]): Promise<TokenBalances | null> {
+  try {
+    return await readTokenBalances(tokenId, addresses);
+  } catch {
+    return null;
+  }
+}

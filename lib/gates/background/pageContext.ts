@@ -1,0 +1,26 @@
+import type { TabState } from '@/lib/detect/tabState';
+import type { ManifestGate, PersonalTokenManifest } from '@/lib/protocol/manifestSchema';
+import { UserFacingError } from '../../app/userFacingError';
+
+/** A page request's sender, as the browser (not the page) describes it, with what the tab declared. */
+export interface PageContext {
+  tabId: number;
+  /** The document that asked; a signature is requested in that document only. */
+  documentId: string | null;
+  origin: string;
+  state: Extract<TabState, { status: 'detected' }>;
+}
+
+export function manifestOf(page: PageContext): PersonalTokenManifest | null {
+  return page.state.manifest as PersonalTokenManifest | null;
+}
+
+export function gatesOf(page: PageContext): ManifestGate[] {
+  return manifestOf(page)?.gates ?? [];
+}
+
+export function findGate(page: PageContext, gateId: string): ManifestGate {
+  const gate = gatesOf(page).find((g) => g.id === gateId);
+  if (!gate) throw new UserFacingError(`This site's manifest declares no gate "${gateId.slice(0, 64)}".`);
+  return gate;
+}

@@ -1,0 +1,26 @@
+import { database } from '@/lib/db/database';
+import type { PageWalletChoice } from '@/lib/gates/contract';
+import { UserFacingError } from '../../app/userFacingError';
+import { listPageWallets, type PageTarget } from './pageWalletBridge';
+
+/**
+ * Which of the page's wallets signs: the one the holder just picked, the only one, or the one
+ * they picked on this site before when it is there exactly once. Otherwise the holder chooses:
+ * a page can announce wallets of its own, and only the holder knows which is theirs. `remember`
+ * says a pick among several was made: the caller saves it once the wallet proved itself.
+ */
+export async function pickPageWallet(
+  page: PageTarget,
+  pickedUuid: string | null,
+): Promise<{ wallet: PageWalletChoice; remember: boolean } | { choices: PageWalletChoice[] }> {
+  const wallets = await listPageWallets(page);
+  if (pickedUuid) {
+    const picked = wallets.find((w) => w.uuid === pickedUuid);
+    if (!picked) throw new UserFacingError('That wallet is no longer on this page. Try again.');
+    return { wallet: picked, remember: wallets.length > 1 };
+  }
+  if (wallets.length === 1) return { wallet: wallets[0]!, remember: false };
+  const remembered = (await database().sitePrefs.get(page.origin))?.walletRdns;
+  const matches = remembered ? wallets.filter((w) => w.rdns === remembered) : [];
+  return matches.length === 1 ? { wallet: matches[0]!, remember: false } : { choices: wallets };
+}

@@ -1,0 +1,36 @@
+import { getAddress, type Address } from 'viem';
+import { erc20Abi } from '@/lib/chain/abis';
+import { chainById } from '@/lib/chain/knownChains';
+import { database } from '@/lib/db/database';
+import { readSettings } from '@/lib/settings/settingsRepository';
+import { parseTokenId } from '@/lib/protocol/caip19';
+import { formatTokenAmount } from '@/lib/format/format';
+import { clientFor } from '../../chain/chainClients';
+import { UserFacingError } from '../../app/userFacingError';
+
+export interface TokenBalances {
+  symbol: string;
+  decimals: number;
+  /** Balance per checksummed address, at the latest block. */
+  balances: Map<Address, bigint>;
+}
+
+/** Symbol, decimals and the balances of `addresses`, in one batched JSON-RPC request. */
+export async function readTokenBalances(tokenId: string, addresses: Address[]): Promise<TokenBalances> {
+  const { chainId, address: token } = parseTokenId(tokenId);
+  const chain = chainById(chainId);
+  if (!chain) throw new UserFacingError(`Chain ${chainId} is not supported by this build.`);
+  const settings = await readSettings(database());
+  const client = clientFor(chain, settings.rpcUrls[chainId]);
+  const unique = [...new Set(addresses.map((a) => getAddress(a)))];
+  const [symbol, decimals, ...amounts] = await Promise.all([
+    client.readContract({ address: token, abi: erc20Abi, functionName: 'symbol' }),
+    client.readContract({ address: token, abi: erc20Abi, functionName: 'decimals' }),
+    ...unique.map((holder) => client.readContract({ address: token, abi: erc20Abi, functionName: 'balanceOf', args: [holder] })),
+  ]);
+  return { symbol: String(symbol), decimals: Number(decimals), balances: new Map(unique.map((a, i) => [a, amounts[i] as bigint])) };
+}
+
+export function amountText(amount: bigint, token: { symbol: string; decimals: number }): string {
+  return `${formatTokenAmount(amount, token.decimals, 'en-US')} ${token.symbol}`;
+}

@@ -1,0 +1,61 @@
+import type { Address } from 'viem';
+import { chainById } from '@/lib/chain/knownChains';
+import { readChainSnapshot } from '@/lib/chain/readChainSnapshot';
+import type { CompanionDatabase } from '@/lib/db/database';
+import { recordRefresh } from '@/lib/holdings/chainStatusRepository';
+import { listFollows } from '@/lib/holdings/followsRepository';
+import { NO_ACCOUNT, saveLatest } from '@/lib/holdings/holdingsRepository';
+import { holdingsAccount, readSettings } from '@/lib/settings/settingsRepository';
+import { toHoldingValues } from '@/lib/holdings/core/toHoldingValues';
+import type { RefreshOutcome } from '@/lib/messaging/requests';
+import { formatTokenId, parseTokenId } from '@/lib/protocol/caip19';
+import { clientFor } from '../../chain/chainClients';
+import { prepareIncomeRefresh, storeIncome } from '../../income/background/refreshIncome';
+
+/**
+ * Reads every followed token (plus `extraTokenIds`, e.g. the creator of the open tab) from the
+ * chain: one multicall per chain, all chains at once, results written to IndexedDB, where the
+ * popup's live queries pick them up.
+ */
+export async function refreshHoldings(db: CompanionDatabase, extraTokenIds: string[]): Promise<RefreshOutcome> {
+  const [settings, follows] = await Promise.all([readSettings(db), listFollows(db)]);
+  const account = holdingsAccount(settings) as Address | null;
+  const byChain = new Map<number, Address[]>();
+  for (const tokenId of new Set([...follows.map((f) => f.tokenId), ...extraTokenIds])) {
+    const { chainId, address } = parseTokenId(tokenId);
+    byChain.set(chainId, [...(byChain.get(chainId) ?? []), address]);
+  }
+
+  const chains = await Promise.all(
+    [...byChain].map(async ([chainId, tokens]) => {
+      const chain = chainById(chainId);
+      if (!chain) return { chainId, chainName: `Chain ${chainId}`, blockNumber: null, error: 'This chain is not supported.' };
+      try {
+        // Claims files come from the creators' sites first (HTTP, cached by content hash), so that
+        // income and liquidity reads ride in the same multicall as balances and prices.
+        const client = clientFor(chain, settings.rpcUrls[chainId]);
+        const income = await prepareIncomeRefresh(follows, chain, account);
+        const snapshot = await readChainSnapshot(client, chain, tokens, account, 'multicall', income.plan);
+        const fetchedAt = Date.now();
+        if (account) await storeIncome(db, client, chain, account, income, snapshot, fetchedAt);
+        const readings = snapshot.tokens.flatMap((reading) => {
+          const values = toHoldingValues(snapshot, reading, fetchedAt);
+          return values ? [{ tokenId: formatTokenId(chainId, reading.address), chainId, values }] : [];
+        });
+        await saveLatest(db, account ?? NO_ACCOUNT, readings);
+        await recordRefresh(db, chainId, null, fetchedAt);
+        return { chainId, chainName: chain.name, blockNumber: snapshot.blockNumber.toString(), error: null };
+      } catch (error) {
+        const message = `Could not reach ${chain.name}: ${shortReason(error)}. Showing the last values read.`;
+        await recordRefresh(db, chainId, message);
+        return { chainId, chainName: chain.name, blockNumber: null, error: message };
+      }
+    }),
+  );
+  return { chains };
+}
+
+function shortReason(error: unknown): string {
+  const text = error instanceof Error ? ((error as { shortMessage?: string }).shortMessage ?? error.message) : String(error);
+  return text.split('\n')[0]!.slice(0, 160);
+}

@@ -1,0 +1,46 @@
+import { useEffect } from 'react';
+import { browser } from 'wxt/browser';
+import { POPUP_SESSION_PORT, sendRequest } from '@/lib/messaging/requests';
+import { usePopupStore } from '../../app/ui/popupStore';
+
+async function activeTabId(): Promise<number | null> {
+  // `?tab=<id>` lets the popup be opened as a page for a given tab (tests, keyboard users).
+  const fromQuery = Number(new URLSearchParams(location.search).get('tab'));
+  if (Number.isInteger(fromQuery) && fromQuery > 0) return fromQuery;
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id ?? null;
+}
+
+/**
+ * On open: keep the session port (its closing marks holdings as looked at), learn the tab's
+ * creator, then refresh from the chain. The cached data is already on screen meanwhile.
+ */
+export function usePopupSession(): { refresh: () => Promise<void> } {
+  const { setTab, refreshStarted, refreshFinished, notify } = usePopupStore.getState();
+
+  const refresh = async () => {
+    const { tabState } = usePopupStore.getState();
+    refreshStarted();
+    try {
+      const tokenIds = tabState?.status === 'detected' ? [tabState.tokenId] : [];
+      refreshFinished(await sendRequest('refresh', { tokenIds }));
+    } catch (error) {
+      refreshFinished(null);
+      notify({ tone: 'error', text: (error as Error).message });
+    }
+  };
+
+  useEffect(() => {
+    const port = browser.runtime.connect({ name: POPUP_SESSION_PORT });
+    void (async () => {
+      const tabId = await activeTabId();
+      const state = tabId === null ? null : await sendRequest('tab-state', { tabId }).catch(() => null);
+      setTab(tabId, state);
+      await refresh();
+    })();
+    return () => port.disconnect();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per popup opening
+  }, []);
+
+  return { refresh };
+}

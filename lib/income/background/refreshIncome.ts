@@ -1,0 +1,60 @@
+import type { Address, PublicClient } from 'viem';
+import type { ChainSnapshot } from '@/lib/chain/readChainSnapshot';
+import type { ChainConfig } from '@/lib/chain/types';
+import type { CompanionDatabase } from '@/lib/db/database';
+import type { FollowRow } from '@/lib/db/rows';
+import { combinePlans, type ReadPlan } from '@/lib/income/core';
+import type { PersonalTokenManifest } from '@/lib/protocol/manifestSchema';
+import { creatorPlan, type CreatorReading } from './creatorPlan';
+import { prepareIncome, type CreatorIncomeInput } from './incomeReads';
+import { liquidityViews, programViews } from '../../lp/background/liquidityViews';
+
+const manifestOf = (f: FollowRow) => f.manifest as PersonalTokenManifest | null;
+const hasIncome = (m: PersonalTokenManifest | null) => Boolean(m && (m.distributions.length || m.pairs.length || m.rewards.length));
+
+export interface IncomeRefresh {
+  inputs: CreatorIncomeInput[];
+  /** To pass to readChainSnapshot, so income and liquidity ride in the holdings multicall. */
+  plan: ReadPlan<CreatorReading[]> | undefined;
+}
+
+/** Claims files first (HTTP to the creators' sites, cached), then one plan for the chain. */
+export async function prepareIncomeRefresh(follows: FollowRow[], chain: ChainConfig, account: Address | null): Promise<IncomeRefresh> {
+  if (!account) return { inputs: [], plan: undefined };
+  const creators = follows.filter((f) => f.chainId === chain.chainId && hasIncome(manifestOf(f)));
+  const inputs = await Promise.all(creators.map((f) => prepareIncome(f.tokenId, manifestOf(f)!, account)));
+  return { inputs, plan: inputs.length ? (combinePlans(...inputs.map((input) => creatorPlan(input, chain, account))) as ReadPlan<CreatorReading[]>) : undefined };
+}
+
+/** Turns the decoded readings into what the popup shows, and stores it per account and creator. */
+export async function storeIncome(
+  db: CompanionDatabase,
+  client: PublicClient,
+  chain: ChainConfig,
+  account: Address,
+  refresh: IncomeRefresh,
+  snapshot: ChainSnapshot & { extra: CreatorReading[] | null },
+  fetchedAt: number,
+): Promise<void> {
+  if (!snapshot.extra) return;
+  const rows = await Promise.all(
+    refresh.inputs.map(async (input, k) => {
+      const reading = snapshot.extra![k]!;
+      const token = snapshot.tokens.find((t) => t.address.toLowerCase() === input.token.toLowerCase());
+      const ctx = {
+        db, chainId: chain.chainId, account, blockNumber: snapshot.blockNumber, blockTimestamp: snapshot.blockTimestamp,
+        tokenDecimals: token?.decimals ?? 18, tokenSymbol: token?.symbol ?? 'tokens',
+      };
+      return {
+        account: account.toLowerCase(),
+        tokenId: input.tokenId,
+        rounds: reading.rounds,
+        positions: await liquidityViews(ctx, reading.pairs),
+        programs: await programViews(client, chain.multicall3, input.manifest, account, snapshot.blockNumber).catch(() => []),
+        blockNumber: snapshot.blockNumber.toString(),
+        fetchedAt,
+      };
+    }),
+  );
+  await db.income.bulkPut(rows);
+}

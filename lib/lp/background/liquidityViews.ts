@@ -1,0 +1,104 @@
+import type { Address, PublicClient } from 'viem';
+import { tokenPriceInEthE18 } from '@/lib/holdings/core/valuation';
+import type { CompanionDatabase } from '@/lib/db/database';
+import type { LpEntryRow, LpView, ProgramView } from '@/lib/db/rows';
+import { runReadPlan } from '@/lib/income/core';
+import { estimateSnapshotReward, impermanentLoss, lpEntryRecord, lpPosition, planSnapshotReads, projectEarned, yearlyRateBps, type LpReading } from '@/lib/lp/core';
+import type { PersonalTokenManifest } from '@/lib/protocol/manifestSchema';
+
+interface Context {
+  db: CompanionDatabase;
+  chainId: number;
+  account: Address;
+  blockNumber: bigint;
+  blockTimestamp: bigint;
+  tokenDecimals: number;
+  tokenSymbol: string;
+}
+
+/** Positions as shown: underlying amounts, share, value, impermanent loss since first seen, staking. */
+export async function liquidityViews(ctx: Context, readings: (LpReading | null)[]): Promise<LpView[]> {
+  const views: LpView[] = [];
+  for (const reading of readings) {
+    if (!reading) continue;
+    const position = lpPosition(reading, ctx.tokenDecimals);
+    if (position.lpTotal === 0n && (reading.staking?.earned ?? 0n) === 0n) continue;
+    const entry = await entryFor(ctx, reading, position.lpTotal);
+    const pool = { tokenReserve: reading.tokenReserve, quoteReserve: reading.quoteReserve, lpSupply: reading.lpSupply };
+    const loss = entry && entry.blockNumber < ctx.blockNumber ? impermanentLoss(entry, position.lpTotal, pool, ctx.tokenDecimals) : null;
+    const staking = reading.staking;
+    const price = tokenPriceInEthE18({ tokenReserve: reading.tokenReserve, wethReserve: reading.quoteReserve }, ctx.tokenDecimals);
+    const stakedValue = staking ? lpPosition({ ...reading, lpInWallet: staking.totalStaked, staking: null }, ctx.tokenDecimals).valueWei : 0n;
+    views.push({
+      pair: reading.pair,
+      lpInWallet: position.lpInWallet.toString(),
+      lpStaked: position.lpStaked.toString(),
+      tokenAmount: position.tokenAmount.toString(),
+      ethAmount: position.quoteAmount.toString(),
+      shareE18: position.shareE18.toString(),
+      valueWei: position.valueWei.toString(),
+      impermanentLossBps: loss?.changeBps ?? null,
+      entrySince: entry ? Number(entry.timestamp) : null,
+      staking: staking && {
+        address: staking.address,
+        earned: projectEarned(staking, ctx.blockTimestamp).toString(),
+        yearlyRateBps: yearlyRateBps({ staking, now: ctx.blockTimestamp, rewardPriceEthE18: price, rewardDecimals: ctx.tokenDecimals, totalStakedValueWei: stakedValue })?.toString() ?? null,
+        periodFinish: Number(staking.periodFinish),
+        rewardSymbol: ctx.tokenSymbol,
+      },
+    });
+  }
+  return views;
+}
+
+/** The first sighting of a position is kept as the base of impermanent loss; it goes when the LP does. */
+async function entryFor(ctx: Context, reading: LpReading, lpTotal: bigint) {
+  const key: [string, string] = [ctx.account.toLowerCase(), reading.pair.toLowerCase()];
+  const stored = await ctx.db.lpEntries.get(key);
+  if (lpTotal === 0n) {
+    if (stored) await ctx.db.lpEntries.delete(key);
+    return null;
+  }
+  if (stored) {
+    return { chainId: stored.chainId, pair: stored.pair, account: stored.account, lp: BigInt(stored.lp), tokenAmount: BigInt(stored.tokenAmount), quoteAmount: BigInt(stored.quoteAmount), blockNumber: BigInt(stored.blockNumber), timestamp: BigInt(stored.timestamp) };
+  }
+  const record = lpEntryRecord(
+    { chainId: ctx.chainId, pair: reading.pair, account: ctx.account, blockNumber: ctx.blockNumber, timestamp: ctx.blockTimestamp, lp: lpTotal },
+    { tokenReserve: reading.tokenReserve, quoteReserve: reading.quoteReserve, lpSupply: reading.lpSupply },
+  );
+  const row: LpEntryRow = {
+    account: key[0], pair: key[1], chainId: ctx.chainId, lp: record.lp.toString(), tokenAmount: record.tokenAmount.toString(),
+    quoteAmount: record.quoteAmount.toString(), blockNumber: record.blockNumber.toString(), timestamp: record.timestamp.toString(),
+  };
+  await ctx.db.lpEntries.put(row);
+  return record;
+}
+
+/** Snapshot programs: the holder's LP at the start and end blocks (the current one until it ends). */
+export async function programViews(
+  client: PublicClient,
+  multicall3: Address,
+  manifest: PersonalTokenManifest,
+  account: Address,
+  blockNumber: bigint,
+): Promise<ProgramView[]> {
+  const programs = manifest.rewards.filter((r) => r.kind === 'snapshot');
+  return Promise.all(
+    programs.map(async (program) => {
+      const staking = manifest.pairs.find((p) => p.address.toLowerCase() === program.pair.toLowerCase())?.staking as Address | undefined;
+      const ended = BigInt(program.endBlock) <= blockNumber;
+      const plan = planSnapshotReads(program.pair as Address, account, staking);
+      const [start, end] = await Promise.all([
+        runReadPlan(client, multicall3, plan, BigInt(program.startBlock)),
+        runReadPlan(client, multicall3, plan, ended ? BigInt(program.endBlock) : blockNumber),
+      ]);
+      const amount = BigInt(program.amount);
+      return {
+        id: program.id, title: program.title, amount: amount.toString(),
+        estimate: start && end ? estimateSnapshotReward(amount, start, end).toString() : '0',
+        startBlock: program.startBlock, endBlock: program.endBlock, ended,
+      };
+    }),
+  );
+}
+

@@ -1,0 +1,27 @@
+import type { CompanionDatabase } from '../db/database';
+import type { SettingKey, SettingRow, SettingsMap } from '../db/rows';
+
+export const DEFAULT_SETTINGS: SettingsMap = { watchAddress: null, wallet: null, rpcUrls: {}, currency: 'USD' };
+
+/** The account whose holdings are shown: the connected wallet first, else the watched address. */
+export function holdingsAccount(settings: SettingsMap): string | null {
+  return settings.wallet?.account ?? settings.watchAddress;
+}
+
+export async function readSettings(db: CompanionDatabase): Promise<SettingsMap> {
+  const rows = await db.settings.toArray();
+  const stored = Object.fromEntries(rows.map((row) => [row.key, row.value]));
+  return { ...DEFAULT_SETTINGS, ...stored };
+}
+
+export async function writeSetting<K extends SettingKey>(db: CompanionDatabase, key: K, value: SettingsMap[K]): Promise<void> {
+  const row: SettingRow<K> = { key, value };
+  await db.settings.put(row as SettingRow);
+}
+
+/** Clears every table: follows, holdings, chain status and settings. */
+export async function clearAllData(db: CompanionDatabase): Promise<void> {
+  await db.transaction('rw', db.tables, async () => {
+    await Promise.all(db.tables.map((table) => table.clear()));
+  });
+}

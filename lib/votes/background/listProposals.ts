@@ -1,0 +1,59 @@
+import type { Address } from 'viem';
+import { database } from '@/lib/db/database';
+import { holdingsAccount, readSettings } from '@/lib/settings/settingsRepository';
+import type { ProposalWithPower } from '@/lib/votes/contract';
+import { createHubClient } from '@/lib/votes/core/hubClient';
+import type { HubProposal } from '@/lib/votes/core/hubSchemas';
+import { readVotingPower, votingPowerSource } from '@/lib/votes/core/votingPower';
+import { clientFor } from '../../chain/chainClients';
+import { voteContext, type VoteContext } from './voteContext';
+
+const SHOWN = 20;
+
+/** Open and recent proposals, each with the holder's voting power at its snapshot block. */
+export async function listProposals(tokenId: string): Promise<ProposalWithPower[]> {
+  const context = await voteContext(tokenId);
+  const settings = await readSettings(database());
+  const account = holdingsAccount(settings);
+  const proposals = (await createHubClient(context.hub).proposals({ space: context.space }, { first: SHOWN })).filter((p) => p.type !== null);
+  const powers = account ? await powersAtSnapshots(context, settings.rpcUrls[context.chain.chainId], account as Address, proposals) : new Map();
+  return proposals.map((p) => ({
+    proposal: {
+      id: p.id,
+      title: p.title,
+      body: p.body.slice(0, 2_000),
+      type: p.type!,
+      choices: p.choices,
+      start: p.start,
+      end: p.end,
+      snapshotBlock: Number(p.snapshotBlock),
+      state: p.state === 'active' || p.state === 'pending' ? p.state : 'closed',
+      hubScores: p.scores ?? [],
+      votes: p.votes ?? 0,
+    },
+    power: powers.get(p.snapshotBlock.toString()) ?? null,
+  }));
+}
+
+/** One chunked multicall per distinct snapshot block (proposals often share one). */
+async function powersAtSnapshots(context: VoteContext, rpcUrls: string[] | undefined, account: Address, proposals: HubProposal[]) {
+  const client = clientFor(context.chain, rpcUrls);
+  const source = votingPowerSource(context.chain, context.token, context.countLiquidity);
+  const blocks = [...new Set(proposals.map((p) => p.snapshotBlock.toString()))];
+  const entries = await Promise.all(
+    blocks.map(async (block) => {
+      const reading = await readVotingPower(client, source, [account], BigInt(block));
+      const power = reading.powers.get(account.toLowerCase());
+      if (!power) return [block, null] as const;
+      return [block, {
+        account,
+        amount: power.total.toString(),
+        fromLiquidity: power.liquidity.toString(),
+        decimals: reading.decimals,
+        symbol: context.symbol,
+        blockNumber: Number(block),
+      }] as const;
+    }),
+  );
+  return new Map<string, ProposalWithPower['power']>(entries);
+}

@@ -1,0 +1,99 @@
+import { BaseError, type Address, type Hex } from 'viem';
+import { chainById } from '@/lib/chain/knownChains';
+import { database } from '@/lib/db/database';
+import type { TransactionRow } from '@/lib/db/rows';
+import { readSettings } from '@/lib/settings/settingsRepository';
+import { saveTransaction, transactionsWithStatus, updateTransaction } from '@/lib/wallet/transactionsRepository';
+import { sendTransaction, WalletError } from '@/lib/wallet';
+import { clientFor } from '../chain/chainClients';
+import { refreshHoldings } from '../holdings/background/refreshHoldings';
+import { keepAliveWhile } from './keepAlive';
+import { UserFacingError } from '../app/userFacingError';
+
+export interface TrackedCall {
+  kind: TransactionRow['kind'];
+  tokenId: string;
+  chainId: number;
+  subject: string;
+  label: string;
+  /** Built by the extension from the validated manifest, never taken from the popup. */
+  to: Address;
+  data: Hex;
+}
+
+/**
+ * Simulates, saves, asks the wallet, then follows the transaction to its receipt in the
+ * background: the popup may close when MetaMask opens; the saved row tells how it ended.
+ */
+export async function sendTrackedTransaction(call: TrackedCall): Promise<{ transactionId: string }> {
+  const db = database();
+  const settings = await readSettings(db);
+  const account = settings.wallet?.account as Address | undefined;
+  if (!account) throw new UserFacingError('Connect a wallet to claim: a watched address cannot send transactions.');
+  const chain = chainById(call.chainId);
+  if (!chain) throw new UserFacingError(`Chain ${call.chainId} is not supported.`);
+  const client = clientFor(chain, settings.rpcUrls[call.chainId]);
+  try {
+    await client.call({ account, to: call.to, data: call.data });
+  } catch (error) {
+    throw new UserFacingError(`This would fail on chain, so nothing was sent: ${reason(error)}.`);
+  }
+
+  const now = Date.now();
+  const row: TransactionRow = { ...call, id: crypto.randomUUID(), account: account.toLowerCase(), hash: null, status: 'awaiting-signature', error: null, createdAt: now, updatedAt: now };
+  await saveTransaction(db, row);
+  let hash: Hex;
+  try {
+    hash = await keepAliveWhile(sendTransaction({ chainId: call.chainId, to: call.to, data: call.data }));
+  } catch (error) {
+    const cancelled = error instanceof WalletError && error.kind === 'cancelled';
+    const message = error instanceof WalletError ? error.message : 'The wallet could not send the transaction.';
+    await updateTransaction(db, row.id, { status: cancelled ? 'cancelled' : 'failed', error: message });
+    if (cancelled) return { transactionId: row.id };
+    throw new UserFacingError(message);
+  }
+  await updateTransaction(db, row.id, { status: 'pending', hash });
+  void followTransaction(row.id);
+  return { transactionId: row.id };
+}
+
+/** Waits for the receipt; a replaced transaction is followed under its new hash or explained. */
+export async function followTransaction(id: string): Promise<void> {
+  const db = database();
+  const row = await db.transactions.get(id);
+  if (!row?.hash || row.status !== 'pending') return;
+  const chain = chainById(row.chainId);
+  if (!chain) return;
+  const client = clientFor(chain, (await readSettings(db)).rpcUrls[row.chainId]);
+  try {
+    const receipt = await keepAliveWhile(
+      client.waitForTransactionReceipt({
+        hash: row.hash as Hex,
+        timeout: 10 * 60_000,
+        onReplaced: (replacement) => {
+          const note = replacement.reason === 'repriced' ? null : `Your wallet ${replacement.reason === 'cancelled' ? 'cancelled' : 'replaced'} this transaction.`;
+          void updateTransaction(db, id, { hash: replacement.transaction.hash, error: note });
+        },
+      }),
+    );
+    const ok = receipt.status === 'success';
+    await updateTransaction(db, id, { status: ok ? 'confirmed' : 'failed', hash: receipt.transactionHash, error: ok ? null : 'The transaction was mined but reverted; nothing changed.' });
+    // The claimed round and the new balance show without waiting for the next popup opening.
+    if (ok) await refreshHoldings(db, []);
+  } catch (error) {
+    await updateTransaction(db, id, { error: `Still waiting for the receipt: ${reason(error)}.` });
+  }
+}
+
+/** After a worker restart: keep following what was sent. */
+export async function resumeTransactions(): Promise<void> {
+  for (const row of await transactionsWithStatus(database(), ['pending'])) void followTransaction(row.id);
+  for (const row of await transactionsWithStatus(database(), ['awaiting-signature'])) {
+    await updateTransaction(database(), row.id, { status: 'failed', error: 'The extension restarted while your wallet was open. If you confirmed, the claim will show as done after the next refresh.' });
+  }
+}
+
+function reason(error: unknown): string {
+  if (error instanceof BaseError) return error.shortMessage;
+  return error instanceof Error ? error.message.split('\n')[0]!.slice(0, 160) : String(error);
+}
