@@ -1,6 +1,7 @@
 import type { Address, PublicClient } from 'viem';
 import { erc20Abi, multicall3ReadAbi, uniswapV2PairAbi } from './abis';
 import { sortTokens, uniswapV2PairAddress } from './pairAddress';
+import { outcomeValue as value, type ContractRead, type ReadOutcome, type ReadPlan } from './readPlan';
 import type { ChainConfig } from './types';
 
 export interface TokenReading {
@@ -24,12 +25,6 @@ export interface ChainSnapshot {
 }
 
 export type ReadStrategy = 'multicall' | 'one-call-per-read';
-
-/** More reads to ride in the same call (income, liquidity, staking), with their own decoder. */
-export interface ExtraReads<T> {
-  reads: readonly { address: Address; abi: unknown; functionName: string; args?: readonly unknown[] }[];
-  decode(outcomes: readonly Outcome[]): T;
-}
 
 interface Read {
   address: Address;
@@ -66,9 +61,7 @@ function wethPairOf(chain: ChainConfig, token: Address): Address {
   return uniswapV2PairAddress(factory, pairInitCodeHash, token, weth);
 }
 
-export type Outcome = { status: 'success'; result: unknown } | { status: 'failure'; error: Error };
-
-async function execute(client: PublicClient, chain: ChainConfig, reads: Read[], strategy: ReadStrategy): Promise<Outcome[]> {
+async function execute(client: PublicClient, chain: ChainConfig, reads: ContractRead[], strategy: ReadStrategy): Promise<ReadOutcome[]> {
   if (strategy === 'multicall') {
     // batchSize 0: one aggregate3 call for the whole refresh, however many tokens.
     return (await client.multicall({
@@ -76,23 +69,19 @@ async function execute(client: PublicClient, chain: ChainConfig, reads: Read[], 
       allowFailure: true,
       batchSize: 0,
       multicallAddress: chain.multicall3,
-    })) as Outcome[];
+    })) as ReadOutcome[];
   }
   return Promise.all(
     reads.map((read) =>
       client.readContract(read as never).then(
-        (result): Outcome => ({ status: 'success', result }),
-        (error: Error): Outcome => ({ status: 'failure', error }),
+        (result): ReadOutcome => ({ status: 'success', result }),
+        (error: Error): ReadOutcome => ({ status: 'failure', error }),
       ),
     ),
   );
 }
 
-function value<T>(outcome: Outcome | undefined): T | null {
-  return outcome?.status === 'success' ? (outcome.result as T) : null;
-}
-
-function reservesFor(chain: ChainConfig, token: Address, outcome: Outcome | undefined): TokenReading['wethPair'] {
+function reservesFor(chain: ChainConfig, token: Address, outcome: ReadOutcome | undefined): TokenReading['wethPair'] {
   const reserves = value<readonly [bigint, bigint, number]>(outcome);
   if (!reserves || reserves[0] === 0n || reserves[1] === 0n) return null;
   const [token0] = sortTokens(token, chain.uniswapV2.weth);
@@ -115,10 +104,11 @@ export async function readChainSnapshot<T = null>(
   tokens: Address[],
   account: Address | null,
   strategy: ReadStrategy = 'multicall',
-  extra?: ExtraReads<T>,
+  /** More reads to ride in the same call (income, liquidity, staking), with their own decoder. */
+  extra?: ReadPlan<T>,
 ): Promise<ChainSnapshot & { extra: T | null }> {
   const own = planReads(chain, tokens, account);
-  const outcomes = await execute(client, chain, [...own, ...((extra?.reads ?? []) as Read[])], strategy);
+  const outcomes = await execute(client, chain, [...own, ...(extra?.reads ?? [])], strategy);
   const blockNumber = value<bigint>(outcomes[0]);
   const blockTimestamp = value<bigint>(outcomes[1]);
   if (blockNumber === null || blockTimestamp === null) {

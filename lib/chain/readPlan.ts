@@ -2,10 +2,8 @@ import type { Abi, Address, PublicClient } from 'viem';
 
 // A read plan is a list of contract reads plus a decoder for exactly those outcomes. Plans are
 // concatenated into one Multicall3 aggregate3 (allowFailure, batchSize 0), so income, LP and
-// staking reads ride in the same eth_call as readChainSnapshot's balances and reserves.
-// Composing with lib/chain/readChainSnapshot (the lead's change, smallest form): let it take
-// `extra?: ReadPlan<T>`, append `extra.reads` after its own reads, and return
-// `extra.decode(outcomes.slice(ownReads.length))` beside the snapshot.
+// staking reads ride in the same eth_call as readChainSnapshot's balances and reserves:
+// readChainSnapshot appends a plan's reads after its own and hands the plan its slice of outcomes.
 
 export interface ContractRead {
   address: Address;

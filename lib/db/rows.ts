@@ -115,7 +115,7 @@ export interface VoteRow {
 
 /** The holder's entry in one claims file, found once per file content and account. */
 export interface ClaimsCacheRow {
-  /** keccak256 of the claims file's bytes: a changed file is a new key. */
+  /** SHA-256 of the claims file's bytes (claimsFileHash): a changed file is a new key. */
   fileHash: string;
   /** Lower-case account. */
   account: string;

@@ -43,7 +43,7 @@ export async function unlockGate(page: PageContext, gateId: string, pickedWallet
     return { kind: 'view', view: lockedView(gate, requirement, `You need ${requirement} to unlock this; ${shortAddress(address)} holds ${amountText(balance, token)}.`) };
   }
 
-  const nonce = await creatorsSays(() => fetchGateNonce(gate.endpoint));
+  const nonce = await askCreatorServer(() => fetchGateNonce(gate.endpoint));
   const signedAt = new Date();
   const proof = gateProofFields({ domain: site.domain, uri: site.uri, address, chainId: page.state.chainId, nonce, gate, requirement, now: signedAt });
   const message = buildSiweMessage(proof);
@@ -55,7 +55,7 @@ export async function unlockGate(page: PageContext, gateId: string, pickedWallet
     throw new UserFacingError(`The signature is not ${shortAddress(address)}'s signature of the proof the companion built. Nothing was sent.`);
   }
 
-  const unlocked = await creatorsSays(() => postGateUnlock(gate.endpoint, { gate: gate.id, message, signature }));
+  const unlocked = await askCreatorServer(() => postGateUnlock(gate.endpoint, { gate: gate.id, message, signature }));
   if (unlocked.kind !== gate.kind) throw new UserFacingError(`The creator's site sent a ${unlocked.kind} for a ${gate.kind} gate. Nothing is shown.`);
   if (gate.kind === 'link' && !safeUnlockedLink(unlocked.content, ALLOW_LOCALHOST)) {
     throw new UserFacingError('The creator\'s site sent a link the companion will not open (only https links). Nothing is shown.');
@@ -86,7 +86,7 @@ async function pageAccount(page: PageContext, walletUuid: string): Promise<Addre
 }
 
 /** Runs a call to the creator's server, turning its refusals into messages for the holder. */
-async function creatorsSays<T>(call: () => Promise<T>): Promise<T> {
+async function askCreatorServer<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {

@@ -3,7 +3,7 @@ import type { ChainConfig } from '@/lib/chain/types';
 import type { RoundView } from '@/lib/db/rows';
 import { combinePlans, type ReadPlan } from '@/lib/income/core';
 import { planLpReads, type LpReading } from '@/lib/lp/core';
-import { incomePlan, type CreatorIncomeInput } from './incomeReads';
+import { incomePlan, type CreatorIncomeInput } from './incomeRounds';
 
 export interface CreatorReading {
   rounds: RoundView[];

@@ -6,7 +6,7 @@ import type { FollowRow } from '@/lib/db/rows';
 import { combinePlans, type ReadPlan } from '@/lib/income/core';
 import type { PersonalTokenManifest } from '@/lib/protocol/manifestSchema';
 import { creatorPlan, type CreatorReading } from './creatorPlan';
-import { prepareIncome, type CreatorIncomeInput } from './incomeReads';
+import { prepareIncome, type CreatorIncomeInput } from './incomeRounds';
 import { liquidityViews, programViews } from '../../lp/background/liquidityViews';
 
 const manifestOf = (f: FollowRow) => f.manifest as PersonalTokenManifest | null;

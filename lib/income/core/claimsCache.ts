@@ -4,7 +4,7 @@ import { findClaimInText, scanClaimsFile } from './scanClaimsFile';
 
 // Parsing a big claims file costs most of a second; its content never changes for a given hash.
 // The holder's entry (or the fact that they have none) is cached under (file hash, account); the
-// lead backs `ClaimsCacheStore` with a Dexie table keyed [fileHash+account]. Every cached entry
+// background backs `ClaimsCacheStore` with a Dexie table keyed [fileHash+account]. Every cached entry
 // is still proof-checked against the on-chain root on use, so a poisoned cache cannot send.
 
 export interface CachedClaimLookup {
@@ -34,7 +34,7 @@ export function lookupCachedClaim(store: ClaimsCacheStore, fileHash: Hex, accoun
 
 /**
  * A freshly fetched file: hash it (WebCrypto, off the main thread) while the holder's entry is
- * scanned for, then cache the answer under the hash. With the hash already known (the lead keeps
+ * scanned for, then cache the answer under the hash. With the hash already known (the background keeps
  * it per claims URL), use lookupCachedClaim and skip the bytes altogether.
  */
 export async function lookupClaim(store: ClaimsCacheStore | null, bytes: Uint8Array, account: Address): Promise<CachedClaimLookup> {

@@ -9,7 +9,7 @@ import { ClaimsFileError } from './errors';
 
 /** Remote input is refused past this size (a 100,000-holder file is ~130 MB; 250,000 fit). */
 export const MAX_CLAIMS_FILE_BYTES = 384 * 1024 * 1024;
-/** What the lead's fetch should give up after: big files on slow links need more than a manifest. */
+/** When the background's fetch gives up: big files on slow links need more than a manifest. */
 export const CLAIMS_FILE_FETCH_TIMEOUT_MS = 60_000;
 /** 2^64 leaves is more than any file could hold; a longer proof is not a real one. */
 const MAX_PROOF_LENGTH = 64;

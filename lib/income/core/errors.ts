@@ -1,7 +1,7 @@
 import type { Address, Hex } from 'viem';
 
 // Errors a holder reads in the popup: each says what happened and that nothing was sent, so the
-// lead can show `message` as is. `details` keeps the technical part for logs.
+// popup can show `message` as is. `details` keeps the technical part for logs.
 
 export class IncomeError extends Error {
   override name = 'IncomeError';

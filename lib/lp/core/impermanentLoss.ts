@@ -2,7 +2,7 @@ import { tokenPriceInEthE18, valueInWei } from '../../holdings/core/valuation';
 import { underlyingOf } from './lpPosition';
 
 /**
- * What the lead stores the first time a holder is seen with LP in a pair (one row per
+ * What the background stores the first time a holder is seen with LP in a pair (one row per
  * [account, chainId, pair]): the LP and what it was worth in both tokens at that block. Kept
  * until the LP drops to zero, so impermanent loss is measured from the first sighting.
  */

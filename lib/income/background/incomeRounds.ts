@@ -1,3 +1,5 @@
+// Income rounds of one creator: fetch (or take from the cache) the holder's entry in each claims
+// file, then plan the distributor reads that ride in the refresh's one multicall.
 import { getAddress, isAddressEqual, type Address } from 'viem';
 import { erc20Abi } from '@/lib/chain/abis';
 import type { IncomeRow, RoundView } from '@/lib/db/rows';
