@@ -9,6 +9,7 @@ import { refreshHoldings } from './refreshHoldings';
 import { readTabState } from './tabStates';
 import { UserFacingError } from './userFacingError';
 import { castVote } from './votes/castVote';
+import { retryVote } from './votes/submitSignedVote';
 import { claimRound } from './income/claimRound';
 import { collectRewards } from './income/collectRewards';
 import { listProposals } from './votes/listProposals';
@@ -92,6 +93,7 @@ export const requestHandlers: Handlers = {
   'wallet-disconnect': () => disconnect(),
   proposals: ({ tokenId }) => listProposals(tokenId),
   'cast-vote': ({ tokenId, proposalId, choice }) => castVote(tokenId, proposalId, choice),
+  'retry-vote': ({ voteId }) => retryVote(voteId),
   tally: ({ tokenId, proposalId }) => tallyProposal(tokenId, proposalId),
   claim: ({ tokenId, roundId }) => claimRound(tokenId, roundId),
   'collect-rewards': ({ tokenId, staking }) => collectRewards(tokenId, staking),

@@ -1,10 +1,13 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import snapshot from '@snapshot-labs/snapshot.js';
-import { createPublicClient, getAddress, http, keccak256, numberToHex, toHex, type Address, type PublicClient } from 'viem';
+import { createPublicClient, getAddress, hashTypedData, http, keccak256, numberToHex, toHex, type Address, type Hex, type PublicClient } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { erc20Abi, uniswapV2PairAbi } from '@/lib/chain/abis';
 import { DEVNET_A } from '@/lib/chain/devnet';
-import { buildVoteTypedData, viemTypedData, voteEnvelope, type BuildVoteParameters } from '@/lib/votes/buildVoteTypedData';
+import { buildVoteTypedData, viemTypedData, voteEnvelope, type BuildVoteParameters, type VoteTypedData } from '@/lib/votes/buildVoteTypedData';
+import { resumeVotes, retryVote, submitSignedVote } from '@/lib/background/votes/submitSignedVote';
+import { database } from '@/lib/db/database';
+import type { VoteRow } from '@/lib/db/rows';
 import { createHubClient, type HubClient } from '@/lib/votes/hubClient';
 import { SIGNATURES_UNAVAILABLE } from '@/lib/votes/tallyVotes';
 import { verifyProposalTally } from '@/lib/votes/verifyTally';
@@ -134,6 +137,64 @@ describe('the seeded closed proposal', () => {
     } finally {
       demo.hub.serveEnvelopes = true;
     }
+  });
+});
+
+describe('a signed vote the hub does not take at once (the background, with its IndexedDB)', () => {
+  const votes = () => database().votes;
+  /** A vote as castVote leaves it once the wallet signed: saved, signed, not sent yet. */
+  async function signedRow(key: `0x${string}`, choice: BuildVoteParameters['choice']): Promise<VoteRow> {
+    const voter = privateKeyToAccount(key);
+    const typedData = buildVoteTypedData({ from: voter.address, space: 'alex.eth', proposal: SEEDED.splitWeek.id, type: 'weighted', choice, timestamp: now(), app: 'personal-token-companion' });
+    const row: VoteRow = {
+      id: crypto.randomUUID(), tokenId: 'alex', hub: `${demo.origins.alex}/hub`, space: 'alex.eth', proposalId: SEEDED.splitWeek.id, proposalTitle: SEEDED.splitWeek.title,
+      account: voter.address.toLowerCase(), choice, choiceLabel: '', typedData, signature: await voter.signTypedData(viemTypedData(typedData)), receipt: null,
+      status: 'signed', error: null, createdAt: Date.now(), updatedAt: Date.now(),
+    };
+    await votes().put(row);
+    return row;
+  }
+  const postsOf = (row: VoteRow) => demo.hub.msgPosts.filter((p) => p.sig === row.signature).map((p) => p.status);
+  const hashOf = (row: VoteRow) => hashTypedData(viemTypedData(row.typedData as VoteTypedData));
+  afterEach(() => void (demo.hub.msgFailure = null));
+
+  test('HTTP 500: the error is saved for the card, and the same envelope is sent again after a pause until the hub takes it', async () => {
+    const row = await signedRow(holder1.privateKey, { '1': 1 });
+    demo.hub.msgFailure = { status: 500, remaining: 2 };
+    await submitSignedVote(row.id, { retryDelaysMs: [100, 100, 100] });
+    expect(await votes().get(row.id)).toMatchObject({
+      status: 'signed',
+      error: 'The vote hub failed (HTTP 500: the demo hub was told to fail). Your signed vote is kept and will be sent again shortly, or press Retry now.',
+    });
+    await expect.poll(async () => (await votes().get(row.id))?.status, { timeout: 10_000 }).toBe('submitted');
+    expect(await votes().get(row.id)).toMatchObject({ receipt: hashOf(row), error: null });
+    expect(postsOf(row)).toEqual([500, 500, 200]); // one signature, three posts
+    expect(demo.hub.store.voteOf(SEEDED.splitWeek.id, holder1.address)?.id).toBe(hashOf(row));
+  });
+
+  test('the pauses are bounded; then "Retry now" sends the same envelope at once', async () => {
+    const row = await signedRow(holder2.privateKey, { '2': 1 });
+    demo.hub.msgFailure = { status: 503, remaining: Infinity };
+    await submitSignedVote(row.id, { retryDelaysMs: [50, 50] });
+    await expect.poll(() => postsOf(row).length, { timeout: 10_000 }).toBe(3);
+    await expect.poll(async () => (await votes().get(row.id))?.error).toBe('The vote hub failed (HTTP 503: the demo hub was told to fail). Your signed vote is kept: press Retry now to send it again.');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(postsOf(row)).toEqual([503, 503, 503]); // no fourth try on its own
+    demo.hub.msgFailure = null;
+    await retryVote(row.id);
+    expect(await votes().get(row.id)).toMatchObject({ status: 'submitted', receipt: hashOf(row), error: null });
+    expect(postsOf(row)).toEqual([503, 503, 503, 200]);
+    await expect(retryVote(crypto.randomUUID())).rejects.toThrow('This vote is no longer saved in the extension. Vote again.');
+  });
+
+  test('re-posted after a worker restart, a vote the hub already took ("duplicate message") is recorded as taken', async () => {
+    const row = await signedRow(holder1.privateKey, { '3': 2, '4': 1 });
+    // The hub took it, but the worker stopped before writing that down.
+    const taken = await hub.submitVote(voteEnvelope(holder1.address, row.signature as Hex, row.typedData as VoteTypedData));
+    await votes().update(row.id, { status: 'submitting' });
+    await resumeVotes();
+    expect(await votes().get(row.id)).toMatchObject({ status: 'submitted', receipt: taken.id, error: null });
+    expect(postsOf(row)).toEqual([200, 400]);
   });
 });
 
