@@ -55,7 +55,7 @@ export function ProposalCard({ tokenId, item, votes, canSign }: ProposalCardProp
           <div className="actions">
             <button type="button" className="primary" disabled={!canSign || inFlight || choice === null || noPower} onClick={() => void sign()}
               aria-label={`Sign your vote on ${proposal.title}`}>
-              {inFlight ? 'Waiting for your wallet…' : 'Sign vote'}
+              {latest?.status === 'awaiting-signature' ? 'Waiting for your wallet…' : inFlight ? 'Sending your vote…' : 'Sign vote'}
             </button>
           </div>
           {!canSign && <p className="muted small">Connect a wallet to vote: watch-only addresses cannot sign.</p>}

@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import type { VoteRow } from '@/lib/db/rows';
+import { sendRequest } from '@/lib/messaging/requests';
 
 const STATUS_TEXT: Record<VoteRow['status'], string> = {
   'awaiting-signature': 'Waiting for your signature in the wallet…',
@@ -9,19 +11,44 @@ const STATUS_TEXT: Record<VoteRow['status'], string> = {
   failed: 'The vote did not go through',
 };
 
-/** The latest vote on a proposal: where it is, and the hub's receipt once it has one. */
+/**
+ * The latest vote on a proposal: where it is, the hub's receipt once it has one, and, while the
+ * hub has not taken a signed vote, what went wrong and a way to send it again now.
+ */
 export function VoteReceipt({ vote }: { vote: VoteRow }) {
-  const tone = vote.status === 'submitted' ? 'ok' : vote.status === 'failed' ? 'error' : 'muted';
+  const [retrying, setRetrying] = useState(false);
+  const [retryError, setRetryError] = useState<string | null>(null);
+  const waiting = (vote.status === 'signed' || vote.status === 'submitting') && vote.error !== null;
+  const tone = vote.status === 'submitted' ? 'ok' : vote.status === 'failed' || waiting ? 'error' : 'muted';
+  const retry = async () => {
+    setRetrying(true);
+    setRetryError(null);
+    try {
+      await sendRequest('retry-vote', { voteId: vote.id });
+    } catch (e) {
+      setRetryError((e as Error).message);
+    } finally {
+      setRetrying(false);
+    }
+  };
   return (
     <div className={`receipt ${tone}`} role="status" data-testid="vote-receipt" data-status={vote.status}>
-      <strong>{STATUS_TEXT[vote.status]}</strong>
+      <strong>{waiting && vote.status === 'signed' ? 'Signed, but the vote hub has not taken it yet' : STATUS_TEXT[vote.status]}</strong>
       {vote.status === 'submitted' && (
         <span className="small">
           {' '}· {vote.choiceLabel}
           {vote.receipt && <> · receipt <code title={vote.receipt}>{vote.receipt.slice(0, 10)}…</code></>}
         </span>
       )}
-      {vote.error && vote.status === 'failed' && <div className="small">{vote.error}</div>}
+      {vote.error && (vote.status === 'failed' || waiting) && <div className="small" data-testid="vote-error">{vote.error}</div>}
+      {waiting && (
+        <div className="actions">
+          <button type="button" className="secondary small-button" onClick={() => void retry()} disabled={retrying || vote.status === 'submitting'} aria-busy={retrying}>
+            {retrying || vote.status === 'submitting' ? 'Sending…' : 'Retry now'}
+          </button>
+        </div>
+      )}
+      {retryError && <div className="small" role="alert">{retryError}</div>}
     </div>
   );
 }

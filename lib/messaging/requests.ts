@@ -17,6 +17,8 @@ export interface RequestMap {
   proposals: { payload: { tokenId: string }; result: ProposalWithPower[] };
   /** Saves the vote, asks the wallet, posts it; resolves with the vote's id once saved and signed or refused. */
   'cast-vote': { payload: { tokenId: string; proposalId: string; choice: unknown }; result: { voteId: string } };
+  /** Sends a signed vote the hub has not taken yet again, now (the same signature). */
+  'retry-vote': { payload: { voteId: string }; result: null };
   tally: { payload: { tokenId: string; proposalId: string }; result: TallyView };
   /** Claims a distribution round; resolves once the wallet sent it (the receipt is followed in the background). */
   claim: { payload: { tokenId: string; roundId: string }; result: { transactionId: string } };

@@ -5,6 +5,10 @@ export async function saveVote(db: CompanionDatabase, row: VoteRow): Promise<voi
   await db.votes.put(row);
 }
 
+export function getVote(db: CompanionDatabase, id: string): Promise<VoteRow | undefined> {
+  return db.votes.get(id);
+}
+
 /** Moves a vote on; returns the updated row, or null if it is gone (data cleared meanwhile). */
 export async function updateVote(
   db: CompanionDatabase,

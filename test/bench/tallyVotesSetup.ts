@@ -65,12 +65,12 @@ export async function prepareTallyBench(hub: DemoHub, rpcUrl: string, count: num
   return { proposalId: BENCH_PROPOSAL, voters, envelopes: signed.map((s) => s.envelope), snapshotBlock };
 }
 
-function mappingSlot(holder: Address, slot: bigint): Hex {
+export function mappingSlot(holder: Address, slot: bigint): Hex {
   return keccak256(encodeAbiParameters([{ type: 'address' }, { type: 'uint256' }], [holder, slot]));
 }
 
 /** The storage slot of the token's `balanceOf` mapping, found by giving a probe address a marked balance. */
-async function balanceSlot(client: DevnetClient, token: Address): Promise<bigint> {
+export async function balanceSlot(client: DevnetClient, token: Address): Promise<bigint> {
   const probe = '0x000000000000000000000000000000000000b0b5' as Address;
   const marker = 123_456_789n;
   await client.request({ method: 'anvil_dealERC20', params: [probe, token, numberToHex(marker)] } as never);

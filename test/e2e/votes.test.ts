@@ -104,6 +104,36 @@ describe('votes from the popup', () => {
     }
   });
 
+  test('the hub fails (HTTP 500): the card says so, the vote is re-sent on its own, and "Retry now" sends the same signature', async () => {
+    j.server.hub.msgFailure = { status: 500, remaining: Infinity };
+    const posts = () => j.server.hub.msgPosts.slice(before);
+    const before = j.server.hub.msgPosts.length;
+    try {
+      const popup = await openVotes();
+      const learn = card(popup, SEEDED.learnNext.title);
+      await learn.getByRole('radio', { name: 'Surfing' }).check();
+      await learn.getByRole('button', { name: `Sign your vote on ${SEEDED.learnNext.title}` }).click();
+      const receipt = learn.getByTestId('vote-receipt');
+      await expect.poll(() => receipt.innerText(), { timeout: 20_000 }).toContain('Signed, but the vote hub has not taken it yet');
+      expect(await learn.getByTestId('vote-error').innerText()).toMatch(/^The vote hub failed \(HTTP 500: the demo hub was told to fail\)\. Your signed vote is kept/);
+      expect(await learn.getByRole('button', { name: `Sign your vote on ${SEEDED.learnNext.title}` }).innerText()).toBe('Sending your vote…');
+      await learn.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await j.browser.screenshot(popup, 'popup-vote-hub-failed');
+      // Re-sent on its own after 2 s and 5 s more; the next pause is 15 s, time enough to heal and click.
+      await expect.poll(() => posts().length, { timeout: 20_000 }).toBe(3);
+      j.server.hub.msgFailure = null;
+      await receipt.getByRole('button', { name: 'Retry now' }).click();
+      await expect.poll(() => receipt.getAttribute('data-status'), { timeout: 20_000 }).toBe('submitted');
+      expect(await receipt.innerText()).toMatch(/^Vote recorded · Surfing · receipt 0x/);
+      expect(posts().map((p) => p.status)).toEqual([500, 500, 500, 200]);
+      expect(new Set(posts().map((p) => p.sig)).size).toBe(1); // one signature, never a new one
+      expect(hubVote(SEEDED.learnNext.id)?.choice).toBe(4);
+      await popup.close();
+    } finally {
+      j.server.hub.msgFailure = null;
+    }
+  });
+
   test('a weighted vote is signed and counted the Snapshot way', async () => {
     const popup = await openVotes();
     const split = card(popup, SEEDED.splitWeek.title);

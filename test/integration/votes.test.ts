@@ -1,10 +1,13 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import snapshot from '@snapshot-labs/snapshot.js';
-import { createPublicClient, http, numberToHex, type Address, type PublicClient } from 'viem';
+import { createPublicClient, getAddress, hashTypedData, http, keccak256, numberToHex, toHex, type Address, type Hex, type PublicClient } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { erc20Abi, uniswapV2PairAbi } from '@/lib/chain/abis';
 import { DEVNET_A } from '@/lib/chain/devnet';
-import { buildVoteTypedData, viemTypedData, voteEnvelope, type BuildVoteParameters } from '@/lib/votes/core/buildVoteTypedData';
+import { buildVoteTypedData, viemTypedData, voteEnvelope, type BuildVoteParameters, type VoteTypedData } from '@/lib/votes/core/buildVoteTypedData';
+import { resumeVotes, retryVote, submitSignedVote } from '@/lib/votes/background/submitSignedVote';
+import { database } from '@/lib/db/database';
+import type { VoteRow } from '@/lib/db/rows';
 import { createHubClient, type HubClient } from '@/lib/votes/core/hubClient';
 import { SIGNATURES_UNAVAILABLE } from '@/lib/votes/core/tallyVotes';
 import { verifyProposalTally } from '@/lib/votes/core/verifyTally';
@@ -14,6 +17,8 @@ import { DEVNET_HOLDERS, startDevnet, type Devnet } from '../devnet/devnet';
 import { startDemoServer, type DemoServer } from '../demo-server/server';
 import { FORGED_VOTER, SEEDED, seedHub, type SeededHub } from '../demo-server/hub/seed';
 import { voterAccount } from '../demo-server/hub/voters';
+import { devnetClient } from '../devnet/client';
+import { balanceSlot, mappingSlot } from '../bench/tallyVotesSetup';
 
 // Votes end to end on the devnet: envelopes checked by snapshot.js, the demo hub's sequencer
 // checks, and the verified tally of the seeded 300-vote proposal with its forged vote.
@@ -65,7 +70,18 @@ describe("the demo hub checks votes like Snapshot's sequencer", () => {
     expect(receipt.id).toBe(snapshot.utils.getHash(e.data as never));
     const [listed] = await hub.votes({ proposal: SEEDED.learnNext.id, voter: holder1.address });
     expect(listed).toMatchObject({ id: receipt.id, choice: 3, vp: 22_500 }); // 12,500 held + 10,000 in the pool (1% of 1,000,000)
-    expect(await hub.submitVote(e)).toEqual(receipt); // the same envelope again: the same receipt
+  });
+
+  test('the same envelope again is refused as snapshot-sequencer does ("duplicate message"); the client reads that as its receipt', async () => {
+    const e = await envelopeFor(holder1.privateKey, { choice: 1, timestamp: now() + 1 });
+    const first = await hub.submitVote(e);
+    const again = await fetch(`${demo.origins.alex}/hub/api/msg`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(e) });
+    expect({ status: again.status, body: await again.json() }).toEqual({ status: 400, body: { error: 'client_error', error_description: 'duplicate message' } });
+    expect(await hub.submitVote(e)).toEqual({ id: first.id, ipfs: null });
+    // Even once a later vote replaced it: the sequencer keeps every message it stored.
+    await hub.submitVote(await envelopeFor(holder1.privateKey, { choice: 3, timestamp: now() + 2 }));
+    expect(await hub.submitVote(e)).toEqual({ id: first.id, ipfs: null });
+    expect(await hub.votes({ proposal: SEEDED.learnNext.id, voter: holder1.address })).toMatchObject([{ choice: 3 }]);
   });
 
   test('each bad kind is refused with its message', async () => {
@@ -73,7 +89,9 @@ describe("the demo hub checks votes like Snapshot's sequencer", () => {
     const good = await envelopeFor(holder2.privateKey, { choice: 1 });
     expect(await refusal({ ...good, data: { ...good.data, types: { EIP712Domain: [{ name: 'name', type: 'string' }], ...good.data.types } } })).toBe('The hub refused the vote: wrong types');
     expect(await refusal(await envelopeFor(holder2.privateKey, { choice: 1 }, holder3.privateKey))).toBe('The hub refused the vote: signature validation failed');
-    expect(await refusal(await envelopeFor(holder2.privateKey, { choice: 1, timestamp: now() - 3_600 }))).toBe('The hub refused the vote: wrong timestamp');
+    // snapshot-sequencer's window: at most 300 s ahead of its clock, at most 3 days behind.
+    expect(await refusal(await envelopeFor(holder2.privateKey, { choice: 1, timestamp: now() - 3 * 86_400 - 60 }))).toBe('The hub refused the vote: wrong timestamp');
+    expect(await refusal(await envelopeFor(holder2.privateKey, { choice: 1, timestamp: now() + 600 }))).toBe('The hub refused the vote: wrong timestamp');
     expect(await refusal(await envelopeFor(holder2.privateKey, { choice: 1, proposal: SEEDED.habit.id }))).toBe('The hub refused the vote: not in voting window');
     expect(await refusal(await envelopeFor(holder2.privateKey, { choice: 5 }))).toBe('The hub refused the vote: invalid choice');
     expect(await refusal(await envelopeFor(holder2.privateKey, { choice: [1], type: 'approval' }))).toBe('The hub refused the vote: invalid choice');
@@ -116,6 +134,100 @@ describe('the seeded closed proposal', () => {
       const result = await tally(SEEDED.habit.id);
       expect(result).toMatchObject({ signaturesChecked: false, notes: [SIGNATURES_UNAVAILABLE], verified: 301, hubDisagrees: false });
       expect(result.scores[2]).toBe(expected[2]! + 4_200n * E18); // the forged vote cannot be told apart
+    } finally {
+      demo.hub.serveEnvelopes = true;
+    }
+  });
+});
+
+describe('a signed vote the hub does not take at once (the background, with its IndexedDB)', () => {
+  const votes = () => database().votes;
+  /** A vote as castVote leaves it once the wallet signed: saved, signed, not sent yet. */
+  async function signedRow(key: `0x${string}`, choice: BuildVoteParameters['choice']): Promise<VoteRow> {
+    const voter = privateKeyToAccount(key);
+    const typedData = buildVoteTypedData({ from: voter.address, space: 'alex.eth', proposal: SEEDED.splitWeek.id, type: 'weighted', choice, timestamp: now(), app: 'personal-token-companion' });
+    const row: VoteRow = {
+      id: crypto.randomUUID(), tokenId: 'alex', hub: `${demo.origins.alex}/hub`, space: 'alex.eth', proposalId: SEEDED.splitWeek.id, proposalTitle: SEEDED.splitWeek.title,
+      account: voter.address.toLowerCase(), choice, choiceLabel: '', typedData, signature: await voter.signTypedData(viemTypedData(typedData)), receipt: null,
+      status: 'signed', error: null, createdAt: Date.now(), updatedAt: Date.now(),
+    };
+    await votes().put(row);
+    return row;
+  }
+  const postsOf = (row: VoteRow) => demo.hub.msgPosts.filter((p) => p.sig === row.signature).map((p) => p.status);
+  const hashOf = (row: VoteRow) => hashTypedData(viemTypedData(row.typedData as VoteTypedData));
+  afterEach(() => void (demo.hub.msgFailure = null));
+
+  test('HTTP 500: the error is saved for the card, and the same envelope is sent again after a pause until the hub takes it', async () => {
+    const row = await signedRow(holder1.privateKey, { '1': 1 });
+    demo.hub.msgFailure = { status: 500, remaining: 2 };
+    await submitSignedVote(row.id, { retryDelaysMs: [100, 100, 100] });
+    expect(await votes().get(row.id)).toMatchObject({
+      status: 'signed',
+      error: 'The vote hub failed (HTTP 500: the demo hub was told to fail). Your signed vote is kept and will be sent again shortly, or press Retry now.',
+    });
+    await expect.poll(async () => (await votes().get(row.id))?.status, { timeout: 10_000 }).toBe('submitted');
+    expect(await votes().get(row.id)).toMatchObject({ receipt: hashOf(row), error: null });
+    expect(postsOf(row)).toEqual([500, 500, 200]); // one signature, three posts
+    expect(demo.hub.store.voteOf(SEEDED.splitWeek.id, holder1.address)?.id).toBe(hashOf(row));
+  });
+
+  test('the pauses are bounded; then "Retry now" sends the same envelope at once', async () => {
+    const row = await signedRow(holder2.privateKey, { '2': 1 });
+    demo.hub.msgFailure = { status: 503, remaining: Infinity };
+    await submitSignedVote(row.id, { retryDelaysMs: [50, 50] });
+    await expect.poll(() => postsOf(row).length, { timeout: 10_000 }).toBe(3);
+    await expect.poll(async () => (await votes().get(row.id))?.error).toBe('The vote hub failed (HTTP 503: the demo hub was told to fail). Your signed vote is kept: press Retry now to send it again.');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(postsOf(row)).toEqual([503, 503, 503]); // no fourth try on its own
+    demo.hub.msgFailure = null;
+    await retryVote(row.id);
+    expect(await votes().get(row.id)).toMatchObject({ status: 'submitted', receipt: hashOf(row), error: null });
+    expect(postsOf(row)).toEqual([503, 503, 503, 200]);
+    await expect(retryVote(crypto.randomUUID())).rejects.toThrow('This vote is no longer saved in the extension. Vote again.');
+  });
+
+  test('re-posted after a worker restart, a vote the hub already took ("duplicate message") is recorded as taken', async () => {
+    const row = await signedRow(holder1.privateKey, { '3': 2, '4': 1 });
+    // The hub took it, but the worker stopped before writing that down.
+    const taken = await hub.submitVote(voteEnvelope(holder1.address, row.signature as Hex, row.typedData as VoteTypedData));
+    await votes().update(row.id, { status: 'submitting' });
+    await resumeVotes();
+    expect(await votes().get(row.id)).toMatchObject({ status: 'submitted', receipt: taken.id, error: null });
+    expect(postsOf(row)).toEqual([200, 400]);
+  });
+});
+
+describe('a proposal with more votes than snapshot-hub lets a client skip (5,000)', () => {
+  test('6,500 votes tally in full, paged by `created`, with balances read at the snapshot block', async () => {
+    // Weights only (the hub keeps signatures to itself here): signing and recovering 6,500 votes
+    // takes about 50 s on this machine; the bench (npm run bench) checks 10,000 signatures.
+    const count = 6_500;
+    const anvil = devnetClient(devnet.chains[0].rpcUrl);
+    const token = demo.hub.powerSource.token;
+    const slot = await balanceSlot(anvil, token);
+    const voters = Array.from({ length: count }, (_, i) => getAddress(`0x${keccak256(toHex(`paging-voter-${i}`)).slice(26)}`));
+    const balanceOf = (i: number) => BigInt(1 + (i % 97)) * E18;
+    await Promise.all(voters.map((v, i) => anvil.setStorageAt({ address: token, index: mappingSlot(v, slot), value: numberToHex(balanceOf(i), { size: 32 }) })));
+    await anvil.mine({ blocks: 1 });
+    const snapshotBlock = await anvil.getBlockNumber();
+    await anvil.mine({ blocks: 1 });
+    const id = keccak256(toHex('alex.eth/paging-6500'));
+    const start = now() - 2 * 86_400;
+    demo.hub.store.addProposal({
+      id, space: 'alex.eth', type: 'single-choice', title: 'Many voters', body: '', choices: ['Yes', 'No', 'Later'], start, end: now() - 60, snapshot: snapshotBlock,
+      author: voters[0]!, created: start, network: String(DEVNET_A.chainId), symbol: 'ALEX', strategies: [],
+    });
+    const expected = [0n, 0n, 0n];
+    voters.forEach((voter, i) => {
+      expected[i % 3]! += balanceOf(i); // three votes a second: pages end inside a second
+      demo.hub.store.putVote({ id: keccak256(toHex(`paging-vote-${i}`)), ipfs: '', voter, proposal: id, created: start + 60 + Math.floor(i / 3), choice: 1 + (i % 3), reason: '', app: '', power: balanceOf(i), envelope: null });
+    });
+    demo.hub.serveEnvelopes = false;
+    try {
+      const result = await tally(id);
+      expect(result).toMatchObject({ verified: count, total: count, hubDisagrees: false, signaturesChecked: false, blockNumber: snapshotBlock });
+      expect(result.scores).toEqual(expected);
     } finally {
       demo.hub.serveEnvelopes = true;
     }

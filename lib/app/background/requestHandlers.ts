@@ -9,6 +9,7 @@ import { refreshHoldings } from '../../holdings/background/refreshHoldings';
 import { readTabState } from '../../detect/background/tabStates';
 import { UserFacingError } from '../userFacingError';
 import { castVote } from '../../votes/background/castVote';
+import { retryVote } from '../../votes/background/submitSignedVote';
 import { claimRound } from '../../income/background/claimRound';
 import { collectRewards } from '../../lp/background/collectRewards';
 import { listProposals } from '../../votes/background/listProposals';
@@ -92,6 +93,7 @@ export const requestHandlers: Handlers = {
   'wallet-disconnect': () => disconnect(),
   proposals: ({ tokenId }) => listProposals(tokenId),
   'cast-vote': ({ tokenId, proposalId, choice }) => castVote(tokenId, proposalId, choice),
+  'retry-vote': ({ voteId }) => retryVote(voteId),
   tally: ({ tokenId, proposalId }) => tallyProposal(tokenId, proposalId),
   claim: ({ tokenId, roundId }) => claimRound(tokenId, roundId),
   'collect-rewards': ({ tokenId, staking }) => collectRewards(tokenId, staking),

@@ -28,6 +28,7 @@ export const requestSchemas: { [T in RequestType]: z.ZodType<RequestMap[T]['payl
       z.record(z.string().regex(/^[1-9][0-9]{0,2}$/), z.number().nonnegative().max(1e9)),
     ]),
   }),
+  'retry-vote': z.strictObject({ voteId: z.string().max(100) }),
   tally: z.strictObject({ tokenId, proposalId: z.string().max(100) }),
   claim: z.strictObject({ tokenId, roundId: z.string().max(64) }),
   'collect-rewards': z.strictObject({ tokenId, staking: z.string().regex(/^0x[0-9a-fA-F]{40}$/) }),

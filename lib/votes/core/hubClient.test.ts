@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { createHubClient, sequencerUrl } from './hubClient';
 import { HubRefusedVoteError, HubResponseError, HubUnreachableError } from './errors';
-import type { VoteEnvelope } from './buildVoteTypedData';
+import { hashTypedData } from 'viem';
+import { buildVoteTypedData, viemTypedData, voteEnvelope, type VoteEnvelope } from './buildVoteTypedData';
 
 interface Sent {
   url: string;
@@ -54,17 +55,47 @@ describe("reads with Snapshot's GraphQL", () => {
     expect(await createHubClient('http://hub.test', { fetch }).proposal('0xabc')).toMatchObject({ type: null, rawType: 'board-vote' });
   });
 
-  test('votes page after page until a short page', async () => {
+  test('votes page after page, 1,000 at a time, until a short page', async () => {
     const vote = (i: number) => ({ id: `v${i}`, voter: `0x${i.toString(16).padStart(40, '0')}`, created: i, choice: 1, vp: 1 });
     const { fetch, sent } = fakeFetch((s) => {
-      const { skip } = (s.body as { variables: { skip: number } }).variables;
-      return json({ data: { votes: Array.from({ length: skip === 0 ? 1000 : 3 }, (_, i) => vote(skip + i + 1)) } });
+      const { created, skip, first } = (s.body as { variables: { created: number; skip: number; first: number } }).variables;
+      return json({ data: { votes: Array.from({ length: 1003 }, (_, i) => vote(i + 1)).filter((v) => v.created >= created).slice(skip, skip + first) } });
     });
     const progress: number[] = [];
     const votes = await createHubClient('http://hub.test', { fetch }).allVotes('0xabc', (done) => progress.push(done));
     expect(votes).toHaveLength(1003);
     expect(progress).toEqual([1000, 1003]);
-    expect(sent.map((s) => (s.body as { variables: { skip: number } }).variables.skip)).toEqual([0, 1000]);
+    expect(sent.map((s) => (s.body as { variables: unknown }).variables)).toEqual([
+      { proposal: '0xabc', created: 0, first: 1000, skip: 0 },
+      { proposal: '0xabc', created: 1000, first: 1000, skip: 1 }, // the vote at 1000 is already read
+    ]);
+  });
+
+  test('votes page by `created`, never by a skip the hub refuses, ties at page borders included once', async () => {
+    // A hub like snapshot-hub: ordered by created then id, `created_gte` honoured, `skip` above a
+    // limit refused with a GraphQL error. Small pages and a small limit stand for 1,000 and 5,000.
+    const created = [1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 4, 4, 4, 5, 6, 7, 7, 8, 9, 9, 9];
+    const stored = created.map((c, i) => ({ id: `v${String(i).padStart(2, '0')}`, voter: `0x${(i + 1).toString(16).padStart(40, '0')}`, created: c, choice: 1, vp: 1 }));
+    const MAX_SKIP = 8; // plain `skip` paging would need 20
+    const { fetch, sent } = fakeFetch((s) => {
+      const { variables } = s.body as { variables: { proposal: string; created?: number; first: number; skip: number } };
+      if (variables.skip > MAX_SKIP) return json({ data: { votes: null }, errors: [{ message: `The \`skip\` argument must not be greater than ${MAX_SKIP}` }] });
+      const after = stored.filter((v) => v.created >= (variables.created ?? 0));
+      return json({ data: { votes: after.slice(variables.skip, variables.skip + variables.first) } });
+    });
+    const progress: number[] = [];
+    const votes = await createHubClient('http://hub.test', { fetch, pageSize: 4 }).allVotes('0xabc', (done) => progress.push(done));
+    expect(votes.map((v) => v.id)).toEqual(stored.map((v) => v.id));
+    expect(Math.max(...sent.map((s) => (s.body as { variables: { skip: number } }).variables.skip))).toBeLessThanOrEqual(MAX_SKIP);
+    expect((sent[0]!.body as { query: string }).query).toContain('where: { proposal: $proposal, created_gte: $created }, orderBy: "created", orderDirection: asc');
+    expect(progress.at(-1)).toBe(created.length);
+  });
+
+  test("a GraphQL error next to `data: { votes: null }` is the hub's own words, not an unreadable answer", async () => {
+    const { fetch } = fakeFetch(() => json({ data: { votes: null }, errors: [{ message: 'The `skip` argument must not be greater than 5000', path: ['votes'] }] }));
+    const failing = createHubClient('http://hub.test', { fetch }).votes({ proposal: '0xabc' });
+    await expect(failing).rejects.toThrow('The vote hub answered with an error: The `skip` argument must not be greater than 5000.');
+    await expect(failing).rejects.toBeInstanceOf(HubResponseError);
   });
 
   test('errors say what happened', async () => {
@@ -107,6 +138,26 @@ describe('posting a vote', () => {
     await expect(refused).rejects.toThrow(new HubRefusedVoteError('no voting power'));
     await expect(refused).rejects.toThrow('The hub refused the vote: no voting power');
     const failing = fakeFetch(() => json({ error: 'server_error', error_description: 'db down' }, 500));
-    await expect(createHubClient('http://hub.test', { fetch: failing.fetch }).submitVote(envelope)).rejects.toThrow('The vote hub failed (HTTP 500): db down; try again later');
+    const failed = createHubClient('http://hub.test', { fetch: failing.fetch }).submitVote(envelope);
+    await expect(failed).rejects.toThrow('The vote hub failed (HTTP 500: db down).');
+    await expect(failed).rejects.toBeInstanceOf(HubResponseError);
+  });
+
+  test("the sequencer's \"duplicate message\" means it already has this very vote: its id, as a receipt", async () => {
+    const typed = buildVoteTypedData({ from: '0x70997970C51812dc3A010C7d01b50e0d17dc79C8', space: 'alex.eth', proposal: '0xabc', type: 'single-choice', choice: 2, timestamp: 1_700_000_000 });
+    const signed = voteEnvelope(typed.message.from as `0x${string}`, '0x1234', typed);
+    const { fetch } = fakeFetch(() => json({ error: 'client_error', error_description: 'duplicate message' }, 400));
+    expect(await createHubClient('http://hub.test', { fetch }).submitVote(signed)).toEqual({ id: hashTypedData(viemTypedData(typed)), ipfs: null });
+  });
+
+  test('a busy sequencer (425) and its own failures sent as 400 ("pinning failed") are not refusals', async () => {
+    const { fetch } = fakeFetch(() => json({ error: 'client_error', error_description: 'request already being processed' }, 425));
+    const busy = createHubClient('http://hub.test', { fetch }).submitVote(envelope);
+    await expect(busy).rejects.toBeInstanceOf(HubResponseError);
+    await expect(busy).rejects.toThrow('The vote hub is busy (HTTP 425: request already being processed).');
+    const pinning = fakeFetch(() => json({ error: 'client_error', error_description: 'pinning failed' }, 400));
+    const failed = createHubClient('http://hub.test', { fetch: pinning.fetch }).submitVote(envelope);
+    await expect(failed).rejects.toBeInstanceOf(HubResponseError);
+    await expect(failed).rejects.toThrow('The vote hub could not take the vote just now (HTTP 400: pinning failed).');
   });
 });

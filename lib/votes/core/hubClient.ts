@@ -1,10 +1,12 @@
+import { hashTypedData } from 'viem';
 import type { z } from 'zod';
-import type { VoteEnvelope } from './buildVoteTypedData';
+import { viemTypedData, type VoteEnvelope, type VoteTypedData } from './buildVoteTypedData';
 import { HubRefusedVoteError, HubResponseError } from './errors';
 import { hubRequest, type HubHttpOptions } from './hubHttp';
-import { PROPOSAL_QUERY, proposalsQuery, votesQuery } from './hubQueries';
+import { PROPOSAL_QUERY, proposalsQuery, votesQuery, VOTES_FROM_QUERY } from './hubQueries';
 import {
   envelopePageSchema,
+  graphqlErrorsSchema,
   graphqlResponseSchema,
   hubProposalSchema,
   hubVoteSchema,
@@ -28,6 +30,8 @@ import {
 // the tally then re-checks weights only and says so.
 
 export const PAGE_SIZE = 1_000; // Snapshot's own maximum for `first`
+/** snapshot-hub refuses a larger `skip` ("The `skip` argument must not be greater than 5000"). */
+export const MAX_SKIP = 5_000;
 const MAX_VOTES = 200_000;
 const CAPS = { proposals: 2 << 20, proposal: 512 << 10, votes: 4 << 20, envelopes: 8 << 20, msg: 64 << 10 } as const;
 
@@ -43,17 +47,25 @@ export interface Page {
 
 export type Progress = (done: number, total: number | null) => void;
 
+export interface HubClientOptions extends HubHttpOptions {
+  /** Votes per page when reading them all: PAGE_SIZE unless smaller (tests use small pages). */
+  pageSize?: number;
+}
+
 export interface HubClient {
   readonly hub: string;
   proposals(where: { space: string; state?: ProposalState }, page?: Page): Promise<HubProposal[]>;
   proposal(id: string): Promise<HubProposal | null>;
   votes(where: { proposal: string; voter?: string }, page?: Page): Promise<HubVote[]>;
-  /** Every vote, page after page. */
+  /** Every vote, page after page (by `created`, see VOTES_FROM_QUERY), each once. */
   allVotes(proposal: string, onProgress?: Progress): Promise<HubVote[]>;
   /** One page of signed envelopes, or null when the hub does not serve them. */
   envelopes(proposal: string, page?: Page): Promise<{ envelopes: unknown[]; total: number | null } | null>;
   allEnvelopes(proposal: string, onProgress?: Progress): Promise<unknown[] | null>;
-  /** Posts a signed vote; resolves with the hub's receipt id or throws HubRefusedVoteError. */
+  /**
+   * Posts a signed vote; resolves with the hub's receipt id (also when the hub already has this
+   * very vote), throws HubRefusedVoteError when it says no, another VotesError when it failed.
+   */
   submitVote(envelope: VoteEnvelope): Promise<{ id: string; ipfs: string | null }>;
 }
 
@@ -62,15 +74,16 @@ export function sequencerUrl(hub: string): string {
   return SNAPSHOT_SEQUENCERS[base] ?? `${base}/api/msg`;
 }
 
-export function createHubClient(hub: string, options: HubHttpOptions = {}): HubClient {
+export function createHubClient(hub: string, options: HubClientOptions = {}): HubClient {
   const base = hub.replace(/\/+$/, '');
+  const votesPage = Math.min(Math.max(Math.trunc(options.pageSize ?? PAGE_SIZE), 1), PAGE_SIZE);
   const pageOf = (page: Page = {}) => ({ first: Math.min(Math.max(page.first ?? PAGE_SIZE, 1), PAGE_SIZE), skip: Math.max(page.skip ?? 0, 0) });
 
   async function graphql<T extends z.ZodType>(field: string, schema: T, query: string, variables: Record<string, unknown>, maxBytes: number): Promise<z.output<T>> {
     const answer = await hubRequest(`${base}/graphql`, { method: 'POST', body: { query, variables }, maxBytes }, options);
+    const refused = graphqlErrorsSchema.safeParse(answer.json);
+    if (refused.success) throw new HubResponseError(`The vote hub answered with an error: ${sentence(refused.data.errors[0]!.message)} Try again later.`, { details: `${base}/graphql ${field}` });
     const parsed = graphqlResponseSchema(field, schema).safeParse(answer.json);
-    const errors = parsed.success ? parsed.data.errors : null;
-    if (errors?.length) throw new HubResponseError(`The vote hub answered with an error: ${errors[0]!.message}`, { details: `${base}/graphql ${field}` });
     if (!answer.ok) throw new HubResponseError(`The vote hub answered HTTP ${answer.status}`, { details: `${base}/graphql ${field}` });
     const data = parsed.success ? parsed.data.data : null;
     if (!parsed.success || !data || !(field in data)) {
@@ -88,7 +101,27 @@ export function createHubClient(hub: string, options: HubHttpOptions = {}): HubC
     votes: ({ proposal, voter }, page) =>
       graphql('votes', hubVoteSchema.array().max(PAGE_SIZE), votesQuery(voter !== undefined), { proposal, voter, ...pageOf(page) }, CAPS.votes),
     async allVotes(proposal, onProgress) {
-      return collect((page) => client.votes({ proposal }, page).then((votes) => ({ items: votes, total: null })), onProgress) as Promise<HubVote[]>;
+      const all: HubVote[] = [];
+      const seen = new Set<string>();
+      // The cursor: the latest `created` read, and how many votes of that second were read.
+      let created = 0;
+      let readAtCreated = 0;
+      for (;;) {
+        if (readAtCreated > MAX_SKIP) throw new HubResponseError(`More than ${MAX_SKIP.toLocaleString('en-US')} votes share one second on the vote hub; this companion cannot page through them. Try again later.`);
+        const page = await graphql('votes', hubVoteSchema.array().max(PAGE_SIZE), VOTES_FROM_QUERY, { proposal, created, first: votesPage, skip: readAtCreated }, CAPS.votes);
+        for (const vote of page) {
+          if (seen.has(vote.id)) continue; // a page border inside one second, seen twice
+          seen.add(vote.id);
+          all.push(vote);
+        }
+        onProgress?.(all.length, null);
+        if (page.length < votesPage) return all;
+        if (all.length >= MAX_VOTES) throw new HubResponseError(`The proposal has more than ${MAX_VOTES.toLocaleString('en-US')} votes; this companion does not tally that many.`);
+        const last = page[page.length - 1]!.created;
+        if (last < created) throw new HubResponseError('The vote hub sent votes out of order; the tally cannot be trusted. Try again later.', { details: `${base}/graphql votes` });
+        readAtCreated = last === created ? readAtCreated + page.length : page.filter((v) => v.created === last).length;
+        created = last;
+      }
     },
     async envelopes(proposal, page) {
       const { first, skip } = pageOf(page);
@@ -120,11 +153,36 @@ export function createHubClient(hub: string, options: HubHttpOptions = {}): HubC
       }
       const refusal = msgErrorSchema.safeParse(answer.json);
       const said = refusal.success ? textOf(refusal.data.error_description) || textOf(refusal.data.error) : '';
+      const status = `HTTP ${answer.status}${said ? `: ${said}` : ''}`;
+      // snapshot-sequencer refuses a message it already stored ("duplicate message"): a vote
+      // re-posted after a lost answer or a restart. It has the vote; its id is the typed-data hash.
+      if (answer.status === 400 && DUPLICATE.test(said)) return { id: messageId(envelope), ipfs: null };
+      // 425: the same envelope is being processed right now; 429: too many requests. Both pass.
+      if (answer.status === 425 || answer.status === 429) throw new HubResponseError(`The vote hub is busy (${status}).`, { details: url });
+      // snapshot-sequencer answers some failures of its own with 400: not a "no" to the vote.
+      if (answer.status === 400 && TRANSIENT.test(said)) throw new HubResponseError(`The vote hub could not take the vote just now (${status}).`, { details: url });
       if (answer.status >= 400 && answer.status < 500) throw new HubRefusedVoteError(said || `HTTP ${answer.status}`);
-      throw new HubResponseError(`The vote hub failed (HTTP ${answer.status})${said ? `: ${said}` : ''}; try again later`, { details: url });
+      throw new HubResponseError(`The vote hub failed (${status}).`, { details: url });
     },
   };
   return client;
+}
+
+/** What snapshot-sequencer answers to a message it already has (and `duplicate vote`, to be safe). */
+const DUPLICATE = /^duplicate (message|vote)$/i;
+
+/** snapshot-sequencer's own failures that it reports as client errors (HTTP 400). */
+const TRANSIENT = /^(pinning failed|failed to check voting power|failed to check vote validation)$/i;
+
+/** Snapshot's id of a signed message: the EIP-712 hash of its typed data (snapshot.js `getHash`). */
+function messageId(envelope: VoteEnvelope): string {
+  return hashTypedData(viemTypedData({ ...envelope.data, primaryType: 'Vote' } as VoteTypedData));
+}
+
+/** The hub's words as a sentence: ends with a full stop unless they already end a sentence. */
+function sentence(text: string): string {
+  const trimmed = text.trim();
+  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
 /** Pages until a short one; `total` (when the hub says it) feeds the progress callback. */

@@ -19,3 +19,10 @@ export function votesQuery(withVoter: boolean): string {
   // Oldest first: pages stay put while new votes arrive at the end.
   return `query Votes($proposal: String!${voter}, $first: Int!, $skip: Int!) { votes(first: $first, skip: $skip, where: ${where}, orderBy: "created", orderDirection: asc) { ${VOTE_FIELDS} } }`;
 }
+
+/**
+ * Every vote of a proposal from `created` on, oldest first (ties in id order on snapshot-hub).
+ * Paged by this cursor rather than by `skip`, which snapshot-hub refuses above 5,000; `skip`
+ * only steps over the votes already read in the cursor's own second.
+ */
+export const VOTES_FROM_QUERY = `query Votes($proposal: String!, $created: Int!, $first: Int!, $skip: Int!) { votes(first: $first, skip: $skip, where: { proposal: $proposal, created_gte: $created }, orderBy: "created", orderDirection: asc) { ${VOTE_FIELDS} } }`;

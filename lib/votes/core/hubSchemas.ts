@@ -83,6 +83,13 @@ export const hubVoteSchema = z
   .transform((v) => ({ id: v.id, ipfs: v.ipfs ?? null, voter: v.voter, created: v.created, choice: v.choice, reason: v.reason ?? '', app: v.app ?? '', vp: v.vp ?? null }));
 export type HubVote = z.output<typeof hubVoteSchema>;
 
+/**
+ * A GraphQL answer's errors, read on their own: snapshot-hub sends `{ data: { votes: null },
+ * errors: [...] }` when a resolver refuses, and the hub's message must reach the holder even
+ * though `data` does not fit the field's schema.
+ */
+export const graphqlErrorsSchema = z.object({ errors: z.array(z.object({ message: z.string().max(1_000) })).min(1).max(20) });
+
 /** A GraphQL answer: data, or errors with messages (Snapshot sends both shapes). */
 export function graphqlResponseSchema<T extends z.ZodType>(field: string, value: T) {
   return z.object({

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createPublicClient, http, type Address, type PublicClient } from 'viem';
 import { DEVNET_CHAINS } from '../../../lib/chain/devnet';
-import { PAGE_SIZE } from '../../../lib/votes/core/hubClient';
+import { MAX_SKIP, PAGE_SIZE } from '../../../lib/votes/core/hubClient';
 import { readVotingPower, votingPowerSource, type VotingPowerSource } from '../../../lib/votes/core/votingPower';
 import { GraphqlError, parseRootField, type GraphqlValue } from './graphql';
 import { acceptVote } from './sequencer';
@@ -10,7 +10,9 @@ import { HubStore } from './store';
 // A Snapshot-compatible hub for one space, mounted under a path of the creator's site:
 //   POST <base>/graphql                            proposals, proposal, votes, vote (Snapshot's names)
 //   POST <base>/api/msg                            a signed vote, checked like Snapshot's sequencer
-//   GET  <base>/api/votes/<proposal>/envelopes     the signed envelopes in bulk (lib/votes/core/hubClient.ts)
+//   GET  <base>/api/votes/<proposal>/envelopes     the signed envelopes in bulk (lib/votes/hubClient.ts)
+//   POST <base>/test/msg-failure                   test hook: `{ status, count }` makes the next
+//                                                  `count` votes fail with HTTP `status`; `{}` heals
 // CORS is open, like Snapshot's hub: the extension's background reads it without host permissions.
 
 export interface DemoHubOptions {
@@ -32,6 +34,10 @@ export interface DemoHub {
   readonly powerSource: VotingPowerSource;
   /** When false the bulk envelope endpoint answers 404, like a hub that keeps them on IPFS only. */
   serveEnvelopes: boolean;
+  /** Test hook: while set, posts to /api/msg fail with `status` (`remaining` times; Infinity: until cleared). */
+  msgFailure: { status: number; remaining: number } | null;
+  /** Every post to /api/msg, oldest first: the signature it carried and the status it got. */
+  readonly msgPosts: { sig: string | null; status: number }[];
   /** Voting power is read from this RPC from now on (the devnet may start after the site). */
   connect(rpcUrl: string): void;
   powerOf(voter: Address, block: bigint): Promise<bigint>;
@@ -56,6 +62,8 @@ export function createDemoHub(opts: DemoHubOptions): DemoHub {
     chainId: opts.chainId,
     powerSource,
     serveEnvelopes: true,
+    msgFailure: null,
+    msgPosts: [],
     connect(rpcUrl) {
       client = createPublicClient({ transport: http(rpcUrl, { batch: true }) });
     },
@@ -81,21 +89,40 @@ export function createDemoHub(opts: DemoHubOptions): DemoHub {
           if (typeof body?.query !== 'string') return reply(400, { errors: [{ message: 'Must provide query string.' }] });
           try {
             const answer = answerQuery(store, body.query, (body.variables ?? {}) as Record<string, unknown>);
-            return reply('errors' in answer ? 400 : 200, answer);
+            // A refusing resolver leaves `data` in place (express-graphql answers 200); a query
+            // that cannot run at all has only errors (400).
+            return reply('data' in answer ? 200 : 400, answer);
           } catch (error) {
             if (error instanceof BadRequest || error instanceof GraphqlError) return reply(400, { errors: [{ message: error.message }] });
             throw error;
           }
         }
         if (req.method === 'POST' && path === '/api/msg') {
-          const answer = await acceptVote(await readJson(req), { store, space: opts.space, powerOf: hub.powerOf });
+          const input = await readJson(req);
+          const sig = typeof (input as { sig?: unknown } | null)?.sig === 'string' ? (input as { sig: string }).sig : null;
+          const failure = hub.msgFailure;
+          if (failure && failure.remaining > 0) {
+            failure.remaining -= 1;
+            if (failure.remaining <= 0) hub.msgFailure = null;
+            hub.msgPosts.push({ sig, status: failure.status });
+            return reply(failure.status, { error: failure.status < 500 ? 'client_error' : 'server_error', error_description: 'the demo hub was told to fail' });
+          }
+          const answer = await acceptVote(input, { store, space: opts.space, powerOf: hub.powerOf });
+          hub.msgPosts.push({ sig, status: answer.status });
           return reply(answer.status, answer.body);
+        }
+        if (req.method === 'POST' && path === '/test/msg-failure') {
+          const { status, count } = ((await readJson(req)) ?? {}) as { status?: unknown; count?: unknown };
+          const valid = typeof status === 'number' && Number.isInteger(status) && status >= 400 && status <= 599;
+          hub.msgFailure = valid ? { status, remaining: typeof count === 'number' && count > 0 ? count : Infinity } : null;
+          return reply(200, { msgFailure: hub.msgFailure && { status: hub.msgFailure.status, remaining: String(hub.msgFailure.remaining) } });
         }
         const envelopes = /^\/api\/votes\/([^/]+)\/envelopes$/.exec(path);
         if (req.method === 'GET' && envelopes && hub.serveEnvelopes) {
           const proposal = store.getProposal(decodeURIComponent(envelopes[1]!));
           if (!proposal) return reply(404, { error: 'not_found', error_description: 'unknown proposal' });
-          const { first, skip } = pageArgs({ first: Number(url.searchParams.get('first') ?? PAGE_SIZE), skip: Number(url.searchParams.get('skip') ?? 0) });
+          // Our own endpoint (lib/votes/hubClient.ts) pages by skip without Snapshot's ceiling.
+          const { first, skip } = pageArgs({ first: Number(url.searchParams.get('first') ?? PAGE_SIZE), skip: Number(url.searchParams.get('skip') ?? 0) }, Infinity);
           const votes = store.votesOf(proposal.id);
           const page = votes.slice(skip, skip + first).map((v) => ({ id: v.id, ipfs: v.ipfs, ...(v.envelope as object) }));
           return reply(200, { envelopes: page, total: votes.length });
@@ -112,8 +139,20 @@ export function createDemoHub(opts: DemoHubOptions): DemoHub {
 
 class BadRequest extends Error {}
 
-function answerQuery(store: HubStore, query: string, variables: Record<string, unknown>): { data: Record<string, unknown> } | { errors: { message: string }[] } {
+type GraphqlAnswer = { data: Record<string, unknown>; errors?: { message: string; path: string[] }[] } | { errors: { message: string }[] };
+
+function answerQuery(store: HubStore, query: string, variables: Record<string, unknown>): GraphqlAnswer {
   const root = parseRootField(query, variables);
+  try {
+    return resolve(store, root);
+  } catch (error) {
+    // What snapshot-hub's resolvers do with a refusal (checkLimits throws): null data and the message.
+    if (error instanceof BadRequest) return { data: { [root.key]: null }, errors: [{ message: error.message, path: [root.key] }] };
+    throw error;
+  }
+}
+
+function resolve(store: HubStore, root: ReturnType<typeof parseRootField>): GraphqlAnswer {
   const where = (root.args.where ?? {}) as Record<string, GraphqlValue>;
   const { first, skip } = pageArgs(root.args);
   const desc = root.args.orderDirection === 'desc';
@@ -128,6 +167,10 @@ function answerQuery(store: HubStore, query: string, variables: Record<string, u
       if (typeof where.proposal !== 'string') return { errors: [{ message: 'votes: where.proposal is required on this hub' }] };
       let votes = store.votesOf(where.proposal);
       if (typeof where.voter === 'string') votes = votes.filter((v) => v.voter.toLowerCase() === (where.voter as string).toLowerCase());
+      // snapshot-hub's number filters; like it, a 0 (falsy) filter is no filter.
+      const at = (key: string) => (typeof where[key] === 'number' && where[key] ? (where[key] as number) : null);
+      const [gt, gte, lt, lte] = [at('created_gt'), at('created_gte'), at('created_lt'), at('created_lte')];
+      votes = votes.filter((v) => (gt === null || v.created > gt) && (gte === null || v.created >= gte) && (lt === null || v.created < lt) && (lte === null || v.created <= lte));
       if (desc) votes = votes.reverse();
       return { data: { [root.key]: votes.slice(skip, skip + first).map((v) => store.voteJson(v)) } };
     }
@@ -136,11 +179,12 @@ function answerQuery(store: HubStore, query: string, variables: Record<string, u
   }
 }
 
-/** Snapshot's defaults and ceilings: 20 per page unless asked, at most 1,000. */
-function pageArgs(args: { first?: unknown; skip?: unknown }): { first: number; skip: number } {
+/** Snapshot's defaults and ceilings: 20 per page unless asked, at most 1,000, skipping at most 5,000. */
+function pageArgs(args: { first?: unknown; skip?: unknown }, maxSkip = MAX_SKIP): { first: number; skip: number } {
   const first = typeof args.first === 'number' && Number.isFinite(args.first) ? Math.trunc(args.first) : 20;
   const skip = typeof args.skip === 'number' && Number.isFinite(args.skip) ? Math.trunc(args.skip) : 0;
   if (first < 0 || first > PAGE_SIZE) throw new BadRequest(`The \`first\` argument must not be greater than ${PAGE_SIZE}`);
+  if (skip > maxSkip) throw new BadRequest(`The \`skip\` argument must not be greater than ${maxSkip}`);
   if (skip < 0) throw new BadRequest('The `skip` argument must be positive');
   return { first, skip };
 }

@@ -7,8 +7,10 @@ import type { HubStore, VoteRecord } from './store';
 // The checks Snapshot's sequencer makes on an incoming vote, in its order, with answers in its
 // format: 200 `{ id, ipfs, relayer }`, or 400 `{ error: 'client_error', error_description }`.
 
-/** Snapshot's sequencer refuses a message whose timestamp is further than this from its clock. */
-export const TIMESTAMP_WINDOW_S = 300;
+/** Snapshot's sequencer refuses a message stamped more than this ahead of its clock… */
+export const TIMESTAMP_AHEAD_S = 300;
+/** …or more than this behind it (snapshot-sequencer src/ingestor.ts: 3 days). */
+export const TIMESTAMP_BEHIND_S = 3 * 86_400;
 
 export interface SequencerContext {
   store: HubStore;
@@ -30,7 +32,8 @@ export async function acceptVote(input: unknown, ctx: SequencerContext): Promise
   if (!known) return refuse('wrong types');
   if (data.domain.name !== SNAPSHOT_DOMAIN.name || data.domain.version !== SNAPSHOT_DOMAIN.version) return refuse('wrong domain');
   const m = data.message;
-  if (!Number.isSafeInteger(m.timestamp) || Math.abs(ctx.store.now() - (m.timestamp as number)) > TIMESTAMP_WINDOW_S) return refuse('wrong timestamp');
+  const age = ctx.store.now() - (m.timestamp as number);
+  if (!Number.isSafeInteger(m.timestamp) || age < -TIMESTAMP_AHEAD_S || age > TIMESTAMP_BEHIND_S) return refuse('wrong timestamp');
   if (typeof m.from !== 'string' || m.from.toLowerCase() !== address.toLowerCase()) return refuse('wrong from');
 
   let id: Hex;
@@ -41,11 +44,12 @@ export async function acceptVote(input: unknown, ctx: SequencerContext): Promise
     return refuse('signature validation failed');
   }
   if (m.space !== ctx.space) return refuse('unknown space');
+  // A message already stored, even one a later vote replaced: snapshot-sequencer's exact answer.
+  if (ctx.store.hasMessage(id)) return refuse('duplicate message');
   const proposal = typeof m.proposal === 'string' ? ctx.store.getProposal(m.proposal) : undefined;
   if (!proposal || proposal.space !== ctx.space) return refuse('unknown proposal');
   const voter = getAddress(address);
   const previous = ctx.store.voteOf(proposal.id, voter);
-  if (previous?.id === id) return receiptOf(previous); // the same vote posted again: same receipt
   if (ctx.store.stateOf(proposal) !== 'active') return refuse('not in voting window');
   const choice = choiceFromMessage(proposal.type, m.choice);
   if (known.encoding !== choiceEncoding(proposal.type) || !isValidChoice(proposal.type, choice, proposal.choices.length)) return refuse('invalid choice');

@@ -46,6 +46,8 @@ export class HubStore {
   private readonly proposalsById = new Map<string, ProposalRecord>();
   /** proposal id → lower-case voter → vote; Map order is arrival order. */
   private readonly votesByProposal = new Map<string, Map<string, VoteRecord>>();
+  /** Every message id ever stored, replaced votes included: the sequencer's `messages` table. */
+  private readonly messageIds = new Set<string>();
 
   constructor(
     readonly decimals: number,
@@ -72,14 +74,20 @@ export class HubStore {
     if (!votes) throw new Error(`No proposal ${vote.proposal}`);
     votes.delete(vote.voter.toLowerCase());
     votes.set(vote.voter.toLowerCase(), vote);
+    this.messageIds.add(vote.id.toLowerCase());
+  }
+
+  hasMessage(id: string): boolean {
+    return this.messageIds.has(id.toLowerCase());
   }
 
   voteOf(proposal: string, voter: string): VoteRecord | undefined {
     return this.votesByProposal.get(proposal.toLowerCase())?.get(voter.toLowerCase());
   }
 
+  /** Oldest first, ties by id: snapshot-hub's `ORDER BY created ASC, id ASC`. */
   votesOf(proposal: string): VoteRecord[] {
-    return [...(this.votesByProposal.get(proposal.toLowerCase())?.values() ?? [])].sort((a, b) => a.created - b.created);
+    return [...(this.votesByProposal.get(proposal.toLowerCase())?.values() ?? [])].sort((a, b) => a.created - b.created || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
   /** Snapshot's `proposals(where: { space, state })`, newest first. */
