@@ -7,7 +7,11 @@ import { lpPosition, protocolFeeLp, underlyingOf } from '@/lib/lp/lpPosition';
 import { planLpReads, type LpReading } from '@/lib/lp/lpReads';
 import { estimateSnapshotReward, planSnapshotReads } from '@/lib/lp/snapshotProgram';
 import { buildGetRewardCall, projectEarned, yearlyRateBps } from '@/lib/lp/stakingRewards';
+import { creatorPlan } from '@/lib/background/income/creatorPlan';
+import { programViews } from '@/lib/background/income/liquidityViews';
+import { validateManifest } from '@/lib/protocol/validateManifest';
 import { devnetClient } from '../devnet/client';
+import { devnetIncomeManifestFields } from '../devnet/incomeManifest';
 import { DEVNET_HOLDERS, DEVNET_INCOME, startDevnet, type Devnet } from '../devnet/devnet';
 
 // Journey 4 against the real UniswapV2Pair and StakingRewards: every figure computed from the
@@ -49,6 +53,31 @@ test('position: 100 LP in the wallet and 50 staked, in both tokens, share and va
   expect(reading).toMatchObject({ lpInWallet: 100n * E18, lpSupply: 10n ** 22n, staking: { staked: 50n * E18, totalStaked: 200n * E18 } });
   const position = lpPosition(reading, 18);
   expect(position).toMatchObject({ lpTotal: 150n * E18, tokenAmount: 15_000n * E18, quoteAmount: 15n * E18 / 10n, shareE18: 15n * E18 / 1_000n, valueWei: 3n * E18 });
+});
+
+/** Alex's manifest as the refresh reads it, with the pair's staking declared where `declare` puts it. */
+function alexManifest(declare: 'pairs' | 'rewards' | 'both') {
+  const fields = devnetIncomeManifestFields('https://alex.example', pair);
+  const result = validateManifest({
+    version: 1, token: `eip155:${chain.chainId}/erc20:${DEVNET_A.creatorToken}`, creator: { name: 'Alex', url: 'https://alex.example/' },
+    pairs: [{ protocol: 'uniswap-v2', address: pair, ...(declare === 'rewards' ? {} : { staking: staking.address }) }],
+    rewards: fields.rewards.filter((r) => declare !== 'pairs' || r.kind !== 'staking-rewards'),
+  });
+  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+  return result.manifest;
+}
+
+test('staking declared in pairs[].staking, in rewards[] only, or in both: the same staked LP, split and program estimate', async () => {
+  for (const declare of ['pairs', 'rewards', 'both'] as const) {
+    const manifest = alexManifest(declare);
+    const plan = creatorPlan({ tokenId: manifest.token, token: DEVNET_A.creatorToken, manifest, rounds: [], lookups: new Map() }, chain, holder);
+    const snapshot = await readChainSnapshot(client, chain, [DEVNET_A.creatorToken], holder, 'multicall', plan);
+    const reading = snapshot.extra!.pairs[0]!;
+    expect(reading.staking, declare).toMatchObject({ address: staking.address, staked: 50n * E18 });
+    expect(lpPosition(reading, 18).lpTotal).toBe(150n * E18);
+    const [program] = await programViews(client, chain.multicall3, manifest, holder, snapshot.blockNumber);
+    expect(program?.estimate, declare).toBe((1_250n * E18).toString());
+  }
 });
 
 test('earned, projected to the next block, is exactly what getReward pays in it; the yearly rate follows from the rate', async () => {

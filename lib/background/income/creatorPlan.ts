@@ -3,6 +3,7 @@ import type { ChainConfig } from '@/lib/chain/types';
 import type { RoundView } from '@/lib/db/rows';
 import { combinePlans, type ReadPlan } from '@/lib/income';
 import { planLpReads, type LpReading } from '@/lib/lp';
+import { stakingOfPair } from '@/lib/protocol/pairStaking';
 import { incomePlan, type CreatorIncomeInput } from './incomeReads';
 
 export interface CreatorReading {
@@ -19,7 +20,7 @@ export function creatorPlan(input: CreatorIncomeInput, chain: ChainConfig, accou
       token: input.token,
       quote: chain.uniswapV2.weth,
       factory: chain.uniswapV2.factory,
-      staking: p.staking as Address | undefined,
+      staking: stakingOfPair(input.manifest, p.address) as Address | undefined,
     })),
     account,
   );

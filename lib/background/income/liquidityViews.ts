@@ -5,6 +5,7 @@ import type { LpEntryRow, LpView, ProgramView } from '@/lib/db/rows';
 import { runReadPlan } from '@/lib/income';
 import { burnSupply, estimateSnapshotReward, impermanentLoss, lpEntryRecord, lpPosition, planSnapshotReads, projectEarned, yearlyRateBps, type LpReading } from '@/lib/lp';
 import type { PersonalTokenManifest } from '@/lib/protocol/manifestSchema';
+import { stakingOfPair } from '@/lib/protocol/pairStaking';
 
 interface Context {
   db: CompanionDatabase;
@@ -85,7 +86,7 @@ export async function programViews(
   const programs = manifest.rewards.filter((r) => r.kind === 'snapshot');
   return Promise.all(
     programs.map(async (program) => {
-      const staking = manifest.pairs.find((p) => p.address.toLowerCase() === program.pair.toLowerCase())?.staking as Address | undefined;
+      const staking = stakingOfPair(manifest, program.pair) as Address | undefined;
       const ended = BigInt(program.endBlock) <= blockNumber;
       const plan = planSnapshotReads(program.pair as Address, account, staking);
       const [start, end] = await Promise.all([
