@@ -46,7 +46,7 @@ export function WatchAddressForm({ current, onSaved }: { current: string | null;
         </p>
       ) : (
         <p id="watch-address-hint" className="muted small">
-          Watch-only: nothing is signed. Wallet connection comes later.
+          Watch-only: see holdings and income without signing anything. To claim, vote or unlock, use Connect instead.
         </p>
       )}
     </form>

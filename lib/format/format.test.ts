@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatAge, formatChange, formatUntil, formatEthE18, formatTokenAmount, formatUsdE18, shortAddress } from './format';
+import { formatAge, formatChange, formatUntil, formatEthE18, formatTokenAmount, formatTokenAmountExact, formatUsdE18, shortAddress } from './format';
 
 const E18 = 10n ** 18n;
 
@@ -8,8 +8,29 @@ describe('format', () => {
     expect(formatTokenAmount(12_500n * E18, 18, 'en-US')).toBe('12,500');
     expect(formatTokenAmount(12_500n * E18 + 5n * 10n ** 17n, 18, 'de-DE')).toBe('12.500,5');
     expect(formatTokenAmount(123_456_789_012_345_678_901_234n, 18, 'en-US')).toBe('123,456.79');
-    expect(formatTokenAmount(1n, 18, 'en-US')).toBe('0');
     expect(formatTokenAmount(12_345n * 10n ** 12n, 18, 'en-US')).toBe('0.012345');
+  });
+
+  test('a positive amount below the last digit shown says "less than", never 0', () => {
+    expect(formatTokenAmount(0n, 18, 'en-US')).toBe('0');
+    expect(formatTokenAmount(1n, 18, 'en-US')).toBe('less than 0.000001');
+    expect(formatTokenAmount(10n ** 12n - 1n, 18, 'en-US')).toBe('less than 0.000001');
+    expect(formatTokenAmount(10n ** 12n, 18, 'en-US')).toBe('0.000001');
+    expect(formatTokenAmount(1n, 18, 'de-DE')).toBe('less than 0,000001');
+    expect(formatTokenAmount(1n, 6, 'en-US')).toBe('0.000001'); // USDC: every base unit shows
+    expect(formatTokenAmount(1n, 0, 'en-US')).toBe('1');
+    expect(formatEthE18(1n, 'en-US')).toBe('less than 0.00000001 ETH');
+    expect(formatEthE18(0n, 'en-US')).toBe('0 ETH');
+    expect(formatUsdE18(10n ** 13n, 'en-US')).toBe('less than $0.0001');
+    expect(formatUsdE18(0n, 'en-US')).toBe('$0.00');
+  });
+
+  test('a threshold is shown to the last base unit, grouped for the locale', () => {
+    expect(formatTokenAmountExact(1n, 18, 'en-US')).toBe('0.000000000000000001');
+    expect(formatTokenAmountExact(25_000n * E18, 18, 'en-US')).toBe('25,000');
+    expect(formatTokenAmountExact(10n ** 18n + 1n, 18, 'de-DE')).toBe('1,000000000000000001');
+    expect(formatTokenAmountExact(1_234_567n * E18 + 5n * 10n ** 17n, 18, 'de-DE')).toBe('1.234.567,5');
+    expect(formatTokenAmountExact(7n, 0, 'en-US')).toBe('7');
   });
 
   test('dollars from 1e18 fixed point, more digits under a dollar', () => {

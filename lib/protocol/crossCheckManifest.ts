@@ -1,5 +1,6 @@
 import { parseTokenId } from './caip19';
 import type { PersonalTokenManifest } from './manifestSchema';
+import { stakingDeclarations } from './pairStaking';
 import type { ValidationError } from './validationError';
 
 // Rules between fields of an already well-formed manifest. They run after the schema so each
@@ -43,5 +44,16 @@ export function crossCheckManifest(m: PersonalTokenManifest): ValidationError[] 
       if (r.endBlock <= r.startBlock) add(`rewards[${i}].endBlock`, `must be after startBlock (${r.startBlock}), got ${r.endBlock}`);
     }
   });
+
+  // pairs[].staking and a "staking-rewards" reward for the same pair are one declaration said
+  // twice (pairStaking.ts); two different contracts for one pair are not followed.
+  const stakingOf = new Map<string, { address: string; path: string }>();
+  for (const s of stakingDeclarations(m)) {
+    const first = stakingOf.get(s.pair.toLowerCase());
+    if (!first) stakingOf.set(s.pair.toLowerCase(), s);
+    else if (first.address.toLowerCase() !== s.address.toLowerCase()) {
+      add(s.path, `${s.address} is a second staking contract for pair ${s.pair}, which ${first.path} already gives as ${first.address}; the companion follows one StakingRewards per pair (declare it in pairs[].staking, in rewards[], or in both with the same address)`);
+    }
+  }
   return errors;
 }

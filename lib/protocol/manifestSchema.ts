@@ -20,7 +20,7 @@ export const creatorSchema = z.strictObject({
 export const pairSchema = z.strictObject({
   protocol: z.literal('uniswap-v2').meta({ description: 'The AMM. Only Uniswap V2 (and its forks with the same pair interface) for now.' }),
   address: address('The pair contract (the LP token), token against WETH or another token.'),
-  staking: address('A StakingRewards contract where this LP token can be staked (optional).').optional(),
+  staking: address('A StakingRewards contract where this LP token can be staked (optional); the same as a `rewards` entry of kind "staking-rewards" for this pair. One per pair.').optional(),
 });
 
 export const distributionSchema = z.strictObject({
@@ -41,7 +41,7 @@ const rewardBase = {
 export const stakingRewardSchema = z.strictObject({
   kind: z.literal('staking-rewards'),
   ...rewardBase,
-  address: address('The StakingRewards contract (Uniswap liquidity-staker).'),
+  address: address('The StakingRewards contract (Uniswap liquidity-staker); the same as `staking` on the pair. One per pair.'),
 });
 
 export const snapshotRewardSchema = z.strictObject({

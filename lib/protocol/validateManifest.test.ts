@@ -408,6 +408,14 @@ describe('every kind of mistake, in words', () => {
         "rewards[0].pair: 0x09c19789D06fa5Ffe4f079535bC0e65be60043AB is not one of the manifest's pairs; add it to "pairs" first",
       ]
     `);
+    // A pair's staking contract may be declared on the pair, as a staking-rewards reward, or both.
+    expect(problemsAfter((m) => delete m.pairs[0].staking)).toEqual([]);
+    expect(problemsAfter((m) => m.rewards.splice(0, 1))).toEqual([]);
+    expect(problemsAfter((m) => (m.pairs[0].staking = '0x09c19789D06fa5Ffe4f079535bC0e65be60043AB'))).toMatchInlineSnapshot(`
+      [
+        "rewards[0].address: 0x8F6D06a17E13511155FfA96004c22aFAE6A03438 is a second staking contract for pair 0xDde0cce78631444334ec932CF786E277A4d7333B, which pairs[0].staking already gives as 0x09c19789D06fa5Ffe4f079535bC0e65be60043AB; the companion follows one StakingRewards per pair (declare it in pairs[].staking, in rewards[], or in both with the same address)",
+      ]
+    `);
     expect(problemsAfter((m) => (m.distributions[1].token = ALEX_TOKEN.replace('31337', '1')))).toMatchInlineSnapshot(`
       [
         "distributions[1].token: is on chain 1 but the manifest's token is on chain 31337; contracts in one manifest live on the token's chain",

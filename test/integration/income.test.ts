@@ -7,6 +7,7 @@ import { buildClaimCall } from '@/lib/income/core/buildClaimCall';
 import { lookupClaim, memoryClaimsCache, type CachedClaimLookup } from '@/lib/income/core/claimsCache';
 import { planDistributionReads } from '@/lib/income/core/distributionReads';
 import { roundState, type RoundState } from '@/lib/income/core/roundState';
+import { shortAddress } from '@/lib/format/format';
 import { devnetClient } from '../devnet/client';
 import { DEVNET_HOLDERS, DEVNET_INCOME, startDevnet, type Devnet } from '../devnet/devnet';
 import { startDemoServer, type DemoServer } from '../demo-server/server';
@@ -84,7 +85,7 @@ test('a tampered claims file is refused with a clear message and nothing is sent
   for (const tampered of [richer, badProof]) {
     const bytes = new TextEncoder().encode(JSON.stringify(tampered));
     const state = (await incomeOf(holder2.address, (id) => (id === q1.id ? bytes : files.get(id)!))).get(q1.id)!;
-    expect(state).toEqual({ status: 'refused', message: `The claims file's proof for ${holder2.address} does not match the distributor's merkle root: it may have been altered. Nothing was sent.` });
+    expect(state).toEqual({ status: 'refused', message: `The claims file's entry for ${shortAddress(holder2.address)} does not match what this round's contract holds on chain, so the file may have been altered. Nothing was sent; ask the creator to check the claims file.` });
   }
   expect(await client.getTransactionCount({ address: holder2.address })).toBe(nonce);
   // The contract agrees: the same tampered entry, sent anyway, reverts.
@@ -101,6 +102,6 @@ test('a manifest naming a distributor of another token is refused', async () => 
   const { extra } = await readChainSnapshot(client, chain, [], holder2.address, 'multicall', plan);
   expect(roundState({ claim, reading: extra!.get(q1.id)!, expectedToken: DEVNET_INCOME.partnerToken.address })).toEqual({
     status: 'refused',
-    message: `The distributor pays ${DEVNET_A.creatorToken}, not ${DEVNET_INCOME.partnerToken.address} as the creator's manifest says. Nothing will be sent.`,
+    message: `This round's contract pays the token ${shortAddress(DEVNET_A.creatorToken)}, not ${shortAddress(DEVNET_INCOME.partnerToken.address)} as the creator's manifest says. Nothing will be sent; ask the creator to check the manifest.`,
   });
 });

@@ -24,8 +24,8 @@ const NOW = Date.parse('2026-11-22T10:00:00Z');
 
 const gate = (id: string, minBalance: bigint) => ({ id, title: `Gate ${id}`, kind: 'post' as const, minBalance: minBalance.toString(), endpoint: `${ORIGIN}/gates` });
 
-function page(tokenId = ALEX): PageContext {
-  const manifest = { gates: [gate('notes', ONE), gate('merch', 100n * ONE)] } as unknown as PersonalTokenManifest;
+function page(tokenId = ALEX, gates = [gate('notes', ONE), gate('merch', 100n * ONE)]): PageContext {
+  const manifest = { gates } as unknown as PersonalTokenManifest;
   return {
     tabId: 1,
     documentId: null,
@@ -50,6 +50,15 @@ describe('gate views on a revisit', () => {
     const [notes, merch] = await gateViews(page(), NOW);
     expect(notes).toMatchObject({ gateId: 'notes', state: 'unlocked', requirement: '1 ALEX', note: null, unlocked: { content: '<p>notes</p>', address: HOLDER } });
     expect(merch).toMatchObject({ gateId: 'merch', state: 'locked', requirement: '100 ALEX', note: null, unlocked: null });
+  });
+
+  test('a minimum below the display precision is shown exactly, never "Hold 0 ALEX"; a tiny balance says "less than"', async () => {
+    const [tiny] = await gateViews(page(ALEX, [gate('tiny', 1n)]), NOW);
+    expect(tiny).toMatchObject({ state: 'locked', requirement: '0.000000000000000001 ALEX' });
+    balances.set(HOLDER, 1n);
+    await database().unlockSessions.put(session('two', { minBalance: '2' }));
+    const [two] = await gateViews(page(ALEX, [gate('two', 2n)]), NOW);
+    expect(two).toMatchObject({ state: 'locked', note: 'Locked again: 0x7099…79C8 now holds less than 0.000001 ALEX; this needs 0.000000000000000002 ALEX.' });
   });
 
   test('an expired session locks the gate with the reason and is removed', async () => {

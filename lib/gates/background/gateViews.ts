@@ -5,7 +5,7 @@ import type { GateView } from '@/lib/gates/contract';
 import type { ManifestGate } from '@/lib/protocol/manifestSchema';
 import { shortAddress } from '@/lib/format/format';
 import { gatesOf, type PageContext } from './pageContext';
-import { amountText, readTokenBalances, type TokenBalances } from './tokenReads';
+import { amountText, minimumText, readTokenBalances, type TokenBalances } from './tokenReads';
 
 /**
  * Every gate the page declares, unlocked where a session is still valid: not expired, for this
@@ -27,7 +27,7 @@ export async function gateViews(page: PageContext, now = Date.now()): Promise<Ga
   const views: GateView[] = [];
   for (const gate of gates) {
     const session = sessions.get(gate.id);
-    const requirement = token ? amountText(BigInt(gate.minBalance), token) : `${gate.minBalance} base units`;
+    const requirement = token ? minimumText(BigInt(gate.minBalance), token) : `${gate.minBalance} base units`;
     const view = session ? await sessionView(gate, session, token, requirement, now) : null;
     views.push(view ?? lockedView(gate, requirement, null));
   }
@@ -47,7 +47,7 @@ async function sessionView(gate: ManifestGate, session: UnlockSessionRow, token:
   const needed = BigInt(gate.minBalance) > BigInt(session.minBalance) ? BigInt(gate.minBalance) : BigInt(session.minBalance);
   if (balance < needed) {
     await forget();
-    return lockedView(gate, requirement, `Locked again: ${shortAddress(session.address)} now holds ${amountText(balance, token)}; this needs ${amountText(needed, token)}.`);
+    return lockedView(gate, requirement, `Locked again: ${shortAddress(session.address)} now holds ${amountText(balance, token)}; this needs ${minimumText(needed, token)}.`);
   }
   return unlockedView(gate, requirement, unlocked, null);
 }

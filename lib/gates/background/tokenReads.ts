@@ -4,7 +4,7 @@ import { chainById } from '@/lib/chain/knownChains';
 import { database } from '@/lib/db/database';
 import { readSettings } from '@/lib/settings/settingsRepository';
 import { parseTokenId } from '@/lib/protocol/caip19';
-import { formatTokenAmount } from '@/lib/format/format';
+import { formatTokenAmount, formatTokenAmountExact } from '@/lib/format/format';
 import { clientFor } from '../../chain/chainClients';
 import { UserFacingError } from '../../app/userFacingError';
 
@@ -33,4 +33,9 @@ export async function readTokenBalances(tokenId: string, addresses: Address[]): 
 
 export function amountText(amount: bigint, token: { symbol: string; decimals: number }): string {
   return `${formatTokenAmount(amount, token.decimals, 'en-US')} ${token.symbol}`;
+}
+
+/** A gate's minimum, to the last base unit: a rounded threshold would mislead either way. */
+export function minimumText(amount: bigint, token: { symbol: string; decimals: number }): string {
+  return `${formatTokenAmountExact(amount, token.decimals, 'en-US')} ${token.symbol}`;
 }

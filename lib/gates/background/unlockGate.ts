@@ -12,7 +12,7 @@ import { lockedView, unlockedView } from './gateViews';
 import { findGate, type PageContext } from './pageContext';
 import { requestPageWallet } from './pageWalletBridge';
 import { pickPageWallet } from './pickPageWallet';
-import { amountText, readTokenBalances } from './tokenReads';
+import { amountText, minimumText, readTokenBalances } from './tokenReads';
 
 /**
  * One click on "Unlock": the page's wallet (picked by the holder if the page offers several) names the account, the balance is checked before
@@ -37,7 +37,7 @@ export async function unlockGate(page: PageContext, gateId: string, pickedWallet
     throw new UserFacingError(`Could not read ${shortAddress(address)}'s balance from ${page.state.chainName}. Nothing was signed; try again.`);
   });
   const minBalance = BigInt(gate.minBalance);
-  const requirement = amountText(minBalance, token);
+  const requirement = minimumText(minBalance, token);
   const balance = token.balances.get(address) ?? 0n;
   if (balance < minBalance) {
     return { kind: 'view', view: lockedView(gate, requirement, `You need ${requirement} to unlock this; ${shortAddress(address)} holds ${amountText(balance, token)}.`) };

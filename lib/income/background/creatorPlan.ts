@@ -3,6 +3,7 @@ import type { ChainConfig } from '@/lib/chain/types';
 import type { RoundView } from '@/lib/db/rows';
 import { combinePlans, type ReadPlan } from '@/lib/income/core';
 import { planLpReads, type LpReading } from '@/lib/lp/core';
+import { stakingOfPair } from '@/lib/protocol/pairStaking';
 import { incomePlan, type CreatorIncomeInput } from './incomeRounds';
 
 export interface CreatorReading {
@@ -14,7 +15,13 @@ export interface CreatorReading {
 /** Everything of one creator's income and liquidity that rides in the refresh's multicall. */
 export function creatorPlan(input: CreatorIncomeInput, chain: ChainConfig, account: Address): ReadPlan<CreatorReading> {
   const pairs = planLpReads(
-    input.manifest.pairs.map((p) => ({ pair: p.address as Address, token: input.token, quote: chain.uniswapV2.weth, staking: p.staking as Address | undefined })),
+    input.manifest.pairs.map((p) => ({
+      pair: p.address as Address,
+      token: input.token,
+      quote: chain.uniswapV2.weth,
+      factory: chain.uniswapV2.factory,
+      staking: stakingOfPair(input.manifest, p.address) as Address | undefined,
+    })),
     account,
   );
   const combined = combinePlans(incomePlan(input, account), pairs);

@@ -1,4 +1,5 @@
 import type { Address, Hex } from 'viem';
+import { shortAddress } from '@/lib/format/format';
 
 // Errors a holder reads in the popup: each says what happened and that nothing was sent, so the
 // popup can show `message` as is. `details` keeps the technical part for logs.
@@ -27,7 +28,7 @@ export class ClaimProofError extends IncomeError {
     readonly merkleRoot: Hex,
   ) {
     super(
-      `The claims file's proof for ${account} does not match the distributor's merkle root: it may have been altered. Nothing was sent.`,
+      `The claims file's entry for ${shortAddress(account)} does not match what this round's contract holds on chain, so the file may have been altered. Nothing was sent; ask the creator to check the claims file.`,
       `on-chain merkleRoot ${merkleRoot}`,
     );
   }

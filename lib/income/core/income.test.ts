@@ -6,6 +6,7 @@ import { buildClaimCall } from './buildClaimCall';
 import { claimsFileHash, lookupCachedClaim, lookupClaim, memoryClaimsCache } from './claimsCache';
 import { parseClaimsFile } from './claimsFile';
 import { findClaim } from './findClaim';
+import { roundState } from './roundState';
 import { findClaimInText, scanClaimsFile } from './scanClaimsFile';
 import { assertClaimProof, verifyClaimProof } from './verifyClaimProof';
 
@@ -30,7 +31,8 @@ describe('proofs', () => {
     const file = fileOf(5);
     const claim = findClaim(parseClaimsFile(JSON.stringify(file)), account(2))!;
     const root = file.merkleRoot as Hex;
-    const message = `The claims file's proof for ${account(2)} does not match the distributor's merkle root: it may have been altered. Nothing was sent.`;
+    // No jargon, and the address shortened so the message fits the popup's card.
+    const message = `The claims file's entry for 0xaBab…aB03 does not match what this round's contract holds on chain, so the file may have been altered. Nothing was sent; ask the creator to check the claims file.`;
     for (const bad of [{ ...claim, amount: claim.amount + 1n }, { ...claim, index: claim.index + 1n }, { ...claim, proof: claim.proof.slice(1) }, { ...claim, proof: [...claim.proof].reverse() }]) {
       const result = verifyClaimProof(bad, root);
       expect(result.valid).toBe(false);
@@ -87,4 +89,12 @@ test('buildClaimCall encodes claim(index, account, amount, proof) to the distrib
   const call = buildClaimCall(distributor, verified);
   expect(call.to).toBe('0x0B306BF915C4d645ff596e518fAf3F9669b97016');
   expect(decodeFunctionData({ abi: merkleDistributorAbi, data: call.data }).args).toEqual([0n, account(0), 10n ** 18n, verified.proof]);
+});
+
+test('a round whose contract pays another token is refused in plain words, addresses shortened to fit the card', () => {
+  const state = roundState({ claim: null, reading: { merkleRoot: `0x${'11'.repeat(32)}`, token: account(0), isClaimed: false }, expectedToken: account(1) });
+  expect(state).toEqual({
+    status: 'refused',
+    message: "This round's contract pays the token 0xABAB…ab01, not 0xABaB…aB02 as the creator's manifest says. Nothing will be sent; ask the creator to check the manifest.",
+  });
 });

@@ -1,4 +1,5 @@
 import { isAddressEqual, type Address } from 'viem';
+import { shortAddress } from '@/lib/format/format';
 import type { DistributionReading } from './distributionReads';
 import type { Claim } from './findClaim';
 import { verifyClaimProof, type VerifiedClaim } from './verifyClaimProof';
@@ -28,7 +29,7 @@ export function roundState({ claim, reading, expectedToken }: RoundStateParamete
   // A manifest could name a real distributor of some other token; the holder would claim
   // something other than what the popup shows.
   if (!isAddressEqual(reading.token, expectedToken)) {
-    return { status: 'refused', message: `The distributor pays ${reading.token}, not ${expectedToken} as the creator's manifest says. Nothing will be sent.` };
+    return { status: 'refused', message: `This round's contract pays the token ${shortAddress(reading.token)}, not ${shortAddress(expectedToken)} as the creator's manifest says. Nothing will be sent; ask the creator to check the manifest.` };
   }
   if (claim === null) return { status: 'not-eligible' };
   const checked = verifyClaimProof(claim, reading.merkleRoot);

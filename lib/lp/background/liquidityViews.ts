@@ -3,8 +3,9 @@ import { tokenPriceInEthE18 } from '@/lib/holdings/core/valuation';
 import type { CompanionDatabase } from '@/lib/db/database';
 import type { LpEntryRow, LpView, ProgramView } from '@/lib/db/rows';
 import { runReadPlan } from '@/lib/income/core';
-import { estimateSnapshotReward, impermanentLoss, lpEntryRecord, lpPosition, planSnapshotReads, projectEarned, yearlyRateBps, type LpReading } from '@/lib/lp/core';
+import { burnSupply, estimateSnapshotReward, impermanentLoss, lpEntryRecord, lpPosition, planSnapshotReads, projectEarned, yearlyRateBps, type LpReading } from '@/lib/lp/core';
 import type { PersonalTokenManifest } from '@/lib/protocol/manifestSchema';
+import { stakingOfPair } from '@/lib/protocol/pairStaking';
 
 interface Context {
   db: CompanionDatabase;
@@ -24,7 +25,7 @@ export async function liquidityViews(ctx: Context, readings: (LpReading | null)[
     const position = lpPosition(reading, ctx.tokenDecimals);
     if (position.lpTotal === 0n && (reading.staking?.earned ?? 0n) === 0n) continue;
     const entry = await entryFor(ctx, reading, position.lpTotal);
-    const pool = { tokenReserve: reading.tokenReserve, quoteReserve: reading.quoteReserve, lpSupply: reading.lpSupply };
+    const pool = { tokenReserve: reading.tokenReserve, quoteReserve: reading.quoteReserve, lpSupply: burnSupply(reading) };
     const loss = entry && entry.blockNumber < ctx.blockNumber ? impermanentLoss(entry, position.lpTotal, pool, ctx.tokenDecimals) : null;
     const staking = reading.staking;
     const price = tokenPriceInEthE18({ tokenReserve: reading.tokenReserve, wethReserve: reading.quoteReserve }, ctx.tokenDecimals);
@@ -64,7 +65,7 @@ async function entryFor(ctx: Context, reading: LpReading, lpTotal: bigint) {
   }
   const record = lpEntryRecord(
     { chainId: ctx.chainId, pair: reading.pair, account: ctx.account, blockNumber: ctx.blockNumber, timestamp: ctx.blockTimestamp, lp: lpTotal },
-    { tokenReserve: reading.tokenReserve, quoteReserve: reading.quoteReserve, lpSupply: reading.lpSupply },
+    { tokenReserve: reading.tokenReserve, quoteReserve: reading.quoteReserve, lpSupply: burnSupply(reading) },
   );
   const row: LpEntryRow = {
     account: key[0], pair: key[1], chainId: ctx.chainId, lp: record.lp.toString(), tokenAmount: record.tokenAmount.toString(),
@@ -85,7 +86,7 @@ export async function programViews(
   const programs = manifest.rewards.filter((r) => r.kind === 'snapshot');
   return Promise.all(
     programs.map(async (program) => {
-      const staking = manifest.pairs.find((p) => p.address.toLowerCase() === program.pair.toLowerCase())?.staking as Address | undefined;
+      const staking = stakingOfPair(manifest, program.pair) as Address | undefined;
       const ended = BigInt(program.endBlock) <= blockNumber;
       const plan = planSnapshotReads(program.pair as Address, account, staking);
       const [start, end] = await Promise.all([

@@ -15,3 +15,10 @@ export const stakingRewardsAbi = parseAbi([
   'function stakingToken() view returns (address)',
   'function getReward()',
 ]);
+
+/** The protocol-fee switch of Uniswap V2: the pair's kLast and factory, and the factory's feeTo. */
+export const uniswapV2FeeAbi = parseAbi([
+  'function kLast() view returns (uint256)',
+  'function factory() view returns (address)',
+  'function feeTo() view returns (address)',
+]);

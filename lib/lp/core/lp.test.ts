@@ -2,7 +2,7 @@ import { decodeFunctionData } from 'viem';
 import { expect, test } from 'vitest';
 import { stakingRewardsAbi } from './abis';
 import { impermanentLoss, lpEntryRecord } from './impermanentLoss';
-import { lpPosition, underlyingOf } from './lpPosition';
+import { burnSupply, lpPosition, protocolFeeLp, sqrtFloor, underlyingOf } from './lpPosition';
 import { estimateSnapshotReward } from './snapshotProgram';
 import { buildGetRewardCall, projectEarned, SECONDS_PER_YEAR, yearlyRateBps } from './stakingRewards';
 
@@ -12,9 +12,31 @@ const base = { chainId: 31337, pair: '0xpair', account: '0xme', blockNumber: 1n,
 
 test('underlying amounts round down like burn; the position adds staked LP; value at spot is twice the ETH side', () => {
   expect(underlyingOf(1n, 3n, 2n)).toBe(1n);
-  const p = lpPosition({ pair: '0x0000000000000000000000000000000000000001', ...pool, lpInWallet: 100n * E18, staking: { staked: 50n * E18 } as never }, 18);
+  const p = lpPosition({ pair: '0x0000000000000000000000000000000000000001', ...pool, kLast: 0n, protocolFeeOn: false, lpInWallet: 100n * E18, staking: { staked: 50n * E18 } as never }, 18);
   expect(p).toMatchObject({ lpTotal: 150n * E18, tokenAmount: 15_000n * E18, quoteAmount: 1_500_000_000_000_000_000n, shareE18: 15n * 10n ** 15n });
   expect(p.valueWei).toBe(3n * E18);
+});
+
+test('integer square root rounds down, as Uniswap V2 Math.sqrt', () => {
+  expect([0n, 1n, 2n, 3n, 4n, 8n, 9n, 10n].map(sqrtFloor)).toEqual([0n, 1n, 1n, 1n, 2n, 2n, 3n, 3n]);
+  const big = 2n ** 224n - 1n; // the largest reserve0 × reserve1 (uint112 each)
+  const r = sqrtFloor(big);
+  expect(r * r <= big && (r + 1n) * (r + 1n) > big).toBe(true);
+  expect(sqrtFloor(10n ** 44n)).toBe(10n ** 22n);
+});
+
+test("protocol fee: burn first mints supply × (√k − √kLast) / (5√k + √kLast) to feeTo, and pays from the larger supply", () => {
+  // k grew from 100·100 to 121·121 (√k 100 → 121): 1000 × 21 / (605 + 100) = 29.78 → 29 LP minted.
+  const grown = { tokenReserve: 121n, quoteReserve: 121n, lpSupply: 1_000n, kLast: 100n * 100n };
+  expect(protocolFeeLp({ ...grown, protocolFeeOn: true })).toBe(29n);
+  expect(burnSupply({ ...grown, protocolFeeOn: true })).toBe(1_029n);
+  // Fee off (feeTo unset), or never on since the last mint/burn (kLast 0), or k not grown: nothing minted.
+  expect(protocolFeeLp({ ...grown, protocolFeeOn: false })).toBe(0n);
+  expect(protocolFeeLp({ ...grown, protocolFeeOn: true, kLast: 0n })).toBe(0n);
+  expect(protocolFeeLp({ ...grown, protocolFeeOn: true, kLast: 121n * 121n })).toBe(0n);
+  const reading = { pair: '0x0000000000000000000000000000000000000001' as const, ...grown, protocolFeeOn: true, lpInWallet: 100n, staking: null };
+  expect(lpPosition(reading, 18)).toMatchObject({ tokenAmount: (100n * 121n) / 1_029n, quoteAmount: 11n, shareE18: (100n * 10n ** 18n) / 1_029n });
+  expect(lpPosition({ ...reading, protocolFeeOn: false }, 18)).toMatchObject({ tokenAmount: 12n, quoteAmount: 12n });
 });
 
 test('impermanent loss matches 2·√r/(1+r) − 1 for a constant-product pool without fees', () => {

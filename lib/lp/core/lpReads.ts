@@ -1,14 +1,16 @@
-import { getAddress, isAddressEqual, type Address } from 'viem';
+import { getAddress, isAddressEqual, zeroAddress, type Address } from 'viem';
 import { uniswapV2PairAbi } from '../../chain/abis';
 import { sortTokens } from '../../chain/pairAddress';
 import { outcomeValue, type ContractRead, type ReadOutcome, type ReadPlan } from '../../chain/readPlan';
-import { stakingRewardsAbi } from './abis';
+import { stakingRewardsAbi, uniswapV2FeeAbi } from './abis';
 
 export interface LpPairInput {
   pair: Address;
   /** The creator token; the other side is `quote` (WETH for the pairs the manifest lists). */
   token: Address;
   quote: Address;
+  /** The chain's Uniswap V2 factory: its feeTo says whether burn mints the protocol fee first. */
+  factory: Address;
   /** The manifest's StakingRewards for this LP token, if any. */
   staking?: Address;
 }
@@ -36,6 +38,10 @@ export interface LpReading {
   quoteReserve: bigint;
   lpSupply: bigint;
   lpInWallet: bigint;
+  /** The pair's kLast: √k at the last mint or burn while the protocol fee was on (0 otherwise). */
+  kLast: bigint;
+  /** Whether burn would mint the protocol fee first (the pair's factory has feeTo set). */
+  protocolFeeOn: boolean;
   /** Null when the pair has no staking contract or it could not be read. */
   staking: StakingReading | null;
 }
@@ -43,8 +49,11 @@ export interface LpReading {
 const STAKING_READS = ['balanceOf', 'earned', 'rewardRate', 'periodFinish', 'totalSupply', 'rewardPerTokenStored', 'lastUpdateTime', 'userRewardPerTokenPaid', 'rewards', 'stakingToken', 'rewardsToken'] as const;
 const WITH_ACCOUNT = new Set(['balanceOf', 'earned', 'userRewardPerTokenPaid', 'rewards']);
 
-/** Reserves, supply, the holder's LP and, when staked, every StakingRewards figure: one multicall. */
-/** One entry per input pair, in order; null where the pair could not be read. */
+/**
+ * Reserves, supply, the holder's LP, the protocol-fee switch and, when staked, every
+ * StakingRewards figure: reads for the refresh's one multicall. Decodes to one entry per input
+ * pair, in order; null where the pair could not be read.
+ */
 export function planLpReads(pairs: readonly LpPairInput[], account: Address): ReadPlan<(LpReading | null)[]> {
   const reads: ContractRead[] = [];
   for (const p of pairs) {
@@ -53,6 +62,9 @@ export function planLpReads(pairs: readonly LpPairInput[], account: Address): Re
       { address: pair, abi: uniswapV2PairAbi, functionName: 'getReserves' },
       { address: pair, abi: uniswapV2PairAbi, functionName: 'totalSupply' },
       { address: pair, abi: uniswapV2PairAbi, functionName: 'balanceOf', args: [account] },
+      { address: pair, abi: uniswapV2FeeAbi, functionName: 'kLast' },
+      { address: pair, abi: uniswapV2FeeAbi, functionName: 'factory' },
+      { address: getAddress(p.factory), abi: uniswapV2FeeAbi, functionName: 'feeTo' },
     );
     if (p.staking) {
       const address = getAddress(p.staking);
@@ -69,6 +81,9 @@ function decodeLpReads(pairs: readonly LpPairInput[], outcomes: readonly ReadOut
     const reserves = next<readonly [bigint, bigint, number]>();
     const lpSupply = next<bigint>();
     const lpInWallet = next<bigint>();
+    const kLast = next<bigint>() ?? 0n;
+    const pairFactory = next<Address>();
+    const feeTo = next<Address>();
     let staking: StakingReading | null = null;
     if (p.staking) {
       const v = STAKING_READS.map(() => next<bigint | Address>());
@@ -82,6 +97,10 @@ function decodeLpReads(pairs: readonly LpPairInput[], outcomes: readonly ReadOut
     }
     if (!reserves || lpSupply === null || lpInWallet === null) return null;
     const tokenIs0 = isAddressEqual(sortTokens(p.token, p.quote)[0], p.token);
-    return { pair: getAddress(p.pair), tokenReserve: tokenIs0 ? reserves[0] : reserves[1], quoteReserve: tokenIs0 ? reserves[1] : reserves[0], lpSupply, lpInWallet, staking };
+    // A pair of another factory (a fork listed by the manifest): its feeTo is not the one read, but
+    // kLast is only left non-zero by a mint or burn with the fee on, so it stands in for the switch.
+    const ownFactory = pairFactory !== null && isAddressEqual(pairFactory, p.factory);
+    const protocolFeeOn = ownFactory && feeTo !== null ? !isAddressEqual(feeTo, zeroAddress) : kLast !== 0n;
+    return { pair: getAddress(p.pair), tokenReserve: tokenIs0 ? reserves[0] : reserves[1], quoteReserve: tokenIs0 ? reserves[1] : reserves[0], lpSupply, lpInWallet, kLast, protocolFeeOn, staking };
   });
 }
