@@ -16,7 +16,7 @@ export interface RequestMap {
   'wallet-disconnect': { payload: Record<string, never>; result: null };
   proposals: { payload: { tokenId: string }; result: ProposalWithPower[] };
   /** Saves the vote, asks the wallet, posts it; resolves with the vote's id once saved and signed or refused. */
-  'cast-vote': { payload: { tokenId: string; proposalId: string; choice: unknown }; result: { voteId: string } };
+  'cast-vote': { payload: { tokenId: string; proposalId: string; choice: unknown; reason?: string }; result: { voteId: string } };
   tally: { payload: { tokenId: string; proposalId: string }; result: TallyView };
   /** Claims a distribution round; resolves once the wallet sent it (the receipt is followed in the background). */
   claim: { payload: { tokenId: string; roundId: string }; result: { transactionId: string } };

@@ -107,6 +107,6 @@ describe('posting a vote', () => {
     await expect(refused).rejects.toThrow(new HubRefusedVoteError('no voting power'));
     await expect(refused).rejects.toThrow('The hub refused the vote: no voting power');
     const failing = fakeFetch(() => json({ error: 'server_error', error_description: 'db down' }, 500));
-    await expect(createHubClient('http://hub.test', { fetch: failing.fetch }).submitVote(envelope)).rejects.toThrow('The vote hub failed (HTTP 500): db down; try again later');
+    await expect(createHubClient('http://hub.test', { fetch: failing.fetch }).submitVote(envelope)).rejects.toThrow('The vote hub failed (HTTP 500): db down. Try again later.');
   });
 });

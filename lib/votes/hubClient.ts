@@ -121,7 +121,8 @@ export function createHubClient(hub: string, options: HubHttpOptions = {}): HubC
       const refusal = msgErrorSchema.safeParse(answer.json);
       const said = refusal.success ? textOf(refusal.data.error_description) || textOf(refusal.data.error) : '';
       if (answer.status >= 400 && answer.status < 500) throw new HubRefusedVoteError(said || `HTTP ${answer.status}`);
-      throw new HubResponseError(`The vote hub failed (HTTP ${answer.status})${said ? `: ${said}` : ''}; try again later`, { details: url });
+      const why = said.replace(/[\s.]+$/, '');
+      throw new HubResponseError(`The vote hub failed (HTTP ${answer.status})${why ? `: ${why}` : ''}. Try again later.`, { details: url });
     },
   };
   return client;

@@ -61,5 +61,5 @@ test('without the bulk endpoint the client gets null; without a chain a vote fai
   const voter = privateKeyToAccount(keccak256(toHex('hub-test-voter')));
   const typed = buildVoteTypedData({ from: voter.address, space: 'alex.eth', proposal: ID, type: 'approval', choice: [1, 3], timestamp: Math.floor(Date.now() / 1000) });
   const envelope = voteEnvelope(voter.address, await voter.signTypedData(viemTypedData(typed)), typed);
-  await expect(hub.submitVote(envelope)).rejects.toThrow('The vote hub failed (HTTP 500): failed to check voting power: the hub is not connected to a chain yet; try again later');
+  await expect(hub.submitVote(envelope)).rejects.toThrow('The vote hub failed (HTTP 500): failed to check voting power: the hub is not connected to a chain yet. Try again later.');
 });

@@ -8,7 +8,7 @@ import { acceptVote } from './sequencer';
 import { HubStore } from './store';
 
 // A Snapshot-compatible hub for one space, mounted under a path of the creator's site:
-//   POST <base>/graphql                            proposals, proposal, votes, vote (Snapshot's names)
+//   POST <base>/graphql                            proposals, proposal, votes, vp (Snapshot's names)
 //   POST <base>/api/msg                            a signed vote, checked like Snapshot's sequencer
 //   GET  <base>/api/votes/<proposal>/envelopes     the signed envelopes in bulk (lib/votes/hubClient.ts)
 // CORS is open, like Snapshot's hub: the extension's background reads it without host permissions.
@@ -80,7 +80,7 @@ export function createDemoHub(opts: DemoHubOptions): DemoHub {
           const body = (await readJson(req)) as { query?: unknown; variables?: unknown } | null;
           if (typeof body?.query !== 'string') return reply(400, { errors: [{ message: 'Must provide query string.' }] });
           try {
-            const answer = answerQuery(store, body.query, (body.variables ?? {}) as Record<string, unknown>);
+            const answer = await answerQuery(store, hub, body.query, (body.variables ?? {}) as Record<string, unknown>);
             return reply('errors' in answer ? 400 : 200, answer);
           } catch (error) {
             if (error instanceof BadRequest || error instanceof GraphqlError) return reply(400, { errors: [{ message: error.message }] });
@@ -112,7 +112,7 @@ export function createDemoHub(opts: DemoHubOptions): DemoHub {
 
 class BadRequest extends Error {}
 
-function answerQuery(store: HubStore, query: string, variables: Record<string, unknown>): { data: Record<string, unknown> } | { errors: { message: string }[] } {
+async function answerQuery(store: HubStore, hub: DemoHub, query: string, variables: Record<string, unknown>): Promise<{ data: Record<string, unknown> } | { errors: { message: string }[] }> {
   const root = parseRootField(query, variables);
   const where = (root.args.where ?? {}) as Record<string, GraphqlValue>;
   const { first, skip } = pageArgs(root.args);
@@ -130,6 +130,16 @@ function answerQuery(store: HubStore, query: string, variables: Record<string, u
       if (typeof where.voter === 'string') votes = votes.filter((v) => v.voter.toLowerCase() === (where.voter as string).toLowerCase());
       if (desc) votes = votes.reverse();
       return { data: { [root.key]: votes.slice(skip, skip + first).map((v) => store.voteJson(v)) } };
+    }
+    case 'vp': {
+      // Snapshot's vp(voter, space, proposal): the token (and pool) at the snapshot block, plus
+      // what the proposal's other strategies give; one figure per strategy.
+      const p = typeof root.args.proposal === 'string' ? store.getProposal(root.args.proposal) : undefined;
+      if (!p || typeof root.args.voter !== 'string' || !/^0x[0-9a-fA-F]{40}$/.test(root.args.voter)) return { errors: [{ message: 'vp: voter and proposal are required on this hub' }] };
+      const token = await hub.powerOf(root.args.voter as Address, p.snapshot);
+      const bonus = store.strategyBonus(p);
+      const byStrategy = bonus > 0n ? [store.tokensOf(token), store.tokensOf(bonus)] : [store.tokensOf(token)];
+      return { data: { [root.key]: { vp: store.tokensOf(token + bonus), vp_by_strategy: byStrategy, vp_state: 'final' } } };
     }
     default:
       return { errors: [{ message: `Cannot query field "${root.name}" on type "Query".` }] };
