@@ -152,6 +152,8 @@ describe('votes from the popup', () => {
     await signButton(popup, SEEDED.rankVideos.title).click();
     await expect.poll(() => rank.getByTestId('vote-receipt').getAttribute('data-status'), { timeout: 20_000 }).toBe('submitted');
     expect(hubVote(SEEDED.rankVideos.id)?.choice).toEqual([1, 2, 3]);
+    await rank.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await j.browser.screenshot(popup, 'popup-vote-ranked');
     await expect.poll(() => rank.getByRole('button', { name: `Re-check the tally of ${SEEDED.rankVideos.title}` }).innerText()).toBe('Re-check the tally (1 vote)');
     await popup.close();
   });
@@ -178,6 +180,8 @@ describe('votes from the popup', () => {
     expect(await collab.getByRole('link').getAttribute('href')).toBe(`${j.server.origins.alex}/hub`);
     expect(await collab.getByRole('radio').count()).toBe(0);
     expect(await collab.getByRole('button', { name: `Sign your vote on ${SEEDED.collab.title}` }).count()).toBe(0);
+    await collab.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await j.browser.screenshot(popup, 'popup-vote-shielded');
 
     // The background refuses it too, before any wallet prompt.
     const before = await signRequests();
