@@ -46,7 +46,7 @@ export function TallyPanel({ tokenId, proposal }: { tokenId: string; proposal: P
       <div className="tally">
         <button type="button" className="secondary small-button" onClick={() => void run()} disabled={busy} aria-busy={busy}
           aria-label={`Re-check the tally of ${proposal.title}`}>
-          {busy ? `Checking ${proposal.votes.toLocaleString()} votes…` : `Re-check the tally (${proposal.votes.toLocaleString()} votes)`}
+          {busy ? `Checking ${votesText(proposal.votes)}…` : `Re-check the tally (${votesText(proposal.votes)})`}
         </button>
         {busy && progress && (
           <p className="muted small" role="status" data-testid="tally-progress">
@@ -90,4 +90,9 @@ export function TallyPanel({ tokenId, proposal }: { tokenId: string; proposal: P
       )}
     </div>
   );
+}
+
+/** "1 vote", "1,204 votes". */
+function votesText(count: number): string {
+  return `${count.toLocaleString()} vote${count === 1 ? '' : 's'}`;
 }

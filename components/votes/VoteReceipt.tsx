@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { VoteRow } from '@/lib/db/rows';
+import { reasonOf } from '@/lib/votes/core/voteDraft';
 import { sendRequest } from '@/lib/messaging/requests';
 
 const STATUS_TEXT: Record<VoteRow['status'], string> = {
@@ -12,14 +13,17 @@ const STATUS_TEXT: Record<VoteRow['status'], string> = {
 };
 
 /**
- * The latest vote on a proposal: where it is, the hub's receipt once it has one, and, while the
- * hub has not taken a signed vote, what went wrong and a way to send it again now.
+ * One vote on a proposal: where it is, the hub's receipt once it has one, and, while the hub has
+ * not taken a signed vote, what went wrong and a way to send it again now. `earlier` is the vote
+ * the hub recorded before this attempt: a cancelled or failed attempt leaves it counting.
  */
-export function VoteReceipt({ vote }: { vote: VoteRow }) {
+export function VoteReceipt({ vote, earlier }: { vote: VoteRow; earlier?: VoteRow | undefined }) {
   const [retrying, setRetrying] = useState(false);
   const [retryError, setRetryError] = useState<string | null>(null);
   const waiting = (vote.status === 'signed' || vote.status === 'submitting') && vote.error !== null;
   const tone = vote.status === 'submitted' ? 'ok' : vote.status === 'failed' || waiting ? 'error' : 'muted';
+  const reason = reasonOf(vote);
+  const undone = vote.status === 'cancelled' || vote.status === 'failed';
   const retry = async () => {
     setRetrying(true);
     setRetryError(null);
@@ -40,6 +44,7 @@ export function VoteReceipt({ vote }: { vote: VoteRow }) {
           {vote.receipt && <> · receipt <code title={vote.receipt}>{vote.receipt.slice(0, 10)}…</code></>}
         </span>
       )}
+      {vote.status === 'submitted' && reason && <div className="small reason-text">Reason: {reason}</div>}
       {vote.error && (vote.status === 'failed' || waiting) && <div className="small" data-testid="vote-error">{vote.error}</div>}
       {waiting && (
         <div className="actions">
@@ -49,6 +54,7 @@ export function VoteReceipt({ vote }: { vote: VoteRow }) {
         </div>
       )}
       {retryError && <div className="small" role="alert">{retryError}</div>}
+      {undone && earlier && <div className="small">Your earlier vote ({earlier.choiceLabel}) still counts.</div>}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { database } from '@/lib/db/database';
 import type { VoteRow } from '@/lib/db/rows';
 import { voteHistory } from '@/lib/votes/votesRepository';
@@ -21,7 +21,18 @@ interface VotesPanelProps {
 export function VotesPanel({ tokenId, walletAccount, account }: VotesPanelProps) {
   const [proposals, setProposals] = useState<ProposalWithPower[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const votes = useLiveQuery(() => (account ? voteHistory(database(), account) : Promise.resolve([] as VoteRow[])), [account]) ?? [];
+  const live = useLiveQuery(() => (account ? voteHistory(database(), account) : Promise.resolve([] as VoteRow[])), [account]);
+  const votes = live ?? [];
+  // A vote the hub just recorded changes its figures (the vote count on "Re-check the tally"):
+  // the list is read again then, not when the rows first load.
+  const recorded = live ? live.filter((v) => v.status === 'submitted' && v.tokenId === tokenId).map((v) => v.id).join(',') : null;
+  const seen = useRef<string | null>(null);
+  const [generation, setGeneration] = useState(0);
+  useEffect(() => {
+    if (recorded === null) return;
+    if (seen.current !== null && seen.current !== recorded) setGeneration((g) => g + 1);
+    seen.current = recorded;
+  }, [recorded]);
 
   useEffect(() => {
     let current = true;
@@ -32,7 +43,7 @@ export function VotesPanel({ tokenId, walletAccount, account }: VotesPanelProps)
     return () => {
       current = false;
     };
-  }, [tokenId, account]);
+  }, [tokenId, account, generation]);
 
   if (error) return <p className="error small" role="alert">{error}</p>;
   if (!proposals) return <Skeleton lines={3} label="Loading proposals" />;

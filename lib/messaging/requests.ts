@@ -16,7 +16,7 @@ export interface RequestMap {
   'wallet-disconnect': { payload: Record<string, never>; result: null };
   proposals: { payload: { tokenId: string }; result: ProposalWithPower[] };
   /** Saves the vote, asks the wallet, posts it; resolves with the vote's id once saved and signed or refused. */
-  'cast-vote': { payload: { tokenId: string; proposalId: string; choice: unknown }; result: { voteId: string } };
+  'cast-vote': { payload: { tokenId: string; proposalId: string; choice: unknown; reason?: string }; result: { voteId: string } };
   /** Sends a signed vote the hub has not taken yet again, now (the same signature). */
   'retry-vote': { payload: { voteId: string }; result: null };
   tally: { payload: { tokenId: string; proposalId: string }; result: TallyView };

@@ -18,6 +18,10 @@ export interface ProposalView {
   /** What the hub says the scores are (voting power per choice, as numbers the hub sent). */
   hubScores: number[];
   votes: number;
+  /** Votes hidden until the end (Snapshot's `privacy: "shutter"`): the companion cannot sign them. */
+  shielded: boolean;
+  /** Where the holder can vote on it themselves (Snapshot's page, or the hub); null if unknown. */
+  pageUrl: string | null;
 }
 
 export interface VotingPowerView {
@@ -25,6 +29,10 @@ export interface VotingPowerView {
   /** Base units of the creator token counted at the snapshot block (wallet + liquidity if counted). */
   amount: string;
   fromLiquidity: string;
+  /** Whether the creator's manifest counts liquidity (`votes.countLiquidity`). */
+  countsLiquidity: boolean;
+  /** The hub's own figure (`vp`), in whole tokens as the hub sends it; null when it gave none. */
+  hubVp: number | null;
   decimals: number;
   symbol: string;
   blockNumber: number;

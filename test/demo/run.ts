@@ -51,7 +51,7 @@ async function main(): Promise<void> {
   if (sites.status === 'fulfilled') server = sites.value;
   if (chains.status === 'rejected') throw chains.reason;
   if (sites.status === 'rejected') throw sites.reason;
-  // Alex's vote hub: two open proposals and a closed one with 300 signed votes (and a forged one).
+  // Alex's vote hub: five open proposals (one shielded) and a closed one with 300 signed votes (and a forged one).
   await seedHub(sites.value.hub, { rpcUrl: chains.value.chains[0].rpcUrl, multicall3: DEVNET_A.multicall3 });
   // The test wallet stands in for MetaMask (it speaks MetaMask's protocol and signs with anvil account 1).
   const b = (browser = await launchWithExtension({ headless, handleSignals: false, withTestWallet: true }));

@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import snapshot from '@snapshot-labs/snapshot.js';
 import { DEVNET_A } from '@/lib/chain/devnet';
+import { formatTokenId } from '@/lib/protocol/caip19';
 import { DEVNET_HOLDERS } from '../devnet/devnet';
-import { seedHub, SEEDED, type SeededHub } from '../demo-server/hub/seed';
+import { RANK_TICKET, seedHub, SEEDED, type SeededHub } from '../demo-server/hub/seed';
 import { startJourneys, type WalletJourneys } from './fixtures';
 import { connectWalletAndFollow, openPopupFor, openSite, waitForBadge } from './popup';
 
@@ -34,6 +35,9 @@ async function openVotes(): Promise<Page> {
 }
 
 const card = (popup: Page, title: string) => popup.getByTestId('proposal').filter({ hasText: title });
+const receipt = (popup: Page, title: string, status: string) => card(popup, title).locator(`[data-testid="vote-receipt"][data-status="${status}"]`);
+const signButton = (popup: Page, title: string) => card(popup, title).getByRole('button', { name: `Sign your vote on ${title}` });
+const signRequests = async () => (await j.browser.wallet.log()).filter((entry) => entry.method === 'eth_signTypedData_v4').length;
 
 describe('votes from the popup', () => {
   test('connect the wallet and follow Alex', async () => {
@@ -47,6 +51,10 @@ describe('votes from the popup', () => {
       // 12,500 ALEX in the wallet + 100 of the pool's 10,000 LP, i.e. 1% of its 1,000,000 ALEX.
       `You held 22,500 ALEX at block ${seeded.snapshotBlock.toLocaleString('en-US')} (10,000 in liquidity).`,
     );
+    // Where the figure comes from, and the hub's own vp (the same here: the space counts the token and pool only).
+    await expect.poll(() => learn.getByTestId('power-basis').innerText()).toBe(
+      'Counted by this companion from ALEX in your wallet and in your share of the ALEX/ETH pool. The vote hub counts the same.',
+    );
     await j.browser.screenshot(popup, 'popup-votes');
     await popup.close();
   });
@@ -55,11 +63,13 @@ describe('votes from the popup', () => {
     const popup = await openVotes();
     const learn = card(popup, SEEDED.learnNext.title);
     await learn.getByRole('radio', { name: 'Solidity' }).check();
+    await learn.getByLabel('Reason (optional, public with your vote)').fill('Solidity pays for the rest.');
     await learn.getByRole('button', { name: `Sign your vote on ${SEEDED.learnNext.title}` }).click();
     await expect.poll(() => learn.getByTestId('vote-receipt').getAttribute('data-status'), { timeout: 20_000 }).toBe('submitted');
-    expect(await learn.getByTestId('vote-receipt').innerText()).toMatch(/^Vote recorded · Solidity · receipt 0x/);
+    expect(await learn.getByTestId('vote-receipt').innerText()).toMatch(/^Vote recorded · Solidity · receipt 0x.*\nReason: Solidity pays for the rest\.$/);
     const recorded = hubVote(SEEDED.learnNext.id)!;
     expect(recorded.choice).toBe(3);
+    expect(recorded.reason).toBe('Solidity pays for the rest.'); // signed in the message, as snapshot.js does
     const envelope = recorded.envelope as { address: string; sig: string; data: unknown };
     expect(await snapshot.utils.verify(envelope.address, envelope.sig, envelope.data as never)).toBe(true);
     await j.browser.screenshot(popup, 'popup-vote-recorded');
@@ -79,26 +89,39 @@ describe('votes from the popup', () => {
       await expect.poll(() => hubVote(SEEDED.learnNext.id)?.choice, { timeout: 20_000 }).toBe(1);
 
       const reopened = await openVotes();
-      await expect.poll(() => card(reopened, SEEDED.learnNext.title).getByTestId('vote-receipt').innerText()).toMatch(/^Vote recorded · Piano/);
+      await expect.poll(() => receipt(reopened, SEEDED.learnNext.title, 'submitted').innerText()).toMatch(/^Vote recorded · Piano/);
       await reopened.close();
     } finally {
       await j.browser.wallet.setMode('approve');
     }
   });
 
-  test('rejecting in the wallet is a calm "cancelled": nothing is sent', async () => {
+  test('rejecting in the wallet is a calm "cancelled": nothing is sent, the recorded vote still shows, the choice stays', async () => {
     await j.browser.wallet.setMode('reject');
     try {
       const popup = await openVotes();
       const learn = card(popup, SEEDED.learnNext.title);
       await learn.getByRole('radio', { name: 'Spanish' }).check();
+      await learn.getByLabel('Reason (optional, public with your vote)').fill('Changed my mind.');
       await learn.getByRole('button', { name: `Sign your vote on ${SEEDED.learnNext.title}` }).click();
-      await expect.poll(() => learn.getByTestId('vote-receipt').innerText()).toBe('You cancelled in your wallet. Nothing was sent.');
+      await expect.poll(() => receipt(popup, SEEDED.learnNext.title, 'cancelled').innerText()).toBe(
+        'You cancelled in your wallet. Nothing was sent.\nYour earlier vote (Piano) still counts.',
+      );
+      expect(await receipt(popup, SEEDED.learnNext.title, 'submitted').innerText()).toMatch(/^Vote recorded · Piano · receipt 0x/);
       expect(await popup.getByRole('alert').count()).toBe(0);
       expect(hubVote(SEEDED.learnNext.id)?.choice).toBe(1); // still Piano
       await learn.evaluate((el) => el.scrollIntoView({ block: 'start' }));
       await j.browser.screenshot(popup, 'popup-vote-cancelled');
       await popup.close();
+
+      // Reopened (MetaMask's window closes the popup): the refused choice and reason are still there, one click from signing.
+      const reopened = await openVotes();
+      const again = card(reopened, SEEDED.learnNext.title);
+      await expect.poll(() => again.getByRole('radio', { name: 'Spanish' }).isChecked()).toBe(true);
+      expect(await again.getByLabel('Reason (optional, public with your vote)').inputValue()).toBe('Changed my mind.');
+      expect(await signButton(reopened, SEEDED.learnNext.title).isEnabled()).toBe(true);
+      expect(await receipt(reopened, SEEDED.learnNext.title, 'submitted').innerText()).toMatch(/^Vote recorded · Piano/);
+      await reopened.close();
     } finally {
       await j.browser.wallet.setMode('approve');
     }
@@ -142,6 +165,67 @@ describe('votes from the popup', () => {
     await split.getByRole('button', { name: `Sign your vote on ${SEEDED.splitWeek.title}` }).click();
     await expect.poll(() => split.getByTestId('vote-receipt').getAttribute('data-status'), { timeout: 20_000 }).toBe('submitted');
     expect(hubVote(SEEDED.splitWeek.id)?.choice).toEqual({ '1': 3, '4': 1 });
+    await popup.close();
+  });
+
+  test('a ranking is signable as shown; the tally button counts the new vote; the hub’s different vp is shown beside ours', async () => {
+    const popup = await openVotes();
+    const rank = card(popup, SEEDED.rankVideos.title);
+    await expect.poll(() => rank.getByRole('button', { name: `Re-check the tally of ${SEEDED.rankVideos.title}` }).innerText()).toBe('Re-check the tally (0 votes)');
+    // The space also gives every voter 1,000 votes (a ticket strategy): the hub's vp is not the token's.
+    await expect.poll(() => rank.getByTestId('power-basis').innerText()).toBe(
+      `Counted by this companion from ALEX in your wallet and in your share of the ALEX/ETH pool. The vote hub counts ${(22_500 + RANK_TICKET).toLocaleString('en-US')} for you, this companion 22,500 ALEX: the space also counts other things (its strategies), and your vote weighs what the hub counts.`,
+    );
+    // Nothing moved: the ranking shown is the vote.
+    expect(await rank.getByRole('listitem').allInnerTexts()).toEqual(['Studio tour\n↑', 'A day of building\n↑', 'Questions from holders\n↑']);
+    expect(await signButton(popup, SEEDED.rankVideos.title).isEnabled()).toBe(true);
+    await signButton(popup, SEEDED.rankVideos.title).click();
+    await expect.poll(() => rank.getByTestId('vote-receipt').getAttribute('data-status'), { timeout: 20_000 }).toBe('submitted');
+    expect(hubVote(SEEDED.rankVideos.id)?.choice).toEqual([1, 2, 3]);
+    await rank.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await j.browser.screenshot(popup, 'popup-vote-ranked');
+    await expect.poll(() => rank.getByRole('button', { name: `Re-check the tally of ${SEEDED.rankVideos.title}` }).innerText()).toBe('Re-check the tally (1 vote)');
+    await popup.close();
+  });
+
+  test('approval: ticked then unticked leaves "Sign vote" disabled', async () => {
+    const popup = await openVotes();
+    const cities = card(popup, SEEDED.cities.title);
+    const sign = signButton(popup, SEEDED.cities.title);
+    expect(await sign.isEnabled()).toBe(false);
+    await cities.getByRole('checkbox', { name: 'Tokyo' }).check();
+    expect(await sign.isEnabled()).toBe(true);
+    await cities.getByRole('checkbox', { name: 'Tokyo' }).uncheck();
+    expect(await sign.isEnabled()).toBe(false);
+    expect(await cities.innerText()).not.toContain('You are signing');
+    await popup.close();
+  });
+
+  test('a shielded proposal sends the holder to the hub’s own site; the wallet is never asked, even when asked directly', async () => {
+    const popup = await openVotes();
+    const collab = card(popup, SEEDED.collab.title);
+    expect(await collab.getByTestId('shielded').innerText()).toBe(
+      `Votes on this proposal stay hidden until it ends, which this companion cannot do, so it will not ask your wallet to sign one. Vote on the vote hub’s own site: ${new URL(j.server.origins.alex).host}.`,
+    );
+    expect(await collab.getByRole('link').getAttribute('href')).toBe(`${j.server.origins.alex}/hub`);
+    expect(await collab.getByRole('radio').count()).toBe(0);
+    expect(await collab.getByRole('button', { name: `Sign your vote on ${SEEDED.collab.title}` }).count()).toBe(0);
+    await collab.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await j.browser.screenshot(popup, 'popup-vote-shielded');
+
+    // The background refuses it too, before any wallet prompt.
+    const before = await signRequests();
+    const tokenId = formatTokenId(DEVNET_A.chainId, DEVNET_A.creatorToken);
+    const answer = await popup.evaluate(
+      (payload) => {
+        const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<{ ok: boolean; error?: string }> } } }).chrome.runtime;
+        return runtime.sendMessage({ channel: 'companion-request', type: 'cast-vote', payload });
+      },
+      { tokenId, proposalId: SEEDED.collab.id, choice: 1 },
+    );
+    expect(answer).toEqual({ ok: false, error: `This proposal keeps votes hidden until it ends, which this companion cannot do. Vote on ${j.server.origins.alex}/hub instead.` });
+    expect(await signRequests()).toBe(before);
+    expect(hubVote(SEEDED.collab.id)).toBeUndefined();
     await popup.close();
   });
 

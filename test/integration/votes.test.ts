@@ -4,18 +4,19 @@ import { createPublicClient, getAddress, hashTypedData, http, keccak256, numberT
 import { privateKeyToAccount } from 'viem/accounts';
 import { erc20Abi, uniswapV2PairAbi } from '@/lib/chain/abis';
 import { DEVNET_A } from '@/lib/chain/devnet';
-import { buildVoteTypedData, viemTypedData, voteEnvelope, type BuildVoteParameters, type VoteTypedData } from '@/lib/votes/core/buildVoteTypedData';
-import { resumeVotes, retryVote, submitSignedVote } from '@/lib/votes/background/submitSignedVote';
-import { database } from '@/lib/db/database';
-import type { VoteRow } from '@/lib/db/rows';
 import { createHubClient, type HubClient } from '@/lib/votes/core/hubClient';
+import { hubPowerDiffers, hubVotingPower } from '@/lib/votes/core/hubVotingPower';
 import { SIGNATURES_UNAVAILABLE } from '@/lib/votes/core/tallyVotes';
 import { verifyProposalTally } from '@/lib/votes/core/verifyTally';
 import { readVotingPower } from '@/lib/votes/core/votingPower';
 import type { VoteType } from '@/lib/votes/core/voteTypes';
+import { buildVoteTypedData, viemTypedData, voteEnvelope, type BuildVoteParameters, type VoteTypedData } from '@/lib/votes/core/buildVoteTypedData';
+import { resumeVotes, retryVote, submitSignedVote } from '@/lib/votes/background/submitSignedVote';
+import { database } from '@/lib/db/database';
+import type { VoteRow } from '@/lib/db/rows';
 import { DEVNET_HOLDERS, startDevnet, type Devnet } from '../devnet/devnet';
 import { startDemoServer, type DemoServer } from '../demo-server/server';
-import { FORGED_VOTER, SEEDED, seedHub, type SeededHub } from '../demo-server/hub/seed';
+import { FORGED_VOTER, RANK_TICKET, SEEDED, seedHub, type SeededHub } from '../demo-server/hub/seed';
 import { voterAccount } from '../demo-server/hub/voters';
 import { devnetClient } from '../devnet/client';
 import { balanceSlot, mappingSlot } from '../bench/tallyVotesSetup';
@@ -109,6 +110,27 @@ describe("the demo hub checks votes like Snapshot's sequencer", () => {
     const result = await tally(SEEDED.learnNext.id);
     expect(result.counted.find((v) => v.voter === holder2.address)).toMatchObject({ choice: 2, power: 250_000n * E18 });
     expect(result).toMatchObject({ verified: 14, total: 14, invalid: [], hubDisagrees: false, signaturesChecked: true });
+  });
+});
+
+describe("the hub's own figures", () => {
+  test("Snapshot's vp query: the same as the chain where the space counts the token and pool, more where it adds a strategy", async () => {
+    const base = `${demo.origins.alex}/hub`;
+    const where = (proposal: string) => ({ voter: holder1.address, space: 'alex.eth', proposal });
+    const { powers, decimals } = await readVotingPower(client, demo.hub.powerSource, [holder1.address], seeded.snapshotBlock);
+    const ours = powers.get(holder1.address.toLowerCase())!.total;
+    const plain = await hubVotingPower(base, where(SEEDED.learnNext.id));
+    expect(plain).toBe(22_500);
+    expect(hubPowerDiffers(ours, decimals, plain!)).toBe(false);
+    const ranked = await hubVotingPower(base, where(SEEDED.rankVideos.id));
+    expect(ranked).toBe(22_500 + RANK_TICKET);
+    expect(hubPowerDiffers(ours, decimals, ranked!)).toBe(true);
+  });
+
+  test('a plain vote on a shielded proposal is refused, as Snapshot refuses it', async () => {
+    expect((await hub.proposal(SEEDED.collab.id))?.privacy).toBe('shutter');
+    const e = await envelopeFor(holder1.privateKey, { choice: 1, proposal: SEEDED.collab.id });
+    await expect(hub.submitVote(e)).rejects.toThrow('The hub refused the vote: invalid choice');
   });
 });
 

@@ -1,6 +1,7 @@
 import '@/lib/protocol/zodNoEval';
 import { z } from 'zod';
 import type { RequestMap, RequestType } from '@/lib/messaging/requests';
+import { MAX_REASON } from '@/lib/votes/core/buildVoteTypedData';
 
 // Payload checks for every request an extension page may make. Even our own popup's input is
 // checked: it carries what the holder typed.
@@ -27,6 +28,8 @@ export const requestSchemas: { [T in RequestType]: z.ZodType<RequestMap[T]['payl
       z.array(z.number().int().positive()).max(100),
       z.record(z.string().regex(/^[1-9][0-9]{0,2}$/), z.number().nonnegative().max(1e9)),
     ]),
+    // Snapshot's own cap on a vote's reason (snapshot.js schemas/vote.json).
+    reason: z.string().max(MAX_REASON).optional(),
   }),
   'retry-vote': z.strictObject({ voteId: z.string().max(100) }),
   tally: z.strictObject({ tokenId, proposalId: z.string().max(100) }),

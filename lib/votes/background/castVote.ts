@@ -3,10 +3,11 @@ import { database } from '@/lib/db/database';
 import type { VoteRow } from '@/lib/db/rows';
 import { readSettings } from '@/lib/settings/settingsRepository';
 import { saveVote, updateVote, voteHistory } from '@/lib/votes/votesRepository';
-import { isValidChoice, type VoteChoice } from '@/lib/votes/core/choices';
-import { buildVoteTypedData, type VoteTypedData } from '@/lib/votes/core/buildVoteTypedData';
+import { isReadyToSign, type VoteChoice } from '@/lib/votes/core/choices';
+import { buildVoteTypedData, MAX_REASON, type VoteTypedData } from '@/lib/votes/core/buildVoteTypedData';
 import { VotesError } from '@/lib/votes/core/errors';
 import { createHubClient } from '@/lib/votes/core/hubClient';
+import { isShielded, proposalPageUrl } from '@/lib/votes/core/shielded';
 import { signTypedData, WalletError, type TypedDataToSign } from '@/lib/wallet';
 import { keepAliveWhile } from '../../wallet/keepAlive';
 import { UserFacingError } from '../../app/userFacingError';
@@ -32,7 +33,7 @@ async function nextTimestamp(proposalId: string, account: string): Promise<numbe
  * is asked, signed, then submitted once. The popup may close while MetaMask is open; this runs in
  * the background and the saved row tells the reopened popup how it ended.
  */
-export async function castVote(tokenId: string, proposalId: string, choice: unknown): Promise<{ voteId: string }> {
+export async function castVote(tokenId: string, proposalId: string, choice: unknown, reasonText = ''): Promise<{ voteId: string }> {
   const db = database();
   const wallet = (await readSettings(db)).wallet;
   if (!wallet) throw new UserFacingError('Connect a wallet to vote: a watched address cannot sign.');
@@ -40,8 +41,15 @@ export async function castVote(tokenId: string, proposalId: string, choice: unkn
   const proposal = await createHubClient(context.hub).proposal(proposalId);
   if (!proposal || proposal.space !== context.space) throw new UserFacingError('This proposal is not in the creator’s space.');
   if (proposal.state !== 'active') throw new UserFacingError('This proposal is not open for votes.');
+  if (isShielded(proposal.privacy)) {
+    // The hub wants the choice encrypted (Shutter); a plain one would be refused after signing.
+    const page = proposalPageUrl(context.hub, context.space, proposal.id);
+    throw new UserFacingError(`This proposal keeps votes hidden until it ends, which this companion cannot do. Vote on ${page ?? 'the vote hub’s own site'} instead.`);
+  }
   if (!proposal.type) throw new UserFacingError(`The companion cannot sign "${proposal.rawType}" votes yet.`);
-  if (!isValidChoice(proposal.type, choice, proposal.choices.length)) throw new UserFacingError('That choice is not valid for this proposal.');
+  if (!isReadyToSign(proposal.type, choice, proposal.choices.length)) throw new UserFacingError('That choice is not valid for this proposal. Pick at least one choice and sign again.');
+  const reason = reasonText.trim();
+  if (reason.length > MAX_REASON) throw new UserFacingError(`Your reason is longer than ${MAX_REASON.toLocaleString('en-US')} characters. Shorten it and sign again.`);
 
   const typedData = buildVoteTypedData({
     from: wallet.account as Address,
@@ -50,6 +58,7 @@ export async function castVote(tokenId: string, proposalId: string, choice: unkn
     type: proposal.type,
     choice: choice as VoteChoice,
     timestamp: await nextTimestamp(proposal.id, wallet.account),
+    reason,
     app: APP,
   });
   const now = Date.now();

@@ -4,11 +4,15 @@ import { holdingsAccount, readSettings } from '@/lib/settings/settingsRepository
 import type { ProposalWithPower } from '@/lib/votes/contract';
 import { createHubClient } from '@/lib/votes/core/hubClient';
 import type { HubProposal } from '@/lib/votes/core/hubSchemas';
+import { hubVotingPower } from '@/lib/votes/core/hubVotingPower';
+import { isShielded, proposalPageUrl } from '@/lib/votes/core/shielded';
 import { readVotingPower, votingPowerSource } from '@/lib/votes/core/votingPower';
 import { clientFor } from '../../chain/chainClients';
 import { voteContext, type VoteContext } from './voteContext';
 
 const SHOWN = 20;
+/** The hub's `vp` is only compared with ours: a slow answer is dropped, not waited for. */
+const HUB_VP_TIMEOUT_MS = 4_000;
 
 /** Open and recent proposals, each with the holder's voting power at its snapshot block. */
 export async function listProposals(tokenId: string): Promise<ProposalWithPower[]> {
@@ -16,23 +20,39 @@ export async function listProposals(tokenId: string): Promise<ProposalWithPower[
   const settings = await readSettings(database());
   const account = holdingsAccount(settings);
   const proposals = (await createHubClient(context.hub).proposals({ space: context.space }, { first: SHOWN })).filter((p) => p.type !== null);
-  const powers = account ? await powersAtSnapshots(context, settings.rpcUrls[context.chain.chainId], account as Address, proposals) : new Map();
-  return proposals.map((p) => ({
-    proposal: {
-      id: p.id,
-      title: p.title,
-      body: p.body.slice(0, 2_000),
-      type: p.type!,
-      choices: p.choices,
-      start: p.start,
-      end: p.end,
-      snapshotBlock: Number(p.snapshotBlock),
-      state: p.state === 'active' || p.state === 'pending' ? p.state : 'closed',
-      hubScores: p.scores ?? [],
-      votes: p.votes ?? 0,
-    },
-    power: powers.get(p.snapshotBlock.toString()) ?? null,
-  }));
+  const [powers, hubVps] = account
+    ? await Promise.all([powersAtSnapshots(context, settings.rpcUrls[context.chain.chainId], account as Address, proposals), hubPowers(context, account, proposals)])
+    : [new Map<string, ProposalWithPower['power']>(), new Map<string, number | null>()];
+  return proposals.map((p) => {
+    const power = powers.get(p.snapshotBlock.toString()) ?? null;
+    return {
+      proposal: {
+        id: p.id,
+        title: p.title,
+        body: p.body.slice(0, 2_000),
+        type: p.type!,
+        choices: p.choices,
+        start: p.start,
+        end: p.end,
+        snapshotBlock: Number(p.snapshotBlock),
+        state: p.state === 'active' || p.state === 'pending' ? p.state : 'closed',
+        hubScores: p.scores ?? [],
+        votes: p.votes ?? 0,
+        shielded: isShielded(p.privacy),
+        pageUrl: proposalPageUrl(context.hub, context.space, p.id),
+      },
+      power: power && { ...power, hubVp: hubVps.get(p.id) ?? null },
+    };
+  });
+}
+
+/** The hub's own `vp` for the holder on each open proposal, where the hub answers Snapshot's `vp` query. */
+async function hubPowers(context: VoteContext, account: string, proposals: HubProposal[]): Promise<Map<string, number | null>> {
+  const open = proposals.filter((p) => p.state === 'active');
+  const entries = await Promise.all(
+    open.map(async (p) => [p.id, await hubVotingPower(context.hub, { voter: account, space: context.space, proposal: p.id }, { timeoutMs: HUB_VP_TIMEOUT_MS })] as const),
+  );
+  return new Map(entries);
 }
 
 /** One chunked multicall per distinct snapshot block (proposals often share one). */
@@ -49,6 +69,8 @@ async function powersAtSnapshots(context: VoteContext, rpcUrls: string[] | undef
         account,
         amount: power.total.toString(),
         fromLiquidity: power.liquidity.toString(),
+        countsLiquidity: context.countLiquidity,
+        hubVp: null,
         decimals: reading.decimals,
         symbol: context.symbol,
         blockNumber: Number(block),

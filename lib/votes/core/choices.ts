@@ -73,3 +73,23 @@ export function choiceFromMessage(type: VoteType, signed: unknown): unknown {
 export function choiceForMessage(type: VoteType, choice: VoteChoice): number | number[] | string {
   return choiceEncoding(type) === 'string' ? JSON.stringify(choice) : (choice as number | number[]);
 }
+
+/**
+ * What the card starts with before the voter touches anything: a ranking is shown in the
+ * proposal's order, so that order is the choice (signable as it stands); other types start empty.
+ */
+export function initialChoice(type: VoteType, count: number): VoteChoice | null {
+  if (type === 'ranked-choice' || type === 'copeland') return Array.from({ length: count }, (_, i) => i + 1);
+  return null;
+}
+
+/**
+ * Whether "Sign vote" may be pressed: a valid choice that says something. Stricter than
+ * `isValidChoice` in one place: Snapshot accepts an approval vote approving nothing, but a
+ * voter who unticked every box has not chosen anything, so the companion does not sign it.
+ */
+export function isReadyToSign(type: VoteType, choice: unknown, count: number): boolean {
+  if (choice === null || choice === undefined) return false;
+  if (type === 'approval' && (!Array.isArray(choice) || choice.length === 0)) return false;
+  return isValidChoice(type, choice, count);
+}

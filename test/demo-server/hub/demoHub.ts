@@ -8,7 +8,7 @@ import { acceptVote } from './sequencer';
 import { HubStore } from './store';
 
 // A Snapshot-compatible hub for one space, mounted under a path of the creator's site:
-//   POST <base>/graphql                            proposals, proposal, votes, vote (Snapshot's names)
+//   POST <base>/graphql                            proposals, proposal, votes, vp (Snapshot's names)
 //   POST <base>/api/msg                            a signed vote, checked like Snapshot's sequencer
 //   GET  <base>/api/votes/<proposal>/envelopes     the signed envelopes in bulk (lib/votes/hubClient.ts)
 //   POST <base>/test/msg-failure                   test hook: `{ status, count }` makes the next
@@ -88,7 +88,7 @@ export function createDemoHub(opts: DemoHubOptions): DemoHub {
           const body = (await readJson(req)) as { query?: unknown; variables?: unknown } | null;
           if (typeof body?.query !== 'string') return reply(400, { errors: [{ message: 'Must provide query string.' }] });
           try {
-            const answer = answerQuery(store, body.query, (body.variables ?? {}) as Record<string, unknown>);
+            const answer = await answerQuery(store, hub, body.query, (body.variables ?? {}) as Record<string, unknown>);
             // A refusing resolver leaves `data` in place (express-graphql answers 200); a query
             // that cannot run at all has only errors (400).
             return reply('data' in answer ? 200 : 400, answer);
@@ -141,10 +141,10 @@ class BadRequest extends Error {}
 
 type GraphqlAnswer = { data: Record<string, unknown>; errors?: { message: string; path: string[] }[] } | { errors: { message: string }[] };
 
-function answerQuery(store: HubStore, query: string, variables: Record<string, unknown>): GraphqlAnswer {
+async function answerQuery(store: HubStore, hub: DemoHub, query: string, variables: Record<string, unknown>): Promise<GraphqlAnswer> {
   const root = parseRootField(query, variables);
   try {
-    return resolve(store, root);
+    return await resolve(store, hub, root);
   } catch (error) {
     // What snapshot-hub's resolvers do with a refusal (checkLimits throws): null data and the message.
     if (error instanceof BadRequest) return { data: { [root.key]: null }, errors: [{ message: error.message, path: [root.key] }] };
@@ -152,7 +152,7 @@ function answerQuery(store: HubStore, query: string, variables: Record<string, u
   }
 }
 
-function resolve(store: HubStore, root: ReturnType<typeof parseRootField>): GraphqlAnswer {
+async function resolve(store: HubStore, hub: DemoHub, root: ReturnType<typeof parseRootField>): Promise<GraphqlAnswer> {
   const where = (root.args.where ?? {}) as Record<string, GraphqlValue>;
   const { first, skip } = pageArgs(root.args);
   const desc = root.args.orderDirection === 'desc';
@@ -173,6 +173,16 @@ function resolve(store: HubStore, root: ReturnType<typeof parseRootField>): Grap
       votes = votes.filter((v) => (gt === null || v.created > gt) && (gte === null || v.created >= gte) && (lt === null || v.created < lt) && (lte === null || v.created <= lte));
       if (desc) votes = votes.reverse();
       return { data: { [root.key]: votes.slice(skip, skip + first).map((v) => store.voteJson(v)) } };
+    }
+    case 'vp': {
+      // Snapshot's vp(voter, space, proposal): the token (and pool) at the snapshot block, plus
+      // what the proposal's other strategies give; one figure per strategy.
+      const p = typeof root.args.proposal === 'string' ? store.getProposal(root.args.proposal) : undefined;
+      if (!p || typeof root.args.voter !== 'string' || !/^0x[0-9a-fA-F]{40}$/.test(root.args.voter)) return { errors: [{ message: 'vp: voter and proposal are required on this hub' }] };
+      const token = await hub.powerOf(root.args.voter as Address, p.snapshot);
+      const bonus = store.strategyBonus(p);
+      const byStrategy = bonus > 0n ? [store.tokensOf(token), store.tokensOf(bonus)] : [store.tokensOf(token)];
+      return { data: { [root.key]: { vp: store.tokensOf(token + bonus), vp_by_strategy: byStrategy, vp_state: 'final' } } };
     }
     default:
       return { errors: [{ message: `Cannot query field "${root.name}" on type "Query".` }] };

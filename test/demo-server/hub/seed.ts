@@ -10,7 +10,10 @@ import { fundVoters, voterAccount, voterBalance } from './voters';
 
 // What the demo hub holds once the devnet is up: two open proposals (snapshot block = the block
 // after seeding) with a few votes each, and a closed one with 300 signed votes plus one forged
-// vote (a funded voter's name, another key's signature) that a verified tally must flag.
+// vote (a funded voter's name, another key's signature) that a verified tally must flag. Three
+// more open ones with no votes yet: a ranking whose space also gives every voter 1,000 votes (a
+// `ticket` strategy, so the hub's `vp` differs from the token's), an approval vote, and a
+// shielded one (`privacy: "shutter"`) that only Snapshot's own site can vote on.
 // Everything is derived from fixed rules, so tests can state the expected results.
 
 const id = (slug: string): Hex => keccak256(toHex(`alex.eth/${slug}`));
@@ -19,7 +22,13 @@ export const SEEDED = {
   learnNext: { id: id('learn-next'), type: 'single-choice', title: 'What should Alex learn next?', choices: ['Piano', 'Spanish', 'Solidity', 'Surfing'] },
   splitWeek: { id: id('split-week'), type: 'weighted', title: 'How should Alex split his week?', choices: ['Building', 'Writing', 'Travelling', 'Running'] },
   habit: { id: id('habit-2021'), type: 'single-choice', title: 'Which habit should Alex keep for 2021?', choices: ['Run 5 km every day', 'Meditate every morning', 'No sugar', 'Write 500 words a day'] },
+  rankVideos: { id: id('rank-videos'), type: 'ranked-choice', title: 'Rank Alex’s next videos', choices: ['Studio tour', 'A day of building', 'Questions from holders'] },
+  cities: { id: id('cities'), type: 'approval', title: 'Which cities should Alex visit?', choices: ['Lisbon', 'Tokyo', 'Mexico City', 'Nairobi'] },
+  collab: { id: id('collab-shielded'), type: 'single-choice', title: 'Who should Alex collaborate with?', choices: ['Mike', 'Someone new'] },
 } as const satisfies Record<string, { id: Hex; type: VoteType; title: string; choices: readonly string[] }>;
+
+/** Every voter's extra power on the ranking: the space's `ticket` strategy, in whole tokens. */
+export const RANK_TICKET = 1_000;
 
 /** Voters 0–299 vote on the closed proposal; 300 is the forged voter; 301–312 and 313–320 vote on the open ones. */
 export const HABIT_VOTERS = 300;
@@ -76,6 +85,12 @@ export async function seedHub(hub: DemoHub, chain: { rpcUrl: string; multicall3:
   hub.store.addProposal(proposal(SEEDED.habit, now - 8 * DAY, now - DAY, 'Holders chose my habit for the year. 1 ALEX = 1 vote.'));
   hub.store.addProposal(proposal(SEEDED.learnNext, now - 3_600, now + 7 * DAY, 'One skill for the next three months. I will post my progress every week.'));
   hub.store.addProposal(proposal(SEEDED.splitWeek, now - 3_600, now + 7 * DAY, 'Split 100% of my working week between these; I will follow the average.'));
+  // Made a little earlier, so they list after the two above (newest first).
+  const ranking = proposal(SEEDED.rankVideos, now - 4_000, now + 7 * DAY, 'Put them in the order you want to see them. Every holder also gets 1,000 votes.');
+  ranking.strategies = [...ranking.strategies, { name: 'ticket', network: String(hub.chainId), params: { value: RANK_TICKET, symbol: 'VOTE' } }];
+  hub.store.addProposal(ranking);
+  hub.store.addProposal(proposal(SEEDED.cities, now - 4_100, now + 7 * DAY, 'Tick every city you would like a meetup in.'));
+  hub.store.addProposal({ ...proposal(SEEDED.collab, now - 4_200, now + 7 * DAY, 'Votes stay hidden until the end.'), privacy: 'shutter' });
 
   const cast = async (proposalId: Hex, type: VoteType, i: number, choice: VoteChoice, timestamp: number, signerKey?: Hex) => {
     const voter = voterAccount(i);

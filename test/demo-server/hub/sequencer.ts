@@ -1,6 +1,7 @@
 import { getAddress, hashTypedData, recoverAddress, type Address, type Hex } from 'viem';
 import { choiceFromMessage, isValidChoice } from '../../../lib/votes/core/choices';
 import { voteEnvelopeSchema } from '../../../lib/votes/core/hubSchemas';
+import { isShielded } from '../../../lib/votes/core/shielded';
 import { choiceEncoding, recognizeVoteTypes, SNAPSHOT_DOMAIN } from '../../../lib/votes/core/voteTypes';
 import type { HubStore, VoteRecord } from './store';
 
@@ -51,6 +52,9 @@ export async function acceptVote(input: unknown, ctx: SequencerContext): Promise
   const voter = getAddress(address);
   const previous = ctx.store.voteOf(proposal.id, voter);
   if (ctx.store.stateOf(proposal) !== 'active') return refuse('not in voting window');
+  // A shielded proposal takes only a Shutter-encrypted choice, which this demo hub cannot open:
+  // a plain choice is refused the way Snapshot refuses it.
+  if (isShielded(proposal.privacy)) return refuse('invalid choice');
   const choice = choiceFromMessage(proposal.type, m.choice);
   if (known.encoding !== choiceEncoding(proposal.type) || !isValidChoice(proposal.type, choice, proposal.choices.length)) return refuse('invalid choice');
   if (previous && previous.created > (m.timestamp as number)) return refuse('already voted at later time');
@@ -58,7 +62,7 @@ export async function acceptVote(input: unknown, ctx: SequencerContext): Promise
 
   let power: bigint;
   try {
-    power = await ctx.powerOf(voter, proposal.snapshot);
+    power = (await ctx.powerOf(voter, proposal.snapshot)) + ctx.store.strategyBonus(proposal);
   } catch (error) {
     return { status: 500, body: { error: 'server_error', error_description: `failed to check voting power: ${(error as Error).message.split('\n')[0]}` } };
   }

@@ -21,6 +21,8 @@ export interface ProposalRecord {
   network: string;
   symbol: string;
   strategies: { name: string; network: string; params: Record<string, unknown> }[];
+  /** Snapshot's `privacy`: '' for public votes, 'shutter' for votes hidden until the end. */
+  privacy?: string;
 }
 
 export interface VoteRecord {
@@ -123,7 +125,7 @@ export class HubStore {
       network: p.network,
       symbol: p.symbol,
       strategies: p.strategies,
-      privacy: '',
+      privacy: p.privacy ?? '',
       quorum: 0,
       scores: scores.map((s) => this.tokens(s)),
       scores_by_strategy: scores.map((s) => [this.tokens(s)]),
@@ -132,6 +134,20 @@ export class HubStore {
       scores_updated: this.now(),
       votes: votes.length,
     };
+  }
+
+  /**
+   * Power the space's other strategies give every voter, base units: Snapshot's `ticket`
+   * strategy (`params.value` whole tokens each). The token (and its pool) is read from the chain.
+   */
+  strategyBonus(p: ProposalRecord): bigint {
+    const whole = p.strategies.filter((s) => s.name === 'ticket').reduce((sum, s) => sum + BigInt(Number(s.params.value ?? 1)), 0n);
+    return whole * 10n ** BigInt(this.decimals);
+  }
+
+  /** Whole tokens, as Snapshot reports voting power. */
+  tokensOf(x: bigint): number {
+    return this.tokens(x);
   }
 
   voteJson(v: VoteRecord): Record<string, unknown> {
