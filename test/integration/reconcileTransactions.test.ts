@@ -46,7 +46,7 @@ async function recordBeforeWallet(db: CompanionDatabase, kind: TransactionRow['k
   const nonce = await chain.getTransactionCount({ address: account, blockTag: 'pending' });
   const at = Date.now() - 1_000;
   const row: TransactionRow = {
-    id: crypto.randomUUID(), kind, tokenId: ALEX, chainId: DEVNET_A.chainId, subject: kind === 'claim' ? 'round' : call.to.toLowerCase(), label: 'test',
+    id: crypto.randomUUID(), kind, tokenId: ALEX, chainId: DEVNET_A.chainId, subject: call.to.toLowerCase(), label: 'test',
     account: account.toLowerCase(), ...call, hash: null, nonce, status: 'awaiting-signature', error: null, createdAt: at, updatedAt: at, ...patch,
   };
   await db.transactions.put(row);
@@ -55,7 +55,8 @@ async function recordBeforeWallet(db: CompanionDatabase, kind: TransactionRow['k
 
 /** The holder confirming in the wallet while the worker is stopped: the transaction lands. */
 async function confirmInWallet(account: Address, call: { to: Address; data: Hex }): Promise<Hex> {
-  const hash = await anvil.sendTransaction({ account, chain: null, ...call });
+  // Explicit gas: an estimate made a second earlier can fall short once rewards have accrued.
+  const hash = await anvil.sendTransaction({ account, chain: null, gas: 1_000_000n, ...call });
   expect((await anvil.waitForTransactionReceipt({ hash })).status).toBe('success');
   return hash;
 }
@@ -131,6 +132,34 @@ describe('records left by a stopped worker follow the chain', () => {
     expect(await db.transactions.get(collect.id)).toMatchObject({ status: 'failed', hash: null, error: notSentMessage('collect-rewards') });
     expect(notSentMessage('collect-rewards')).toContain('You can collect again.');
     expect(await isClaimed(q1, holder4.address)).toBe(false);
+  });
+
+  test('a claim confirmed in the wallet after the check said "nothing was sent" is picked up at the next start', async () => {
+    const db = freshDatabase();
+    const call = claimCall(q2, holder2.address);
+    const row = await recordBeforeWallet(db, 'claim', holder2.address, call);
+    await reconcileTransactions({ db, clientFor });
+    expect(await db.transactions.get(row.id)).toMatchObject({ status: 'failed', error: notSentMessage('claim') });
+
+    const hash = await confirmInWallet(holder2.address, call); // the wallet's prompt outlived the restart
+    await reconcileTransactions({ db, clientFor });
+    expect(await db.transactions.get(row.id)).toMatchObject({ status: 'confirmed', hash, error: null });
+  });
+
+  test('a failed record the holder retried is left as it is; the retry keeps its own hash', async () => {
+    const db = freshDatabase();
+    const call = buildGetRewardCall(DEVNET_INCOME.staking.address);
+    const first = await recordBeforeWallet(db, 'collect-rewards', holder2.address, call);
+    await reconcileTransactions({ db, clientFor });
+    const failed = await db.transactions.get(first.id);
+    expect(failed).toMatchObject({ status: 'failed', error: notSentMessage('collect-rewards') });
+
+    const retry = await recordBeforeWallet(db, 'collect-rewards', holder2.address, call, { createdAt: Date.now(), updatedAt: Date.now() });
+    const hash = await confirmInWallet(holder2.address, call);
+    await db.transactions.update(retry.id, { status: 'confirmed', hash });
+    await reconcileTransactions({ db, clientFor, startedAt: Date.now() + 1 });
+    expect(await db.transactions.get(first.id)).toEqual(failed);
+    expect(await db.transactions.get(retry.id)).toMatchObject({ status: 'confirmed', hash });
   });
 
   test('running it twice changes nothing more; a record made after the start is left alone', async () => {

@@ -1,7 +1,7 @@
 import { decodeFunctionData, type Address, type Hex, type PublicClient, type Transaction } from 'viem';
 import type { CompanionDatabase } from '@/lib/db/database';
 import type { TransactionRow } from '@/lib/db/rows';
-import { transactionsWithStatus, updateTransaction } from '@/lib/db/transactionsRepository';
+import { updateTransaction } from '@/lib/db/transactionsRepository';
 import { merkleDistributorAbi } from '@/lib/income/abis';
 
 // A worker that stopped while the wallet was open lost the wallet's answer: the record says
@@ -23,6 +23,19 @@ export function notSentMessage(kind: TransactionRow['kind']): string {
 /** A collection whose transaction was not among the recent blocks while the account's nonce moved. */
 export const NOT_FOUND_MESSAGE =
   'The extension restarted while your wallet was open and did not find this transaction in recent blocks. Check your wallet’s activity before collecting again.';
+
+// A wallet prompt may outlive the restart: the holder can still confirm after the check said
+// "nothing was sent". Such records are checked again at each start for this long.
+const RECHECK_WINDOW_MS = 60 * 60_000;
+
+/** Records the last worker left unfinished, or whose check may still change. */
+function needsCheck(row: TransactionRow, startedAt: number): boolean {
+  if (row.createdAt >= startedAt) return false; // the running worker's own
+  if (row.status === 'awaiting-signature' || row.status === 'pending') return true;
+  if (row.status !== 'failed' || row.hash !== null) return false;
+  if (row.error === LEGACY_RESTART_MESSAGE || row.error === UNCHECKED_MESSAGE) return true;
+  return (row.error === notSentMessage(row.kind) || row.error === NOT_FOUND_MESSAGE) && row.createdAt >= startedAt - RECHECK_WINDOW_MS;
+}
 
 const REVERTED_MESSAGE = 'The transaction was mined but reverted; nothing changed.';
 // Wall clock and chain clock disagree a little; blocks this much older than the record still count.
@@ -54,50 +67,60 @@ export interface ReconcileResult {
  */
 export async function reconcileTransactions(deps: ReconcileDependencies): Promise<ReconcileResult> {
   const { db, startedAt = Date.now() } = deps;
-  const rows = (await transactionsWithStatus(db, ['awaiting-signature', 'pending', 'failed'])).filter(
-    (row) =>
-      row.createdAt < startedAt &&
-      (row.status !== 'failed' || (row.hash === null && (row.error === LEGACY_RESTART_MESSAGE || row.error === UNCHECKED_MESSAGE))),
-  );
+  const all = await db.transactions.toArray();
+  // A failed record the holder has since retried is history: the newer record tells the story.
+  const retried = (row: TransactionRow) =>
+    row.status === 'failed' && all.some((r) => r.tokenId === row.tokenId && r.subject === row.subject && r.kind === row.kind && r.createdAt > row.createdAt);
+  const rows = all.filter((row) => needsCheck(row, startedAt) && !retried(row)).sort((a, b) => a.createdAt - b.createdAt);
   const result: ReconcileResult = { pending: [], confirmed: [] };
   for (const row of rows) {
-    const next = await reconcileOne(deps, row);
+    // A later record's transaction (the holder tried again) is not this record's.
+    const others = new Set((await db.transactions.toArray()).flatMap((r) => (r.id !== row.id && r.hash ? [r.hash.toLowerCase()] : [])));
+    const next = await reconcileOne(deps, row, others);
     if (next?.status === 'pending') result.pending.push(next);
     if (next?.status === 'confirmed') result.confirmed.push(next);
   }
   return result;
 }
 
-async function reconcileOne(deps: ReconcileDependencies, row: TransactionRow): Promise<TransactionRow | null> {
+async function reconcileOne(deps: ReconcileDependencies, row: TransactionRow, others: Set<string>): Promise<TransactionRow | null> {
   const { db } = deps;
   const client = deps.clientFor(row.chainId);
-  if (!client) return row.status === 'pending' ? row : updateTransaction(db, row.id, { status: 'failed', error: UNCHECKED_MESSAGE });
+  if (!client) return row.status === 'pending' ? row : settle(db, row, { status: 'failed', error: UNCHECKED_MESSAGE });
   try {
     if (row.hash) {
       const mined = await receiptOf(client, row.hash as Hex);
-      if (mined) return updateTransaction(db, row.id, mined);
+      if (mined) return settle(db, row, mined);
       // Still in the mempool under the hash we have: keep following it.
       if (await client.getTransaction({ hash: row.hash as Hex }).catch(() => null)) return row;
     }
-    const found = await findSent(client, row, deps.maxBlocks ?? 128);
+    const found = await findSent(client, row, others, deps.maxBlocks ?? 128);
     if (found?.mined) {
       const mined = await receiptOf(client, found.hash);
-      if (mined) return updateTransaction(db, row.id, mined);
+      if (mined) return settle(db, row, mined);
     }
-    if (found) return updateTransaction(db, row.id, { status: 'pending', hash: found.hash, error: null });
-    if (row.kind === 'claim' && (await claimIsDone(client, row))) return updateTransaction(db, row.id, { status: 'confirmed', error: null });
+    if (found) return settle(db, row, { status: 'pending', hash: found.hash, error: null });
+    if (row.kind === 'claim' && (await claimIsDone(client, row))) return settle(db, row, { status: 'confirmed', error: null });
     // Sent under a hash the node no longer knows and nothing else found: the receipt wait decides.
     if (row.status === 'pending') return row;
     if (row.kind === 'claim' || (row.nonce !== undefined && (await nothingSentSince(client, row.account as Address, row.nonce)))) {
-      return updateTransaction(db, row.id, { status: 'failed', error: notSentMessage(row.kind) });
+      return settle(db, row, { status: 'failed', error: notSentMessage(row.kind) });
     }
-    return updateTransaction(db, row.id, { status: 'failed', error: NOT_FOUND_MESSAGE });
+    return settle(db, row, { status: 'failed', error: NOT_FOUND_MESSAGE });
   } catch {
-    return row.status === 'pending' ? row : updateTransaction(db, row.id, { status: 'failed', error: UNCHECKED_MESSAGE });
+    return row.status === 'pending' ? row : settle(db, row, { status: 'failed', error: UNCHECKED_MESSAGE });
   }
 }
 
-async function receiptOf(client: PublicClient, hash: Hex): Promise<Pick<TransactionRow, 'status' | 'hash' | 'error'> | null> {
+type Outcome = Partial<Pick<TransactionRow, 'status' | 'hash' | 'error'>>;
+
+/** Writes the outcome only when it changes the record, so a second run touches nothing. */
+function settle(db: CompanionDatabase, row: TransactionRow, outcome: Outcome): Promise<TransactionRow | null> {
+  const same = (Object.keys(outcome) as (keyof Outcome)[]).every((key) => row[key] === outcome[key]);
+  return same ? Promise.resolve(row) : updateTransaction(db, row.id, outcome);
+}
+
+async function receiptOf(client: PublicClient, hash: Hex): Promise<Outcome | null> {
   const receipt = await client.getTransactionReceipt({ hash }).catch(() => null);
   if (!receipt) return null;
   const ok = receipt.status === 'success';
@@ -113,14 +136,16 @@ async function nothingSentSince(client: PublicClient, account: Address, nonce: n
 }
 
 /**
- * The account's transaction to the same contract with the same calldata: in the pending block,
+ * The account's transaction to the same contract with the same calldata, and no other record's:
+ * in the pending block,
  * then in recent blocks back to the record's creation (or `maxBlocks`, or the account's
  * transactions from before the recorded nonce). Null when the nonce shows nothing was sent.
  */
-async function findSent(client: PublicClient, row: TransactionRow, maxBlocks: number): Promise<{ hash: Hex; mined: boolean } | null> {
+async function findSent(client: PublicClient, row: TransactionRow, others: Set<string>, maxBlocks: number): Promise<{ hash: Hex; mined: boolean } | null> {
   const account = row.account.toLowerCase();
   const fromAccount = (tx: Transaction) => tx.from.toLowerCase() === account;
-  const matches = (tx: Transaction) => fromAccount(tx) && tx.to?.toLowerCase() === row.to.toLowerCase() && tx.input.toLowerCase() === row.data.toLowerCase();
+  const matches = (tx: Transaction) =>
+    fromAccount(tx) && tx.to?.toLowerCase() === row.to.toLowerCase() && tx.input.toLowerCase() === row.data.toLowerCase() && !others.has(tx.hash.toLowerCase());
   if (row.nonce !== undefined && (await nothingSentSince(client, account as Address, row.nonce))) return null;
 
   const pendingBlock = await client.getBlock({ blockTag: 'pending', includeTransactions: true }).catch(() => null);
