@@ -213,6 +213,8 @@ export interface TransactionRow {
   to: string;
   data: string;
   hash: string | null;
+  /** The account's next nonce when the wallet was asked: what the transaction would use. Absent on older rows. */
+  nonce?: number;
   status: TransactionStatus;
   error: string | null;
   createdAt: number;

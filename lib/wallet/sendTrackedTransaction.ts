@@ -3,11 +3,12 @@ import { chainById } from '@/lib/chain/knownChains';
 import { database } from '@/lib/db/database';
 import type { TransactionRow } from '@/lib/db/rows';
 import { readSettings } from '@/lib/settings/settingsRepository';
-import { saveTransaction, transactionsWithStatus, updateTransaction } from '@/lib/wallet/transactionsRepository';
+import { saveTransaction, updateTransaction } from '@/lib/wallet/transactionsRepository';
 import { sendTransaction, WalletError } from '@/lib/wallet';
 import { clientFor } from '../chain/chainClients';
 import { refreshHoldings } from '../holdings/background/refreshHoldings';
 import { keepAliveWhile } from './keepAlive';
+import { reconcileTransactions } from '../income/background/reconcileTransactions';
 import { UserFacingError } from '../app/userFacingError';
 
 export interface TrackedCall {
@@ -39,8 +40,10 @@ export async function sendTrackedTransaction(call: TrackedCall): Promise<{ trans
     throw new UserFacingError(`This would fail on chain, so nothing was sent: ${reason(error)}.`);
   }
 
+  // The nonce it would use: after a worker restart, an unchanged nonce proves nothing was sent.
+  const nonce = await client.getTransactionCount({ address: account, blockTag: 'pending' }).catch(() => undefined);
   const now = Date.now();
-  const row: TransactionRow = { ...call, id: crypto.randomUUID(), account: account.toLowerCase(), hash: null, status: 'awaiting-signature', error: null, createdAt: now, updatedAt: now };
+  const row: TransactionRow = { ...call, id: crypto.randomUUID(), account: account.toLowerCase(), hash: null, nonce, status: 'awaiting-signature', error: null, createdAt: now, updatedAt: now };
   await saveTransaction(db, row);
   let hash: Hex;
   try {
@@ -85,12 +88,20 @@ export async function followTransaction(id: string): Promise<void> {
   }
 }
 
-/** After a worker restart: keep following what was sent. */
+/** After a worker restart: set what the last worker left unfinished to what the chain shows, keep following what is still pending. */
 export async function resumeTransactions(): Promise<void> {
-  for (const row of await transactionsWithStatus(database(), ['pending'])) void followTransaction(row.id);
-  for (const row of await transactionsWithStatus(database(), ['awaiting-signature'])) {
-    await updateTransaction(database(), row.id, { status: 'failed', error: 'The extension restarted while your wallet was open. If you confirmed, the claim will show as done after the next refresh.' });
-  }
+  const db = database();
+  const { rpcUrls } = await readSettings(db);
+  const { pending, confirmed } = await reconcileTransactions({
+    db,
+    clientFor: (chainId) => {
+      const chain = chainById(chainId);
+      return chain ? clientFor(chain, rpcUrls[chainId]) : null;
+    },
+  });
+  for (const row of pending) void followTransaction(row.id);
+  // The claimed round and the new balance show without waiting for the next popup opening.
+  if (confirmed.length) await refreshHoldings(db, []);
 }
 
 function reason(error: unknown): string {

@@ -31,8 +31,35 @@ async function openIncome(): Promise<Page> {
 }
 
 const round = (popup: Page, id: string) => popup.locator(`[data-testid=round][data-round="${id}"]`);
-const alexBalance = () =>
-  createPublicClient({ transport: http(j.devnet.chains[0].rpcUrl) }).readContract({ address: DEVNET_A.creatorToken, abi: erc20Abi, functionName: 'balanceOf', args: [holder] });
+const balanceOf = (token: `0x${string}`) =>
+  createPublicClient({ transport: http(j.devnet.chains[0].rpcUrl) }).readContract({ address: token, abi: erc20Abi, functionName: 'balanceOf', args: [holder] });
+const alexBalance = () => balanceOf(DEVNET_A.creatorToken);
+
+/** What Chromium does to an idle or updated service worker; the next event starts a new one. */
+async function stopCompanionWorker(page: Page): Promise<void> {
+  const cdp = await j.browser.context.newCDPSession(page);
+  const ours = `chrome-extension://${j.browser.extensionId}/`;
+  const seen: string[] = [];
+  let versionId: string | undefined;
+  let markStopped: () => void;
+  const stopped = new Promise<void>((resolve) => (markStopped = resolve));
+  const running = new Promise<string>((resolve) => {
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      for (const v of versions) {
+        seen.push(`${v.versionId} ${v.scriptURL} ${v.runningStatus}`);
+        if (!v.scriptURL.startsWith(ours)) continue;
+        if (v.runningStatus === 'running' && !versionId) resolve((versionId = v.versionId));
+        if (v.versionId === versionId && v.runningStatus === 'stopped') markStopped();
+      }
+    });
+  });
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopWorker', { versionId: await running });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const tooLong = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`The worker did not stop: ${seen.join('; ')}`)), 10_000)));
+  await Promise.race([stopped, tooLong]).finally(() => clearTimeout(timer));
+  await cdp.detach();
+}
 
 describe('pending income', () => {
   test('connect the wallet and follow Alex', async () => {
@@ -59,6 +86,29 @@ describe('pending income', () => {
       await expect.poll(() => round(popup, partner.id).getByTestId('transaction-status').innerText()).toBe('You cancelled in your wallet. Nothing was sent.');
       expect(await round(popup, partner.id).getAttribute('data-status')).toBe('claimable');
       await popup.close();
+    } finally {
+      await j.browser.wallet.setMode('approve');
+    }
+  });
+
+  test('the worker stops while the wallet is open; the claim confirmed there shows confirmed when the popup opens again', async () => {
+    await j.browser.wallet.setMode('manual');
+    try {
+      const before = await balanceOf(DEVNET_INCOME.partnerToken.address);
+      const popup = await openIncome();
+      await round(popup, partner.id).getByRole('button', { name: `Claim ${partner.title}` }).click();
+      const prompt = await j.browser.wallet.waitForPending('eth_sendTransaction');
+      await stopCompanionWorker(popup);
+      await popup.close();
+      await j.browser.wallet.approve(prompt.id);
+      await expect.poll(() => balanceOf(DEVNET_INCOME.partnerToken.address)).toBe(before + 500n * 10n ** 18n);
+
+      const reopened = await openIncome();
+      const status = round(reopened, partner.id).getByTestId('transaction-status');
+      await expect.poll(() => status.getAttribute('data-status'), { timeout: 30_000 }).toBe('confirmed');
+      expect(await status.innerText()).toMatch(/^Confirmed on chain · 0x[0-9a-f]{8}…$/);
+      await expect.poll(() => round(reopened, partner.id).getAttribute('data-status'), { timeout: 30_000 }).toBe('claimed');
+      await reopened.close();
     } finally {
       await j.browser.wallet.setMode('approve');
     }
