@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { listenForPopupSessions } from './popupSession';
 import { listenForMessages } from './router';
 import { resumeTransactions } from './income/sendTrackedTransaction';
-import { forgetTab } from './tabStates';
+import { forgetTab, forgetTabUnlessSameDocument } from './tabStates';
 import { resumeVotes } from './votes/submitSignedVote';
 import { resumeWalletWatch } from './walletHandlers';
 
@@ -10,9 +10,10 @@ import { resumeWalletWatch } from './walletHandlers';
 export function startBackground(): void {
   listenForMessages();
   listenForPopupSessions();
-  // A page that navigates or closes takes its declaration with it.
+  // A page that navigates away or closes takes its declaration with it; a single-page site's
+  // pushState (reported as 'loading' too) keeps it.
   browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.status === 'loading') void forgetTab(tabId);
+    if (change.status === 'loading' || change.status === 'complete') void forgetTabUnlessSameDocument(tabId, change.status);
   });
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
   // A worker that stopped mid-vote left work in IndexedDB: finish it.
