@@ -93,6 +93,9 @@ describe('a single-page site and quick clicks', () => {
     await page.evaluate(() => history.pushState({}, '', '/posts/spa-route'));
     await new Promise((r) => setTimeout(r, 1_500)); // Chrome reports the pushState as 'loading'
     expect(await j.browser.badgeText(tabId)).toBe('✓');
+    // Unlocked by the test above: lock it again (a page request too), then unlock it.
+    await clickInShadow(page, { gateId: ALEX_GATES.monthlyNotes.id }, 'Lock again');
+    await waitForShadow(page, (h) => gateText(h, ALEX_GATES.monthlyNotes.id).includes(UNLOCK), 'the post locked again');
     await clickInShadow(page, { gateId: ALEX_GATES.monthlyNotes.id }, UNLOCK);
     const hosts = await waitForShadow(page, (h) => gateText(h, ALEX_GATES.monthlyNotes.id).includes(ALEX_GATES.monthlyNotes.visibleText), 'the unlocked post');
     expect(gateText(hosts, ALEX_GATES.monthlyNotes.id)).not.toContain('has not declared');
@@ -110,6 +113,11 @@ describe('a single-page site and quick clicks', () => {
     );
     for (const gateId of [ALEX_GATES.holdersChat.id, ALEX_GATES.merchDiscount.id]) expect(gateText(hosts, gateId)).not.toContain('several wallets');
     expect(await signedMessages()).toHaveLength(2);
+    // Leave them locked, as the next tests expect.
+    for (const gateId of [ALEX_GATES.holdersChat.id, ALEX_GATES.merchDiscount.id]) {
+      await clickInShadow(page, { gateId }, 'Lock again');
+      await waitForShadow(page, (h) => gateText(h, gateId).includes(UNLOCK), 'the gate locked again');
+    }
     await page.close();
   });
 });
