@@ -4,6 +4,8 @@ import { fetchManifest, readDeclaration } from './readDeclaration';
 
 /** Quiet time after the page's last change to its head before the declaration is read again. */
 const SETTLE_MS = 300;
+/** And at most one re-read per this long, so a page that keeps changing costs at most one fetch a second. */
+const MIN_GAP_MS = 1_000;
 
 let announced = ''; // what the background last heard: '' for nothing declared
 let fetched: { url: string; manifest: ManifestFetch } | null = null;
@@ -19,9 +21,13 @@ export async function detectDeclaration(): Promise<void> {
   const head = document.head;
   if (head) {
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let lastRead = 0;
     new MutationObserver(() => {
       clearTimeout(timer);
-      timer = setTimeout(() => void announce(), SETTLE_MS);
+      timer = setTimeout(() => {
+        lastRead = Date.now();
+        void announce();
+      }, Math.max(SETTLE_MS, lastRead + MIN_GAP_MS - Date.now()));
     }).observe(head, { childList: true, subtree: true, attributes: true, attributeFilter: ['name', 'content', 'rel', 'href'] });
   }
   await first;
