@@ -112,7 +112,8 @@ export async function readChainSnapshot<T = null>(
   const blockNumber = value<bigint>(outcomes[0]);
   const blockTimestamp = value<bigint>(outcomes[1]);
   if (blockNumber === null || blockTimestamp === null) {
-    throw new Error(`Multicall3 at ${chain.multicall3} did not answer on ${chain.name}`);
+    const cause = outcomes[0]?.status === 'failure' ? outcomes[0].error : undefined;
+    throw new Error(`Multicall3 at ${chain.multicall3} did not answer on ${chain.name}`, { cause });
   }
   const usdPool = reservesFor(chain, chain.usdPrice.stablecoin, outcomes[2]);
   const stableScale = 10n ** BigInt(18 - chain.usdPrice.stablecoinDecimals);

@@ -22,4 +22,6 @@ export interface DeclarationMessage {
   token: string | null;
   pageError: string | null;
   manifest: ManifestFetch | null;
+  /** A single-page site removed the declaration it made earlier from this same document. */
+  withdrawn?: true;
 }

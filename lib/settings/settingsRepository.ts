@@ -19,6 +19,24 @@ export async function writeSetting<K extends SettingKey>(db: CompanionDatabase, 
   await db.settings.put(row as SettingRow);
 }
 
+/**
+ * Reads one setting and writes what `update` makes of it, in one read-write transaction, so two
+ * popups saving at the same moment (e.g. RPC endpoints for two chains) never lose a write.
+ * `update` must be synchronous: an IndexedDB transaction commits at the first foreign await.
+ */
+export async function updateSetting<K extends SettingKey>(
+  db: CompanionDatabase,
+  key: K,
+  update: (current: SettingsMap[K]) => SettingsMap[K],
+): Promise<SettingsMap[K]> {
+  return db.transaction('rw', db.settings, async () => {
+    const row = (await db.settings.get(key)) as SettingRow<K> | undefined;
+    const next = update(row ? row.value : DEFAULT_SETTINGS[key]);
+    await db.settings.put({ key, value: next } as SettingRow);
+    return next;
+  });
+}
+
 /** Clears every table: follows, holdings, chain status and settings. */
 export async function clearAllData(db: CompanionDatabase): Promise<void> {
   await db.transaction('rw', db.tables, async () => {

@@ -1,6 +1,6 @@
 import { connectWallet, currentWallet, disconnectWallet, onWalletChange } from '@/lib/wallet';
 import { database } from '@/lib/db/database';
-import { readSettings, writeSetting } from '@/lib/settings/settingsRepository';
+import { readSettings, updateSetting, writeSetting } from '@/lib/settings/settingsRepository';
 
 let watching = false;
 
@@ -11,13 +11,13 @@ export function watchWalletChanges(): void {
   onWalletChange((change) => {
     void (async () => {
       const db = database();
-      const { wallet } = await readSettings(db);
       if (change.type === 'disconnect' || (change.type === 'account' && change.account === null)) {
         await writeSetting(db, 'wallet', null);
       } else if (change.type === 'account' && change.account) {
-        await writeSetting(db, 'wallet', { account: change.account, chainId: wallet?.chainId ?? 0 });
-      } else if (change.type === 'chain' && wallet) {
-        await writeSetting(db, 'wallet', { ...wallet, chainId: change.chainId });
+        const account = change.account;
+        await updateSetting(db, 'wallet', (wallet) => ({ account, chainId: wallet?.chainId ?? 0 }));
+      } else if (change.type === 'chain') {
+        await updateSetting(db, 'wallet', (wallet) => wallet && { ...wallet, chainId: change.chainId });
       }
     })();
   });

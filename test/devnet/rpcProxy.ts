@@ -1,8 +1,9 @@
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-// An HTTP proxy in front of anvil for the bench: counts what reaches the RPC endpoint and adds
-// latency, so "one popup refresh = 1-2 round trips" can be measured against realistic delays.
+// An HTTP proxy in front of anvil for the bench and the tests: counts what reaches the RPC endpoint
+// and adds latency, so "one popup refresh = 1-2 round trips" can be measured against realistic
+// delays; it can also misbehave (hang, or answer 429 with Retry-After) for the fault tests.
 // Everything is forwarded unchanged, CORS preflights included, so the extension sees exactly
 // anvil's CORS answers.
 
@@ -18,8 +19,13 @@ export interface RpcProxy {
   methods(): string[];
   resetCount(): void;
   setLatency(ms: number): void;
+  /** Misbehave on the next `times` JSON-RPC requests (all of them by default); null forwards again. */
+  setFault(fault: RpcFault | null, times?: number): void;
   stop(): Promise<void>;
 }
+
+/** 'hang' accepts the request and never answers; 'status' answers with that HTTP status (e.g. 429). */
+export type RpcFault = { kind: 'hang' } | { kind: 'status'; status: number; retryAfter?: string };
 
 export async function startRpcProxy(opts: { target: string; port?: number; latencyMs?: number }): Promise<RpcProxy> {
   const target = new URL(opts.target);
@@ -27,6 +33,8 @@ export async function startRpcProxy(opts: { target: string; port?: number; laten
   let requests = 0;
   let preflights = 0;
   let methods: string[] = [];
+  let fault: RpcFault | null = null;
+  let faultsLeft = 0;
 
   const forward = async (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
@@ -38,6 +46,14 @@ export async function startRpcProxy(opts: { target: string; port?: number; laten
       methods.push(...rpcMethods(body));
     }
     if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
+    if (fault && req.method !== 'OPTIONS' && faultsLeft > 0) {
+      faultsLeft--;
+      if (fault.kind === 'hang') return; // the socket stays open until the client gives up or stop()
+      const cors = { 'access-control-allow-origin': req.headers.origin ?? '*', 'access-control-expose-headers': 'retry-after' };
+      res.writeHead(fault.status, { 'content-type': 'text/plain', ...cors, ...(fault.retryAfter ? { 'retry-after': fault.retryAfter } : {}) });
+      res.end(`RPC proxy: HTTP ${fault.status}`);
+      return;
+    }
     const upstream = httpRequest(
       { host: target.hostname, port: target.port, path: req.url, method: req.method, headers: { ...req.headers, host: target.host } },
       (answer) => {
@@ -76,6 +92,10 @@ export async function startRpcProxy(opts: { target: string; port?: number; laten
     },
     setLatency: (ms) => {
       latencyMs = ms;
+    },
+    setFault: (next, times = Number.POSITIVE_INFINITY) => {
+      fault = next;
+      faultsLeft = next ? times : 0;
     },
     stop: () =>
       new Promise<void>((resolve, reject) => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { DEVNET_B } from '@/lib/chain/devnet';
 import { XSS_PROBE_PATH } from '../demo-server/hostile';
 import { startJourneys, type Journeys } from './fixtures';
 import { openPopupFor, openSite, waitForBadge } from './popup';
@@ -26,6 +27,49 @@ describe('pages that declare nothing', () => {
     expect(j.server.requests()).toEqual([{ method: 'GET', path: '/plain', origin: j.server.origins.other }]);
     expect(j.rpcRequests()).toBe(0);
     await j.browser.screenshot(page, 'site-plain');
+    await page.close();
+  });
+});
+
+describe('single-page sites', () => {
+  test('history.pushState keeps the declaration: badge, popup; a changed or removed declaration is read again', async () => {
+    j.server.resetRequests();
+    const { page, tabId } = await openSite(j, `${j.server.origins.alex}/`);
+    await waitForBadge(j, tabId, '✓');
+    await page.evaluate(() => history.pushState({}, '', '/posts/spa-route'));
+    await settle(); // Chrome reports a pushState as 'loading': the declaration must outlive it
+    expect(await j.browser.badgeText(tabId)).toBe('✓');
+    const popup = await openPopupFor(j, tabId);
+    expect(await popup.getByTestId('site-card').innerText()).toContain('Alex');
+    await popup.close();
+
+    // The app swaps its head for another creator's token (declared only: not Mike's own site).
+    const mike = `eip155:${DEVNET_B.chainId}/erc20:${DEVNET_B.creatorToken}`;
+    await page.evaluate((token) => {
+      document.querySelector('link[rel="personal-token-manifest"]')?.remove();
+      document.querySelector('meta[name="personal-token"]')!.setAttribute('content', token);
+    }, mike);
+    await waitForBadge(j, tabId, '•');
+    const again = await openPopupFor(j, tabId);
+    expect(await again.getByTestId('confirmation').innerText()).toBe('Declared by site');
+    expect(await again.getByTestId('site-card').innerText()).not.toContain('Alex');
+    await again.close();
+
+    // And drops it on a page that declares nothing: no badge, and the manifest was fetched once.
+    await page.evaluate(() => document.querySelector('meta[name="personal-token"]')!.remove());
+    await waitForBadge(j, tabId, '');
+    expect(j.server.requests().filter((r) => r.path === '/personal-token.json')).toHaveLength(1);
+    await page.close();
+  });
+
+  test('a real navigation still forgets the declaration', async () => {
+    const { page, tabId } = await openSite(j, `${j.server.origins.alex}/`);
+    await waitForBadge(j, tabId, '✓');
+    await page.goto(`${j.server.origins.other}/plain`);
+    await waitForBadge(j, tabId, '');
+    const popup = await openPopupFor(j, tabId);
+    expect(await popup.getByTestId('site-card').count()).toBe(0);
+    await popup.close();
     await page.close();
   });
 });

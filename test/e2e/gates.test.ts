@@ -86,6 +86,42 @@ describe("gated content on Alex's site", () => {
   });
 });
 
+describe('a single-page site and quick clicks', () => {
+  test('after history.pushState the declaration stays: Unlock still works', async () => {
+    const page = await openAlex();
+    const tabId = await j.browser.tabIdOf(page);
+    await page.evaluate(() => history.pushState({}, '', '/posts/spa-route'));
+    await new Promise((r) => setTimeout(r, 1_500)); // Chrome reports the pushState as 'loading'
+    expect(await j.browser.badgeText(tabId)).toBe('✓');
+    // Unlocked by the test above: lock it again (a page request too), then unlock it.
+    await clickInShadow(page, { gateId: ALEX_GATES.monthlyNotes.id }, 'Lock again');
+    await waitForShadow(page, (h) => gateText(h, ALEX_GATES.monthlyNotes.id).includes(UNLOCK), 'the post locked again');
+    await clickInShadow(page, { gateId: ALEX_GATES.monthlyNotes.id }, UNLOCK);
+    const hosts = await waitForShadow(page, (h) => gateText(h, ALEX_GATES.monthlyNotes.id).includes(ALEX_GATES.monthlyNotes.visibleText), 'the unlocked post');
+    expect(gateText(hosts, ALEX_GATES.monthlyNotes.id)).not.toContain('has not declared');
+    await page.close();
+  });
+
+  test('two quick Unlock clicks with one wallet: no wallet choice, both unlock', async () => {
+    const page = await openAlex();
+    await clickInShadow(page, { gateId: ALEX_GATES.holdersChat.id }, UNLOCK);
+    await clickInShadow(page, { gateId: ALEX_GATES.merchDiscount.id }, UNLOCK);
+    const hosts = await waitForShadow(
+      page,
+      (h) => gateText(h, ALEX_GATES.merchDiscount.id).includes(ALEX_GATES.merchDiscount.content) && gateText(h, ALEX_GATES.holdersChat.id).includes('Unlocked'),
+      'both gates unlocked',
+    );
+    for (const gateId of [ALEX_GATES.holdersChat.id, ALEX_GATES.merchDiscount.id]) expect(gateText(hosts, gateId)).not.toContain('several wallets');
+    expect(await signedMessages()).toHaveLength(2);
+    // Leave them locked, as the next tests expect.
+    for (const gateId of [ALEX_GATES.holdersChat.id, ALEX_GATES.merchDiscount.id]) {
+      await clickInShadow(page, { gateId }, 'Lock again');
+      await waitForShadow(page, (h) => gateText(h, gateId).includes(UNLOCK), 'the gate locked again');
+    }
+    await page.close();
+  });
+});
+
 describe('gated blocks added after load', () => {
   test('a block a script renders later gets its unlock control too', async () => {
     const page = await openAlex();

@@ -9,7 +9,7 @@ import { CompanionDatabase } from '@/lib/db/database';
 import { holdingsOf } from '@/lib/holdings/holdingsRepository';
 import { follow } from '@/lib/holdings/followsRepository';
 import { writeSetting } from '@/lib/settings/settingsRepository';
-import { refreshHoldings } from '@/lib/holdings/background/refreshHoldings';
+import { REFRESH_DEADLINE_MS, refreshHoldings } from '@/lib/holdings/background/refreshHoldings';
 import { toHoldingView } from '@/lib/holdings/core/holdingView';
 import { formatTokenId } from '@/lib/protocol/caip19';
 import { DEVNET_HOLDERS, startDevnet, type Devnet } from '../devnet/devnet';
@@ -103,6 +103,87 @@ describe('what the popup reads is what the chain holds', () => {
     const status = await db.chainStatus.get(DEVNET_A.chainId);
     expect(status?.lastError).toMatch(/Could not reach Devnet A/);
     expect(status?.lastSuccessAt).not.toBeNull();
+  });
+
+  test('an endpoint that accepts and never answers: stale within a few seconds, one request', async () => {
+    const proxy = await startRpcProxy({ target: devnet.chains[0].rpcUrl });
+    try {
+      const db = await databaseOn([proxy.url], [devnet.chains[1].rpcUrl]);
+      proxy.setFault({ kind: 'hang' });
+      const started = Date.now();
+      const outcome = await refreshHoldings(db, []);
+      expect(Date.now() - started).toBeLessThan(6_000);
+      expect(outcome.chains.find((c) => c.chainId === DEVNET_A.chainId)?.error).toBe(
+        'Could not reach Devnet A: the RPC endpoint did not answer within 4 s. Showing the last values read.',
+      );
+      expect(outcome.chains.find((c) => c.chainId === DEVNET_B.chainId)?.error).toBeNull();
+      expect(proxy.requestCount()).toBe(1);
+      expect((await db.chainStatus.get(DEVNET_A.chainId))?.lastError).toMatch(/did not answer within 4 s/);
+    } finally {
+      await proxy.stop();
+    }
+  });
+
+  test('HTTP 429 with Retry-After: 3600 is not waited for: stale at once, no retries', async () => {
+    const proxy = await startRpcProxy({ target: devnet.chains[0].rpcUrl });
+    try {
+      const db = await databaseOn([proxy.url], [devnet.chains[1].rpcUrl]);
+      proxy.setFault({ kind: 'status', status: 429, retryAfter: '3600' });
+      const started = Date.now();
+      const outcome = await refreshHoldings(db, []);
+      expect(Date.now() - started).toBeLessThan(2_000);
+      expect(outcome.chains.find((c) => c.chainId === DEVNET_A.chainId)?.error).toBe(
+        'Could not reach Devnet A: the RPC endpoint is limiting requests (HTTP 429); try again later or add another endpoint in Settings. Showing the last values read.',
+      );
+      expect(proxy.requestCount()).toBe(1);
+    } finally {
+      await proxy.stop();
+    }
+  });
+
+  test('a rate-limited or hanging first endpoint: the next endpoint answers', async () => {
+    const [limited, hanging] = [await startRpcProxy({ target: devnet.chains[0].rpcUrl }), await startRpcProxy({ target: devnet.chains[1].rpcUrl })];
+    try {
+      limited.setFault({ kind: 'status', status: 429, retryAfter: '3600' });
+      hanging.setFault({ kind: 'hang' });
+      const db = await databaseOn([limited.url, devnet.chains[0].rpcUrl], [hanging.url, devnet.chains[1].rpcUrl]);
+      const started = Date.now();
+      const outcome = await refreshHoldings(db, []);
+      expect(outcome.chains.map((c) => c.error)).toEqual([null, null]);
+      expect(Date.now() - started).toBeLessThan(6_000);
+      expect([limited.requestCount(), hanging.requestCount()]).toEqual([1, 1]);
+    } finally {
+      await Promise.all([limited.stop(), hanging.stop()]);
+    }
+  });
+
+  test('endpoints that all hang: the refresh ends at its overall deadline, stale', async () => {
+    const proxies = await Promise.all([0, 1, 2].map(() => startRpcProxy({ target: devnet.chains[0].rpcUrl })));
+    try {
+      for (const proxy of proxies) proxy.setFault({ kind: 'hang' });
+      const db = await databaseOn(proxies.map((p) => p.url), [devnet.chains[1].rpcUrl]);
+      const started = Date.now();
+      const outcome = await refreshHoldings(db, []);
+      expect(Date.now() - started).toBeLessThan(REFRESH_DEADLINE_MS + 1_000);
+      expect(outcome.chains.find((c) => c.chainId === DEVNET_A.chainId)?.error).toBe(
+        'Could not reach Devnet A: no answer within 10 s. Showing the last values read.',
+      );
+    } finally {
+      await Promise.all(proxies.map((p) => p.stop()));
+    }
+  });
+
+  test('a short Retry-After is waited for once, then the same endpoint answers', async () => {
+    const proxy = await startRpcProxy({ target: devnet.chains[0].rpcUrl });
+    try {
+      const db = await databaseOn([proxy.url], [devnet.chains[1].rpcUrl]);
+      proxy.setFault({ kind: 'status', status: 429, retryAfter: '1' }, 1);
+      const outcome = await refreshHoldings(db, []);
+      expect(outcome.chains.map((c) => c.error)).toEqual([null, null]);
+      expect(proxy.requestCount()).toBe(2);
+    } finally {
+      await proxy.stop();
+    }
   });
 
   test('a token that is not a contract yields no holding instead of breaking the refresh', async () => {

@@ -1,7 +1,7 @@
 import { getAddress, isAddress } from 'viem';
 import { database } from '@/lib/db/database';
 import { follow, unfollow } from '@/lib/holdings/followsRepository';
-import { clearAllData, readSettings, writeSetting } from '@/lib/settings/settingsRepository';
+import { clearAllData, updateSetting, writeSetting } from '@/lib/settings/settingsRepository';
 import { saveSitePrefs } from '@/lib/gates/sitePrefsRepository';
 import type { RequestMap, RequestType } from '@/lib/messaging/requests';
 import { chainById } from '@/lib/chain/knownChains';
@@ -75,11 +75,12 @@ export const requestHandlers: Handlers = {
         throw new UserFacingError(`"${url.slice(0, 80)}" is not an http(s) URL.`);
       }
     }
-    const settings = await readSettings(database());
-    const rpcUrls = { ...settings.rpcUrls };
-    if (cleaned.length) rpcUrls[chainId] = cleaned;
-    else delete rpcUrls[chainId];
-    await writeSetting(database(), 'rpcUrls', rpcUrls);
+    await updateSetting(database(), 'rpcUrls', (current) => {
+      const rpcUrls = { ...current };
+      if (cleaned.length) rpcUrls[chainId] = cleaned;
+      else delete rpcUrls[chainId];
+      return rpcUrls;
+    });
     return { urls: cleaned };
   },
 

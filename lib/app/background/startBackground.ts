@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { listenForPopupSessions } from '../../holdings/background/popupSession';
 import { listenForMessages } from '../../messaging/background/router';
 import { resumeTransactions } from '../../wallet/sendTrackedTransaction';
-import { forgetTab } from '../../detect/background/tabStates';
+import { forgetTab, forgetTabUnlessSameDocument } from '../../detect/background/tabStates';
 import { resumeVotes } from '../../votes/background/submitSignedVote';
 import { resumeWalletWatch } from '../../wallet/walletHandlers';
 
@@ -10,9 +10,10 @@ import { resumeWalletWatch } from '../../wallet/walletHandlers';
 export function startBackground(): void {
   listenForMessages();
   listenForPopupSessions();
-  // A page that navigates or closes takes its declaration with it.
+  // A page that navigates away or closes takes its declaration with it; a single-page site's
+  // pushState (reported as 'loading' too) keeps it.
   browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.status === 'loading') void forgetTab(tabId);
+    if (change.status === 'loading' || change.status === 'complete') void forgetTabUnlessSameDocument(tabId, change.status);
   });
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
   // A worker that stopped mid-vote left work in IndexedDB: finish it.

@@ -16,4 +16,5 @@ export const declarationMessageSchema: z.ZodType<DeclarationMessage> = z.strictO
       z.strictObject({ url: text(DECLARATION_LIMITS.manifestUrlChars).nullable(), error: errorText }),
     ])
     .nullable(),
+  withdrawn: z.literal(true).optional(),
 });

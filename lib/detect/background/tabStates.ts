@@ -3,19 +3,98 @@ import type { TabState } from '@/lib/detect/tabState';
 
 // Tab states live in storage.session: they survive the service worker stopping, and vanish
 // with the browser session. Content scripts cannot read that area (trusted contexts only).
+// Each state remembers the document that declared it (Chrome's documentId): a single-page
+// site's pushState keeps the document, and so the declaration; a real navigation does not.
 const key = (tabId: number) => `tab:${tabId}`;
 
+interface StoredTab {
+  state: TabState;
+  documentId: string | null;
+}
+
+async function readStored(tabId: number): Promise<StoredTab | null> {
+  const stored = (await browser.storage.session.get(key(tabId)))[key(tabId)] as StoredTab | undefined;
+  return stored?.state ? stored : null;
+}
+
 export async function readTabState(tabId: number): Promise<TabState | null> {
-  const stored = await browser.storage.session.get(key(tabId));
-  return (stored[key(tabId)] as TabState | undefined) ?? null;
+  return (await readStored(tabId))?.state ?? null;
 }
 
-export async function writeTabState(tabId: number, state: TabState): Promise<void> {
-  await browser.storage.session.set({ [key(tabId)]: state });
-  await showBadge(tabId, state);
+/** The state, if it was declared by `documentId` (or the browser names no documents). */
+export async function readTabStateFor(tabId: number, documentId: string | null): Promise<TabState | null> {
+  const stored = await readStored(tabId);
+  if (!stored) return null;
+  return stored.documentId && documentId && stored.documentId !== documentId ? null : stored.state;
 }
 
-export async function forgetTab(tabId: number): Promise<void> {
+const queues = new Map<number, Promise<unknown>>();
+
+/** Writes and forgets of one tab in order: a check of an old document never undoes a newer declaration. */
+function inOrder<T>(tabId: number, work: () => Promise<T>): Promise<T> {
+  const run = (queues.get(tabId) ?? Promise.resolve()).then(work);
+  const settled = run.then(
+    () => undefined,
+    () => undefined,
+  );
+  queues.set(tabId, settled);
+  void settled.then(() => {
+    if (queues.get(tabId) === settled) queues.delete(tabId);
+  });
+  return run;
+}
+
+export function writeTabState(tabId: number, state: TabState, documentId: string | null = null): Promise<void> {
+  return inOrder(tabId, async () => {
+    await browser.storage.session.set({ [key(tabId)]: { state, documentId } satisfies StoredTab });
+    await showBadge(tabId, state);
+  });
+}
+
+export function forgetTab(tabId: number): Promise<void> {
+  return inOrder(tabId, () => forgetNow(tabId));
+}
+
+/** The page withdrew its declaration (a single-page site moved to a page without one). */
+export function forgetTabDocument(tabId: number, documentId: string | null): Promise<void> {
+  return inOrder(tabId, async () => {
+    const stored = await readStored(tabId);
+    if (stored && (!stored.documentId || !documentId || stored.documentId === documentId)) await forgetNow(tabId);
+  });
+}
+
+/**
+ * The tab is loading or has loaded: forget its declaration unless the declaring document is
+ * still the one shown, as after a pushState or a hash change. Checked again at 'complete', when a
+ * real navigation has surely replaced the document. Browsers without documentIds forget at
+ * 'loading', as before.
+ */
+export function forgetTabUnlessSameDocument(tabId: number, status: 'loading' | 'complete'): Promise<void> {
+  return inOrder(tabId, async () => {
+    const stored = await readStored(tabId);
+    if (!stored) return;
+    if (!stored.documentId) {
+      if (status === 'loading') await forgetNow(tabId);
+      return;
+    }
+    if (await documentShown(tabId, stored.documentId)) {
+      await showBadge(tabId, stored.state); // in case the browser reset it with the URL
+      return;
+    }
+    await forgetNow(tabId);
+  });
+}
+
+async function documentShown(tabId: number, documentId: string): Promise<boolean> {
+  try {
+    const [frame] = await browser.scripting.executeScript({ target: { tabId, documentIds: [documentId] }, func: () => true, injectImmediately: true });
+    return frame?.result === true;
+  } catch {
+    return false; // no such document any more (navigated, closed, discarded)
+  }
+}
+
+async function forgetNow(tabId: number): Promise<void> {
   await browser.storage.session.remove(key(tabId));
   await browser.action.setBadgeText({ tabId, text: '' }).catch(() => {
     // The tab may already be gone.
@@ -33,5 +112,7 @@ async function showBadge(tabId: number, state: TabState): Promise<void> {
     browser.action.setBadgeText({ tabId, text: badge.text }),
     browser.action.setBadgeBackgroundColor({ tabId, color: badge.color }),
     browser.action.setTitle({ tabId, title: badge.title }),
-  ]);
+  ]).catch(() => {
+    // The tab may already be gone.
+  });
 }

@@ -1,6 +1,6 @@
 import type { Response } from '@/lib/messaging/requests';
 import { VotesError } from '@/lib/votes/core/errors';
-import { readTabState } from '../../detect/background/tabStates';
+import { readTabStateFor } from '../../detect/background/tabStates';
 import { UserFacingError } from '../../app/userFacingError';
 import type { PageContext } from './pageContext';
 import { pageRequestHandlers } from './pageRequestHandlers';
@@ -12,7 +12,7 @@ export function isPageRequest(message: unknown): boolean {
 
 /**
  * A request from our content script in a tab's top frame. The origin and tab come from the
- * browser; the tab must have declared a creator on that same origin.
+ * browser; the tab must have declared a creator on that same origin, from that same document.
  */
 export async function handlePageRequest(message: unknown, sender: { tabId: number; origin: string; documentId: string | null }): Promise<Response<unknown>> {
   const envelope = pageEnvelopeSchema.safeParse(message);
@@ -20,7 +20,7 @@ export async function handlePageRequest(message: unknown, sender: { tabId: numbe
   const { type } = envelope.data;
   const payload = pageRequestSchemas[type].safeParse(envelope.data.payload);
   if (!payload.success) return { ok: false, error: 'The request was malformed.' };
-  const state = await readTabState(sender.tabId);
+  const state = await readTabStateFor(sender.tabId, sender.documentId);
   if (state?.status !== 'detected' || state.origin !== sender.origin) return { ok: false, error: 'This page has not declared a creator token.' };
   const page: PageContext = { ...sender, state };
   try {

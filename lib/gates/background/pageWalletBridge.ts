@@ -44,7 +44,9 @@ function inPage(expectedOrigin: string, waitMs: number, maxIconChars: number, ca
     const wallets: Announced[] = [];
     const onAnnounce = (event: Event) => {
       const detail = (event as CustomEvent<Announced>).detail;
-      if (detail && typeof detail.provider?.request === 'function' && typeof detail.info?.uuid === 'string') wallets.push(detail);
+      if (!detail || typeof detail.provider?.request !== 'function' || typeof detail.info?.uuid !== 'string') return;
+      // A wallet announces once per request: anyone else's request (the page's own) repeats it.
+      if (!wallets.some((w) => w.info!.uuid === detail.info!.uuid)) wallets.push(detail);
     };
     window.addEventListener('eip6963:announceProvider', onAnnounce);
     window.dispatchEvent(new Event('eip6963:requestProvider'));
@@ -78,7 +80,30 @@ export interface PageTarget {
   origin: string;
 }
 
-async function runInPage(page: PageTarget, call: PageCall) {
+const tabQueues = new Map<number, Promise<unknown>>();
+
+/**
+ * One wallet call at a time per tab, in click order: two lookups at once would hear each other's
+ * announcements, and a wallet takes one prompt at a time anyway. A second click waits its turn.
+ */
+function oneAtATime<T>(tabId: number, work: () => Promise<T>): Promise<T> {
+  const run = (tabQueues.get(tabId) ?? Promise.resolve()).then(work);
+  const settled = run.then(
+    () => undefined,
+    () => undefined,
+  );
+  tabQueues.set(tabId, settled);
+  void settled.then(() => {
+    if (tabQueues.get(tabId) === settled) tabQueues.delete(tabId);
+  });
+  return run;
+}
+
+function runInPage(page: PageTarget, call: PageCall) {
+  return oneAtATime(page.tabId, () => runInPageNow(page, call));
+}
+
+async function runInPageNow(page: PageTarget, call: PageCall) {
   // documentIds (Chrome) pins the very document; elsewhere the origin check inside does.
   const target = page.documentId ? { tabId: page.tabId, documentIds: [page.documentId] } : { tabId: page.tabId, frameIds: [0] };
   const injection = browser.scripting.executeScript({ target, world: 'MAIN', func: inPage, args: [page.origin, ANNOUNCE_WAIT_MS, MAX_ICON_CHARS, call] });

@@ -25,6 +25,11 @@ describe('which page wallet signs', () => {
     expect(await pickPageWallet(page, null)).toEqual({ wallet: real, remember: false });
   });
 
+  test('one wallet heard twice is still the only wallet, not a choice', async () => {
+    announced = [real, { ...real }];
+    expect(await pickPageWallet(page, null)).toEqual({ wallet: real, remember: false });
+  });
+
   test('several wallets and no earlier pick: the holder chooses', async () => {
     announced = [real, other];
     expect(await pickPageWallet(page, null)).toEqual({ choices: [real, other] });

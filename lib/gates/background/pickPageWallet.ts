@@ -13,7 +13,8 @@ export async function pickPageWallet(
   page: PageTarget,
   pickedUuid: string | null,
 ): Promise<{ wallet: PageWalletChoice; remember: boolean } | { choices: PageWalletChoice[] }> {
-  const wallets = await listPageWallets(page);
+  // Deduplicated here as well: the in-page lookup runs where the page can tamper with built-ins.
+  const wallets = uniqueByUuid(await listPageWallets(page));
   if (pickedUuid) {
     const picked = wallets.find((w) => w.uuid === pickedUuid);
     if (!picked) throw new UserFacingError('That wallet is no longer on this page. Try again.');
@@ -23,4 +24,9 @@ export async function pickPageWallet(
   const remembered = (await database().sitePrefs.get(page.origin))?.walletRdns;
   const matches = remembered ? wallets.filter((w) => w.rdns === remembered) : [];
   return matches.length === 1 ? { wallet: matches[0]!, remember: false } : { choices: wallets };
+}
+
+function uniqueByUuid(wallets: PageWalletChoice[]): PageWalletChoice[] {
+  const seen = new Set<string>();
+  return wallets.filter((w) => !seen.has(w.uuid) && Boolean(seen.add(w.uuid)));
 }

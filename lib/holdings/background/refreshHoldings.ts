@@ -1,4 +1,5 @@
-import type { Address } from 'viem';
+import { HttpRequestError, TimeoutError, type Address } from 'viem';
+import { CHAIN_REQUEST_TIMEOUT_MS } from '@/lib/chain/createChainClient';
 import { chainById } from '@/lib/chain/knownChains';
 import { readChainSnapshot } from '@/lib/chain/readChainSnapshot';
 import type { CompanionDatabase } from '@/lib/db/database';
@@ -31,20 +32,22 @@ export async function refreshHoldings(db: CompanionDatabase, extraTokenIds: stri
       const chain = chainById(chainId);
       if (!chain) return { chainId, chainName: `Chain ${chainId}`, blockNumber: null, error: 'This chain is not supported.' };
       try {
-        // Claims files come from the creators' sites first (HTTP, cached by content hash), so that
-        // income and liquidity reads ride in the same multicall as balances and prices.
-        const client = clientFor(chain, settings.rpcUrls[chainId]);
-        const income = await prepareIncomeRefresh(follows, chain, account);
-        const snapshot = await readChainSnapshot(client, chain, tokens, account, 'multicall', income.plan);
-        const fetchedAt = Date.now();
-        if (account) await storeIncome(db, client, chain, account, income, snapshot, fetchedAt);
-        const readings = snapshot.tokens.flatMap((reading) => {
-          const values = toHoldingValues(snapshot, reading, fetchedAt);
-          return values ? [{ tokenId: formatTokenId(chainId, reading.address), chainId, values }] : [];
+        return await withinDeadline(REFRESH_DEADLINE_MS, async () => {
+          // Claims files come from the creators' sites first (HTTP, cached by content hash), so that
+          // income and liquidity reads ride in the same multicall as balances and prices.
+          const client = clientFor(chain, settings.rpcUrls[chainId]);
+          const income = await prepareIncomeRefresh(follows, chain, account);
+          const snapshot = await readChainSnapshot(client, chain, tokens, account, 'multicall', income.plan);
+          const fetchedAt = Date.now();
+          if (account) await storeIncome(db, client, chain, account, income, snapshot, fetchedAt);
+          const readings = snapshot.tokens.flatMap((reading) => {
+            const values = toHoldingValues(snapshot, reading, fetchedAt);
+            return values ? [{ tokenId: formatTokenId(chainId, reading.address), chainId, values }] : [];
+          });
+          await saveLatest(db, account ?? NO_ACCOUNT, readings);
+          await recordRefresh(db, chainId, null, fetchedAt);
+          return { chainId, chainName: chain.name, blockNumber: snapshot.blockNumber.toString(), error: null };
         });
-        await saveLatest(db, account ?? NO_ACCOUNT, readings);
-        await recordRefresh(db, chainId, null, fetchedAt);
-        return { chainId, chainName: chain.name, blockNumber: snapshot.blockNumber.toString(), error: null };
       } catch (error) {
         const message = `Could not reach ${chain.name}: ${shortReason(error)}. Showing the last values read.`;
         await recordRefresh(db, chainId, message);
@@ -55,7 +58,31 @@ export async function refreshHoldings(db: CompanionDatabase, extraTokenIds: stri
   return { chains };
 }
 
+/**
+ * However the endpoints misbehave, a chain's refresh ends by this time, so the popup labels it
+ * stale and Refresh can be pressed again. Work still in flight may land later; it is real data.
+ */
+export const REFRESH_DEADLINE_MS = 10_000;
+
+class DeadlineError extends Error {}
+
+function withinDeadline<T>(ms: number, work: () => Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new DeadlineError(`no answer within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([work(), deadline]).finally(() => clearTimeout(timer));
+}
+
 function shortReason(error: unknown): string {
+  if (error instanceof DeadlineError) return error.message;
+  // The transport's own error may sit deep in the cause chain (multicall wraps it per read).
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 10; e = e.cause, depth++) {
+    if (e instanceof HttpRequestError && e.status === 429) {
+      return 'the RPC endpoint is limiting requests (HTTP 429); try again later or add another endpoint in Settings';
+    }
+    if (e instanceof TimeoutError) return `the RPC endpoint did not answer within ${CHAIN_REQUEST_TIMEOUT_MS / 1000} s`;
+  }
   const text = error instanceof Error ? ((error as { shortMessage?: string }).shortMessage ?? error.message) : String(error);
   return text.split('\n')[0]!.slice(0, 160);
 }

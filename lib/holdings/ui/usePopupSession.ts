@@ -12,6 +12,20 @@ async function activeTabId(): Promise<number | null> {
 }
 
 /**
+ * The background ends each chain's refresh within its own deadline; this only guards against a
+ * background that never answers (stopped mid-refresh), so Refresh can always be pressed again.
+ */
+const REFRESH_UI_DEADLINE_MS = 20_000;
+
+function withinUiDeadline<T>(work: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('The refresh took too long. Press Refresh to try again.')), REFRESH_UI_DEADLINE_MS);
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
+
+/**
  * On open: keep the session port (its closing marks holdings as looked at), learn the tab's
  * creator, then refresh from the chain. The cached data is already on screen meanwhile.
  */
@@ -23,7 +37,7 @@ export function usePopupSession(): { refresh: () => Promise<void> } {
     refreshStarted();
     try {
       const tokenIds = tabState?.status === 'detected' ? [tabState.tokenId] : [];
-      refreshFinished(await sendRequest('refresh', { tokenIds }));
+      refreshFinished(await withinUiDeadline(sendRequest('refresh', { tokenIds })));
     } catch (error) {
       refreshFinished(null);
       notify({ tone: 'error', text: (error as Error).message });

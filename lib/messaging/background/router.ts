@@ -8,7 +8,7 @@ import { VotesError } from '@/lib/votes/core/errors';
 import { envelopeSchema, requestSchemas } from '../../app/background/requestSchemas';
 import { resolveDeclaration } from '../../detect/background/resolveDeclaration';
 import { contentScriptTab, isExtensionPage } from './senders';
-import { writeTabState } from '../../detect/background/tabStates';
+import { forgetTabDocument, writeTabState } from '../../detect/background/tabStates';
 import { injectCompanion } from '../../gates/background/injectCompanion';
 import { handlePageRequest, isPageRequest } from '../../gates/background/pageRouter';
 import { WalletError } from '@/lib/wallet';
@@ -41,8 +41,9 @@ export function listenForMessages(): void {
 async function handleDeclaration(message: unknown, tabId: number, origin: string, documentId: string | null): Promise<void> {
   const parsed = declarationMessageSchema.safeParse(message);
   if (!parsed.success) return; // not a message our content script sends: ignore it
+  if (parsed.data.withdrawn) return forgetTabDocument(tabId, documentId);
   const state = resolveDeclaration(parsed.data, origin, curatedList());
-  await writeTabState(tabId, state);
+  await writeTabState(tabId, state, documentId);
   if (state.status === 'detected') await injectCompanion(tabId, documentId);
 }
 
