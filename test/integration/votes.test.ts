@@ -165,9 +165,12 @@ describe('the seeded closed proposal', () => {
 describe('a signed vote the hub does not take at once (the background, with its IndexedDB)', () => {
   const votes = () => database().votes;
   /** A vote as castVote leaves it once the wallet signed: saved, signed, not sent yet. */
+  // Each row a second later than the one before: the hub refuses a voter's second vote in the same second.
+  let secondsAhead = 0;
   async function signedRow(key: `0x${string}`, choice: BuildVoteParameters['choice']): Promise<VoteRow> {
     const voter = privateKeyToAccount(key);
-    const typedData = buildVoteTypedData({ from: voter.address, space: 'alex.eth', proposal: SEEDED.splitWeek.id, type: 'weighted', choice, timestamp: now(), app: 'personal-token-companion' });
+    const timestamp = now() + secondsAhead++;
+    const typedData = buildVoteTypedData({ from: voter.address, space: 'alex.eth', proposal: SEEDED.splitWeek.id, type: 'weighted', choice, timestamp, app: 'personal-token-companion' });
     const row: VoteRow = {
       id: crypto.randomUUID(), tokenId: 'alex', hub: `${demo.origins.alex}/hub`, space: 'alex.eth', proposalId: SEEDED.splitWeek.id, proposalTitle: SEEDED.splitWeek.title,
       account: voter.address.toLowerCase(), choice, choiceLabel: '', typedData, signature: await voter.signTypedData(viemTypedData(typedData)), receipt: null,
