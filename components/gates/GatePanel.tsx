@@ -1,5 +1,6 @@
 import { useState, type MouseEvent } from 'react';
-import { sendPageRequest, type GateView, type PageWalletChoice } from '@/lib/gates/contract';
+import type { GateView, PageWalletChoice } from '@/lib/gates/contract';
+import { sendPageRequest } from '@/lib/messaging/requests';
 import { shortAddress } from '@/lib/format/format';
 import { UnlockedContent } from './UnlockedContent';
 

@@ -28,6 +28,7 @@ export function ProposalCard({ tokenId, item, votes, canSign }: ProposalCardProp
   const noPower = power !== null && BigInt(power.amount) === 0n;
 
   const sign = async () => {
+    if (choice === null) return; // the button is disabled until a choice is made
     setError(null);
     try {
       await sendRequest('cast-vote', { tokenId, proposalId: proposal.id, choice });

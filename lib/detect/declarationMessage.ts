@@ -1,5 +1,6 @@
-// What the all-pages content script may tell the background. Types only: the content script
-// must stay tiny, and the background validates every field again (the page is untrusted).
+// What the all-pages content script tells the background (the `declaration` request of
+// lib/detect/contract.ts). Types only: the content script must stay tiny, and the background
+// validates every field again (the page is untrusted).
 
 export const DECLARATION_MESSAGE = 'personal-token/declaration';
 

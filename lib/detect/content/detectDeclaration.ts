@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { DECLARATION_MESSAGE, type DeclarationMessage } from '@/lib/detect/contract';
+import { DECLARATION_MESSAGE, type DeclarationMessage } from '@/lib/detect/declarationMessage';
+import { REQUEST_CHANNEL, type RequestEnvelope } from '@/lib/messaging/envelope';
 import { fetchManifest, readDeclaration } from './readDeclaration';
 
 /** Content-script body: on a page that declares nothing it reads two selectors and stops. */
@@ -13,7 +14,8 @@ export async function detectDeclaration(): Promise<void> {
     pageError: declaration.pageError,
     manifest,
   };
-  await browser.runtime.sendMessage(message).catch(() => {
+  const envelope: RequestEnvelope<'declaration', DeclarationMessage> = { channel: REQUEST_CHANNEL, type: 'declaration', payload: message };
+  await browser.runtime.sendMessage(envelope).catch(() => {
     // The background may be restarting; the next page load reports again.
   });
 }

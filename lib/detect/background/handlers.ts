@@ -1,0 +1,16 @@
+import type { RequestHandlers } from '@/lib/messaging/contract';
+import type { detectRequests } from '../contract';
+import { injectCompanion } from '../../gates/background/injectCompanion';
+import { curatedList } from './curatedList';
+import { resolveDeclaration } from './resolveDeclaration';
+import { readTabState, writeTabState } from './tabStates';
+
+export const detectHandlers: RequestHandlers<typeof detectRequests> = {
+  declaration: async (message, page) => {
+    const state = resolveDeclaration(message, page.origin, curatedList());
+    await writeTabState(page.tabId, state);
+    if (state.status === 'detected') await injectCompanion(page.tabId, page.documentId);
+    return null;
+  },
+  'tab-state': ({ tabId }) => readTabState(tabId),
+};
