@@ -7,6 +7,7 @@ import { useNow } from '@/lib/app/ui/useNow';
 import { ChoiceInput, describeChoice, type Choice } from './ChoiceInput';
 import { TallyPanel } from './TallyPanel';
 import { VoteReceipt } from './VoteReceipt';
+import { holderMessage } from '@/lib/errors/baseError';
 
 interface ProposalCardProps {
   tokenId: string;
@@ -33,7 +34,7 @@ export function ProposalCard({ tokenId, item, votes, canSign }: ProposalCardProp
     try {
       await sendRequest('cast-vote', { tokenId, proposalId: proposal.id, choice });
     } catch (e) {
-      setError((e as Error).message);
+      setError(holderMessage(e));
     }
   };
 

@@ -5,8 +5,8 @@ import { appRequests, type AppRequests, type AppRequestType } from './contract';
 
 // A representative answer per request, typed from its contract (so the compiler keeps this table
 // complete) and checked at run time against the output schema the router enforces.
-const gate = { gateId: 'members', title: 'Members post', kind: 'post', requirement: '1 ALEX', state: 'locked', note: null, unlocked: null } as const;
-const proposal = {
+const gate: ResultOf<AppRequests['lock-gate']> = { gateId: 'members', title: 'Members post', kind: 'post', requirement: '1 ALEX', state: 'locked', note: null, unlocked: null };
+const proposal: ResultOf<AppRequests['proposals']>[number]['proposal'] = {
   id: '0xabc',
   title: 'Next video',
   body: '',
@@ -18,7 +18,7 @@ const proposal = {
   state: 'active',
   hubScores: [1.5, 0],
   votes: 1,
-} as const;
+};
 const samples: { [T in AppRequestType]: ResultOf<AppRequests[T]> } = {
   declaration: null,
   'tab-state': {

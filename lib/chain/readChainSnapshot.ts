@@ -1,4 +1,4 @@
-import type { Address, PublicClient } from 'viem';
+import type { Address, ContractFunctionParameters, PublicClient } from 'viem';
 import { erc20Abi, multicall3ReadAbi, uniswapV2PairAbi } from './abis';
 import { sortTokens, uniswapV2PairAddress } from './pairAddress';
 import type { ChainConfig } from './types';
@@ -71,16 +71,12 @@ export type Outcome = { status: 'success'; result: unknown } | { status: 'failur
 async function execute(client: PublicClient, chain: ChainConfig, reads: Read[], strategy: ReadStrategy): Promise<Outcome[]> {
   if (strategy === 'multicall') {
     // batchSize 0: one aggregate3 call for the whole refresh, however many tokens.
-    return (await client.multicall({
-      contracts: reads as never,
-      allowFailure: true,
-      batchSize: 0,
-      multicallAddress: chain.multicall3,
-    })) as Outcome[];
+    const contracts: readonly ContractFunctionParameters[] = reads;
+    return client.multicall({ contracts, allowFailure: true, batchSize: 0, multicallAddress: chain.multicall3 });
   }
   return Promise.all(
-    reads.map((read) =>
-      client.readContract(read as never).then(
+    reads.map((read: ContractFunctionParameters) =>
+      client.readContract(read).then(
         (result): Outcome => ({ status: 'success', result }),
         (error: Error): Outcome => ({ status: 'failure', error }),
       ),

@@ -58,3 +58,10 @@ export function describeCauseChain(error: unknown): string[] {
   });
   return lines;
 }
+
+/** What a UI shows for a failed request: the error's sentence (a RequestError carries the background's). */
+export function holderMessage(error: unknown): string {
+  if (error instanceof BaseError) return error.shortMessage;
+  if (error instanceof Error) return error.message;
+  return 'Something went wrong in the extension. Try again.';
+}

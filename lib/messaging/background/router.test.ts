@@ -160,8 +160,10 @@ describe('the router', () => {
 
   test('listens on runtime messages and answers through sendResponse', async () => {
     const { route } = setup({ 'tab-state': async ({ tabId }) => (tabId === 7 ? detected(ALEX) : null) });
+    const addListener = vi.spyOn(fakeBrowser.runtime.onMessage, 'addListener');
     listenForMessages(route);
-    const answered = new Promise((resolve) => void fakeBrowser.runtime.onMessage.trigger(envelope('tab-state', { tabId: 7 }), popup(), resolve));
+    const listener = addListener.mock.calls[0]?.[0];
+    const answered = new Promise((resolve) => expect(listener?.(envelope('tab-state', { tabId: 7 }), popup(), resolve)).toBe(true)); // answers asynchronously
     expect(await answered).toEqual({ ok: true, value: detected(ALEX) });
   });
 });
