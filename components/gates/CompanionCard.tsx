@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { sendPageRequest, type CompanionSummary } from '@/lib/gates/contract';
+import type { CompanionSummary } from '@/lib/gates/contract';
+import { sendPageRequest } from '@/lib/messaging/requests';
 
 /** The small card in the page's corner: this creator at a glance, and a way into the popup. */
 export function CompanionCard({ summary, onDismiss }: { summary: CompanionSummary; onDismiss: () => void }) {

@@ -1,7 +1,9 @@
 import { useState, type MouseEvent } from 'react';
-import { sendPageRequest, type GateView, type PageWalletChoice } from '@/lib/gates/contract';
+import type { GateView, PageWalletChoice } from '@/lib/gates/contract';
+import { sendPageRequest } from '@/lib/messaging/requests';
 import { shortAddress } from '@/lib/format/format';
 import { UnlockedContent } from './UnlockedContent';
+import { holderMessage } from '@/lib/errors/baseError';
 
 const KIND_WORDS: Record<GateView['kind'], string> = { post: 'Holders-only post', link: 'Holders-only link', code: 'Holders-only code' };
 
@@ -28,7 +30,7 @@ export function GatePanel({ initial, onUnlockedChange }: { initial: GateView; on
       onUnlockedChange(outcome.view.state === 'unlocked');
     } catch (e) {
       setChoices(null);
-      setError((e as Error).message);
+      setError(holderMessage(e));
     } finally {
       setBusy(false);
     }
@@ -42,7 +44,7 @@ export function GatePanel({ initial, onUnlockedChange }: { initial: GateView; on
       setView(await sendPageRequest('lock-gate', { gateId: view.gateId }));
       onUnlockedChange(false);
     } catch (e) {
-      setError((e as Error).message);
+      setError(holderMessage(e));
     } finally {
       setBusy(false);
     }

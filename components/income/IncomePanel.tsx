@@ -7,6 +7,7 @@ import { valueInWei } from '@/lib/holdings/core/valuation';
 import { sendRequest } from '@/lib/messaging/requests';
 import { formatTokenAmount, formatUsdE18 } from '@/lib/format/format';
 import { TransactionStatus } from '../wallet/TransactionStatus';
+import { holderMessage } from '@/lib/errors/baseError';
 
 interface IncomePanelProps {
   tokenId: string;
@@ -55,7 +56,7 @@ function RoundItem({ tokenId, round, canSend, latest }: { tokenId: string; round
     try {
       await sendRequest('claim', { tokenId, roundId: round.id });
     } catch (e) {
-      setError((e as Error).message);
+      setError(holderMessage(e));
     }
   };
   return (

@@ -8,6 +8,7 @@ import { sendRequest } from '@/lib/messaging/requests';
 import { formatChange, formatEthE18, formatTokenAmount, formatUsdE18 } from '@/lib/format/format';
 import { useNow } from '@/lib/app/ui/useNow';
 import { TransactionStatus } from '../wallet/TransactionStatus';
+import { holderMessage } from '@/lib/errors/baseError';
 
 interface LiquidityPanelProps {
   tokenId: string;
@@ -59,7 +60,7 @@ function Position({ tokenId, position, decimals, symbol, ethUsd, canSend, latest
     try {
       await sendRequest('collect-rewards', { tokenId, staking: staking!.address });
     } catch (e) {
-      setError((e as Error).message);
+      setError(holderMessage(e));
     }
   };
   return (

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { ChainConfig } from '@/lib/chain/types';
 import { sendRequest } from '@/lib/messaging/requests';
+import { holderMessage } from '@/lib/errors/baseError';
 
 /** One chain's RPC endpoints, one per line, tried in order; empty means the defaults. */
 export function RpcEndpointsForm({ chain, current }: { chain: ChainConfig; current: string[] | undefined }) {
@@ -15,7 +16,7 @@ export function RpcEndpointsForm({ chain, current }: { chain: ChainConfig; curre
       setText(urls.join('\n'));
       setStatus({ tone: 'ok', text: urls.length ? `Saved ${urls.length} endpoint${urls.length > 1 ? 's' : ''}.` : 'Using the defaults.' });
     } catch (e) {
-      setStatus({ tone: 'error', text: (e as Error).message });
+      setStatus({ tone: 'error', text: holderMessage(e) });
     }
   };
 

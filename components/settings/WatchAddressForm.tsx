@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { sendRequest } from '@/lib/messaging/requests';
+import { holderMessage } from '@/lib/errors/baseError';
 
 /** Watch-only: the holder types an address; the extension reads, never signs. */
 export function WatchAddressForm({ current, onSaved }: { current: string | null; onSaved?: () => void }) {
@@ -15,7 +16,7 @@ export function WatchAddressForm({ current, onSaved }: { current: string | null;
       setError(null);
       onSaved?.();
     } catch (e) {
-      setError((e as Error).message);
+      setError(holderMessage(e));
     } finally {
       setSaving(false);
     }

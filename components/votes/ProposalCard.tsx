@@ -11,6 +11,7 @@ import { startingDraft, votesToShow } from '@/lib/votes/core/voteDraft';
 import { ChoiceInput, describeChoice, type Choice } from './ChoiceInput';
 import { TallyPanel } from './TallyPanel';
 import { VoteReceipt } from './VoteReceipt';
+import { holderMessage } from '@/lib/errors/baseError';
 
 interface ProposalCardProps {
   tokenId: string;
@@ -54,12 +55,13 @@ export function ProposalCard({ tokenId, item, votes, canSign }: ProposalCardProp
   };
 
   const sign = async () => {
+    if (choice === null) return; // the button is disabled until a choice is made
     setError(null);
     setTouched(false);
     try {
       await sendRequest('cast-vote', { tokenId, proposalId: proposal.id, choice, ...(reason.trim() ? { reason: reason.trim() } : {}) });
     } catch (e) {
-      setError((e as Error).message);
+      setError(holderMessage(e));
     }
   };
 

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { sendRequest } from '@/lib/messaging/requests';
 import { tallyProgressKey, type ProposalView, type TallyProgressView, type TallyView } from '@/lib/votes/contract';
 import { formatTokenAmount } from '@/lib/format/format';
+import { holderMessage } from '@/lib/errors/baseError';
 
 const STAGE_TEXT: Record<TallyProgressView['stage'], string> = {
   proposal: 'Reading the proposal…',
@@ -35,7 +36,7 @@ export function TallyPanel({ tokenId, proposal }: { tokenId: string; proposal: P
     try {
       setTally(await sendRequest('tally', { tokenId, proposalId: proposal.id }));
     } catch (e) {
-      setError((e as Error).message);
+      setError(holderMessage(e));
     } finally {
       setBusy(false);
     }

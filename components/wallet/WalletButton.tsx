@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { sendRequest } from '@/lib/messaging/requests';
 import { shortAddress } from '@/lib/format/format';
 import { usePopupStore } from '@/lib/app/ui/popupStore';
+import { holderMessage } from '@/lib/errors/baseError';
 
 /** Connect / show the connected wallet. Errors (cancelled, no wallet) become a notice. */
 export function WalletButton({ wallet, watchAddress, onConnected }: { wallet: { account: string } | null; watchAddress: string | null; onConnected(): void }) {
@@ -22,7 +23,7 @@ export function WalletButton({ wallet, watchAddress, onConnected }: { wallet: { 
       notify(null);
       onConnected();
     } catch (e) {
-      notify({ tone: 'info', text: (e as Error).message });
+      notify({ tone: 'info', text: holderMessage(e) });
     } finally {
       setBusy(false);
     }

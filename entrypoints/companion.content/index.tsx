@@ -3,7 +3,8 @@ import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/co
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { CompanionCard } from '@/components/gates/CompanionCard';
 import { GatePanel } from '@/components/gates/GatePanel';
-import { sendPageRequest, type CompanionSummary, type GateView } from '@/lib/gates/contract';
+import type { CompanionSummary, GateView } from '@/lib/gates/contract';
+import { sendPageRequest } from '@/lib/messaging/requests';
 import styles from './page.css?inline';
 
 // Gated blocks and the small companion, on pages that declared a token only: the background injects

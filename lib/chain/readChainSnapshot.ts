@@ -1,4 +1,4 @@
-import type { Address, PublicClient } from 'viem';
+import type { Address, ContractFunctionParameters, PublicClient } from 'viem';
 import { erc20Abi, multicall3ReadAbi, uniswapV2PairAbi } from './abis';
 import { sortTokens, uniswapV2PairAddress } from './pairAddress';
 import { outcomeValue as value, type ContractRead, type ReadOutcome, type ReadPlan } from './readPlan';
@@ -64,16 +64,12 @@ function wethPairOf(chain: ChainConfig, token: Address): Address {
 async function execute(client: PublicClient, chain: ChainConfig, reads: ContractRead[], strategy: ReadStrategy): Promise<ReadOutcome[]> {
   if (strategy === 'multicall') {
     // batchSize 0: one aggregate3 call for the whole refresh, however many tokens.
-    return (await client.multicall({
-      contracts: reads as never,
-      allowFailure: true,
-      batchSize: 0,
-      multicallAddress: chain.multicall3,
-    })) as ReadOutcome[];
+    const contracts: readonly ContractFunctionParameters[] = reads;
+    return client.multicall({ contracts, allowFailure: true, batchSize: 0, multicallAddress: chain.multicall3 });
   }
   return Promise.all(
-    reads.map((read) =>
-      client.readContract(read as never).then(
+    reads.map((read: ContractFunctionParameters) =>
+      client.readContract(read).then(
         (result): ReadOutcome => ({ status: 'success', result }),
         (error: Error): ReadOutcome => ({ status: 'failure', error }),
       ),

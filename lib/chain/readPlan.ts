@@ -1,4 +1,4 @@
-import type { Abi, Address, PublicClient } from 'viem';
+import type { Abi, Address, ContractFunctionParameters, PublicClient } from 'viem';
 
 // A read plan is a list of contract reads plus a decoder for exactly those outcomes. Plans are
 // concatenated into one Multicall3 aggregate3 (allowFailure, batchSize 0), so income, LP and
@@ -44,12 +44,8 @@ export function combinePlans<P extends readonly ReadPlan<unknown>[]>(...plans: P
 /** Runs a plan as one eth_call (optionally at a past block, e.g. a snapshot program's). */
 export async function runReadPlan<T>(client: PublicClient, multicall3: Address, plan: ReadPlan<T>, blockNumber?: bigint): Promise<T> {
   if (plan.reads.length === 0) return plan.decode([]);
-  const outcomes = (await client.multicall({
-    contracts: plan.reads as never,
-    allowFailure: true,
-    batchSize: 0,
-    multicallAddress: multicall3,
-    blockNumber,
-  })) as ReadOutcome[];
+  // Reads of several ABIs in one call: viem checks each against the general shape only.
+  const contracts: readonly ContractFunctionParameters[] = plan.reads;
+  const outcomes = await client.multicall({ contracts, allowFailure: true, batchSize: 0, multicallAddress: multicall3, blockNumber });
   return plan.decode(outcomes);
 }

@@ -1,27 +1,49 @@
-// What the all-pages content script may tell the background. Types only: the content script
-// must stay tiny, and the background validates every field again (the page is untrusted).
+import '@/lib/protocol/zodNoEval';
+import { z } from 'zod';
+import { defineRequest } from '@/lib/messaging/contract';
+import { DECLARATION_LIMITS, DECLARATION_MESSAGE } from './declarationMessage';
 
-export const DECLARATION_MESSAGE = 'personal-token/declaration';
+// Requests of the detect feature: a page reports what it declares; the popup asks what its tab declared.
 
-/** Limits shared by the content script (which enforces them first) and the background. */
-export const DECLARATION_LIMITS = {
-  tokenChars: 200,
-  manifestUrlChars: 2048,
-  manifestBytes: 64 * 1024,
-  manifestTimeoutMs: 5_000,
-} as const;
+const text = (max: number) => z.string().max(max);
+const errorText = text(300);
 
-export type ManifestFetch =
-  | { url: string; text: string }
-  /** The manifest could not be fetched or was refused before reading; `error` says why. */
-  | { url: string | null; error: string };
+/** The content script runs next to the page: whatever it sends is re-checked here, field by field. */
+export const declarationMessageSchema = z.strictObject({
+  kind: z.literal(DECLARATION_MESSAGE),
+  token: text(DECLARATION_LIMITS.tokenChars).nullable(),
+  pageError: errorText.nullable(),
+  manifest: z
+    .union([
+      z.strictObject({ url: text(DECLARATION_LIMITS.manifestUrlChars), text: text(DECLARATION_LIMITS.manifestBytes) }),
+      z.strictObject({ url: text(DECLARATION_LIMITS.manifestUrlChars).nullable(), error: errorText }),
+    ])
+    .nullable(),
+  withdrawn: z.literal(true).optional(),
+});
 
-export interface DeclarationMessage {
-  kind: typeof DECLARATION_MESSAGE;
-  /** Raw content of `<meta name="personal-token">`, or an error found while reading the page. */
-  token: string | null;
-  pageError: string | null;
-  manifest: ManifestFetch | null;
-  /** A single-page site removed the declaration it made earlier from this same document. */
-  withdrawn?: true;
-}
+export const tabStateSchema = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('detected'),
+    origin: z.string(),
+    tokenId: z.string(),
+    chainId: z.number().int().positive(),
+    chainName: z.string(),
+    address: z.templateLiteral(['0x', z.string()]),
+    confirmation: z.enum(['confirmed', 'declared']),
+    creatorName: z.string().nullable(),
+    creatorDescription: z.string().nullable(),
+    /** The validated manifest, or null when the page declares only the token. */
+    manifest: z.unknown(),
+  }),
+  z.object({ status: z.literal('invalid'), origin: z.string(), problems: z.array(z.string()) }),
+]);
+
+const tabId = z.number().int().nonnegative();
+
+export const detectRequests = {
+  /** A page's declaration, from the all-pages content script; answered with nothing. */
+  declaration: defineRequest({ sender: 'any-page', input: declarationMessageSchema, output: z.null() }),
+  /** What the popup's tab declared, or null for a page that declares nothing. */
+  'tab-state': defineRequest({ sender: 'popup', input: z.strictObject({ tabId }), output: tabStateSchema.nullable() }),
+};

@@ -1,90 +1,86 @@
-import { browser } from 'wxt/browser';
-import type { Response } from '../messaging/requests';
+import '@/lib/protocol/zodNoEval';
+import { z } from 'zod';
+import { defineRequest } from '@/lib/messaging/contract';
 
-// Requests from the in-page companion (our content script on a page that declared a token) to the
-// background. The page is untrusted and runs next to that script, so the background answers only
-// about the sender tab's own origin, takes that origin from the browser (never from the payload),
-// and accepts nothing but these types with schema-checked payloads.
+// Requests of the gates feature. Most come from the in-page companion (our content script on a
+// page that declared a token): the page is untrusted and runs next to that script, so the
+// background answers only about the sender tab's own origin, takes that origin from the browser
+// (never from the payload), and accepts nothing but these types with schema-checked payloads.
 
-export const PAGE_REQUEST_CHANNEL = 'companion-page-request';
-
-export type GateKind = 'post' | 'link' | 'code';
+export const gateKindSchema = z.enum(['post', 'link', 'code']);
+export type GateKind = z.infer<typeof gateKindSchema>;
 
 /** One gate of the page as the holder sees it. Content is raw: the content script sanitizes it. */
-export interface GateView {
-  gateId: string;
-  title: string;
-  kind: GateKind;
+export const gateViewSchema = z.object({
+  gateId: z.string(),
+  title: z.string(),
+  kind: gateKindSchema,
   /** The threshold in words, e.g. "1 ALEX". */
-  requirement: string;
-  state: 'locked' | 'unlocked';
+  requirement: z.string(),
+  state: z.enum(['locked', 'unlocked']),
   /** Why it is (again) locked, or a note on unlocked content (e.g. balance not re-checked). */
-  note: string | null;
-  unlocked: { content: string; address: string; expiresAt: number } | null;
-}
+  note: z.string().nullable(),
+  unlocked: z.object({ content: z.string(), address: z.string(), expiresAt: z.number() }).nullable(),
+});
+export type GateView = z.infer<typeof gateViewSchema>;
 
 /** What the small in-page companion shows for this site's creator. */
-export interface CompanionSummary {
-  creatorName: string;
-  symbol: string | null;
-  confirmed: boolean;
-  following: boolean;
+export const companionSummarySchema = z.object({
+  creatorName: z.string(),
+  symbol: z.string().nullable(),
+  confirmed: z.boolean(),
+  following: z.boolean(),
   /** The address whose holdings are shown (wallet or watch-only), or null when none is set. */
-  account: string | null;
+  account: z.string().nullable(),
   /** e.g. "12,500 ALEX", null when unknown. */
-  holding: string | null;
-  holdingValue: string | null;
+  holding: z.string().nullable(),
+  holdingValue: z.string().nullable(),
   /** e.g. "2 rounds to claim", null when nothing is known. */
-  income: string | null;
-  openVotes: number | null;
-  dismissed: boolean;
-}
+  income: z.string().nullable(),
+  openVotes: z.number().int().nullable(),
+  dismissed: z.boolean(),
+});
+export type CompanionSummary = z.infer<typeof companionSummarySchema>;
 
 /** A wallet the page announced (EIP-6963); name and icon are the page's words. */
-export interface PageWalletChoice {
-  uuid: string;
-  name: string;
-  rdns: string;
+export const pageWalletChoiceSchema = z.object({
+  uuid: z.string(),
+  name: z.string(),
+  rdns: z.string(),
   /** A data:image URL, or null. */
-  icon: string | null;
-}
+  icon: z.string().nullable(),
+});
+export type PageWalletChoice = z.infer<typeof pageWalletChoiceSchema>;
 
 /** An unlock's outcome: the gate's new view, or the wallets to choose from first. */
-export type UnlockOutcome = { kind: 'view'; view: GateView } | { kind: 'choose-wallet'; wallets: PageWalletChoice[] };
+export const unlockOutcomeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('view'), view: gateViewSchema }),
+  z.object({ kind: z.literal('choose-wallet'), wallets: z.array(pageWalletChoiceSchema) }),
+]);
+export type UnlockOutcome = z.infer<typeof unlockOutcomeSchema>;
 
-export interface PageRequestMap {
+const gateId = z.string().min(1).max(64);
+const none = z.strictObject({});
+
+export const gatesRequests = {
   /** The page's gates, unlocked where a session holds: answered before anything slow. */
-  'page-gates': { payload: Record<string, never>; result: GateView[] };
+  'page-gates': defineRequest({ sender: 'declaring-page', input: none, output: z.array(gateViewSchema) }),
   /** The companion card's figures, after a short refresh from the chain. */
-  'companion-summary': { payload: Record<string, never>; result: CompanionSummary };
+  'companion-summary': defineRequest({ sender: 'declaring-page', input: none, output: companionSummarySchema }),
   /**
    * Unlocks one gate: the page's wallet signs a proof the extension built. With several wallets in
    * the page and no remembered choice, answers the choice first; `walletUuid` then names the pick.
    */
-  'unlock-gate': { payload: { gateId: string; walletUuid?: string }; result: UnlockOutcome };
+  'unlock-gate': defineRequest({
+    sender: 'declaring-page',
+    input: z.strictObject({ gateId, walletUuid: z.string().min(1).max(100).optional() }),
+    output: unlockOutcomeSchema,
+  }),
   /** Forgets the gate's unlock on this site; answers its locked view. */
-  'lock-gate': { payload: { gateId: string }; result: GateView };
-  'companion-dismiss': { payload: { dismissed: boolean }; result: null };
+  'lock-gate': defineRequest({ sender: 'declaring-page', input: z.strictObject({ gateId }), output: gateViewSchema }),
+  'companion-dismiss': defineRequest({ sender: 'declaring-page', input: z.strictObject({ dismissed: z.boolean() }), output: z.null() }),
   /** Opens the extension's popup for this tab (a small window when the browser cannot open the popup itself). */
-  'open-popup': { payload: Record<string, never>; result: null };
-}
-
-export type PageRequestType = keyof PageRequestMap;
-
-export interface PageRequestEnvelope<T extends PageRequestType = PageRequestType> {
-  channel: typeof PAGE_REQUEST_CHANNEL;
-  type: T;
-  payload: PageRequestMap[T]['payload'];
-}
-
-export class PageRequestError extends Error {
-  override name = 'PageRequestError';
-}
-
-export async function sendPageRequest<T extends PageRequestType>(type: T, payload: PageRequestMap[T]['payload']): Promise<PageRequestMap[T]['result']> {
-  const envelope: PageRequestEnvelope<T> = { channel: PAGE_REQUEST_CHANNEL, type, payload };
-  const response = (await browser.runtime.sendMessage(envelope)) as Response<PageRequestMap[T]['result']> | undefined;
-  if (!response) throw new PageRequestError('The extension did not answer. Reload the page and try again.');
-  if (!response.ok) throw new PageRequestError(response.error);
-  return response.value;
-}
+  'open-popup': defineRequest({ sender: 'declaring-page', input: none, output: z.null() }),
+  /** From the popup: shows the in-page companion card again on the tab's site (from its next page load). */
+  'show-page-card': defineRequest({ sender: 'popup', input: z.strictObject({ tabId: z.number().int().nonnegative() }), output: z.null() }),
+};

@@ -1,58 +1,48 @@
 import { browser } from 'wxt/browser';
-import type { TabState } from '../detect/tabState';
-import type { ProposalWithPower, TallyView } from '../votes/contract';
+import type { AppRequests, AppRequestType } from '@/lib/app/contract';
+import { BaseError } from '@/lib/errors/baseError';
+import type { InputOf, ResultOf, SenderPolicy } from './contract';
+import { REQUEST_CHANNEL, type RequestEnvelope, type Response } from './envelope';
 
-// Requests from extension pages (the popup) to the background. One entry per request:
-// its payload and what it answers. The background checks the sender and the payload.
-export interface RequestMap {
-  'tab-state': { payload: { tabId: number }; result: TabState | null };
-  refresh: { payload: { tokenIds: string[] }; result: RefreshOutcome };
-  follow: { payload: { tabId: number }; result: { tokenId: string } };
-  unfollow: { payload: { tokenId: string }; result: null };
-  'set-watch-address': { payload: { address: string | null }; result: { address: string | null } };
-  'set-rpc-urls': { payload: { chainId: number; urls: string[] }; result: { urls: string[] } };
-  'clear-all-data': { payload: Record<string, never>; result: null };
-  'wallet-connect': { payload: Record<string, never>; result: { account: string; chainId: number } };
-  'wallet-disconnect': { payload: Record<string, never>; result: null };
-  proposals: { payload: { tokenId: string }; result: ProposalWithPower[] };
-  /** Saves the vote, asks the wallet, posts it; resolves with the vote's id once saved and signed or refused. */
-  'cast-vote': { payload: { tokenId: string; proposalId: string; choice: unknown; reason?: string }; result: { voteId: string } };
-  /** Sends a signed vote the hub has not taken yet again, now (the same signature). */
-  'retry-vote': { payload: { voteId: string }; result: null };
-  tally: { payload: { tokenId: string; proposalId: string }; result: TallyView };
-  /** Claims a distribution round; resolves once the wallet sent it (the receipt is followed in the background). */
-  claim: { payload: { tokenId: string; roundId: string }; result: { transactionId: string } };
-  'collect-rewards': { payload: { tokenId: string; staking: string }; result: { transactionId: string } };
-  /** Shows the in-page companion card again on the tab's site (from its next page load). */
-  'show-page-card': { payload: { tabId: number }; result: null };
-}
+// Sending requests to the background from our pages and content scripts. Types come from the
+// features' contracts (type-only import: no schema is bundled for this).
 
-export type RequestType = keyof RequestMap;
-
-export interface RefreshOutcome {
-  /** Per chain read: the block it was read at, or why it failed. */
-  chains: { chainId: number; chainName: string; blockNumber: string | null; error: string | null }[];
-}
-
-export interface RequestEnvelope<T extends RequestType = RequestType> {
-  channel: 'companion-request';
-  type: T;
-  payload: RequestMap[T]['payload'];
-}
-
-export type Response<T> = { ok: true; value: T } | { ok: false, error: string };
+export type RequestType = AppRequestType;
+export type RequestInput<T extends RequestType> = InputOf<AppRequests[T]>;
+export type RequestResult<T extends RequestType> = ResultOf<AppRequests[T]>;
+/** The requests a given sender may make. */
+export type RequestTypeFor<P extends SenderPolicy> = { [T in RequestType]: AppRequests[T]['sender'] extends P ? T : never }[RequestType];
 
 /** Error carrying the background's message, meant to be shown as is. */
-export class RequestError extends Error {
+export class RequestError extends BaseError {
   override name = 'RequestError';
+  constructor(message: string, code = 'request.failed') {
+    super(message, { code });
+  }
 }
 
-export async function sendRequest<T extends RequestType>(type: T, payload: RequestMap[T]['payload']): Promise<RequestMap[T]['result']> {
-  const envelope: RequestEnvelope<T> = { channel: 'companion-request', type, payload };
-  const response = (await browser.runtime.sendMessage(envelope)) as Response<RequestMap[T]['result']> | undefined;
-  if (!response) throw new RequestError('The extension background did not answer. Try again.');
-  if (!response.ok) throw new RequestError(response.error);
-  return response.value;
+/** The answer as the background sent it; the transport cannot carry its type. */
+function isResponse(answer: unknown): answer is Response<unknown> {
+  return typeof answer === 'object' && answer !== null && 'ok' in answer && typeof answer.ok === 'boolean';
+}
+
+async function send<T extends RequestType>(type: T, payload: RequestInput<T>, noAnswer: string): Promise<RequestResult<T>> {
+  const envelope: RequestEnvelope<T, RequestInput<T>> = { channel: REQUEST_CHANNEL, type, payload };
+  const response: unknown = await browser.runtime.sendMessage(envelope);
+  if (!isResponse(response)) throw new RequestError(noAnswer, 'request.no-answer');
+  if (!response.ok) throw new RequestError(response.error, response.code);
+  // The contract's type: the background checks each answer against its output schema (outside release builds).
+  return response.value as RequestResult<T>;
+}
+
+/** A request from one of the extension's pages (the popup). */
+export function sendRequest<T extends RequestTypeFor<'popup'>>(type: T, payload: RequestInput<T>): Promise<RequestResult<T>> {
+  return send(type, payload, 'The extension background did not answer. Try again.');
+}
+
+/** A request from the in-page companion about its own tab. */
+export function sendPageRequest<T extends RequestTypeFor<'declaring-page'>>(type: T, payload: RequestInput<T>): Promise<RequestResult<T>> {
+  return send(type, payload, 'The extension did not answer. Reload the page and try again.');
 }
 
 /** Name of the port the popup keeps open; its closing marks the holdings as looked at. */

@@ -1,4 +1,5 @@
 import { getAddress, type Address } from 'viem';
+import { BaseError } from '../errors/baseError';
 import { addressProblem } from './address';
 
 /** An ERC-20 on an EVM chain, as named by CAIP-19: `eip155:<chainId>/erc20:<address>`. */
@@ -7,13 +8,13 @@ export interface TokenId {
   address: Address;
 }
 
-export class InvalidTokenIdError extends Error {
+export class InvalidTokenIdError extends BaseError {
   override name = 'InvalidTokenIdError';
   constructor(
     readonly input: string,
     message: string,
   ) {
-    super(message);
+    super(message, { code: 'protocol.invalid-token-id' });
   }
 }
 

@@ -14,8 +14,8 @@ describe('settings written from two popups at the same moment', () => {
     for (let round = 0; round < 10; round++) {
       await clearAllData(database());
       await Promise.all([
-        requestHandlers['set-rpc-urls']({ chainId: 31337, urls: [`http://127.0.0.1:9001/${round}`] }),
-        requestHandlers['set-rpc-urls']({ chainId: 31338, urls: [`http://127.0.0.1:9002/${round}`] }),
+        requestHandlers['set-rpc-urls']({ chainId: 31337, urls: [`http://127.0.0.1:9001/${round}`] }, { kind: 'popup' }),
+        requestHandlers['set-rpc-urls']({ chainId: 31338, urls: [`http://127.0.0.1:9002/${round}`] }, { kind: 'popup' }),
       ]);
       expect((await readSettings(database())).rpcUrls).toEqual({
         31337: [`http://127.0.0.1:9001/${round}`],

@@ -10,7 +10,7 @@ import type { SendTransactionParameters, SignTypedDataParameters, WalletChangeLi
 
 export type { Wallet } from './createWallet';
 export type * from './types';
-export { WalletError, toWalletError, type WalletErrorKind } from './walletError';
+export { RPC_ERROR_CODES, WalletError, toWalletError, type WalletErrorKind } from './walletError';
 
 const CONNECTED_KEY = 'wallet.connected';
 

@@ -1,7 +1,7 @@
 import { isHex, size, slice, toHex, type Hex } from 'viem';
 import { chainById } from '@/lib/chain/knownChains';
 import type { SendTransactionParameters, SendTransactionReturnType } from './types';
-import { WalletError, toWalletError } from './walletError';
+import { RPC_ERROR_CODES, WalletError, toWalletError } from './walletError';
 import { firstAccount, parseChainId, type WalletSession } from './walletSession';
 
 // Calls that hand someone else power over the holder's tokens. The companion never asks for them,
@@ -19,10 +19,10 @@ export async function switchChain(session: WalletSession, chainId: number): Prom
   } catch (error) {
     const mapped = toWalletError(error);
     if (mapped.kind === 'cancelled') {
-      throw new WalletError('wrong-chain', `This needs ${name}, and your wallet stayed on another network. Switch to ${name} in MetaMask, then try again.`, { code: mapped.code, cause: error });
+      throw new WalletError('wrong-chain', `This needs ${name}, and your wallet stayed on another network. Switch to ${name} in MetaMask, then try again.`, { rpcCode: mapped.rpcCode, cause: error });
     }
-    if (mapped.code === 4902) {
-      throw new WalletError('wrong-chain', `Your wallet does not know ${name} (chain id ${chainId}). Add it in MetaMask, then try again.`, { code: 4902, cause: error });
+    if (mapped.rpcCode === RPC_ERROR_CODES.unrecognizedChain) {
+      throw new WalletError('wrong-chain', `Your wallet does not know ${name} (chain id ${chainId}). Add it in MetaMask, then try again.`, { rpcCode: RPC_ERROR_CODES.unrecognizedChain, cause: error });
     }
     throw mapped;
   }

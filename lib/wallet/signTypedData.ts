@@ -7,6 +7,8 @@ import {
   size,
   validateTypedData,
   type TypedData,
+  type TypedDataDefinition,
+  type TypedDataParameter,
   type TypedDataDomain,
 } from 'viem';
 import { typedMessageProblem } from './checkTypedMessage';
@@ -29,19 +31,23 @@ export async function signTypedData(session: WalletSession, parameters: SignType
   }
   // MetaMask hashes the domain with the EIP712Domain type it is given, so derive it from the domain
   // exactly as viem and snapshot.js do; a caller's own EIP712Domain is overridden, not trusted.
-  const fullTypes = { ...types, EIP712Domain: getTypesForEIP712Domain({ domain }) } as unknown as TypedData;
+  const fullTypes: Record<string, readonly TypedDataParameter[]> = {};
+  for (const [name, fields] of Object.entries(types)) if (fields) fullTypes[name] = fields;
+  fullTypes.EIP712Domain = getTypesForEIP712Domain({ domain });
+  // Types chosen at run time: viem checks the message against them when it hashes, not at compile time.
+  const definition: TypedDataDefinition<Record<string, unknown>, string> = { domain, message, primaryType, types: fullTypes };
   const problem = typedMessageProblem(types, primaryType, message);
   if (problem) throw new WalletError('refused', `The message to sign is malformed (${problem.slice(0, 120)}), so it was not sent to your wallet.`);
   let json: string;
   try {
-    validateTypedData({ domain, message, primaryType, types: fullTypes } as never);
-    json = serializeTypedData({ domain, message, primaryType, types: fullTypes } as never);
+    validateTypedData(definition);
+    json = serializeTypedData(definition);
   } catch (cause) {
     throw new WalletError('refused', 'The message to sign is malformed, so it was not sent to your wallet.', { cause });
   }
   const signature = await session.request('eth_signTypedData_v4', [account, json]);
   if (!isHex(signature) || size(signature) !== 65) throw new WalletError('unknown', 'Your wallet returned something that is not a signature.');
-  const signer = await recoverTypedDataAddress({ domain, message, primaryType, types: fullTypes, signature } as never);
+  const signer = await recoverTypedDataAddress({ ...definition, signature });
   if (!isAddressEqual(signer, account)) {
     throw new WalletError('unknown', 'Your wallet signed with another account than the connected one. Check the account in MetaMask.');
   }

@@ -3,7 +3,7 @@ import { WalletError, toWalletError } from './walletError';
 
 const kindAndMessage = (error: unknown) => {
   const mapped = toWalletError(error);
-  return { kind: mapped.kind, message: mapped.message, code: mapped.code };
+  return { kind: mapped.kind, message: mapped.message, code: mapped.rpcCode };
 };
 
 describe('toWalletError', () => {

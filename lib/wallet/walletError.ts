@@ -1,3 +1,24 @@
+import { errorCodes } from '@metamask/rpc-errors';
+import { BaseError } from '@/lib/errors/baseError';
+
+/** The JSON-RPC error codes wallets answer with (EIP-1193, EIP-1474, MetaMask), named once. */
+export const RPC_ERROR_CODES = {
+  /** EIP-1193 4001: the holder said no. */
+  userRejected: errorCodes.provider.userRejectedRequest,
+  /** EIP-1193 4100: the account or method is not allowed for this origin. */
+  unauthorized: errorCodes.provider.unauthorized,
+  /** EIP-1193 4900: the provider is disconnected from all chains. */
+  disconnected: errorCodes.provider.disconnected,
+  /** EIP-1474 -32002: a request of ours is already waiting in the wallet. */
+  requestPending: errorCodes.rpc.resourceUnavailable,
+  /** MetaMask (EIP-3326's `wallet_switchEthereumChain`): the wallet does not know the chain. */
+  unrecognizedChain: 4902,
+  /** MetaMask's stream closed under it. */
+  streamClosed: 1011,
+  /** MetaMask lost its own RPC for a moment; its port to us is fine. */
+  rpcUnavailable: 1013,
+} as const;
+
 /**
  * What went wrong, in the few cases the popup tells apart:
  * - `cancelled`: the holder said no in the wallet (EIP-1193 4001). Calm, and never retried.
@@ -18,16 +39,16 @@ export const WALLET_MESSAGES = {
 } as const;
 
 /** The one error type this module throws; `message` is written to be shown as is. */
-export class WalletError extends Error {
+export class WalletError extends BaseError {
   override name = 'WalletError';
   readonly kind: WalletErrorKind;
   /** The wallet's JSON-RPC error code, when it gave one. */
-  readonly code: number | undefined;
+  readonly rpcCode: number | undefined;
 
-  constructor(kind: WalletErrorKind, message: string, options: { code?: number; cause?: unknown } = {}) {
-    super(message, { cause: options.cause });
+  constructor(kind: WalletErrorKind, message: string, options: { rpcCode?: number; cause?: unknown } = {}) {
+    super(message, { code: `wallet.${kind}`, cause: options.cause });
     this.kind = kind;
-    this.code = options.code;
+    this.rpcCode = options.rpcCode;
   }
 }
 
@@ -38,23 +59,24 @@ const MAX_WALLET_MESSAGE = 300;
 /** Maps anything a provider throws (EIP-1193 `{ code, message }` errors included) to a WalletError. */
 export function toWalletError(error: unknown): WalletError {
   if (error instanceof WalletError) return error;
-  const code = errorCode(error);
-  switch (code) {
-    case 4001:
-      return new WalletError('cancelled', WALLET_MESSAGES.cancelled, { code, cause: error });
-    case -32002:
-      return new WalletError('wallet-busy', WALLET_MESSAGES['wallet-busy'], { code, cause: error });
-    case 4902:
-      return new WalletError('wrong-chain', 'Your wallet does not know this chain. Add it in MetaMask, then try again.', { code, cause: error });
-    case 4100:
-      return new WalletError('unknown', 'Your wallet has not allowed the companion to use this account. Connect again.', { code, cause: error });
-    case 1011:
-    case 1013:
-    case 4900:
-      return new WalletError('unknown', WALLET_MESSAGES.lost, { code, cause: error });
+  const rpcCode = errorCode(error);
+  const options = { rpcCode, cause: error };
+  switch (rpcCode) {
+    case RPC_ERROR_CODES.userRejected:
+      return new WalletError('cancelled', WALLET_MESSAGES.cancelled, options);
+    case RPC_ERROR_CODES.requestPending:
+      return new WalletError('wallet-busy', WALLET_MESSAGES['wallet-busy'], options);
+    case RPC_ERROR_CODES.unrecognizedChain:
+      return new WalletError('wrong-chain', 'Your wallet does not know this chain. Add it in MetaMask, then try again.', options);
+    case RPC_ERROR_CODES.unauthorized:
+      return new WalletError('unknown', 'Your wallet has not allowed the companion to use this account. Connect again.', options);
+    case RPC_ERROR_CODES.streamClosed:
+    case RPC_ERROR_CODES.rpcUnavailable:
+    case RPC_ERROR_CODES.disconnected:
+      return new WalletError('unknown', WALLET_MESSAGES.lost, options);
   }
   const text = errorText(error).slice(0, MAX_WALLET_MESSAGE);
-  return new WalletError('unknown', text ? `Your wallet reported an error: ${text}` : 'Your wallet reported an error.', { code, cause: error });
+  return new WalletError('unknown', text ? `Your wallet reported an error: ${text}` : 'Your wallet reported an error.', options);
 }
 
 function errorCode(error: unknown): number | undefined {

@@ -1,3 +1,5 @@
+import type { RequestHandlers } from '@/lib/messaging/contract';
+import type { walletRequests } from './contract';
 import { connectWallet, currentWallet, disconnectWallet, onWalletChange } from '@/lib/wallet';
 import { database } from '@/lib/db/database';
 import { readSettings, updateSetting, writeSetting } from '@/lib/settings/settingsRepository';
@@ -46,3 +48,8 @@ export async function resumeWalletWatch(): Promise<void> {
   await writeSetting(database(), 'wallet', state && { account: state.account, chainId: state.chainId });
   if (state) watchWalletChanges();
 }
+
+export const walletRequestHandlers: RequestHandlers<typeof walletRequests> = {
+  'wallet-connect': () => connect(),
+  'wallet-disconnect': () => disconnect(),
+};

@@ -1,7 +1,7 @@
 import { getAddress, isAddress } from 'viem';
 import { browser } from 'wxt/browser';
 import type { Eip1193Provider, WalletChangeListener } from './types';
-import { WALLET_MESSAGES, WalletError, toWalletError } from './walletError';
+import { RPC_ERROR_CODES, WALLET_MESSAGES, WalletError, toWalletError } from './walletError';
 
 /** One live connection to the wallet, opened on first use and reopened after it drops. */
 export interface WalletSession {
@@ -40,10 +40,10 @@ export function createWalletSession(open: () => Promise<Eip1193Provider>): Walle
     provider.on('accountsChanged', (accounts: unknown) => emit({ type: 'account', account: firstAccount(accounts) }));
     provider.on('chainChanged', (chainId: unknown) => emit({ type: 'chain', chainId: Number(chainId) }));
     provider.on('disconnect', (error: unknown) => {
-      const { code } = toWalletError(error);
-      if (code === 1013) return; // MetaMask lost its RPC for a moment; the port is fine
+      const { rpcCode } = toWalletError(error);
+      if (rpcCode === RPC_ERROR_CODES.rpcUnavailable) return; // MetaMask lost its RPC for a moment; the port is fine
       connection = null;
-      drop(new WalletError('unknown', WALLET_MESSAGES.lost, { code, cause: error }));
+      drop(new WalletError('unknown', WALLET_MESSAGES.lost, { rpcCode, cause: error }));
       emit({ type: 'disconnect' });
     });
     return { provider, lost };

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { RefreshOutcome } from '@/lib/messaging/requests';
+import type { RefreshOutcome } from '@/lib/holdings/contract';
 import type { TabState } from '@/lib/detect/tabState';
 
 // UI state only: what is on screen and what is in flight. Data lives in IndexedDB and is read

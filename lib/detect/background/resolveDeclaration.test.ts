@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import devnetList from '@/lib/detect/lists/devnet.tokenlist.json';
 import type { TokenList } from '@/lib/detect/core/confirmation';
-import { DECLARATION_MESSAGE, type DeclarationMessage } from '@/lib/detect/contract';
+import { DECLARATION_MESSAGE, type DeclarationMessage } from '@/lib/detect/declarationMessage';
 import { resolveDeclaration } from './resolveDeclaration';
 
 const ALEX = 'eip155:31337/erc20:0x5FC8d32690cc91D4c39d9d3abcBD16989F875707';

@@ -1,4 +1,4 @@
-import type { DeclarationMessage } from '@/lib/detect/contract';
+import type { DeclarationMessage } from '@/lib/detect/declarationMessage';
 import type { TabState } from '@/lib/detect/tabState';
 import { chainById } from '@/lib/chain/knownChains';
 import { InvalidTokenIdError, formatTokenId, parseTokenId } from '@/lib/protocol/caip19';

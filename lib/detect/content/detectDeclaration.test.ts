@@ -1,7 +1,7 @@
 import { JSDOM } from 'jsdom';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { DeclarationMessage } from '@/lib/detect/contract';
+import type { DeclarationMessage } from '@/lib/detect/declarationMessage';
 
 // The all-pages script on a single-page site: a real DOM (jsdom) whose head the app rewrites.
 const ORIGIN = 'http://localhost:4101';
@@ -28,8 +28,9 @@ beforeEach(() => {
     fetched.push(url);
     return new Response(MANIFEST, { status: 200 });
   });
-  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: DeclarationMessage) => {
-    sent.push(message);
+  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (envelope: { type: string; payload: DeclarationMessage }) => {
+    expect(envelope.type).toBe('declaration');
+    sent.push(envelope.payload);
   }) as never);
 });
 

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { DECLARATION_MESSAGE, type DeclarationMessage, type ManifestFetch } from '@/lib/detect/contract';
+import { DECLARATION_MESSAGE, type DeclarationMessage, type ManifestFetch } from '@/lib/detect/declarationMessage';
+import { REQUEST_CHANNEL, type RequestEnvelope } from '@/lib/messaging/envelope';
 import { fetchManifest, readDeclaration } from './readDeclaration';
 
 /** Quiet time after the page's last change to its head before the declaration is read again. */
@@ -46,7 +47,8 @@ async function announce(): Promise<void> {
 }
 
 async function send(message: DeclarationMessage): Promise<void> {
-  await browser.runtime.sendMessage(message).catch(() => {
+  const envelope: RequestEnvelope<'declaration', DeclarationMessage> = { channel: REQUEST_CHANNEL, type: 'declaration', payload: message };
+  await browser.runtime.sendMessage(envelope).catch(() => {
     // The background may be restarting; the next page load reports again.
   });
 }

@@ -1,4 +1,4 @@
-import { DECLARATION_LIMITS, type ManifestFetch } from '@/lib/detect/contract';
+import { DECLARATION_LIMITS, type ManifestFetch } from '@/lib/detect/declarationMessage';
 
 const TOKEN_ID_SHAPE = /^eip155:[0-9]{1,16}\/erc20:0x[0-9a-fA-F]{40}$/;
 

@@ -1,15 +1,9 @@
-import type { TabState } from '@/lib/detect/tabState';
+import type { DeclaringPage } from '@/lib/messaging/contract';
 import type { ManifestGate, PersonalTokenManifest } from '@/lib/protocol/manifestSchema';
 import { UserFacingError } from '../../app/userFacingError';
 
 /** A page request's sender, as the browser (not the page) describes it, with what the tab declared. */
-export interface PageContext {
-  tabId: number;
-  /** The document that asked; a signature is requested in that document only. */
-  documentId: string | null;
-  origin: string;
-  state: Extract<TabState, { status: 'detected' }>;
-}
+export type PageContext = DeclaringPage;
 
 export function manifestOf(page: PageContext): PersonalTokenManifest | null {
   return page.state.manifest as PersonalTokenManifest | null;

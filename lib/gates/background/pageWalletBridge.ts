@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import type { PageWalletChoice } from '@/lib/gates/contract';
 import { keepAliveWhile } from '../../wallet/keepAlive';
+import { RPC_ERROR_CODES } from '../../wallet/walletError';
 import { UserFacingError } from '../../app/userFacingError';
 
 // Page-bound signatures (Sign-In-with-Ethereum for a creator's site) must come from the wallet as the
@@ -126,8 +127,8 @@ async function runInPageNow(page: PageTarget, call: PageCall) {
     throw new UserFacingError('No wallet is available on this page. Install or enable MetaMask (or another wallet), reload the page and try again.');
   }
   if (answer.reason === 'wallet-gone') throw new UserFacingError('That wallet is no longer on this page. Try again.');
-  if (answer.code === 4001) throw new UserFacingError('You cancelled in your wallet. Nothing was signed or unlocked.');
-  if (answer.code === -32002) throw new UserFacingError('Your wallet already has a request waiting. Finish it in the wallet, then try again.');
+  if (answer.code === RPC_ERROR_CODES.userRejected) throw new UserFacingError('You cancelled in your wallet. Nothing was signed or unlocked.');
+  if (answer.code === RPC_ERROR_CODES.requestPending) throw new UserFacingError('Your wallet already has a request waiting. Finish it in the wallet, then try again.');
   throw new UserFacingError(`Your wallet refused: ${answer.message}`);
 }
 

@@ -1,6 +1,7 @@
 import '@/lib/protocol/zodNoEval';
 import { z } from 'zod';
 import { readAtMost } from '@/lib/net/fetchCapped';
+import { BaseError, type BaseErrorOptions } from '@/lib/errors/baseError';
 
 // The creator's side of a gate (README, "For creators"): `GET <endpoint>/nonce` gives a one-time
 // nonce; `POST <endpoint>/unlock` with the signed proof gives the content, or `{error}` with a
@@ -23,8 +24,11 @@ const unlockedSchema = z.object({
 export type UnlockedContent = z.infer<typeof unlockedSchema>;
 
 /** A refusal or failure of the creator's server, as a sentence for the holder. */
-export class GateEndpointError extends Error {
+export class GateEndpointError extends BaseError {
   override name = 'GateEndpointError';
+  constructor(message: string, options: BaseErrorOptions = {}) {
+    super(message, { code: 'gates.endpoint', ...options });
+  }
 }
 
 /** `<endpoint>/<action>`, whether or not the endpoint ends with a slash. */

@@ -8,7 +8,7 @@ import { listFollows } from '@/lib/holdings/followsRepository';
 import { NO_ACCOUNT, saveLatest } from '@/lib/holdings/holdingsRepository';
 import { holdingsAccount, readSettings } from '@/lib/settings/settingsRepository';
 import { toHoldingValues } from '@/lib/holdings/core/toHoldingValues';
-import type { RefreshOutcome } from '@/lib/messaging/requests';
+import type { RefreshOutcome } from '@/lib/holdings/contract';
 import { formatTokenId, parseTokenId } from '@/lib/protocol/caip19';
 import { clientFor } from '../../chain/chainClients';
 import { prepareIncomeRefresh, storeIncome } from '../../income/background/refreshIncome';

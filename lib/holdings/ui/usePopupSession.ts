@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { browser } from 'wxt/browser';
 import { POPUP_SESSION_PORT, sendRequest } from '@/lib/messaging/requests';
 import { usePopupStore } from '../../app/ui/popupStore';
+import { holderMessage } from '@/lib/errors/baseError';
 
 async function activeTabId(): Promise<number | null> {
   // `?tab=<id>` lets the popup be opened as a page for a given tab (tests, keyboard users).
@@ -40,7 +41,7 @@ export function usePopupSession(): { refresh: () => Promise<void> } {
       refreshFinished(await withinUiDeadline(sendRequest('refresh', { tokenIds })));
     } catch (error) {
       refreshFinished(null);
-      notify({ tone: 'error', text: (error as Error).message });
+      notify({ tone: 'error', text: holderMessage(error) });
     }
   };
 

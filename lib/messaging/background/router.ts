@@ -1,64 +1,125 @@
+import '@/lib/protocol/zodNoEval';
 import { browser, type Browser } from 'wxt/browser';
-import type { RequestType, Response } from '@/lib/messaging/requests';
-import { curatedList } from '../../detect/background/curatedList';
-import { declarationMessageSchema } from '../../detect/background/declarationSchema';
-import { requestHandlers } from '../../app/background/requestHandlers';
-import { UserFacingError } from '../../app/userFacingError';
-import { VotesError } from '@/lib/votes/core/errors';
-import { envelopeSchema, requestSchemas } from '../../app/background/requestSchemas';
-import { resolveDeclaration } from '../../detect/background/resolveDeclaration';
+import { z } from 'zod';
+import type { TabState } from '@/lib/detect/tabState';
+import { BaseError, describeCauseChain } from '@/lib/errors/baseError';
+import type { RequestContract, RequestContracts, RequestHandler, RequestHandlers, SenderContexts, SenderPolicy } from '../contract';
+import { REQUEST_CHANNEL, type Response } from '../envelope';
 import { contentScriptTab, isExtensionPage } from './senders';
-import { forgetTabDocument, writeTabState } from '../../detect/background/tabStates';
-import { injectCompanion } from '../../gates/background/injectCompanion';
-import { handlePageRequest, isPageRequest } from '../../gates/background/pageRouter';
-import { WalletError } from '@/lib/wallet';
 
 type Sender = Browser.runtime.MessageSender;
 
+/** The router's own refusals, each with its stable code. */
+export const ROUTER_REFUSALS = {
+  'router.unknown-request': 'Unknown request.',
+  'router.malformed': 'The request was malformed.',
+  'router.sender-refused': 'This request is not allowed from here.',
+  'router.not-declaring': 'This page has not declared a creator token.',
+} as const;
+type Refusal = keyof typeof ROUTER_REFUSALS;
+
+/** What the holder reads when a handler failed in a way nobody wrote a sentence for (a bug). */
+export const GENERIC_FAILURE: Record<SenderPolicy, string> = {
+  popup: 'Something went wrong in the extension. Try again; if it persists, reload the extension.',
+  'declaring-page': 'Something went wrong in the extension. Try again; if it persists, reload the page.',
+  'any-page': 'Something went wrong in the extension. Try again; if it persists, reload the page.',
+};
+
+export interface RouterOptions<M extends RequestContracts> {
+  contracts: M;
+  handlers: RequestHandlers<M>;
+  /** What a tab's document declared, for the `declaring-page` policy (another document of the tab declared nothing). */
+  readTabState: (tabId: number, documentId: string | null) => Promise<TabState | null>;
+  /** Checks every answer against its output schema (dev, devnet and test builds): a mismatch is a bug. */
+  checkOutputs?: boolean;
+  log?: (message: string, ...details: unknown[]) => void;
+}
+
+export type Route = (message: unknown, sender: Sender) => Promise<Response<unknown>>;
+
+const envelopeSchema = z.object({ channel: z.literal(REQUEST_CHANNEL), type: z.string().max(64), payload: z.unknown() });
+
+type Resolved<P extends SenderPolicy> = { ok: true; context: SenderContexts[P] } | { ok: false; refusal: Refusal };
+type Resolvers = { [P in SenderPolicy]: (sender: Sender, readTabState: RouterOptions<RequestContracts>['readTabState']) => Promise<Resolved<P>> };
+
+/** Each policy turns the browser's description of the sender into the handler's context, or refuses. */
+const resolvers: Resolvers = {
+  popup: async (sender) => (isExtensionPage(sender) ? { ok: true, context: { kind: 'popup' } } : { ok: false, refusal: 'router.sender-refused' }),
+  'any-page': async (sender) => {
+    const page = pageSender(sender);
+    return page ? { ok: true, context: page } : { ok: false, refusal: 'router.sender-refused' };
+  },
+  'declaring-page': async (sender, readTabState) => {
+    const page = pageSender(sender);
+    if (!page) return { ok: false, refusal: 'router.sender-refused' };
+    const state = await readTabState(page.tabId, page.documentId);
+    if (state?.status !== 'detected' || state.origin !== page.origin) return { ok: false, refusal: 'router.not-declaring' };
+    return { ok: true, context: { ...page, state } };
+  },
+};
+
+function resolve<P extends SenderPolicy>(policy: P, sender: Sender, readTabState: RouterOptions<RequestContracts>['readTabState']): Promise<Resolved<P>> {
+  const resolver: Resolvers[P] = resolvers[policy];
+  return resolver(sender, readTabState);
+}
+
+function pageSender(sender: Sender): SenderContexts['any-page'] | null {
+  const tab = contentScriptTab(sender);
+  return tab && { ...tab, documentId: sender.documentId ?? null }; // documentId: Chrome only
+}
+
+type Run = (payload: unknown, sender: Sender) => Promise<Response<unknown>>;
+
 /**
- * The single entry for runtime messages. Our content scripts may report a declaration and make
- * the page requests (gates, in-page companion) about their own tab; everything else must come
- * from one of our extension pages. Anything else is dropped.
+ * The single router of runtime messages: every request is declared by a feature's contract with
+ * its sender policy, input and output schemas. Unknown types, malformed payloads and senders the
+ * policy does not allow are refused; a handler's BaseError reaches the caller with its own
+ * sentence; anything else is logged with its cause chain and answered with a generic sentence.
  */
-export function listenForMessages(): void {
+export function createRouter<M extends RequestContracts>(options: RouterOptions<M>): Route {
+  const { contracts, handlers, readTabState, checkOutputs = false, log = console.error } = options;
+
+  const bind = <C extends RequestContract>(type: string, contract: C, handler: RequestHandler<C>): Run => {
+    return async (raw, sender) => {
+      const resolved = await resolve<C['sender']>(contract.sender, sender, readTabState);
+      if (!resolved.ok) return refuse(resolved.refusal);
+      const payload = z.safeParse<C['input']>(contract.input, raw);
+      if (!payload.success) return refuse('router.malformed');
+      try {
+        const value = await handler(payload.data, resolved.context);
+        if (checkOutputs) {
+          const checked = contract.output.safeParse(value);
+          if (!checked.success) throw new Error(`answer does not match the output schema of ${type}: ${z.prettifyError(checked.error)}`);
+        }
+        return { ok: true, value };
+      } catch (error) {
+        if (error instanceof BaseError) return { ok: false, error: error.shortMessage, code: error.code };
+        log(`request ${type} failed:\n  ${describeCauseChain(error).join('\n  caused by ')}`, error);
+        return { ok: false, error: GENERIC_FAILURE[contract.sender], code: 'router.internal' };
+      }
+    };
+  };
+
+  const routes = new Map<string, Run>();
+  const add = <K extends keyof M & string>(type: K) => routes.set(type, bind(type, contracts[type], handlers[type]));
+  for (const type in contracts) add(type);
+
+  return async (message, sender) => {
+    const envelope = envelopeSchema.safeParse(message);
+    const run = envelope.success ? routes.get(envelope.data.type) : undefined;
+    if (!envelope.success || !run) return refuse('router.unknown-request');
+    return run(envelope.data.payload, sender);
+  };
+}
+
+function refuse(code: Refusal): Response<never> {
+  return { ok: false, error: ROUTER_REFUSALS[code], code };
+}
+
+/** Answers every runtime message through `route`. */
+export function listenForMessages(route: Route): void {
   browser.runtime.onMessage.addListener((message: unknown, sender: Sender, sendResponse: (r: unknown) => void) => {
-    if (isExtensionPage(sender)) {
-      void handleRequest(message).then(sendResponse);
-      return true; // answer asynchronously
-    }
-    const tab = contentScriptTab(sender);
-    if (!tab) return false;
-    const documentId = (sender as { documentId?: string }).documentId ?? null; // Chrome only
-    if (isPageRequest(message)) {
-      void handlePageRequest(message, { ...tab, documentId }).then(sendResponse);
-      return true;
-    }
-    void handleDeclaration(message, tab.tabId, tab.origin, documentId);
-    return false;
+    void route(message, sender).then(sendResponse);
+    return true; // answer asynchronously
   });
-}
-
-async function handleDeclaration(message: unknown, tabId: number, origin: string, documentId: string | null): Promise<void> {
-  const parsed = declarationMessageSchema.safeParse(message);
-  if (!parsed.success) return; // not a message our content script sends: ignore it
-  if (parsed.data.withdrawn) return forgetTabDocument(tabId, documentId);
-  const state = resolveDeclaration(parsed.data, origin, curatedList());
-  await writeTabState(tabId, state, documentId);
-  if (state.status === 'detected') await injectCompanion(tabId, documentId);
-}
-
-async function handleRequest(message: unknown): Promise<Response<unknown>> {
-  const envelope = envelopeSchema.safeParse(message);
-  if (!envelope.success) return { ok: false, error: 'Unknown request.' };
-  const type: RequestType = envelope.data.type;
-  const payload = requestSchemas[type].safeParse(envelope.data.payload);
-  if (!payload.success) return { ok: false, error: 'The request was malformed.' };
-  try {
-    const handler = requestHandlers[type] as (p: unknown) => Promise<unknown>;
-    return { ok: true, value: await handler(payload.data) };
-  } catch (error) {
-    if (error instanceof UserFacingError || error instanceof WalletError || error instanceof VotesError) return { ok: false, error: error.message };
-    console.error(`request ${type} failed`, error);
-    return { ok: false, error: 'Something went wrong in the extension. Try again; if it persists, reload the extension.' };
-  }
 }

@@ -98,8 +98,9 @@ export function voteEnvelope(address: Address, sig: Hex, typedData: VoteTypedDat
  * The same typed data as viem's signing and hashing functions take: viem derives message types
  * from literal type names, which a Vote chosen at run time does not have.
  */
-export function viemTypedData(typed: VoteTypedData): TypedDataDefinition {
-  return typed as unknown as TypedDataDefinition;
+export function viemTypedData(typed: VoteTypedData): TypedDataDefinition<Record<string, unknown>, string> {
+  const { domain, types, primaryType, message } = typed;
+  return { domain, types, primaryType, message: { ...message } };
 }
 
 /** The JSON MetaMask's `eth_signTypedData_v4` takes: the same data, with its EIP712Domain type spelled out. */

@@ -1,4 +1,4 @@
-import { hashTypedData, isAddress, recoverAddress, type Address, type Hex } from 'viem';
+import { hashTypedData, isAddress, recoverAddress, type Address, type Hex, type TypedDataDefinition } from 'viem';
 import { choiceFromMessage, isValidChoice } from './choices';
 import { voteEnvelopeSchema } from './hubSchemas';
 import { choiceEncoding, recognizeVoteTypes, SNAPSHOT_DOMAIN, type ChoiceEncoding, type VoteType } from './voteTypes';
@@ -64,7 +64,8 @@ export async function checkVoteEnvelope(input: unknown, expected: EnvelopeExpect
   let signer: Address;
   try {
     // hashTypedData + recoverAddress is viem's recoverTypedDataAddress, with the hash kept: it is the vote's id.
-    id = hashTypedData({ domain: data.domain, types: known.types, primaryType: 'Vote', message: m } as never);
+    const definition: TypedDataDefinition<Record<string, unknown>, string> = { domain: data.domain, types: known.types, primaryType: 'Vote', message: m };
+    id = hashTypedData(definition);
   } catch {
     return fail(address, 'the message does not match its types'); // e.g. a proposal id that is not bytes32
   }

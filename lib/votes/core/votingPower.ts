@@ -1,4 +1,4 @@
-import { getAddress, type Address, type PublicClient } from 'viem';
+import { getAddress, type Address, type ContractFunctionParameters, type PublicClient } from 'viem';
 import { erc20Abi, uniswapV2PairAbi } from '../../chain/abis';
 import { uniswapV2PairAddress } from '../../chain/pairAddress';
 import type { ChainConfig } from '../../chain/types';
@@ -115,7 +115,8 @@ async function runChunked(client: PublicClient, source: VotingPowerSource, calls
       const chunk = chunks[index]!;
       try {
         // batchSize 0: the chunk is one aggregate3, whatever its calldata size.
-        const outcomes = (await client.multicall({ contracts: chunk as never, allowFailure: true, blockNumber, batchSize: 0, multicallAddress: source.multicall3 })) as Outcome[];
+        const contracts: readonly ContractFunctionParameters[] = chunk;
+        const outcomes: Outcome[] = await client.multicall({ contracts, allowFailure: true, blockNumber, batchSize: 0, multicallAddress: source.multicall3 });
         // viem reports a failed request as every call failing with that one error: that is the
         // node refusing the chunk (too large, block unknown), not each holder's balance failing.
         const first = outcomes[0];

@@ -19,7 +19,7 @@ export interface CheckSiweFieldsOptions {
  * Returns a fresh object with only the known fields (null optional fields dropped).
  */
 export function checkSiweFields(fields: SiweFields, { exactAddress }: CheckSiweFieldsOptions): SiweFields {
-  const f = fields as unknown as Record<string, unknown>;
+  const f: { [K in keyof SiweFields]?: unknown } = fields;
   const scheme = optional(f.scheme);
   if (scheme !== undefined && !(typeof scheme === 'string' && isScheme(scheme))) fail('bad-scheme', `scheme ${show(scheme)} is not an RFC 3986 scheme such as https.`);
   if (typeof f.domain !== 'string' || !isAuthority(f.domain, { requireHost: true })) fail('bad-domain', `domain ${show(f.domain)} is not an RFC 3986 authority such as example.com or localhost:3000.`);

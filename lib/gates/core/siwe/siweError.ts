@@ -1,3 +1,5 @@
+import { BaseError } from '@/lib/errors/baseError';
+
 /**
  * Why a SIWE message was refused. `bad-*` means the text or fields break EIP-4361; the
  * `*-mismatch`, `expired` and `not-yet-valid` reasons mean a well-formed message that is not for us
@@ -29,12 +31,12 @@ export type SiweReason =
   | 'signature-mismatch';
 
 /** The one error lib/gates/core/siwe throws; `message` is a sentence, `reason` is for code. */
-export class SiweError extends Error {
+export class SiweError extends BaseError {
   override readonly name = 'SiweError';
   constructor(
     readonly reason: SiweReason,
     message: string,
   ) {
-    super(message);
+    super(message, { code: `siwe.${reason}` });
   }
 }

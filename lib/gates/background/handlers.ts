@@ -1,36 +1,41 @@
 import { browser } from 'wxt/browser';
 import { database } from '@/lib/db/database';
 import { saveSitePrefs } from '@/lib/gates/sitePrefsRepository';
-import type { PageRequestMap, PageRequestType } from '@/lib/gates/contract';
+import type { RequestHandlers } from '@/lib/messaging/contract';
 import { UserFacingError } from '../../app/userFacingError';
+import { readTabState } from '../../detect/background/tabStates';
+import type { gatesRequests } from '../contract';
 import { companionSummary } from './companionSummary';
 import { gateViews } from './gateViews';
-import type { PageContext } from './pageContext';
 import { unlockGate } from './unlockGate';
 
-type Handlers = { [T in PageRequestType]: (page: PageContext, payload: PageRequestMap[T]['payload']) => Promise<PageRequestMap[T]['result']> };
-
-export const pageRequestHandlers: Handlers = {
-  'page-gates': (page) => gateViews(page),
-  'companion-summary': (page) => companionSummary(page),
-  'unlock-gate': (page, { gateId, walletUuid }) => unlockGate(page, gateId, walletUuid ?? null),
-  'lock-gate': async (page, { gateId }) => {
+export const gatesHandlers: RequestHandlers<typeof gatesRequests> = {
+  'page-gates': (_, page) => gateViews(page),
+  'companion-summary': (_, page) => companionSummary(page),
+  'unlock-gate': ({ gateId, walletUuid }, page) => unlockGate(page, gateId, walletUuid ?? null),
+  'lock-gate': async ({ gateId }, page) => {
     await database().unlockSessions.delete([page.origin, gateId]);
     const view = (await gateViews(page)).find((v) => v.gateId === gateId);
     if (!view) throw new UserFacingError('This site declares no such gate.');
     return view;
   },
-  'companion-dismiss': async (page, { dismissed }) => {
+  'companion-dismiss': async ({ dismissed }, page) => {
     await saveSitePrefs(database(), page.origin, { companionDismissed: dismissed });
     return null;
   },
-  'open-popup': async (page) => {
+  'open-popup': async (_, page) => {
     try {
       await browser.action.openPopup();
     } catch {
       // Browsers that cannot open the popup from here (or without a focused window): the same page in a small window.
       await browser.windows.create({ url: browser.runtime.getURL(`/popup.html?tab=${page.tabId}`), type: 'popup', width: 400, height: 640 });
     }
+    return null;
+  },
+  'show-page-card': async ({ tabId }) => {
+    const state = await readTabState(tabId);
+    if (!state) throw new UserFacingError('This tab has no creator page open.');
+    await saveSitePrefs(database(), state.origin, { companionDismissed: false });
     return null;
   },
 };

@@ -1,0 +1,23 @@
+import { detectRequests } from '@/lib/detect/contract';
+import { gatesRequests } from '@/lib/gates/contract';
+import { holdingsRequests } from '@/lib/holdings/contract';
+import { incomeRequests } from '@/lib/income/contract';
+import { lpRequests } from '@/lib/lp/contract';
+import { settingsRequests } from '@/lib/settings/contract';
+import { votesRequests } from '@/lib/votes/contract';
+import { walletRequests } from '@/lib/wallet/contract';
+
+/** Every request the background answers, each declared by its feature's `contract.ts`. */
+export const appRequests = {
+  ...detectRequests,
+  ...holdingsRequests,
+  ...settingsRequests,
+  ...walletRequests,
+  ...votesRequests,
+  ...incomeRequests,
+  ...lpRequests,
+  ...gatesRequests,
+};
+
+export type AppRequests = typeof appRequests;
+export type AppRequestType = keyof AppRequests;

@@ -1,0 +1,20 @@
+import '@/lib/protocol/zodNoEval';
+import { z } from 'zod';
+import { defineRequest } from '@/lib/messaging/contract';
+
+// Requests of the settings feature, from the popup. Even our own popup's input is checked: it
+// carries what the holder typed.
+
+export const settingsRequests = {
+  'set-watch-address': defineRequest({
+    sender: 'popup',
+    input: z.strictObject({ address: z.string().max(100).nullable() }),
+    output: z.object({ address: z.string().nullable() }),
+  }),
+  'set-rpc-urls': defineRequest({
+    sender: 'popup',
+    input: z.strictObject({ chainId: z.number().int().positive(), urls: z.array(z.string().max(2048)).max(5) }),
+    output: z.object({ urls: z.array(z.string()) }),
+  }),
+  'clear-all-data': defineRequest({ sender: 'popup', input: z.strictObject({}), output: z.null() }),
+};
