@@ -47,7 +47,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['entrypoints/companion.content/**/*.{ts,tsx}', 'components/page/**/*.{ts,tsx}', 'lib/page/**/*.ts'],
+    files: ['entrypoints/companion.content/**/*.{ts,tsx}', 'entrypoints/page-frame/**/*.{ts,tsx}', 'components/page/**/*.{ts,tsx}', 'lib/page/**/*.ts'],
     ignores: ['**/*.test.ts'],
     plugins: { 'react-hooks': reactHooks },
     rules: {

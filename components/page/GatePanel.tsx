@@ -1,5 +1,5 @@
 import { useState, type MouseEvent } from 'react';
-import { sendPageRequest, type GateView, type PageWalletChoice } from '@/lib/messaging/pageRequests';
+import { sendFrameRequest, type GateView, type PageWalletChoice } from '@/lib/messaging/pageRequests';
 import { shortAddress } from '@/lib/ui/format';
 import { UnlockedContent } from './UnlockedContent';
 
@@ -21,7 +21,7 @@ export function GatePanel({ initial, onUnlockedChange }: { initial: GateView; on
     setBusy(true);
     setError(null);
     try {
-      const outcome = await sendPageRequest('unlock-gate', walletUuid ? { gateId: view.gateId, walletUuid } : { gateId: view.gateId });
+      const outcome = await sendFrameRequest('unlock-gate', walletUuid ? { gateId: view.gateId, walletUuid } : { gateId: view.gateId });
       if (outcome.kind === 'choose-wallet') return setChoices(outcome.wallets);
       setChoices(null);
       setView(outcome.view);
@@ -39,7 +39,7 @@ export function GatePanel({ initial, onUnlockedChange }: { initial: GateView; on
     if (!event.nativeEvent.isTrusted || busy) return;
     setBusy(true);
     try {
-      setView(await sendPageRequest('lock-gate', { gateId: view.gateId }));
+      setView(await sendFrameRequest('lock-gate', { gateId: view.gateId }));
       onUnlockedChange(false);
     } catch (e) {
       setError((e as Error).message);
@@ -57,6 +57,7 @@ export function GatePanel({ initial, onUnlockedChange }: { initial: GateView; on
           <strong className="ptc-gate-title">{view.title}</strong>
         </header>
         <UnlockedContent kind={view.kind} content={view.unlocked.content} />
+        {error ? <p className="ptc-note ptc-error" role="alert">{error}</p> : null}
         <footer className="ptc-foot">
           As {shortAddress(view.unlocked.address)}, until {until}
           {view.note ? <span className="ptc-note"> · {view.note}</span> : null}

@@ -7,22 +7,33 @@ import { UserFacingError } from './userFacingError';
 import { VotesError } from '@/lib/votes/errors';
 import { envelopeSchema, requestSchemas } from './requestSchemas';
 import { resolveDeclaration } from './resolveDeclaration';
-import { contentScriptTab, isExtensionPage } from './senders';
-import { writeTabState } from './tabStates';
+import { contentScriptTab, isExtensionPage, pageFrameTab } from './senders';
+import { writeTabDocument, writeTabState } from './tabStates';
 import { injectCompanion } from './page/injectCompanion';
-import { handlePageRequest, isPageRequest } from './page/pageRouter';
+import { handleFrameRequest, handlePageRequest, isFrameRequest, isPageRequest } from './page/pageRouter';
+import { PAGE_FRAME_PATH } from '@/lib/messaging/pageRequests';
 import { WalletError } from '@/lib/wallet';
 
 type Sender = Browser.runtime.MessageSender;
 
 /**
- * The single entry for runtime messages. Our content scripts may report a declaration and make
- * the page requests (gates, in-page companion) about their own tab; everything else must come
- * from one of our extension pages. Anything else is dropped.
+ * The single entry for runtime messages. Our content scripts may report a declaration and ask
+ * where the page's frames go, about their own tab; our page frame may make the page requests
+ * (gates, card) about the tab it is shown in; everything else must come from one of our extension
+ * pages not embedded in a web page. Anything else is dropped.
  */
 export function listenForMessages(): void {
   browser.runtime.onMessage.addListener((message: unknown, sender: Sender, sendResponse: (r: unknown) => void) => {
+    if (isFrameRequest(message)) {
+      // Our page frame, shown inside a tab's page: about that tab only, and nothing else.
+      const frame = pageFrameTab(sender, PAGE_FRAME_PATH);
+      if (!frame) return false;
+      void handleFrameRequest(message, frame).then(sendResponse);
+      return true;
+    }
     if (isExtensionPage(sender)) {
+      // Extension pages embedded in a web page (our page frame) never make the popup's requests.
+      if (sender.tab && sender.frameId) return false;
       void handleRequest(message).then(sendResponse);
       return true; // answer asynchronously
     }
@@ -43,6 +54,7 @@ async function handleDeclaration(message: unknown, tabId: number, origin: string
   if (!parsed.success) return; // not a message our content script sends: ignore it
   const state = resolveDeclaration(parsed.data, origin, curatedList());
   await writeTabState(tabId, state);
+  await writeTabDocument(tabId, documentId);
   if (state.status === 'detected') await injectCompanion(tabId, documentId);
 }
 

@@ -4,6 +4,8 @@ import type { TabState } from '@/lib/messaging/tabState';
 // Tab states live in storage.session: they survive the service worker stopping, and vanish
 // with the browser session. Content scripts cannot read that area (trusted contexts only).
 const key = (tabId: number) => `tab:${tabId}`;
+// The document that declared (Chrome gives each document an id): signatures are asked of it only.
+const documentKey = (tabId: number) => `tabdoc:${tabId}`;
 
 export async function readTabState(tabId: number): Promise<TabState | null> {
   const stored = await browser.storage.session.get(key(tabId));
@@ -15,8 +17,19 @@ export async function writeTabState(tabId: number, state: TabState): Promise<voi
   await showBadge(tabId, state);
 }
 
+/** Remembers which document of the tab declared; our page frames act for that document only. */
+export async function writeTabDocument(tabId: number, documentId: string | null): Promise<void> {
+  if (documentId) await browser.storage.session.set({ [documentKey(tabId)]: documentId });
+  else await browser.storage.session.remove(documentKey(tabId));
+}
+
+export async function readTabDocument(tabId: number): Promise<string | null> {
+  const stored = await browser.storage.session.get(documentKey(tabId));
+  return (stored[documentKey(tabId)] as string | undefined) ?? null;
+}
+
 export async function forgetTab(tabId: number): Promise<void> {
-  await browser.storage.session.remove(key(tabId));
+  await browser.storage.session.remove([key(tabId), documentKey(tabId)]);
   await browser.action.setBadgeText({ tabId, text: '' }).catch(() => {
     // The tab may already be gone.
   });
