@@ -83,7 +83,12 @@ export async function clickInShadow(page: Page, where: { gateId: string } | 'com
   const hosts = await readShadowHosts(page);
   const host = where === 'companion' ? hosts.find((h) => h.name === 'ptc-companion') : gateHost(hosts, where.gateId);
   if (!host?.buttons.some((b) => b.label === label)) throw new Error(`No "${label}" button in ${JSON.stringify(where)}; buttons: ${JSON.stringify(host?.buttons.map((b) => b.label))}`);
-  await host.frame.getByRole('button', { name: label, exact: true }).click();
+  const button = host.frame.getByRole('button', { name: label, exact: true });
+  // As a person does: the button comes into view, then the click (a click counts only on a button
+  // the holder could see for a moment: components/page/useUnobscured.ts).
+  await button.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await new Promise((resolve) => setTimeout(resolve, 600));
+  await button.click();
 }
 
 /** The browser's computed values of `names` for the button labelled `label` in a frame. */

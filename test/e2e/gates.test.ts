@@ -217,6 +217,31 @@ describe('a hostile creator site', () => {
     await page.close();
   });
 
+  test('a click that the page catches through a cover over the gate unlocks nothing (clickjacking)', async () => {
+    const page = await openHostile();
+    // A veil over everything that lets clicks through: the holder thinks they click the page's own button.
+    await page.evaluate(() => {
+      const veil = document.createElement('div');
+      veil.id = 'veil';
+      veil.textContent = 'Click anywhere to win';
+      veil.style.cssText = 'position:fixed;inset:0;z-index:2147483647;background:rgba(255,255,255,0.97);pointer-events:none;font-size:40px';
+      document.body.append(veil);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    await clickInShadow(page, { gateId: HOSTILE_GATES.post.id }, UNLOCK);
+    const hosts = await waitForShadow(page, (h) => gateText(h, HOSTILE_GATES.post.id).includes('Nothing was signed'), 'the refusal');
+    expect(gateText(hosts, HOSTILE_GATES.post.id)).toContain('The page covered or faded this button when you clicked. Nothing was signed.');
+    expect(await page.evaluate(() => (window as { __ptcFakeWalletCalls?: unknown[] }).__ptcFakeWalletCalls)).toEqual([]);
+    expect(await j.browser.wallet.log()).toEqual([]);
+
+    // Uncovered, the same button works (the holder is asked which wallet, as below).
+    await page.evaluate(() => document.getElementById('veil')!.remove());
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    await clickInShadow(page, { gateId: HOSTILE_GATES.post.id }, UNLOCK);
+    await waitForShadow(page, (h) => gateText(h, HOSTILE_GATES.post.id).includes('Which one is yours?'), 'the wallet choice');
+    await page.close();
+  });
+
   test("the page's own fake wallet: the holder is asked which wallet signs, and the fake's signature is refused here", async () => {
     const page = await openHostile();
     await clickInShadow(page, { gateId: HOSTILE_GATES.post.id }, UNLOCK);
