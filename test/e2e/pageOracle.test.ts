@@ -115,3 +115,39 @@ describe("the page's window.find oracle", () => {
     await page.close();
   });
 });
+
+describe('the page frame embedded by a page on its own', () => {
+  const frameUrl = (what: string) => `chrome-extension://${j.browser.extensionId}/page-frame.html#${what}`;
+  const frameText = async (page: Page, what: string, nested = false) => {
+    const frame = page.frames().find((f) => f.url() === frameUrl(what) && (f.parentFrame() !== page.mainFrame()) === nested);
+    if (!frame) throw new Error(`no frame ${what}`);
+    await frame.locator('#root').waitFor({ state: 'attached' });
+    return frame.evaluate(() => document.body.innerText.trim());
+  };
+
+  test('on a page that declares nothing it shows nothing; inside some other frame of a declaring page, neither', async () => {
+    const plain = await j.browser.context.newPage();
+    await plain.goto(`${j.server.origins.other}/plain`);
+    await plain.evaluate((src) => {
+      const frame = document.createElement('iframe');
+      frame.src = src;
+      document.body.append(frame);
+    }, frameUrl('card'));
+    await new Promise((resolve) => setTimeout(resolve, 4_000)); // the card's figures would be in by now
+    expect(await frameText(plain, 'card')).toBe('');
+    await plain.close();
+
+    // The hostile page declares $ALEX; a frame of its own (as an ad would be) embeds ours.
+    const hostile = await j.browser.context.newPage();
+    await hostile.goto(`${j.server.origins.other}${HOSTILE_CREATOR_PATH}`);
+    await waitForShadow(hostile, (hosts) => hosts.some((h) => h.name === 'ptc-companion' && h.text.includes('12,500 ALEX')), 'the card in its place');
+    await hostile.evaluate((src) => {
+      const outer = document.createElement('iframe');
+      outer.srcdoc = `<iframe src="${src}"></iframe>`;
+      document.body.append(outer);
+    }, frameUrl('card'));
+    await new Promise((resolve) => setTimeout(resolve, 4_000));
+    expect(await frameText(hostile, 'card', true)).toBe('');
+    await hostile.close();
+  });
+});
