@@ -54,7 +54,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['entrypoints/companion.content/**/*.{ts,tsx}', 'components/gates/**/*.{ts,tsx}', 'lib/gates/ui/**/*.ts'],
+    files: ['entrypoints/companion.content/**/*.{ts,tsx}', 'entrypoints/page-frame/**/*.{ts,tsx}', 'components/gates/**/*.{ts,tsx}', 'lib/gates/ui/**/*.ts'],
     ignores: ['**/*.test.ts'],
     plugins: { 'react-hooks': reactHooks },
     rules: {

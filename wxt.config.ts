@@ -51,6 +51,10 @@ export default defineConfig({
     }),
     // entrypoints/detect.ts: reads the page's declaration; top frame only, once the page is parsed.
     content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['detect.js'], run_at: 'document_idle' }],
+    // The page frame (entrypoints/page-frame): the in-page companion shows the gates and the card in
+    // frames of it, where the page cannot read them. Embeddable by http(s) pages only, as declaring
+    // pages are; a page that embeds it on its own is answered about its own declaration only.
+    web_accessible_resources: [{ resources: ['page-frame.html'], matches: ['http://*/*', 'https://*/*'] }],
     // Talking to MetaMask needs no permission and no externally_connectable: the companion opens the
     // port (chrome.runtime.connect) and MetaMask decides whom it answers. Nobody may connect to us.
   }),

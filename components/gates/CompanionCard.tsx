@@ -1,14 +1,20 @@
 import { useState } from 'react';
+import { sendFrameRequest } from '@/lib/messaging/requests';
 import type { CompanionSummary } from '@/lib/gates/contract';
-import { sendPageRequest } from '@/lib/messaging/requests';
 
-/** The small card in the page's corner: this creator at a glance, and a way into the popup. */
+/**
+ * The small card in the page's corner: this creator at a glance, and a way into the popup. Shown in
+ * the page frame only (the page must not read the figures); each figure keeps to one line, so the
+ * frame's height, which the page can see, says nothing about them.
+ */
 export function CompanionCard({ summary, onDismiss }: { summary: CompanionSummary; onDismiss: () => void }) {
   const [error, setError] = useState<string | null>(null);
-  const openPopup = () => sendPageRequest('open-popup', {}).catch((e: Error) => setError(e.message));
+  const openPopup = () => sendFrameRequest('open-popup', {}).catch((e: Error) => setError(e.message));
   const dismiss = () => {
-    void sendPageRequest('companion-dismiss', { dismissed: true }).catch(() => undefined);
-    onDismiss();
+    // Saved first: the frame goes away with the card.
+    void sendFrameRequest('companion-dismiss', { dismissed: true })
+      .catch(() => undefined)
+      .finally(onDismiss);
   };
 
   return (
@@ -23,7 +29,7 @@ export function CompanionCard({ summary, onDismiss }: { summary: CompanionSummar
       </header>
       <dl className="ptc-facts">
         <dt>You hold</dt>
-        <dd>{holdingText(summary)}</dd>
+        <dd title={holdingText(summary)}>{holdingText(summary)}</dd>
         <dt>Income</dt>
         <dd>{summary.income ?? (summary.following ? 'Not read yet' : 'Follow to see it')}</dd>
         {summary.openVotes !== null ? (
@@ -42,7 +48,7 @@ export function CompanionCard({ summary, onDismiss }: { summary: CompanionSummar
 }
 
 function holdingText(summary: CompanionSummary): string {
-  if (!summary.account) return 'Connect a wallet in the companion';
+  if (!summary.account) return 'Connect a wallet';
   if (!summary.holding) return 'Not read yet';
   return summary.holdingValue ? `${summary.holding} · ${summary.holdingValue}` : summary.holding;
 }

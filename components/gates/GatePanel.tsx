@@ -1,9 +1,12 @@
 import { useState, type MouseEvent } from 'react';
-import type { GateView, PageWalletChoice } from '@/lib/gates/contract';
-import { sendPageRequest } from '@/lib/messaging/requests';
 import { shortAddress } from '@/lib/format/format';
+import { sendFrameRequest } from '@/lib/messaging/requests';
+import type { GateView, PageWalletChoice } from '@/lib/gates/contract';
 import { UnlockedContent } from './UnlockedContent';
 import { holderMessage } from '@/lib/errors/baseError';
+import { useUnobscured } from './useUnobscured';
+
+const OBSCURED = 'The page covered or faded this button when you clicked. Nothing was signed. Make sure it is fully visible, then click again.';
 
 const KIND_WORDS: Record<GateView['kind'], string> = { post: 'Holders-only post', link: 'Holders-only link', code: 'Holders-only code' };
 
@@ -17,13 +20,17 @@ export function GatePanel({ initial, onUnlockedChange }: { initial: GateView; on
   const [error, setError] = useState<string | null>(null);
   const [choices, setChoices] = useState<PageWalletChoice[] | null>(null);
 
+  const { watch, seen } = useUnobscured();
+
   const unlock = async (event: MouseEvent, walletUuid?: string) => {
-    // Only a real click by the holder starts a signature: a page script cannot synthesize one.
+    // Only a real click by the holder starts a signature: a page script cannot synthesize one,
+    // and a page that hides this frame under something else cannot catch one.
     if (!event.nativeEvent.isTrusted || busy) return;
+    if (!seen(event.currentTarget)) return setError(OBSCURED);
     setBusy(true);
     setError(null);
     try {
-      const outcome = await sendPageRequest('unlock-gate', walletUuid ? { gateId: view.gateId, walletUuid } : { gateId: view.gateId });
+      const outcome = await sendFrameRequest('unlock-gate', walletUuid ? { gateId: view.gateId, walletUuid } : { gateId: view.gateId });
       if (outcome.kind === 'choose-wallet') return setChoices(outcome.wallets);
       setChoices(null);
       setView(outcome.view);
@@ -39,9 +46,10 @@ export function GatePanel({ initial, onUnlockedChange }: { initial: GateView; on
   // Forgets the unlock here (a shared computer): the next visit asks for a signature again.
   const lock = async (event: MouseEvent) => {
     if (!event.nativeEvent.isTrusted || busy) return;
+    if (!seen(event.currentTarget)) return setError(OBSCURED);
     setBusy(true);
     try {
-      setView(await sendPageRequest('lock-gate', { gateId: view.gateId }));
+      setView(await sendFrameRequest('lock-gate', { gateId: view.gateId }));
       onUnlockedChange(false);
     } catch (e) {
       setError(holderMessage(e));
@@ -59,11 +67,12 @@ export function GatePanel({ initial, onUnlockedChange }: { initial: GateView; on
           <strong className="ptc-gate-title">{view.title}</strong>
         </header>
         <UnlockedContent kind={view.kind} content={view.unlocked.content} />
+        {error ? <p className="ptc-note ptc-error" role="alert">{error}</p> : null}
         <footer className="ptc-foot">
           As {shortAddress(view.unlocked.address)}, until {until}
           {view.note ? <span className="ptc-note"> · {view.note}</span> : null}
           {' · '}
-          <button type="button" className="ptc-text-button" onClick={(e) => void lock(e)} disabled={busy}>
+          <button type="button" className="ptc-text-button" ref={watch} onClick={(e) => void lock(e)} disabled={busy}>
             Lock again
           </button>
         </footer>
@@ -82,9 +91,9 @@ export function GatePanel({ initial, onUnlockedChange }: { initial: GateView; on
       {view.note ? <p className="ptc-note ptc-warn" role="status">{view.note}</p> : null}
       {error ? <p className="ptc-note ptc-error" role="alert">{error}</p> : null}
       {choices ? (
-        <WalletChoices wallets={choices} disabled={busy} onPick={(e, uuid) => void unlock(e, uuid)} />
+        <WalletChoices wallets={choices} disabled={busy} watch={watch} onPick={(e, uuid) => void unlock(e, uuid)} />
       ) : (
-        <button type="button" className="ptc-button" onClick={(e) => void unlock(e)} disabled={busy}>
+        <button type="button" className="ptc-button" ref={watch} onClick={(e) => void unlock(e)} disabled={busy}>
           {busy ? 'Waiting for your wallet…' : 'Unlock with your wallet'}
         </button>
       )}
@@ -94,12 +103,12 @@ export function GatePanel({ initial, onUnlockedChange }: { initial: GateView; on
 }
 
 /** Several wallets in the page: the holder says which is theirs (a page may announce its own). */
-function WalletChoices({ wallets, disabled, onPick }: { wallets: PageWalletChoice[]; disabled: boolean; onPick: (e: MouseEvent, uuid: string) => void }) {
+function WalletChoices({ wallets, disabled, watch, onPick }: { wallets: PageWalletChoice[]; disabled: boolean; watch: (element: HTMLElement | null) => void; onPick: (e: MouseEvent, uuid: string) => void }) {
   return (
     <div className="ptc-wallets" role="group" aria-label="Choose the wallet that signs">
       <p className="ptc-fine">This page offers several wallets. Which one is yours?</p>
       {wallets.map((wallet) => (
-        <button key={wallet.uuid} type="button" className="ptc-button ptc-secondary ptc-wallet" disabled={disabled} onClick={(e) => onPick(e, wallet.uuid)} aria-label={`Sign with ${wallet.name}`}>
+        <button key={wallet.uuid} type="button" className="ptc-button ptc-secondary ptc-wallet" ref={watch} disabled={disabled} onClick={(e) => onPick(e, wallet.uuid)} aria-label={`Sign with ${wallet.name}`}>
           {wallet.icon ? <img src={wallet.icon} alt="" width={18} height={18} /> : null}
           {wallet.name}
           {wallet.rdns ? <span className="ptc-rdns">{wallet.rdns}</span> : null}

@@ -60,7 +60,8 @@ const samples: { [T in AppRequestType]: ResultOf<AppRequests[T]> } = {
   },
   claim: { transactionId: 'tx-1' },
   'collect-rewards': { transactionId: 'tx-2' },
-  'page-gates': [gate, { ...gate, state: 'unlocked', unlocked: { content: '<p>hi</p>', address: '0x1', expiresAt: 1 } }],
+  'page-layout': { gates: [{ gateId: 'notes', unlocked: false }], card: true },
+  'frame-gate': { ...gate, state: 'unlocked', unlocked: { content: '<p>hi</p>', address: '0x1', expiresAt: 1 } },
   'companion-summary': {
     creatorName: 'Alex',
     symbol: 'ALEX',

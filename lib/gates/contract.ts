@@ -10,7 +10,7 @@ import { defineRequest } from '@/lib/messaging/contract';
 export const gateKindSchema = z.enum(['post', 'link', 'code']);
 export type GateKind = z.infer<typeof gateKindSchema>;
 
-/** One gate of the page as the holder sees it. Content is raw: the content script sanitizes it. */
+/** One gate of the page as the holder sees it. Content is raw: the page frame sanitizes it. */
 export const gateViewSchema = z.object({
   gateId: z.string(),
   title: z.string(),
@@ -62,25 +62,39 @@ export type UnlockOutcome = z.infer<typeof unlockOutcomeSchema>;
 const gateId = z.string().min(1).max(64);
 const none = z.strictObject({});
 
+/** Where the content script puts frames: the page learns nothing from it it could not see anyway. */
+export const pageLayoutSchema = z.object({
+  /** The manifest's gates, and whether each shows unlocked (the page's teaser then steps aside). */
+  gates: z.array(z.object({ gateId: z.string(), unlocked: z.boolean() })),
+  /** Whether to show the card (the holder did not hide it on this site). */
+  card: z.boolean(),
+});
+export type PageLayout = z.infer<typeof pageLayoutSchema>;
+
+// Two senders about a declaring tab: our content script in the page may only ask where frames go
+// (the page can read whatever is rendered into its document, closed shadow roots included); our
+// page frame (lib/gates/pageFrame.ts) renders the gates and the card and makes every other request.
 export const gatesRequests = {
-  /** The page's gates, unlocked where a session holds: answered before anything slow. */
-  'page-gates': defineRequest({ sender: 'declaring-page', input: none, output: z.array(gateViewSchema) }),
+  /** Which gates and whether the card: answered before anything slow. */
+  'page-layout': defineRequest({ sender: 'declaring-page', input: none, output: pageLayoutSchema }),
+  /** One gate of the page as the holder sees it, unlocked where a session holds. */
+  'frame-gate': defineRequest({ sender: 'declaring-frame', input: z.strictObject({ gateId }), output: gateViewSchema }),
   /** The companion card's figures, after a short refresh from the chain. */
-  'companion-summary': defineRequest({ sender: 'declaring-page', input: none, output: companionSummarySchema }),
+  'companion-summary': defineRequest({ sender: 'declaring-frame', input: none, output: companionSummarySchema }),
   /**
    * Unlocks one gate: the page's wallet signs a proof the extension built. With several wallets in
    * the page and no remembered choice, answers the choice first; `walletUuid` then names the pick.
    */
   'unlock-gate': defineRequest({
-    sender: 'declaring-page',
+    sender: 'declaring-frame',
     input: z.strictObject({ gateId, walletUuid: z.string().min(1).max(100).optional() }),
     output: unlockOutcomeSchema,
   }),
   /** Forgets the gate's unlock on this site; answers its locked view. */
-  'lock-gate': defineRequest({ sender: 'declaring-page', input: z.strictObject({ gateId }), output: gateViewSchema }),
-  'companion-dismiss': defineRequest({ sender: 'declaring-page', input: z.strictObject({ dismissed: z.boolean() }), output: z.null() }),
+  'lock-gate': defineRequest({ sender: 'declaring-frame', input: z.strictObject({ gateId }), output: gateViewSchema }),
+  'companion-dismiss': defineRequest({ sender: 'declaring-frame', input: z.strictObject({ dismissed: z.boolean() }), output: z.null() }),
   /** Opens the extension's popup for this tab (a small window when the browser cannot open the popup itself). */
-  'open-popup': defineRequest({ sender: 'declaring-page', input: none, output: z.null() }),
+  'open-popup': defineRequest({ sender: 'declaring-frame', input: none, output: z.null() }),
   /** From the popup: shows the in-page companion card again on the tab's site (from its next page load). */
   'show-page-card': defineRequest({ sender: 'popup', input: z.strictObject({ tabId: z.number().int().nonnegative() }), output: z.null() }),
 };

@@ -9,9 +9,12 @@ import type { TabState } from '@/lib/detect/tabState';
  * - `popup`: one of this extension's pages (the popup, also when opened as a tab);
  * - `declaring-page`: our content script in a tab's top frame, whose tab declared a creator on
  *   that same origin (the browser's word for the origin, never the page's);
- * - `any-page`: our content script in a tab's top frame of any http(s) page.
+ * - `any-page`: our content script in a tab's top frame of any http(s) page;
+ * - `declaring-frame`: our page frame (an extension page the content script shows in an iframe,
+ *   where the page cannot read what it renders) directly inside a tab whose top-level page
+ *   declared a creator; the tab and its origin are the browser's word, never the frame's URL.
  */
-export type SenderPolicy = 'popup' | 'declaring-page' | 'any-page';
+export type SenderPolicy = 'popup' | 'declaring-page' | 'any-page' | 'declaring-frame';
 
 export interface RequestContract<P extends SenderPolicy = SenderPolicy, I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   sender: P;
@@ -42,6 +45,8 @@ export interface SenderContexts {
   popup: { kind: 'popup' };
   'any-page': PageSender;
   'declaring-page': DeclaringPage;
+  /** `documentId` is the document that declared: signatures are asked of it, never of the frame. */
+  'declaring-frame': DeclaringPage;
 }
 
 /** What the caller passes (before the schema's defaults and transforms). */

@@ -1,26 +1,11 @@
-import type { CDPSession, Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 
-// The companion renders in CLOSED shadow roots, which neither the page nor Playwright's selectors
-// can enter. The DevTools protocol can (DOM.getDocument with pierce), so tests read and click our
-// UI the way a person does: text as rendered, clicks as real mouse events at the element's place.
+// The companion puts closed shadow roots into the page, each holding a frame of the extension's
+// page-frame.html, where the gates and the card render (the page cannot read there). Tests read
+// and click inside those frames the way a person does: text as rendered, clicks as real mouse
+// events at the element's place (Playwright's clicks are trusted input).
 
-interface CdpNode {
-  nodeId: number;
-  backendNodeId: number;
-  nodeType: number;
-  nodeName: string;
-  localName: string;
-  nodeValue: string;
-  attributes?: string[];
-  children?: CdpNode[];
-  shadowRoots?: CdpNode[];
-  shadowRootType?: 'user-agent' | 'open' | 'closed';
-}
-
-/** Author shadow roots only: the browser's own (an <img>'s alt-text box, inputs) are not page content. */
-const authored = (node: CdpNode) => (node.shadowRoots ?? []).filter((root) => root.shadowRootType !== 'user-agent');
-
-/** One element inside our shadow roots, flattened for assertions. */
+/** One element inside our frames, flattened for assertions. */
 export interface ShadowElement {
   tag: string;
   attributes: Record<string, string>;
@@ -31,83 +16,49 @@ export interface ShadowHost {
   name: string;
   /** The gate id of the block it sits in, for gates. */
   gateId: string | null;
-  hostBackendNodeId: number;
+  /** The extension frame it renders in. */
+  frame: Frame;
   text: string;
-  buttons: { label: string; backendNodeId: number; disabled: boolean }[];
+  buttons: { label: string; disabled: boolean }[];
   elements: ShadowElement[];
 }
 
-const sessions = new WeakMap<Page, CDPSession>();
+const FRAME_PATH = '/page-frame.html';
 
-async function cdp(page: Page): Promise<CDPSession> {
-  let session = sessions.get(page);
-  if (!session) {
-    session = await page.context().newCDPSession(page);
-    sessions.set(page, session);
-  }
-  return session;
+interface FrameContent {
+  text: string;
+  buttons: { label: string; disabled: boolean }[];
+  elements: ShadowElement[];
 }
 
-function* walk(node: CdpNode): Generator<CdpNode> {
-  yield node;
-  for (const root of authored(node)) yield* walk(root);
-  for (const child of node.children ?? []) yield* walk(child);
+function readFrame(frame: Frame): Promise<FrameContent> {
+  return frame.evaluate(() => {
+    const attributes = (el: Element) => Object.fromEntries([...el.attributes].map((a) => [a.name, a.value]));
+    const all = [...document.body.querySelectorAll('*')].filter((el) => !['script', 'style'].includes(el.localName));
+    return {
+      text: document.body.innerText.replace(/\s+/g, ' ').trim(),
+      buttons: [...document.querySelectorAll('button')].map((b) => ({ label: (b.getAttribute('aria-label') ?? b.textContent ?? '').trim(), disabled: b.disabled })),
+      elements: all.filter((el) => el.id !== 'root').map((el) => ({ tag: el.localName, attributes: attributes(el) })),
+    };
+  });
 }
 
-function attributesOf(node: CdpNode): Record<string, string> {
-  const out: Record<string, string> = {};
-  const list = node.attributes ?? [];
-  for (let i = 0; i < list.length; i += 2) out[list[i]!] = list[i + 1]!;
-  return out;
-}
-
-function textOf(node: CdpNode): string {
-  let text = '';
-  for (const n of walk(node)) {
-    if (n.nodeType === 3) text += n.nodeValue;
-    if (n.localName === 'style') return text; // skip our stylesheet's text below
-  }
-  return text;
-}
-
-function visibleText(root: CdpNode): string {
-  const parts: string[] = [];
-  const visit = (node: CdpNode) => {
-    if (node.localName === 'style' || node.localName === 'head') return;
-    if (node.nodeType === 3) parts.push(node.nodeValue);
-    for (const r of authored(node)) visit(r);
-    for (const c of node.children ?? []) visit(c);
-  };
-  visit(root);
-  return parts.join(' ').replace(/\s+/g, ' ').trim();
-}
-
-/** Every host of our UI in the page, with what its closed shadow root holds. */
+/** Every frame of our UI in the page, with what it shows. */
 export async function readShadowHosts(page: Page): Promise<ShadowHost[]> {
-  const { root } = (await (await cdp(page)).send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
   const hosts: ShadowHost[] = [];
-  const visit = (node: CdpNode, gateId: string | null) => {
-    const attrs = attributesOf(node);
-    const inGate = attrs['data-personal-token-gate'] ?? gateId;
-    if ((node.localName === 'ptc-gate' || node.localName === 'ptc-companion') && node.shadowRoots?.length) {
-      const shadow = node.shadowRoots[0]!;
-      const all = [...walk(shadow)].filter((n) => n.nodeType === 1);
-      hosts.push({
-        name: node.localName,
-        gateId: node.localName === 'ptc-gate' ? inGate : null,
-        hostBackendNodeId: node.backendNodeId,
-        text: visibleText(shadow),
-        buttons: all
-          .filter((n) => n.localName === 'button')
-          .map((n) => ({ label: (attributesOf(n)['aria-label'] ?? textOf(n)).trim(), backendNodeId: n.backendNodeId, disabled: 'disabled' in attributesOf(n) })),
-        elements: all.filter((n) => !['html', 'head', 'body', 'style'].includes(n.localName)).map((n) => ({ tag: n.localName, attributes: attributesOf(n) })),
-      });
-      return;
+  for (const frame of page.frames()) {
+    if (frame.isDetached() || frame.parentFrame() !== page.mainFrame()) continue;
+    if (!URL.canParse(frame.url())) continue; // not navigated yet
+    const url = new URL(frame.url());
+    if (url.protocol !== 'chrome-extension:' || url.pathname !== FRAME_PATH) continue;
+    const params = new URLSearchParams(url.hash.slice(1));
+    const gateId = params.get('gate');
+    try {
+      hosts.push({ name: gateId ? 'ptc-gate' : 'ptc-companion', gateId, frame, ...(await readFrame(frame)) });
+    } catch {
+      // The frame went away (or is still loading) while it was read.
     }
-    for (const child of node.children ?? []) visit(child, inGate);
-    for (const shadow of authored(node)) visit(shadow, inGate);
-  };
-  visit(root, null);
+  }
   return hosts;
 }
 
@@ -127,25 +78,32 @@ export function gateHost(hosts: ShadowHost[], gateId: string): ShadowHost | unde
   return hosts.find((h) => h.name === 'ptc-gate' && h.gateId === gateId);
 }
 
-/** A real mouse click (isTrusted) on the button labelled `label` in gate `gateId`'s (or the companion's) shadow root. */
+/** A real mouse click (isTrusted) on the button labelled `label` in gate `gateId`'s (or the card's) frame. */
 export async function clickInShadow(page: Page, where: { gateId: string } | 'companion', label: string): Promise<void> {
   const hosts = await readShadowHosts(page);
   const host = where === 'companion' ? hosts.find((h) => h.name === 'ptc-companion') : gateHost(hosts, where.gateId);
-  const button = host?.buttons.find((b) => b.label === label);
-  if (!button) throw new Error(`No "${label}" button in ${JSON.stringify(where)}; buttons: ${JSON.stringify(host?.buttons.map((b) => b.label))}`);
-  const session = await cdp(page);
-  await session.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: button.backendNodeId });
-  const { model } = (await session.send('DOM.getBoxModel', { backendNodeId: button.backendNodeId })) as { model: { content: number[] } };
-  const [x1, y1, , , x3, y3] = model.content as [number, number, number, number, number, number];
-  await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
+  if (!host?.buttons.some((b) => b.label === label)) throw new Error(`No "${label}" button in ${JSON.stringify(where)}; buttons: ${JSON.stringify(host?.buttons.map((b) => b.label))}`);
+  const button = host.frame.getByRole('button', { name: label, exact: true });
+  // As a person does: the button comes into view, then the click (a click counts only on a button
+  // the holder could see for a moment: components/page/useUnobscured.ts).
+  await button.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await new Promise((resolve) => setTimeout(resolve, 600));
+  await button.click();
 }
 
-/** The browser's computed values of `names` for a node (inside a closed shadow root or not). */
-export async function computedStyle(page: Page, backendNodeId: number, names: string[]): Promise<Record<string, string>> {
-  const session = await cdp(page);
-  await session.send('DOM.getDocument', { depth: -1, pierce: true });
-  const { nodeIds } = (await session.send('DOM.pushNodesByBackendIdsToFrontend', { backendNodeIds: [backendNodeId] })) as { nodeIds: number[] };
-  await session.send('CSS.enable');
-  const { computedStyle: all } = (await session.send('CSS.getComputedStyleForNode', { nodeId: nodeIds[0]! })) as { computedStyle: { name: string; value: string }[] };
-  return Object.fromEntries(all.filter((p) => names.includes(p.name)).map((p) => [p.name, p.value]));
+/** The browser's computed values of `names` for the button labelled `label` in a frame. */
+export function buttonStyle(host: ShadowHost, label: string, names: string[]): Promise<Record<string, string>> {
+  return host.frame.getByRole('button', { name: label, exact: true }).evaluate((el, names) => {
+    const style = getComputedStyle(el);
+    return Object.fromEntries(names.map((name) => [name, style.getPropertyValue(name)]));
+  }, names);
+}
+
+/** The computed values of `names` for the element in the page that holds the frame's closed shadow root. */
+export async function hostStyle(host: ShadowHost, names: string[]): Promise<Record<string, string>> {
+  const element = await host.frame.frameElement();
+  return element.evaluate((el, names) => {
+    const style = getComputedStyle((el.getRootNode() as ShadowRoot).host);
+    return Object.fromEntries(names.map((name) => [name, style.getPropertyValue(name)]));
+  }, names);
 }

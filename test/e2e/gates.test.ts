@@ -9,7 +9,7 @@ import { DEVNET_A } from '@/lib/chain/devnet';
 import { ANVIL_ACCOUNTS } from '../devnet/accounts';
 import { createPublicClient, createWalletClient, http, parseAbi, parseUnits } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
-import { clickInShadow, computedStyle, gateHost, readShadowHosts, waitForShadow, type ShadowHost } from './closedShadow';
+import { buttonStyle, clickInShadow, gateHost, hostStyle, readShadowHosts, waitForShadow, type ShadowHost } from './closedShadow';
 import { startJourneys, type WalletJourneys } from './fixtures';
 import type { InWorker } from './harness/browser';
 import { connectWalletAndFollow, openPopupFor, openSite } from './popup';
@@ -17,7 +17,7 @@ import { TEST_WALLET_NAME } from '../wallet-extension/identity';
 
 // Journey 6: holder-only content on Alex's site, unlocked with one signature from the page's
 // wallet (the test wallet, announced through EIP-6963), checked by the demo server with the
-// independent `siwe` package and an on-chain balance, shown in closed shadow roots.
+// independent `siwe` package and an on-chain balance, shown in the extension's page frames.
 
 let j: WalletJourneys;
 const holder1 = DEVNET_HOLDERS.holder1.address;
@@ -239,18 +239,42 @@ describe('a hostile creator site', () => {
   test("the page's CSS does not reach the companion's UI, and the companion's CSS does not reach the page", async () => {
     const page = await openHostile();
     const gate = gateHost(await readShadowHosts(page), HOSTILE_GATES.post.id)!;
-    const button = gate.buttons.find((b) => b.label === UNLOCK)!;
-    expect(await computedStyle(page, button.backendNodeId, ['background-color', 'color', 'visibility'])).toEqual({
+    expect(await buttonStyle(gate, UNLOCK, ['background-color', 'color', 'visibility'])).toEqual({
       'background-color': 'rgb(79, 70, 229)',
       color: 'rgb(255, 255, 255)',
       visibility: 'visible',
     });
-    expect((await computedStyle(page, button.backendNodeId, ['font-family']))['font-family']).toMatch(/^system-ui/);
-    expect(await computedStyle(page, gate.hostBackendNodeId, ['opacity'])).toEqual({ opacity: '1' });
+    expect((await buttonStyle(gate, UNLOCK, ['font-family']))['font-family']).toMatch(/^system-ui/);
+    expect(await hostStyle(gate, ['opacity'])).toEqual({ opacity: '1' });
     const leaked = await page.evaluate(() =>
       [...document.styleSheets].some((sheet) => [...sheet.cssRules].some((rule) => rule.cssText.includes('.ptc-') || rule.cssText.includes(':host'))),
     );
     expect(leaked).toBe(false);
+    await page.close();
+  });
+
+  test('a click that the page catches through a cover over the gate unlocks nothing (clickjacking)', async () => {
+    const page = await openHostile();
+    // A veil over everything that lets clicks through: the holder thinks they click the page's own button.
+    await page.evaluate(() => {
+      const veil = document.createElement('div');
+      veil.id = 'veil';
+      veil.textContent = 'Click anywhere to win';
+      veil.style.cssText = 'position:fixed;inset:0;z-index:2147483647;background:rgba(255,255,255,0.97);pointer-events:none;font-size:40px';
+      document.body.append(veil);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    await clickInShadow(page, { gateId: HOSTILE_GATES.post.id }, UNLOCK);
+    const hosts = await waitForShadow(page, (h) => gateText(h, HOSTILE_GATES.post.id).includes('Nothing was signed'), 'the refusal');
+    expect(gateText(hosts, HOSTILE_GATES.post.id)).toContain('The page covered or faded this button when you clicked. Nothing was signed.');
+    expect(await page.evaluate(() => (window as { __ptcFakeWalletCalls?: unknown[] }).__ptcFakeWalletCalls)).toEqual([]);
+    expect(await j.browser.wallet.log()).toEqual([]);
+
+    // Uncovered, the same button works (the holder is asked which wallet, as below).
+    await page.evaluate(() => document.getElementById('veil')!.remove());
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    await clickInShadow(page, { gateId: HOSTILE_GATES.post.id }, UNLOCK);
+    await waitForShadow(page, (h) => gateText(h, HOSTILE_GATES.post.id).includes('Which one is yours?'), 'the wallet choice');
     await page.close();
   });
 

@@ -4,14 +4,14 @@ import { createRouter, listenForMessages } from '../../messaging/background/rout
 import { appRequests } from '../contract';
 import { requestHandlers } from './requestHandlers';
 import { resumeTransactions } from '../../wallet/sendTrackedTransaction';
-import { forgetTab, forgetTabUnlessSameDocument, readTabStateFor } from '../../detect/background/tabStates';
+import { forgetTab, forgetTabUnlessSameDocument, readDeclaringDocument, readTabStateFor } from '../../detect/background/tabStates';
 import { resumeVotes } from '../../votes/background/submitSignedVote';
 import { resumeWalletWatch } from '../../wallet/walletHandlers';
 
 /** Composition root of the service worker: wires listeners, holds no logic of its own. */
 export function startBackground(): void {
   // Answers are checked against their schemas in every build but the release one.
-  listenForMessages(createRouter({ contracts: appRequests, handlers: requestHandlers, readTabState: readTabStateFor, checkOutputs: import.meta.env.MODE !== 'production' }));
+  listenForMessages(createRouter({ contracts: appRequests, handlers: requestHandlers, readTabState: readTabStateFor, readDeclaringDocument, checkOutputs: import.meta.env.MODE !== 'production' }));
   listenForPopupSessions();
   // A page that navigates away or closes takes its declaration with it; a single-page site's
   // pushState (reported as 'loading' too) keeps it.

@@ -21,6 +21,11 @@ export async function readTabState(tabId: number): Promise<TabState | null> {
   return (await readStored(tabId))?.state ?? null;
 }
 
+/** Which document of the tab declared (Chrome), for requests from our page frame in that tab. */
+export async function readDeclaringDocument(tabId: number): Promise<string | null> {
+  return (await readStored(tabId))?.documentId ?? null;
+}
+
 /** The state, if it was declared by `documentId` (or the browser names no documents). */
 export async function readTabStateFor(tabId: number, documentId: string | null): Promise<TabState | null> {
   const stored = await readStored(tabId);

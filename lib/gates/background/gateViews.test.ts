@@ -2,7 +2,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { database } from '@/lib/db/database';
 import type { UnlockSessionRow } from '@/lib/db/rows';
 import type { PersonalTokenManifest } from '@/lib/protocol/manifestSchema';
-import { gateViews } from './gateViews';
+import { gateViews, unlockedGateIds } from './gateViews';
 import type { PageContext } from './pageContext';
 
 // The chain is the one thing faked here: balances come from this table.
@@ -99,5 +99,19 @@ describe('gate views on a revisit', () => {
     const [notes] = await gateViews(page(), NOW);
     expect(notes!.state).toBe('locked');
     expect(await database().unlockSessions.count()).toBe(1);
+  });
+
+  test("one gate's view leaves the other gates' sessions alone: each frame reports its own re-lock with the reason", async () => {
+    balances.set(HOLDER, 50n * ONE);
+    await database().unlockSessions.bulkPut([session('notes'), session('merch', { minBalance: (100n * ONE).toString() })]);
+    expect(await gateViews(page(), NOW, 'notes')).toEqual([expect.objectContaining({ gateId: 'notes', state: 'unlocked' })]);
+    expect(await database().unlockSessions.count()).toBe(2); // merch's session is still there to be reported
+    expect(await gateViews(page(), NOW, 'merch')).toEqual([expect.objectContaining({ gateId: 'merch', note: 'Locked again: 0x7099…79C8 now holds 50 ALEX; this needs 100 ALEX.' })]);
+  });
+
+  test('where the teaser steps aside is read without touching a session or the chain', async () => {
+    await database().unlockSessions.bulkPut([session('notes'), session('merch', { expiresAt: NOW - 1 }), session('other', { tokenId: 'eip155:1/erc20:0x0000000000000000000000000000000000000001' })]);
+    expect(await unlockedGateIds(page(), NOW)).toEqual(new Set(['notes']));
+    expect(await database().unlockSessions.count()).toBe(3);
   });
 });

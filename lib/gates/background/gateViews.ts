@@ -12,11 +12,13 @@ import { amountText, minimumText, readTokenBalances, type TokenBalances } from '
  * token, and its address still holds enough (read now, on chain). A session that fails either is
  * removed and the gate shows locked with the reason.
  */
-export async function gateViews(page: PageContext, now = Date.now()): Promise<GateView[]> {
-  const gates = gatesOf(page);
+export async function gateViews(page: PageContext, now = Date.now(), only?: string): Promise<GateView[]> {
+  // One gate (each gate's frame asks for its own): the other gates' sessions are left alone, so a
+  // session re-locked here is reported with its reason by the one request that removed it.
+  const gates = gatesOf(page).filter((g) => only === undefined || g.id === only);
   if (gates.length === 0) return [];
   const db = database();
-  const stored = await db.unlockSessions.where('origin').equals(page.origin).toArray();
+  const stored = (await db.unlockSessions.where('origin').equals(page.origin).toArray()).filter((s) => gates.some((g) => g.id === s.gateId));
   // A site that now declares another token: proofs of holding the old one unlock nothing.
   const otherToken = stored.filter((s) => s.tokenId !== page.state.tokenId);
   if (otherToken.length) await db.unlockSessions.bulkDelete(otherToken.map((s): [string, string] => [s.origin, s.gateId]));
@@ -32,6 +34,15 @@ export async function gateViews(page: PageContext, now = Date.now()): Promise<Ga
     views.push(view ?? lockedView(gate, requirement, null));
   }
   return views;
+}
+
+/**
+ * Which declared gates have an unexpired session for this token: where the page's teaser steps
+ * aside. Read only: the gate's own frame re-checks the balance and says so if it locks again.
+ */
+export async function unlockedGateIds(page: PageContext, now = Date.now()): Promise<Set<string>> {
+  const stored = await database().unlockSessions.where('origin').equals(page.origin).toArray();
+  return new Set(stored.filter((s) => s.tokenId === page.state.tokenId && s.expiresAt > now).map((s) => s.gateId));
 }
 
 async function sessionView(gate: ManifestGate, session: UnlockSessionRow, token: TokenBalances | null, requirement: string, now: number): Promise<GateView | null> {

@@ -6,16 +6,25 @@ import { UserFacingError } from '../../app/userFacingError';
 import { readTabState } from '../../detect/background/tabStates';
 import type { gatesRequests } from '../contract';
 import { companionSummary } from './companionSummary';
-import { gateViews } from './gateViews';
+import { gateViews, unlockedGateIds } from './gateViews';
+import { gatesOf } from './pageContext';
 import { unlockGate } from './unlockGate';
 
 export const gatesHandlers: RequestHandlers<typeof gatesRequests> = {
-  'page-gates': (_, page) => gateViews(page),
+  'page-layout': async (_, page) => {
+    const [unlocked, prefs] = await Promise.all([unlockedGateIds(page), database().sitePrefs.get(page.origin)]);
+    return { gates: gatesOf(page).map((g) => ({ gateId: g.id, unlocked: unlocked.has(g.id) })), card: !(prefs?.companionDismissed ?? false) };
+  },
+  'frame-gate': async ({ gateId }, page) => {
+    const [view] = await gateViews(page, Date.now(), gateId);
+    if (!view) throw new UserFacingError('This site declares no such gate.');
+    return view;
+  },
   'companion-summary': (_, page) => companionSummary(page),
   'unlock-gate': ({ gateId, walletUuid }, page) => unlockGate(page, gateId, walletUuid ?? null),
   'lock-gate': async ({ gateId }, page) => {
     await database().unlockSessions.delete([page.origin, gateId]);
-    const view = (await gateViews(page)).find((v) => v.gateId === gateId);
+    const [view] = await gateViews(page, Date.now(), gateId);
     if (!view) throw new UserFacingError('This site declares no such gate.');
     return view;
   },

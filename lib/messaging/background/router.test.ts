@@ -28,6 +28,14 @@ const detected = (origin: string): TabState => ({
 
 const popup = (): Sender => ({ id: browser.runtime.id, url: browser.runtime.getURL('/popup.html') });
 const contentScript = (url = `${ALEX}/posts`, more: Partial<Sender> = {}): Sender => ({ id: browser.runtime.id, tab: { id: 7 } as Browser.tabs.Tab, frameId: 0, url, ...more });
+/** Our page frame inside tab 7, whose top-level page is `top` (the browser's word). */
+const pageFrame = (top = `${ALEX}/posts`, more: Partial<Sender> = {}): Sender => ({
+  id: browser.runtime.id,
+  url: browser.runtime.getURL('/page-frame.html'),
+  tab: { id: 7, url: top } as Browser.tabs.Tab,
+  frameId: 3,
+  ...more,
+});
 const envelope = (type: string, payload: unknown) => ({ channel: REQUEST_CHANNEL, type, payload });
 
 function setup(overrides: Partial<RequestHandlers<AppRequests>> = {}, tabs: Record<number, TabState> = { 7: detected(ALEX) }) {
@@ -36,6 +44,7 @@ function setup(overrides: Partial<RequestHandlers<AppRequests>> = {}, tabs: Reco
     contracts: appRequests,
     handlers: { ...requestHandlers, ...overrides },
     readTabState: async (tabId) => tabs[tabId] ?? null,
+    readDeclaringDocument: async () => 'doc-declared',
     checkOutputs: true,
     log,
   });
@@ -59,7 +68,7 @@ describe('the router', () => {
     const { route } = setup({ claim });
     expect(await route(envelope('claim', { tokenId: 'x' }), popup())).toEqual({ ok: false, error: 'The request was malformed.', code: 'router.malformed' });
     expect(await route(envelope('claim', { tokenId: 'x', roundId: '1', extra: true }), popup())).toMatchObject({ code: 'router.malformed' });
-    expect(await route(envelope('unlock-gate', { gateId: '' }), contentScript())).toMatchObject({ code: 'router.malformed' });
+    expect(await route(envelope('unlock-gate', { gateId: '' }), pageFrame())).toMatchObject({ code: 'router.malformed' });
     expect(claim).not.toHaveBeenCalled();
   });
 
@@ -76,9 +85,9 @@ describe('the router', () => {
   });
 
   test('page requests need our content script in the top frame of a tab that declared a creator on that same origin', async () => {
-    const pageGates = vi.fn(async () => []);
-    const { route } = setup({ 'page-gates': pageGates }, { 7: detected(ALEX), 8: detected('http://localhost:4102') });
-    const ask = (sender: Sender) => route(envelope('page-gates', {}), sender);
+    const pageGates = vi.fn(async () => ({ gates: [], card: true }));
+    const { route } = setup({ 'page-layout': pageGates }, { 7: detected(ALEX), 8: detected('http://localhost:4102') });
+    const ask = (sender: Sender) => route(envelope('page-layout', {}), sender);
     expect(await ask(contentScript(`${ALEX}/`, { frameId: 2 }))).toMatchObject({ code: 'router.sender-refused' }); // an iframe
     expect(await ask(contentScript(`${ALEX}/`, { id: 'another-extension' }))).toMatchObject({ code: 'router.sender-refused' });
     expect(await ask(popup())).toMatchObject({ code: 'router.sender-refused' }); // the popup has no tab of its own
@@ -91,8 +100,29 @@ describe('the router', () => {
     expect(await ask(contentScript(`${ALEX}/`, { tab: { id: 9 } as Browser.tabs.Tab }))).toMatchObject({ code: 'router.not-declaring' }); // declared nothing
     expect(pageGates).not.toHaveBeenCalled();
 
-    expect(await ask(contentScript(`${ALEX}/posts`, { documentId: 'doc-1' }))).toEqual({ ok: true, value: [] });
+    expect(await ask(contentScript(`${ALEX}/posts`, { documentId: 'doc-1' }))).toEqual({ ok: true, value: { gates: [], card: true } });
     expect(pageGates).toHaveBeenCalledWith({}, { tabId: 7, origin: ALEX, documentId: 'doc-1', state: detected(ALEX) });
+  });
+
+  test("frame requests need our page frame inside a declaring tab: the tab's top-level origin, the declaring document", async () => {
+    const unlock = vi.fn(async () => ({ kind: 'choose-wallet' as const, wallets: [] }));
+    const { route } = setup({ 'unlock-gate': unlock });
+    const ask = (sender: Sender) => route(envelope('unlock-gate', { gateId: 'notes' }), sender);
+    expect(await ask(contentScript())).toMatchObject({ code: 'router.sender-refused' }); // the page's own document
+    expect(await ask(popup())).toMatchObject({ code: 'router.sender-refused' }); // not in a tab
+    expect(await ask(pageFrame(`${ALEX}/`, { frameId: 0 }))).toMatchObject({ code: 'router.sender-refused' }); // opened as the tab itself
+    expect(await ask(pageFrame(`${ALEX}/`, { url: browser.runtime.getURL('/popup.html') }))).toMatchObject({ code: 'router.sender-refused' }); // another of our pages
+    expect(await ask(pageFrame('http://evil.example/'))).toMatchObject({ code: 'router.not-declaring' }); // embedded by a page that declared nothing here
+    expect(unlock).not.toHaveBeenCalled();
+    expect(await ask(pageFrame())).toEqual({ ok: true, value: { kind: 'choose-wallet', wallets: [] } });
+    expect(unlock).toHaveBeenCalledWith({ gateId: 'notes' }, { tabId: 7, origin: ALEX, documentId: 'doc-declared', state: detected(ALEX) });
+  });
+
+  test("an extension page embedded in a web page never makes the popup's requests", async () => {
+    const claim = vi.fn(async () => ({ transactionId: 't1' }));
+    const { route } = setup({ claim });
+    expect(await route(envelope('claim', { tokenId: 'eip155:1/erc20:0x0', roundId: '1' }), pageFrame())).toMatchObject({ code: 'router.sender-refused' });
+    expect(claim).not.toHaveBeenCalled();
   });
 
   test('a declaration is taken from any http(s) top frame, with the origin the browser reports', async () => {
@@ -131,7 +161,7 @@ describe('the router', () => {
       tally: async () => {
         throw new TypeError('reading a property of undefined', { cause: new ClaimsFileError('inner sentence', 'inner details') });
       },
-      'page-gates': async () => {
+      'page-layout': async () => {
         throw 'a string';
       },
     });
@@ -146,10 +176,10 @@ describe('the router', () => {
         TypeError: reading a property of undefined
         caused by ClaimsFileError [income.claims-file]: inner sentence (inner details)"
     `);
-    expect(await route(envelope('page-gates', {}), contentScript())).toMatchObject({
+    expect(await route(envelope('page-layout', {}), contentScript())).toMatchObject({
       error: 'Something went wrong in the extension. Try again; if it persists, reload the page.',
     });
-    expect(log.mock.calls[1]?.[0]).toBe('request page-gates failed:\n  a string');
+    expect(log.mock.calls[1]?.[0]).toBe('request page-layout failed:\n  a string');
   });
 
   test('an answer that breaks its output schema is a bug: logged, and the holder gets the generic sentence', async () => {

@@ -5,7 +5,8 @@ import type { TabState } from '@/lib/detect/tabState';
 import { BaseError, describeCauseChain } from '@/lib/errors/baseError';
 import type { RequestContract, RequestContracts, RequestHandler, RequestHandlers, SenderContexts, SenderPolicy } from '../contract';
 import { REQUEST_CHANNEL, type Response } from '../envelope';
-import { contentScriptTab, isExtensionPage } from './senders';
+import { PAGE_FRAME_PATH } from '@/lib/gates/pageFrame';
+import { contentScriptTab, isExtensionPage, pageFrameTab } from './senders';
 
 type Sender = Browser.runtime.MessageSender;
 
@@ -23,6 +24,7 @@ export const GENERIC_FAILURE: Record<SenderPolicy, string> = {
   popup: 'Something went wrong in the extension. Try again; if it persists, reload the extension.',
   'declaring-page': 'Something went wrong in the extension. Try again; if it persists, reload the page.',
   'any-page': 'Something went wrong in the extension. Try again; if it persists, reload the page.',
+  'declaring-frame': 'Something went wrong in the extension. Try again; if it persists, reload the page.',
 };
 
 export interface RouterOptions<M extends RequestContracts> {
@@ -30,6 +32,8 @@ export interface RouterOptions<M extends RequestContracts> {
   handlers: RequestHandlers<M>;
   /** What a tab's document declared, for the `declaring-page` policy (another document of the tab declared nothing). */
   readTabState: (tabId: number, documentId: string | null) => Promise<TabState | null>;
+  /** Which document of a tab declared, for the `declaring-frame` policy (null when unknown). */
+  readDeclaringDocument?: (tabId: number) => Promise<string | null>;
   /** Checks every answer against its output schema (dev, devnet and test builds): a mismatch is a bug. */
   checkOutputs?: boolean;
   log?: (message: string, ...details: unknown[]) => void;
@@ -40,27 +44,38 @@ export type Route = (message: unknown, sender: Sender) => Promise<Response<unkno
 const envelopeSchema = z.object({ channel: z.literal(REQUEST_CHANNEL), type: z.string().max(64), payload: z.unknown() });
 
 type Resolved<P extends SenderPolicy> = { ok: true; context: SenderContexts[P] } | { ok: false; refusal: Refusal };
-type Resolvers = { [P in SenderPolicy]: (sender: Sender, readTabState: RouterOptions<RequestContracts>['readTabState']) => Promise<Resolved<P>> };
+type TabReaders = Pick<RouterOptions<RequestContracts>, 'readTabState' | 'readDeclaringDocument'>;
+type Resolvers = { [P in SenderPolicy]: (sender: Sender, tabs: TabReaders) => Promise<Resolved<P>> };
 
 /** Each policy turns the browser's description of the sender into the handler's context, or refuses. */
 const resolvers: Resolvers = {
-  popup: async (sender) => (isExtensionPage(sender) ? { ok: true, context: { kind: 'popup' } } : { ok: false, refusal: 'router.sender-refused' }),
+  // An extension page embedded in a web page (our page frame) never makes the popup's requests.
+  popup: async (sender) =>
+    isExtensionPage(sender) && !(sender.tab && sender.frameId) ? { ok: true, context: { kind: 'popup' } } : { ok: false, refusal: 'router.sender-refused' },
   'any-page': async (sender) => {
     const page = pageSender(sender);
     return page ? { ok: true, context: page } : { ok: false, refusal: 'router.sender-refused' };
   },
-  'declaring-page': async (sender, readTabState) => {
+  'declaring-page': async (sender, { readTabState }) => {
     const page = pageSender(sender);
     if (!page) return { ok: false, refusal: 'router.sender-refused' };
     const state = await readTabState(page.tabId, page.documentId);
     if (state?.status !== 'detected' || state.origin !== page.origin) return { ok: false, refusal: 'router.not-declaring' };
     return { ok: true, context: { ...page, state } };
   },
+  'declaring-frame': async (sender, { readTabState, readDeclaringDocument }) => {
+    const frame = pageFrameTab(sender, PAGE_FRAME_PATH);
+    if (!frame) return { ok: false, refusal: 'router.sender-refused' };
+    const documentId = (await readDeclaringDocument?.(frame.tabId)) ?? null;
+    const state = await readTabState(frame.tabId, documentId);
+    if (state?.status !== 'detected' || state.origin !== frame.origin) return { ok: false, refusal: 'router.not-declaring' };
+    return { ok: true, context: { ...frame, documentId, state } };
+  },
 };
 
-function resolve<P extends SenderPolicy>(policy: P, sender: Sender, readTabState: RouterOptions<RequestContracts>['readTabState']): Promise<Resolved<P>> {
+function resolve<P extends SenderPolicy>(policy: P, sender: Sender, tabs: TabReaders): Promise<Resolved<P>> {
   const resolver: Resolvers[P] = resolvers[policy];
-  return resolver(sender, readTabState);
+  return resolver(sender, tabs);
 }
 
 function pageSender(sender: Sender): SenderContexts['any-page'] | null {
@@ -77,11 +92,11 @@ type Run = (payload: unknown, sender: Sender) => Promise<Response<unknown>>;
  * sentence; anything else is logged with its cause chain and answered with a generic sentence.
  */
 export function createRouter<M extends RequestContracts>(options: RouterOptions<M>): Route {
-  const { contracts, handlers, readTabState, checkOutputs = false, log = console.error } = options;
+  const { contracts, handlers, readTabState, readDeclaringDocument, checkOutputs = false, log = console.error } = options;
 
   const bind = <C extends RequestContract>(type: string, contract: C, handler: RequestHandler<C>): Run => {
     return async (raw, sender) => {
-      const resolved = await resolve<C['sender']>(contract.sender, sender, readTabState);
+      const resolved = await resolve<C['sender']>(contract.sender, sender, { readTabState, readDeclaringDocument });
       if (!resolved.ok) return refuse(resolved.refusal);
       const payload = z.safeParse<C['input']>(contract.input, raw);
       if (!payload.success) return refuse('router.malformed');
