@@ -1,8 +1,6 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
-import { database } from '@/lib/db/database';
-import type { VoteRow } from '@/lib/db/rows';
-import { voteHistory } from '@/lib/votes/votesRepository';
+import type { Address } from 'viem';
+import { useVoteHistory } from '@/lib/votes/ui/useVoteHistory';
 import { sendRequest } from '@/lib/messaging/requests';
 import type { ProposalWithPower } from '@/lib/votes/contract';
 import { Skeleton } from '../app/Skeleton';
@@ -11,9 +9,9 @@ import { ProposalCard } from './ProposalCard';
 interface VotesPanelProps {
   tokenId: string;
   /** The connected wallet's account; null when watch-only. */
-  walletAccount: string | null;
+  walletAccount: Address | null;
   /** The account whose votes and power are shown (wallet first, else the watched address). */
-  account: string | null;
+  account: Address | null;
 }
 
 /** Open and past proposals of one creator, with the holder's votes kept in IndexedDB. Key it by
@@ -21,7 +19,7 @@ interface VotesPanelProps {
 export function VotesPanel({ tokenId, walletAccount, account }: VotesPanelProps) {
   const [proposals, setProposals] = useState<ProposalWithPower[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const votes = useLiveQuery(() => (account ? voteHistory(database(), account) : Promise.resolve([] as VoteRow[])), [account]) ?? [];
+  const votes = useVoteHistory(account);
 
   useEffect(() => {
     let current = true;

@@ -1,11 +1,11 @@
 import { BaseError, type Address, type Hex } from 'viem';
 import { chainById } from '@/lib/chain/knownChains';
-import { database } from '@/lib/db/database';
 import type { TransactionRow } from '@/lib/db/rows';
+import { lowerAddress } from '@/lib/protocol/address';
 import { readSettings } from '@/lib/settings/settingsRepository';
-import { saveTransaction, transactionsWithStatus, updateTransaction } from '@/lib/wallet/transactionsRepository';
-import { sendTransaction, WalletError } from '@/lib/wallet';
-import { clientFor } from '../chain/chainClients';
+import { saveTransaction, transactionById, transactionsWithStatus, updateTransaction } from '@/lib/wallet/transactionsRepository';
+import { WalletError } from '@/lib/wallet/walletError';
+import type { BackgroundDeps } from '../app/background/backgroundDeps';
 import { refreshHoldings } from '../holdings/background/refreshHoldings';
 import { keepAliveWhile } from './keepAlive';
 import { UserFacingError } from '../app/userFacingError';
@@ -25,14 +25,16 @@ export interface TrackedCall {
  * Simulates, saves, asks the wallet, then follows the transaction to its receipt in the
  * background: the popup may close when MetaMask opens; the saved row tells how it ended.
  */
-export async function sendTrackedTransaction(call: TrackedCall): Promise<{ transactionId: string }> {
-  const db = database();
+export type TransactionDeps = Pick<BackgroundDeps, 'db' | 'clientFor' | 'wallet'>;
+
+export async function sendTrackedTransaction(deps: TransactionDeps, call: TrackedCall): Promise<{ transactionId: string }> {
+  const { db } = deps;
   const settings = await readSettings(db);
-  const account = settings.wallet?.account as Address | undefined;
+  const account = settings.wallet?.account;
   if (!account) throw new UserFacingError('Connect a wallet to claim: a watched address cannot send transactions.');
   const chain = chainById(call.chainId);
   if (!chain) throw new UserFacingError(`Chain ${call.chainId} is not supported.`);
-  const client = clientFor(chain, settings.rpcUrls[call.chainId]);
+  const client = deps.clientFor(chain, settings.rpcUrls[call.chainId]);
   try {
     await client.call({ account, to: call.to, data: call.data });
   } catch (error) {
@@ -40,11 +42,11 @@ export async function sendTrackedTransaction(call: TrackedCall): Promise<{ trans
   }
 
   const now = Date.now();
-  const row: TransactionRow = { ...call, id: crypto.randomUUID(), account: account.toLowerCase(), hash: null, status: 'awaiting-signature', error: null, createdAt: now, updatedAt: now };
+  const row: TransactionRow = { ...call, id: crypto.randomUUID(), account: lowerAddress(account), hash: null, status: 'awaiting-signature', error: null, createdAt: now, updatedAt: now };
   await saveTransaction(db, row);
   let hash: Hex;
   try {
-    hash = await keepAliveWhile(sendTransaction({ chainId: call.chainId, to: call.to, data: call.data }));
+    hash = await keepAliveWhile(deps.wallet.sendTransaction({ chainId: call.chainId, to: call.to, data: call.data }));
   } catch (error) {
     const cancelled = error instanceof WalletError && error.kind === 'cancelled';
     const message = error instanceof WalletError ? error.message : 'The wallet could not send the transaction.';
@@ -53,22 +55,22 @@ export async function sendTrackedTransaction(call: TrackedCall): Promise<{ trans
     throw new UserFacingError(message);
   }
   await updateTransaction(db, row.id, { status: 'pending', hash });
-  void followTransaction(row.id);
+  void followTransaction(deps, row.id);
   return { transactionId: row.id };
 }
 
 /** Waits for the receipt; a replaced transaction is followed under its new hash or explained. */
-export async function followTransaction(id: string): Promise<void> {
-  const db = database();
-  const row = await db.transactions.get(id);
+export async function followTransaction(deps: Pick<BackgroundDeps, 'db' | 'clientFor'>, id: string): Promise<void> {
+  const { db } = deps;
+  const row = await transactionById(db, id);
   if (!row?.hash || row.status !== 'pending') return;
   const chain = chainById(row.chainId);
   if (!chain) return;
-  const client = clientFor(chain, (await readSettings(db)).rpcUrls[row.chainId]);
+  const client = deps.clientFor(chain, (await readSettings(db)).rpcUrls[row.chainId]);
   try {
     const receipt = await keepAliveWhile(
       client.waitForTransactionReceipt({
-        hash: row.hash as Hex,
+        hash: row.hash,
         timeout: 10 * 60_000,
         onReplaced: (replacement) => {
           const note = replacement.reason === 'repriced' ? null : `Your wallet ${replacement.reason === 'cancelled' ? 'cancelled' : 'replaced'} this transaction.`;
@@ -79,17 +81,18 @@ export async function followTransaction(id: string): Promise<void> {
     const ok = receipt.status === 'success';
     await updateTransaction(db, id, { status: ok ? 'confirmed' : 'failed', hash: receipt.transactionHash, error: ok ? null : 'The transaction was mined but reverted; nothing changed.' });
     // The claimed round and the new balance show without waiting for the next popup opening.
-    if (ok) await refreshHoldings(db, []);
+    if (ok) await refreshHoldings(deps, []);
   } catch (error) {
     await updateTransaction(db, id, { error: `Still waiting for the receipt: ${reason(error)}.` });
   }
 }
 
 /** After a worker restart: keep following what was sent. */
-export async function resumeTransactions(): Promise<void> {
-  for (const row of await transactionsWithStatus(database(), ['pending'])) void followTransaction(row.id);
-  for (const row of await transactionsWithStatus(database(), ['awaiting-signature'])) {
-    await updateTransaction(database(), row.id, { status: 'failed', error: 'The extension restarted while your wallet was open. If you confirmed, the claim will show as done after the next refresh.' });
+export async function resumeTransactions(deps: Pick<BackgroundDeps, 'db' | 'clientFor'>): Promise<void> {
+  const { db } = deps;
+  for (const row of await transactionsWithStatus(db, ['pending'])) void followTransaction(deps, row.id);
+  for (const row of await transactionsWithStatus(db, ['awaiting-signature'])) {
+    await updateTransaction(db, row.id, { status: 'failed', error: 'The extension restarted while your wallet was open. If you confirmed, the claim will show as done after the next refresh.' });
   }
 }
 

@@ -3,6 +3,7 @@ import { createPublicClient, http, type Address } from 'viem';
 import { erc20Abi, uniswapV2PairAbi } from '@/lib/chain/abis';
 import { DEVNET_A, DEVNET_B } from '@/lib/chain/devnet';
 import { chainById } from '@/lib/chain/knownChains';
+import { clientFor } from '@/lib/chain/chainClients';
 import { createChainClient } from '@/lib/chain/createChainClient';
 import { readChainSnapshot } from '@/lib/chain/readChainSnapshot';
 import { CompanionDatabase } from '@/lib/db/database';
@@ -65,7 +66,7 @@ describe('what the popup reads is what the chain holds', () => {
     const proxyB = await startRpcProxy({ target: chainB.rpcUrl });
     try {
       const db = await databaseOn([proxyA.url], [proxyB.url]);
-      const outcome = await refreshHoldings(db, []);
+      const outcome = await refreshHoldings({ db, clientFor }, []);
       expect(outcome.chains.map((c) => c.error)).toEqual([null, null]);
       expect([proxyA.requestCount(), proxyB.requestCount()]).toEqual([1, 1]);
 
@@ -86,16 +87,16 @@ describe('what the popup reads is what the chain holds', () => {
 
   test('a dead first endpoint falls back to the next one', async () => {
     const db = await databaseOn(['http://127.0.0.1:9', devnet.chains[0].rpcUrl], [devnet.chains[1].rpcUrl]);
-    const outcome = await refreshHoldings(db, []);
+    const outcome = await refreshHoldings({ db, clientFor }, []);
     expect(outcome.chains.map((c) => c.error)).toEqual([null, null]);
   });
 
   test('an unreachable chain keeps the last values and is recorded as failing (stale), the other chain still refreshes', async () => {
     const db = await databaseOn([devnet.chains[0].rpcUrl], [devnet.chains[1].rpcUrl]);
-    await refreshHoldings(db, []);
+    await refreshHoldings({ db, clientFor }, []);
     const before = await holdingsOf(db, holder);
     await writeSetting(db, 'rpcUrls', { [DEVNET_A.chainId]: ['http://127.0.0.1:9'], [DEVNET_B.chainId]: [devnet.chains[1].rpcUrl] });
-    const outcome = await refreshHoldings(db, []);
+    const outcome = await refreshHoldings({ db, clientFor }, []);
     expect(outcome.chains.find((c) => c.chainId === DEVNET_A.chainId)?.error).toMatch(/^Could not reach Devnet A: .*Showing the last values read\.$/);
     expect(outcome.chains.find((c) => c.chainId === DEVNET_B.chainId)?.error).toBeNull();
     const after = await holdingsOf(db, holder);
@@ -108,7 +109,7 @@ describe('what the popup reads is what the chain holds', () => {
   test('a token that is not a contract yields no holding instead of breaking the refresh', async () => {
     const db = await databaseOn([devnet.chains[0].rpcUrl], [devnet.chains[1].rpcUrl]);
     const notAToken: Address = '0x000000000000000000000000000000000000dEaD';
-    const outcome = await refreshHoldings(db, [formatTokenId(DEVNET_A.chainId, notAToken)]);
+    const outcome = await refreshHoldings({ db, clientFor }, [formatTokenId(DEVNET_A.chainId, notAToken)]);
     expect(outcome.chains.every((c) => c.error === null)).toBe(true);
     const tokens = (await holdingsOf(db, holder)).map((r) => r.tokenId).sort();
     expect(tokens).toEqual([ALEX, MIKE].sort());

@@ -1,5 +1,4 @@
 import { getAddress, isAddress } from 'viem';
-import { database } from '@/lib/db/database';
 import { follow, unfollow } from '@/lib/holdings/followsRepository';
 import { clearAllData, readSettings, writeSetting } from '@/lib/settings/settingsRepository';
 import { saveSitePrefs } from '@/lib/gates/sitePrefsRepository';
@@ -8,6 +7,7 @@ import { chainById } from '@/lib/chain/knownChains';
 import { refreshHoldings } from '../../holdings/background/refreshHoldings';
 import { readTabState } from '../../detect/background/tabStates';
 import { UserFacingError } from '../userFacingError';
+import { backgroundDeps } from './backgroundDeps';
 import { castVote } from '../../votes/background/castVote';
 import { claimRound } from '../../income/background/claimRound';
 import { collectRewards } from '../../lp/background/collectRewards';
@@ -22,12 +22,12 @@ type Handlers = { [T in RequestType]: (payload: RequestMap[T]['payload']) => Pro
 export const requestHandlers: Handlers = {
   'tab-state': ({ tabId }) => readTabState(tabId),
 
-  refresh: ({ tokenIds }) => refreshHoldings(database(), tokenIds),
+  refresh: ({ tokenIds }) => refreshHoldings(backgroundDeps(), tokenIds),
 
   follow: async ({ tabId }) => {
     const state = await readTabState(tabId);
     if (state?.status !== 'detected') throw new UserFacingError('This page does not declare a valid personal token.');
-    await follow(database(), {
+    await follow(backgroundDeps().db, {
       tokenId: state.tokenId,
       chainId: state.chainId,
       address: state.address,
@@ -43,7 +43,7 @@ export const requestHandlers: Handlers = {
   },
 
   unfollow: async ({ tokenId }) => {
-    await unfollow(database(), tokenId);
+    await unfollow(backgroundDeps().db, tokenId);
     return null;
   },
 
@@ -56,7 +56,7 @@ export const requestHandlers: Handlers = {
       throw new UserFacingError('The address has a typo: its capital letters (checksum) do not match. Check it or paste it again.');
     }
     const value = trimmed ? getAddress(trimmed) : null;
-    await writeSetting(database(), 'watchAddress', value);
+    await writeSetting(backgroundDeps().db, 'watchAddress', value);
     return { address: value };
   },
 
@@ -74,31 +74,31 @@ export const requestHandlers: Handlers = {
         throw new UserFacingError(`"${url.slice(0, 80)}" is not an http(s) URL.`);
       }
     }
-    const settings = await readSettings(database());
+    const settings = await readSettings(backgroundDeps().db);
     const rpcUrls = { ...settings.rpcUrls };
     if (cleaned.length) rpcUrls[chainId] = cleaned;
     else delete rpcUrls[chainId];
-    await writeSetting(database(), 'rpcUrls', rpcUrls);
+    await writeSetting(backgroundDeps().db, 'rpcUrls', rpcUrls);
     return { urls: cleaned };
   },
 
   'clear-all-data': async () => {
     await disconnect().catch(() => undefined); // the wallet's own "connected" flag goes too
-    await clearAllData(database());
+    await clearAllData(backgroundDeps().db);
     return null;
   },
 
   'wallet-connect': () => connect(),
   'wallet-disconnect': () => disconnect(),
-  proposals: ({ tokenId }) => listProposals(tokenId),
-  'cast-vote': ({ tokenId, proposalId, choice }) => castVote(tokenId, proposalId, choice),
-  tally: ({ tokenId, proposalId }) => tallyProposal(tokenId, proposalId),
-  claim: ({ tokenId, roundId }) => claimRound(tokenId, roundId),
-  'collect-rewards': ({ tokenId, staking }) => collectRewards(tokenId, staking),
+  proposals: ({ tokenId }) => listProposals(backgroundDeps(), tokenId),
+  'cast-vote': ({ tokenId, proposalId, choice }) => castVote(backgroundDeps(), tokenId, proposalId, choice),
+  tally: ({ tokenId, proposalId }) => tallyProposal(backgroundDeps(), tokenId, proposalId),
+  claim: ({ tokenId, roundId }) => claimRound(backgroundDeps(), tokenId, roundId),
+  'collect-rewards': ({ tokenId, staking }) => collectRewards(backgroundDeps(), tokenId, staking),
   'show-page-card': async ({ tabId }) => {
     const state = await readTabState(tabId);
     if (!state) throw new UserFacingError('This tab has no creator page open.');
-    await saveSitePrefs(database(), state.origin, { companionDismissed: false });
+    await saveSitePrefs(backgroundDeps().db, state.origin, { companionDismissed: false });
     return null;
   },
 };

@@ -1,22 +1,33 @@
 import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
 import type { TabState } from '@/lib/detect/tabState';
 
 // Tab states live in storage.session: they survive the service worker stopping, and vanish
 // with the browser session. Content scripts cannot read that area (trusted contexts only).
-const key = (tabId: number) => `tab:${tabId}`;
+const tabStateItem = (tabId: number) => storage.defineItem<TabState>(`session:tab:${tabId}`);
 
-export async function readTabState(tabId: number): Promise<TabState | null> {
-  const stored = await browser.storage.session.get(key(tabId));
-  return (stored[key(tabId)] as TabState | undefined) ?? null;
+export function readTabState(tabId: number): Promise<TabState | null> {
+  return tabStateItem(tabId).getValue();
 }
 
 export async function writeTabState(tabId: number, state: TabState): Promise<void> {
-  await browser.storage.session.set({ [key(tabId)]: state });
+  await tabStateItem(tabId).setValue(state);
   await showBadge(tabId, state);
 }
 
+/** The state of an open tab that declared `tokenId`, if any (the first found). */
+export async function detectedTabOf(tokenId: string): Promise<Extract<TabState, { status: 'detected' }> | null> {
+  const tabs = await browser.tabs.query({});
+  for (const tab of tabs) {
+    if (tab.id === undefined) continue;
+    const state = await readTabState(tab.id);
+    if (state?.status === 'detected' && state.tokenId === tokenId) return state;
+  }
+  return null;
+}
+
 export async function forgetTab(tabId: number): Promise<void> {
-  await browser.storage.session.remove(key(tabId));
+  await tabStateItem(tabId).removeValue();
   await browser.action.setBadgeText({ tabId, text: '' }).catch(() => {
     // The tab may already be gone.
   });

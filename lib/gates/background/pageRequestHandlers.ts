@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
-import { database } from '@/lib/db/database';
 import { saveSitePrefs } from '@/lib/gates/sitePrefsRepository';
+import { forgetUnlockSessions } from '@/lib/gates/unlockSessionsRepository';
+import { backgroundDeps } from '../../app/background/backgroundDeps';
 import type { PageRequestMap, PageRequestType } from '@/lib/gates/contract';
 import { UserFacingError } from '../../app/userFacingError';
 import { companionSummary } from './companionSummary';
@@ -11,17 +12,17 @@ import { unlockGate } from './unlockGate';
 type Handlers = { [T in PageRequestType]: (page: PageContext, payload: PageRequestMap[T]['payload']) => Promise<PageRequestMap[T]['result']> };
 
 export const pageRequestHandlers: Handlers = {
-  'page-gates': (page) => gateViews(page),
-  'companion-summary': (page) => companionSummary(page),
-  'unlock-gate': (page, { gateId, walletUuid }) => unlockGate(page, gateId, walletUuid ?? null),
+  'page-gates': (page) => gateViews(backgroundDeps(), page),
+  'companion-summary': (page) => companionSummary(backgroundDeps(), page),
+  'unlock-gate': (page, { gateId, walletUuid }) => unlockGate(backgroundDeps(), page, gateId, walletUuid ?? null),
   'lock-gate': async (page, { gateId }) => {
-    await database().unlockSessions.delete([page.origin, gateId]);
-    const view = (await gateViews(page)).find((v) => v.gateId === gateId);
+    await forgetUnlockSessions(backgroundDeps().db, page.origin, [gateId]);
+    const view = (await gateViews(backgroundDeps(), page)).find((v) => v.gateId === gateId);
     if (!view) throw new UserFacingError('This site declares no such gate.');
     return view;
   },
   'companion-dismiss': async (page, { dismissed }) => {
-    await saveSitePrefs(database(), page.origin, { companionDismissed: dismissed });
+    await saveSitePrefs(backgroundDeps().db, page.origin, { companionDismissed: dismissed });
     return null;
   },
   'open-popup': async (page) => {

@@ -1,7 +1,6 @@
 import type { Address } from 'viem';
 import { chainById } from '@/lib/chain/knownChains';
 import { readChainSnapshot } from '@/lib/chain/readChainSnapshot';
-import type { CompanionDatabase } from '@/lib/db/database';
 import { recordRefresh } from '@/lib/holdings/chainStatusRepository';
 import { listFollows } from '@/lib/holdings/followsRepository';
 import { NO_ACCOUNT, saveLatest } from '@/lib/holdings/holdingsRepository';
@@ -9,7 +8,7 @@ import { holdingsAccount, readSettings } from '@/lib/settings/settingsRepository
 import { toHoldingValues } from '@/lib/holdings/core/toHoldingValues';
 import type { RefreshOutcome } from '@/lib/messaging/requests';
 import { formatTokenId, parseTokenId } from '@/lib/protocol/caip19';
-import { clientFor } from '../../chain/chainClients';
+import type { BackgroundDeps } from '../../app/background/backgroundDeps';
 import { prepareIncomeRefresh, storeIncome } from '../../income/background/refreshIncome';
 
 /**
@@ -17,9 +16,10 @@ import { prepareIncomeRefresh, storeIncome } from '../../income/background/refre
  * chain: one multicall per chain, all chains at once, results written to IndexedDB, where the
  * popup's live queries pick them up.
  */
-export async function refreshHoldings(db: CompanionDatabase, extraTokenIds: string[]): Promise<RefreshOutcome> {
+export async function refreshHoldings(deps: Pick<BackgroundDeps, 'db' | 'clientFor'>, extraTokenIds: string[]): Promise<RefreshOutcome> {
+  const { db } = deps;
   const [settings, follows] = await Promise.all([readSettings(db), listFollows(db)]);
-  const account = holdingsAccount(settings) as Address | null;
+  const account = holdingsAccount(settings);
   const byChain = new Map<number, Address[]>();
   for (const tokenId of new Set([...follows.map((f) => f.tokenId), ...extraTokenIds])) {
     const { chainId, address } = parseTokenId(tokenId);
@@ -33,8 +33,8 @@ export async function refreshHoldings(db: CompanionDatabase, extraTokenIds: stri
       try {
         // Claims files come from the creators' sites first (HTTP, cached by content hash), so that
         // income and liquidity reads ride in the same multicall as balances and prices.
-        const client = clientFor(chain, settings.rpcUrls[chainId]);
-        const income = await prepareIncomeRefresh(follows, chain, account);
+        const client = deps.clientFor(chain, settings.rpcUrls[chainId]);
+        const income = await prepareIncomeRefresh(db, follows, chain, account);
         const snapshot = await readChainSnapshot(client, chain, tokens, account, 'multicall', income.plan);
         const fetchedAt = Date.now();
         if (account) await storeIncome(db, client, chain, account, income, snapshot, fetchedAt);

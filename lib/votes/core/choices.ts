@@ -28,7 +28,7 @@ function isValidWeighted(choice: unknown, count: number): boolean {
 }
 
 /** Whether `choice` is a valid vote of `type` on a proposal with `count` choices. */
-export function isValidChoice(type: VoteType, choice: unknown, count: number): boolean {
+export function isValidChoice(type: VoteType, choice: unknown, count: number): choice is VoteChoice {
   switch (type) {
     case 'single-choice':
     case 'basic':
