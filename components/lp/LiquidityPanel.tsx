@@ -53,9 +53,10 @@ function Position({ tokenId, position, decimals, symbol, ethUsd, canSend, latest
   const staking = position.staking;
   const busy = latest?.status === 'awaiting-signature' || latest?.status === 'pending';
   const collect = async () => {
+    if (!staking) return;
     setError(null);
     try {
-      await sendRequest('collect-rewards', { tokenId, staking: staking!.address });
+      await sendRequest('collect-rewards', { tokenId, staking: staking.address });
     } catch (e) {
       setError((e as Error).message);
     }

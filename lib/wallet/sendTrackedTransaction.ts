@@ -98,5 +98,5 @@ export async function resumeTransactions(deps: Pick<BackgroundDeps, 'db' | 'clie
 
 function reason(error: unknown): string {
   if (error instanceof BaseError) return error.shortMessage;
-  return error instanceof Error ? error.message.split('\n')[0]!.slice(0, 160) : String(error);
+  return error instanceof Error ? (error.message.split('\n')[0] ?? '').slice(0, 160) : String(error);
 }

@@ -1,4 +1,4 @@
-import type { Address } from 'viem';
+import { BaseError, type Address } from 'viem';
 import { chainById } from '@/lib/chain/knownChains';
 import { readChainSnapshot } from '@/lib/chain/readChainSnapshot';
 import { recordRefresh } from '@/lib/holdings/chainStatusRepository';
@@ -56,6 +56,6 @@ export async function refreshHoldings(deps: Pick<BackgroundDeps, 'db' | 'clientF
 }
 
 function shortReason(error: unknown): string {
-  const text = error instanceof Error ? ((error as { shortMessage?: string }).shortMessage ?? error.message) : String(error);
-  return text.split('\n')[0]!.slice(0, 160);
+  const text = error instanceof BaseError ? error.shortMessage : error instanceof Error ? error.message : String(error);
+  return (text.split('\n')[0] ?? '').slice(0, 160);
 }

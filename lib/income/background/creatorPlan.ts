@@ -14,7 +14,7 @@ export interface CreatorReading {
 /** Everything of one creator's income and liquidity that rides in the refresh's multicall. */
 export function creatorPlan(input: CreatorIncomeInput, chain: ChainConfig, account: Address): ReadPlan<CreatorReading> {
   const pairs = planLpReads(
-    input.manifest.pairs.map((p) => ({ pair: p.address as Address, token: input.token, quote: chain.uniswapV2.weth, staking: p.staking as Address | undefined })),
+    input.manifest.pairs.map((p) => ({ pair: p.address, token: input.token, quote: chain.uniswapV2.weth, staking: p.staking })),
     account,
   );
   const combined = combinePlans(incomePlan(input, account), pairs);

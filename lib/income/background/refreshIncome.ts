@@ -38,10 +38,12 @@ export async function storeIncome(
   snapshot: ChainSnapshot & { extra: CreatorReading[] | null },
   fetchedAt: number,
 ): Promise<void> {
-  if (!snapshot.extra) return;
+  const readings = snapshot.extra;
+  if (!readings) return;
   const rows = await Promise.all(
     refresh.inputs.map(async (input, k) => {
-      const reading = snapshot.extra![k]!;
+      const reading = readings[k];
+      if (!reading) throw new Error(`The multicall returned no reading for ${input.tokenId}.`);
       const token = snapshot.tokens.find((t) => t.address.toLowerCase() === input.token.toLowerCase());
       const ctx = {
         db, chainId: chain.chainId, account, blockNumber: snapshot.blockNumber, blockTimestamp: snapshot.blockTimestamp,

@@ -85,9 +85,9 @@ export async function programViews(
   const programs = manifest.rewards.filter((r) => r.kind === 'snapshot');
   return Promise.all(
     programs.map(async (program) => {
-      const staking = manifest.pairs.find((p) => p.address.toLowerCase() === program.pair.toLowerCase())?.staking as Address | undefined;
+      const staking = manifest.pairs.find((p) => p.address.toLowerCase() === program.pair.toLowerCase())?.staking;
       const ended = BigInt(program.endBlock) <= blockNumber;
-      const plan = planSnapshotReads(program.pair as Address, account, staking);
+      const plan = planSnapshotReads(program.pair, account, staking);
       const [start, end] = await Promise.all([
         runReadPlan(client, multicall3, plan, BigInt(program.startBlock)),
         runReadPlan(client, multicall3, plan, ended ? BigInt(program.endBlock) : blockNumber),

@@ -99,7 +99,8 @@ export function voteEnvelope(address: Address, sig: Hex, typedData: VoteTypedDat
  * from literal type names, which a Vote chosen at run time does not have.
  */
 export function viemTypedData(typed: VoteTypedData): TypedDataDefinition {
-  return typed as unknown as TypedDataDefinition;
+  const { domain, types, primaryType, message } = typed;
+  return { domain, types, primaryType, message: { ...message } };
 }
 
 /** The JSON MetaMask's `eth_signTypedData_v4` takes: the same data, with its EIP712Domain type spelled out. */
