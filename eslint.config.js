@@ -8,8 +8,13 @@ import reactHooks from 'eslint-plugin-react-hooks';
 const backgroundOnly = {
   group: [
     '@/lib/*/background', '@/lib/*/background/*', '**/background/*',
-    '@/lib/wallet', '@/lib/wallet/*', '**/lib/wallet', '**/lib/wallet/*', '@/lib/chain/chainClients', '@metamask/*',
+    '@/lib/chain/chainClients', '@metamask/*',
   ],
+  message: 'Background-only code: talk to it through lib/messaging instead.',
+};
+// lib/wallet likewise, except its transactions table's reads: storage, not signing (the popup shows claims in progress).
+const walletOnly = {
+  regex: '(^|/)lib/wallet(/(?!transactionsRepository$).*)?$',
   message: 'Background-only code: talk to it through lib/messaging instead.',
 };
 // The content script runs on every page: no IndexedDB, no chain client, no schema library.
@@ -50,7 +55,7 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', { patterns: [backgroundOnly] }],
+      'no-restricted-imports': ['error', { patterns: [backgroundOnly, walletOnly] }],
     },
   },
   {
@@ -59,16 +64,16 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', { patterns: [backgroundOnly, notInPages] }],
+      'no-restricted-imports': ['error', { patterns: [backgroundOnly, walletOnly, notInPages] }],
     },
   },
   {
     files: ['entrypoints/detect.ts', 'lib/detect/content/**/*.ts'],
     ignores: ['lib/detect/content/**/*.test.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [backgroundOnly, notOnEveryPage] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [backgroundOnly, walletOnly, notOnEveryPage] }] },
   },
   {
     files: ['lib/*/core/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [backgroundOnly, pureCore] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [backgroundOnly, walletOnly, pureCore] }] },
   },
 );

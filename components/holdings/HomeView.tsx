@@ -1,6 +1,5 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo } from 'react';
-import { database } from '@/lib/db/database';
+import { usePageCardHidden } from '@/lib/detect/ui/usePageCardHidden';
 import { claimableAcrossCreators } from '@/lib/holdings/core/claimableValue';
 import { toHoldingView, totalUsdE18, type HoldingView } from '@/lib/holdings/core/holdingView';
 import { sendRequest } from '@/lib/messaging/requests';
@@ -33,7 +32,7 @@ export function HomeView({ data, onRefresh }: { data: CompanionData; onRefresh()
   }, [shownViews.length]);
 
   const siteOrigin = tabState?.status === 'detected' ? tabState.origin : null;
-  const pageCardHidden = useLiveQuery(async () => (siteOrigin ? ((await database().sitePrefs.get(siteOrigin))?.companionDismissed ?? false) : false), [siteOrigin]);
+  const pageCardHidden = usePageCardHidden(siteOrigin);
   const act = (request: Promise<unknown>, then?: () => void) =>
     request.then(then, (e: Error) => notify({ tone: 'error', text: e.message }));
 
@@ -69,7 +68,7 @@ export function HomeView({ data, onRefresh }: { data: CompanionData; onRefresh()
           onFollow={() => void act(sendRequest('follow', { tabId }), onRefresh)}
           onUnfollow={() => void act(sendRequest('unfollow', { tokenId: tabState.tokenId }))}
           onOpen={() => show({ name: 'creator', tokenId: tabState.tokenId })}
-          pageCardHidden={pageCardHidden ?? false}
+          pageCardHidden={pageCardHidden}
           onShowPageCard={() =>
             void act(sendRequest('show-page-card', { tabId }), () => notify({ tone: 'info', text: 'The card shows again on this site from the next page load.' }))
           }

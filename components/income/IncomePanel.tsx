@@ -1,17 +1,17 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { database } from '@/lib/db/database';
+import type { Address } from 'viem';
 import type { RoundView, TransactionRow } from '@/lib/db/rows';
 import type { HoldingView } from '@/lib/holdings/core/holdingView';
 import { valueInWei } from '@/lib/holdings/core/valuation';
 import { sendRequest } from '@/lib/messaging/requests';
 import { formatTokenAmount, formatUsdE18 } from '@/lib/format/format';
+import { useCreatorIncome } from '@/lib/income/ui/useCreatorIncome';
 import { TransactionStatus } from '../wallet/TransactionStatus';
 import { holderMessage } from '@/lib/errors/baseError';
 
 interface IncomePanelProps {
   tokenId: string;
-  account: string | null;
+  account: Address | null;
   canSend: boolean;
   following: boolean;
   /** The creator token's holding, to value income paid in it. */
@@ -20,9 +20,7 @@ interface IncomePanelProps {
 
 /** Every distribution round of one creator: claimable, claimed, or not for this holder. */
 export function IncomePanel({ tokenId, account, canSend, following, holding }: IncomePanelProps) {
-  const owner = account?.toLowerCase() ?? '';
-  const income = useLiveQuery(() => database().income.get([owner, tokenId]), [owner, tokenId]);
-  const transactions = useLiveQuery(() => database().transactions.where('account').equals(owner).toArray(), [owner]) ?? [];
+  const { income, transactions } = useCreatorIncome(account, tokenId);
   if (!following) return <p className="empty">Follow this creator to see the income rounds you can claim.</p>;
   if (!account) return <p className="empty">Watch an address or connect a wallet to see your income.</p>;
   if (!income) return <p className="empty">Reading the rounds…</p>;

@@ -1,27 +1,25 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { database } from '@/lib/db/database';
+import type { Address } from 'viem';
 import type { LpView, ProgramView, TransactionRow } from '@/lib/db/rows';
 import type { HoldingView } from '@/lib/holdings/core/holdingView';
 import { ethToUsdE18 } from '@/lib/holdings/core/valuation';
 import { sendRequest } from '@/lib/messaging/requests';
 import { formatChange, formatEthE18, formatTokenAmount, formatUsdE18 } from '@/lib/format/format';
 import { useNow } from '@/lib/app/ui/useNow';
+import { useCreatorIncome } from '@/lib/income/ui/useCreatorIncome';
 import { TransactionStatus } from '../wallet/TransactionStatus';
 import { holderMessage } from '@/lib/errors/baseError';
 
 interface LiquidityPanelProps {
   tokenId: string;
-  account: string;
+  account: Address;
   canSend: boolean;
   holding: HoldingView | null;
 }
 
 /** LP positions (wallet and staked), what they are made of, rewards earned and estimated. */
 export function LiquidityPanel({ tokenId, account, canSend, holding }: LiquidityPanelProps) {
-  const owner = account.toLowerCase();
-  const income = useLiveQuery(() => database().income.get([owner, tokenId]), [owner, tokenId]);
-  const transactions = useLiveQuery(() => database().transactions.where('account').equals(owner).toArray(), [owner]) ?? [];
+  const { income, transactions } = useCreatorIncome(account, tokenId);
   if (!income || (income.positions.length === 0 && income.programs.length === 0)) return null;
   const decimals = holding?.decimals ?? 18;
   const symbol = holding?.symbol ?? '';
@@ -56,9 +54,10 @@ function Position({ tokenId, position, decimals, symbol, ethUsd, canSend, latest
   const staking = position.staking;
   const busy = latest?.status === 'awaiting-signature' || latest?.status === 'pending';
   const collect = async () => {
+    if (!staking) return;
     setError(null);
     try {
-      await sendRequest('collect-rewards', { tokenId, staking: staking!.address });
+      await sendRequest('collect-rewards', { tokenId, staking: staking.address });
     } catch (e) {
       setError(holderMessage(e));
     }

@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
-import { browser } from 'wxt/browser';
+import { useState } from 'react';
 import { sendRequest } from '@/lib/messaging/requests';
-import { tallyProgressKey, type ProposalView, type TallyProgressView, type TallyView } from '@/lib/votes/contract';
+import type { ProposalView, TallyProgressView, TallyView } from '@/lib/votes/contract';
+import { useTallyProgress } from '@/lib/votes/ui/useTallyProgress';
 import { formatTokenAmount } from '@/lib/format/format';
 import { holderMessage } from '@/lib/errors/baseError';
 
@@ -18,17 +18,7 @@ export function TallyPanel({ tokenId, proposal }: { tokenId: string; proposal: P
   const [tally, setTally] = useState<TallyView | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [progress, setProgress] = useState<TallyProgressView | null>(null);
-
-  useEffect(() => {
-    if (!busy) return;
-    const key = tallyProgressKey(proposal.id);
-    const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area === 'session' && key in changes) setProgress((changes[key]!.newValue as TallyProgressView | undefined) ?? null);
-    };
-    browser.storage.onChanged.addListener(listener);
-    return () => browser.storage.onChanged.removeListener(listener);
-  }, [busy, proposal.id]);
+  const progress = useTallyProgress(proposal.id, busy);
 
   const run = async () => {
     setBusy(true);

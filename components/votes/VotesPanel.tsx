@@ -1,8 +1,6 @@
-import { useLiveQuery } from 'dexie-react-hooks';
+import type { Address } from 'viem';
+import { useVoteHistory } from '@/lib/votes/ui/useVoteHistory';
 import { useEffect, useRef, useState } from 'react';
-import { database } from '@/lib/db/database';
-import type { VoteRow } from '@/lib/db/rows';
-import { voteHistory } from '@/lib/votes/votesRepository';
 import { sendRequest } from '@/lib/messaging/requests';
 import type { ProposalWithPower } from '@/lib/votes/contract';
 import { Skeleton } from '../app/Skeleton';
@@ -11,9 +9,9 @@ import { ProposalCard } from './ProposalCard';
 interface VotesPanelProps {
   tokenId: string;
   /** The connected wallet's account; null when watch-only. */
-  walletAccount: string | null;
+  walletAccount: Address | null;
   /** The account whose votes and power are shown (wallet first, else the watched address). */
-  account: string | null;
+  account: Address | null;
 }
 
 /** Open and past proposals of one creator, with the holder's votes kept in IndexedDB. Key it by
@@ -21,15 +19,13 @@ interface VotesPanelProps {
 export function VotesPanel({ tokenId, walletAccount, account }: VotesPanelProps) {
   const [proposals, setProposals] = useState<ProposalWithPower[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const live = useLiveQuery(() => (account ? voteHistory(database(), account) : Promise.resolve([] as VoteRow[])), [account]);
-  const votes = live ?? [];
+  const votes = useVoteHistory(account);
   // A vote the hub just recorded changes its figures (the vote count on "Re-check the tally"):
   // the list is read again then, not when the rows first load.
-  const recorded = live ? live.filter((v) => v.status === 'submitted' && v.tokenId === tokenId).map((v) => v.id).join(',') : null;
+  const recorded = votes.filter((v) => v.status === 'submitted' && v.tokenId === tokenId).map((v) => v.id).join(',');
   const seen = useRef<string | null>(null);
   const [generation, setGeneration] = useState(0);
   useEffect(() => {
-    if (recorded === null) return;
     if (seen.current !== null && seen.current !== recorded) setGeneration((g) => g + 1);
     seen.current = recorded;
   }, [recorded]);

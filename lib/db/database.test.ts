@@ -1,4 +1,7 @@
 import Dexie from 'dexie';
+import type { Address } from 'viem';
+import { lowerAddress } from '../protocol/address';
+import { buildVoteTypedData } from '../votes/core/buildVoteTypedData';
 import { afterEach, describe, expect, test } from 'vitest';
 import { CompanionDatabase } from './database';
 import { follow, listFollows, unfollow } from '../holdings/followsRepository';
@@ -7,7 +10,7 @@ import type { FollowRow, HoldingValues } from './rows';
 import { clearAllData, readSettings, writeSetting } from '../settings/settingsRepository';
 
 const ALEX = 'eip155:31337/erc20:0x5FC8d32690cc91D4c39d9d3abcBD16989F875707';
-const HOLDER = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
+const HOLDER: Address = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
 let opened: Dexie[] = [];
 let counter = 0;
 
@@ -161,7 +164,7 @@ describe('repositories', () => {
     expect((await holdingsOf(db, HOLDER))[0]!.looked).toBeNull();
     await markLooked(db, HOLDER);
     await saveLatest(db, HOLDER, [{ tokenId: ALEX, chainId: 31337, values: values('150', '2') }]);
-    const [row] = await holdingsOf(db, HOLDER.toLowerCase());
+    const [row] = await holdingsOf(db, lowerAddress(HOLDER));
     expect(row!.looked!.balance).toBe('100');
     expect(row!.latest.balance).toBe('150');
   });
@@ -181,7 +184,8 @@ describe('repositories', () => {
 describe('votes', () => {
   const vote = (over: Partial<import('./rows').VoteRow> = {}): import('./rows').VoteRow => ({
     id: 'v1', tokenId: ALEX, hub: 'http://localhost:4101/hub', space: 'alex.eth', proposalId: '0xp', proposalTitle: 'Next?',
-    account: HOLDER.toLowerCase(), choice: 1, choiceLabel: 'Rust', typedData: {}, signature: null, receipt: null,
+    account: lowerAddress(HOLDER), choice: 1, choiceLabel: 'Rust',
+    typedData: buildVoteTypedData({ from: HOLDER, space: 'alex.eth', proposal: '0xp', type: 'single-choice', choice: 1, timestamp: 1, app: 'test' }), signature: null, receipt: null,
     status: 'awaiting-signature', error: null, createdAt: 1, updatedAt: 1, ...over,
   });
 

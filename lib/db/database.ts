@@ -1,4 +1,6 @@
 import Dexie, { type Table } from 'dexie';
+import { isAddress } from 'viem';
+import { lowerAddress } from '../protocol/address';
 import type {
   ChainStatusRow,
   ClaimsCacheRow,
@@ -49,7 +51,8 @@ export class CompanionDatabase extends Dexie {
       })
       .upgrade(async (tx) => {
         const watch = await tx.table<SettingRow, string>('settings').get('watchAddress');
-        const account = typeof watch?.value === 'string' ? watch.value.toLowerCase() : null;
+        const watched = watch?.value;
+        const account = typeof watched === 'string' && isAddress(watched, { strict: false }) ? lowerAddress(watched) : null;
         if (!account) return; // v1 rows without an address have nothing to belong to.
         const follows = await tx.table<FollowRow, string>('follows').toArray();
         const lastSeen = await tx.table<LastSeenRowV1, string>('lastSeen').toArray();

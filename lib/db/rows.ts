@@ -1,5 +1,11 @@
+import type { Address, Hex } from 'viem';
+import type { PersonalTokenManifest } from '@/lib/protocol/manifestSchema';
+import type { VoteChoice } from '@/lib/votes/core/choices';
+import type { VoteTypedData } from '@/lib/votes/core/buildVoteTypedData';
+
 // Row shapes of the IndexedDB database. Amounts are decimal strings of base units here (they
 // cross JSON message boundaries); code turns them into bigint before doing any arithmetic.
+// Addresses and hashes keep viem's `0x…` types: what is stored is what the code wrote.
 
 export type Confirmation = 'confirmed' | 'declared';
 
@@ -7,15 +13,15 @@ export interface FollowRow {
   /** CAIP-19 id, canonical form (checksummed address). */
   tokenId: string;
   chainId: number;
-  address: `0x${string}`;
+  address: Address;
   symbol: string | null;
   name: string | null;
   creatorName: string | null;
   /** Origin of the site the holder followed from, if any. */
   siteOrigin: string | null;
   confirmation: Confirmation;
-  /** The validated manifest JSON, kept so later features work offline of the site. */
-  manifest: unknown;
+  /** The validated manifest, kept so later features work offline of the site; null when the page declared only the token. */
+  manifest: PersonalTokenManifest | null;
   followedAt: number;
 }
 
@@ -37,8 +43,8 @@ export interface HoldingValues {
 }
 
 export interface HoldingRow {
-  /** Lower-case address of the account the holding belongs to. */
-  account: string;
+  /** Lower-case address of the account the holding belongs to; `''` for readings taken with no address set. */
+  account: Address | '';
   tokenId: string;
   chainId: number;
   latest: HoldingValues;
@@ -54,9 +60,9 @@ export interface ChainStatusRow {
 }
 
 export interface SettingsMap {
-  watchAddress: string | null;
+  watchAddress: Address | null;
   /** The wallet account connected through MetaMask (or another wallet), if any. */
-  wallet: { account: string; chainId: number } | null;
+  wallet: { account: Address; chainId: number } | null;
   /** Per chain id, the RPC endpoints that replace the defaults, in order. */
   rpcUrls: Record<string, string[]>;
   currency: 'USD' | 'ETH';
@@ -97,14 +103,14 @@ export interface VoteRow {
   proposalId: string;
   proposalTitle: string;
   /** Lower-case voter address. */
-  account: string;
+  account: Address;
   /** The choice as Snapshot encodes it for the proposal's type (number, array or object). */
-  choice: unknown;
+  choice: VoteChoice;
   /** Human-readable summary of the choice, e.g. "Rust". */
   choiceLabel: string;
   /** The exact EIP-712 typed data asked to be signed (JSON, bigint-free). */
-  typedData: unknown;
-  signature: string | null;
+  typedData: VoteTypedData;
+  signature: Hex | null;
   /** The hub's receipt (its id for the vote), once accepted. */
   receipt: string | null;
   status: VoteStatus;
@@ -116,13 +122,13 @@ export interface VoteRow {
 /** The holder's entry in one claims file, found once per file content and account. */
 export interface ClaimsCacheRow {
   /** SHA-256 of the claims file's bytes (claimsFileHash): a changed file is a new key. */
-  fileHash: string;
+  fileHash: Hex;
   /** Lower-case account. */
-  account: string;
+  account: Address;
   /** The root the file says it is for. */
-  fileRoot: string;
+  fileRoot: Hex;
   /** Null when the account is not in the file. Numbers as decimal strings. */
-  claim: { index: string; amount: string; proof: string[] } | null;
+  claim: { index: string; amount: string; proof: Hex[] } | null;
   cachedAt: number;
 }
 
@@ -143,7 +149,7 @@ export interface RoundView {
 
 /** A Uniswap V2 position as the popup shows it (amounts in base units, as decimal strings). */
 export interface LpView {
-  pair: string;
+  pair: Address;
   lpInWallet: string;
   lpStaked: string;
   tokenAmount: string;
@@ -154,7 +160,7 @@ export interface LpView {
   /** LP vs holding since the position was first seen, in basis points; null on first sight. */
   impermanentLossBps: number | null;
   entrySince: number | null;
-  staking: { address: string; earned: string; yearlyRateBps: string | null; periodFinish: number; rewardSymbol: string } | null;
+  staking: { address: Address; earned: string; yearlyRateBps: string | null; periodFinish: number; rewardSymbol: string } | null;
 }
 
 /** A snapshot-based reward program: the holder's estimated share. */
@@ -170,7 +176,8 @@ export interface ProgramView {
 
 /** A creator's pending income and liquidity for one account, as of a block. */
 export interface IncomeRow {
-  account: string;
+  /** Lower-case account. */
+  account: Address;
   tokenId: string;
   rounds: RoundView[];
   positions: LpView[];
@@ -182,14 +189,15 @@ export interface IncomeRow {
 /** Where a claims file was last seen, so a popup opening does not download it again. */
 export interface ClaimsFileRow {
   url: string;
-  fileHash: string;
+  fileHash: Hex;
   fetchedAt: number;
 }
 
 /** An LP position as first recorded: the base of impermanent loss (lib/lp LpEntryRecord, as strings). */
 export interface LpEntryRow {
-  account: string;
-  pair: string;
+  /** Lower-case account and pair. */
+  account: Address;
+  pair: Address;
   chainId: number;
   lp: string;
   tokenAmount: string;
@@ -209,10 +217,11 @@ export interface TransactionRow {
   /** What it is for, e.g. the round id or the staking contract. */
   subject: string;
   label: string;
-  account: string;
-  to: string;
-  data: string;
-  hash: string | null;
+  /** Lower-case account that sends. */
+  account: Address;
+  to: Address;
+  data: Hex;
+  hash: Hex | null;
   /** The account's next nonce when the wallet was asked: what the transaction would use. Absent on older rows. */
   nonce?: number;
   status: TransactionStatus;
@@ -232,7 +241,7 @@ export interface UnlockSessionRow {
   gateId: string;
   tokenId: string;
   /** Checksummed address that signed; its balance is re-checked on every visit. */
-  address: string;
+  address: Address;
   kind: 'post' | 'link' | 'code';
   title: string;
   content: string;

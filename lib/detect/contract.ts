@@ -1,5 +1,6 @@
 import '@/lib/protocol/zodNoEval';
 import { z } from 'zod';
+import type { PersonalTokenManifest } from '@/lib/protocol/manifestSchema';
 import { defineRequest } from '@/lib/messaging/contract';
 import { DECLARATION_LIMITS, DECLARATION_MESSAGE } from './declarationMessage';
 
@@ -34,7 +35,7 @@ export const tabStateSchema = z.discriminatedUnion('status', [
     creatorName: z.string().nullable(),
     creatorDescription: z.string().nullable(),
     /** The validated manifest, or null when the page declares only the token. */
-    manifest: z.unknown(),
+    manifest: z.custom<PersonalTokenManifest | null>(() => true),
   }),
   z.object({ status: z.literal('invalid'), origin: z.string(), problems: z.array(z.string()) }),
 ]);

@@ -1,4 +1,6 @@
+import type { Address } from 'viem';
 import type { Confirmation } from '@/lib/db/rows';
+import type { PersonalTokenManifest } from '@/lib/protocol/manifestSchema';
 
 /** What the background knows about the creator declared by one tab's page. */
 export type TabState =
@@ -8,12 +10,12 @@ export type TabState =
       tokenId: string;
       chainId: number;
       chainName: string;
-      address: `0x${string}`;
+      address: Address;
       confirmation: Confirmation;
       creatorName: string | null;
       creatorDescription: string | null;
       /** The validated manifest, or null when the page declares only the token. */
-      manifest: unknown;
+      manifest: PersonalTokenManifest | null;
     }
   | {
       status: 'invalid';

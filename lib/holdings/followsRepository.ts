@@ -5,6 +5,10 @@ export function listFollows(db: CompanionDatabase): Promise<FollowRow[]> {
   return db.follows.orderBy('tokenId').toArray();
 }
 
+export function followOf(db: CompanionDatabase, tokenId: string): Promise<FollowRow | undefined> {
+  return db.follows.get(tokenId);
+}
+
 export async function follow(db: CompanionDatabase, row: FollowRow): Promise<void> {
   // Following again keeps the original date: it is when the holder first cared.
   await db.transaction('rw', db.follows, async () => {

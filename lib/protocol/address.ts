@@ -27,3 +27,8 @@ export function addressProblem(s: string): AddressProblem | undefined {
   if (checksummed === s) return undefined;
   return { message: 'checksum does not match', suggestion: checksummed };
 }
+
+/** The lower-case form rows are keyed by: one spelling per account, whatever case it came in. */
+export function lowerAddress(address: Address): Address {
+  return `0x${address.slice(2).toLowerCase()}`;
+}

@@ -1,3 +1,4 @@
+import type { Address } from 'viem';
 import type { PersonalTokenManifest } from './manifestSchema';
 
 // A pair's StakingRewards may be declared on the pair (`pairs[].staking`) or as a reward program
@@ -8,7 +9,7 @@ import type { PersonalTokenManifest } from './manifestSchema';
 export interface DeclaredStaking {
   /** The pair's address as the manifest lists it in `pairs`. */
   pair: string;
-  address: string;
+  address: Address;
   /** Where it was declared, for the validator's messages: "pairs[0].staking" or "rewards[1].address". */
   path: string;
 }
@@ -25,6 +26,6 @@ export function stakingDeclarations(m: Pick<PersonalTokenManifest, 'pairs' | 're
 }
 
 /** The StakingRewards of a listed pair, from either declaration (the first one when a bad manifest names two). */
-export function stakingOfPair(m: Pick<PersonalTokenManifest, 'pairs' | 'rewards'>, pair: string): string | undefined {
+export function stakingOfPair(m: Pick<PersonalTokenManifest, 'pairs' | 'rewards'>, pair: string): Address | undefined {
   return stakingDeclarations(m).find((s) => s.pair.toLowerCase() === pair.toLowerCase())?.address;
 }

@@ -1,10 +1,11 @@
+import type { Address } from 'viem';
 import type { CompanionDatabase } from '../db/database';
 import type { SettingKey, SettingRow, SettingsMap } from '../db/rows';
 
 export const DEFAULT_SETTINGS: SettingsMap = { watchAddress: null, wallet: null, rpcUrls: {}, currency: 'USD' };
 
 /** The account whose holdings are shown: the connected wallet first, else the watched address. */
-export function holdingsAccount(settings: SettingsMap): string | null {
+export function holdingsAccount(settings: SettingsMap): Address | null {
   return settings.wallet?.account ?? settings.watchAddress;
 }
 
@@ -16,7 +17,7 @@ export async function readSettings(db: CompanionDatabase): Promise<SettingsMap> 
 
 export async function writeSetting<K extends SettingKey>(db: CompanionDatabase, key: K, value: SettingsMap[K]): Promise<void> {
   const row: SettingRow<K> = { key, value };
-  await db.settings.put(row as SettingRow);
+  await db.settings.put(row);
 }
 
 /**

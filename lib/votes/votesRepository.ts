@@ -1,5 +1,11 @@
+import type { Address } from 'viem';
 import type { CompanionDatabase } from '../db/database';
 import type { VoteRow, VoteStatus } from '../db/rows';
+import { lowerAddress } from '../protocol/address';
+
+export function voteById(db: CompanionDatabase, id: string): Promise<VoteRow | undefined> {
+  return db.votes.get(id);
+}
 
 export async function saveVote(db: CompanionDatabase, row: VoteRow): Promise<void> {
   await db.votes.put(row);
@@ -45,7 +51,7 @@ export function votesWithStatus(db: CompanionDatabase, statuses: VoteStatus[]): 
 }
 
 /** The holder's votes, newest first. */
-export async function voteHistory(db: CompanionDatabase, account: string): Promise<VoteRow[]> {
-  const rows = await db.votes.where('account').equals(account.toLowerCase()).toArray();
+export async function voteHistory(db: CompanionDatabase, account: Address): Promise<VoteRow[]> {
+  const rows = await db.votes.where('account').equals(lowerAddress(account)).toArray();
   return rows.sort((a, b) => b.createdAt - a.createdAt);
 }

@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
 import type { ConnectedFlag } from './connectWallet';
 import { createWallet, type Wallet } from './createWallet';
 import { exposeWalletToTests } from './exposeWalletToTests';
@@ -12,14 +12,12 @@ export type { Wallet } from './createWallet';
 export type * from './types';
 export { RPC_ERROR_CODES, WalletError, toWalletError, type WalletErrorKind } from './walletError';
 
-const CONNECTED_KEY = 'wallet.connected';
+/** Whether the holder connected the companion to MetaMask (and did not disconnect since). */
+const connectedItem = storage.defineItem<boolean>('local:wallet.connected', { fallback: false });
 
 const storedFlag: ConnectedFlag = {
-  async get() {
-    const stored = await browser.storage.local.get(CONNECTED_KEY);
-    return stored[CONNECTED_KEY] === true;
-  },
-  set: (connected) => browser.storage.local.set({ [CONNECTED_KEY]: connected }),
+  get: async () => (await connectedItem.getValue()) === true,
+  set: (connected) => connectedItem.setValue(connected),
 };
 
 let metaMask: Wallet | undefined;

@@ -1,5 +1,11 @@
+import type { Address } from 'viem';
 import type { CompanionDatabase } from '../db/database';
 import type { TransactionRow, TransactionStatus } from '../db/rows';
+import { lowerAddress } from '../protocol/address';
+
+export function transactionById(db: CompanionDatabase, id: string): Promise<TransactionRow | undefined> {
+  return db.transactions.get(id);
+}
 
 export async function saveTransaction(db: CompanionDatabase, row: TransactionRow): Promise<void> {
   await db.transactions.put(row);
@@ -25,7 +31,7 @@ export function transactionsWithStatus(db: CompanionDatabase, statuses: Transact
 }
 
 /** The holder's transactions, newest first. */
-export async function transactionsOf(db: CompanionDatabase, account: string): Promise<TransactionRow[]> {
-  const rows = await db.transactions.where('account').equals(account.toLowerCase()).toArray();
+export async function transactionsOf(db: CompanionDatabase, account: Address): Promise<TransactionRow[]> {
+  const rows = await db.transactions.where('account').equals(lowerAddress(account)).toArray();
   return rows.sort((a, b) => b.createdAt - a.createdAt);
 }

@@ -1,3 +1,4 @@
+import { lowerAddress } from '@/lib/protocol/address';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { encodeFunctionData, type Address, type Hex, type PublicClient } from 'viem';
 import { DEVNET_A } from '@/lib/chain/devnet';
@@ -47,7 +48,7 @@ async function recordBeforeWallet(db: CompanionDatabase, kind: TransactionRow['k
   const at = Date.now() - 1_000;
   const row: TransactionRow = {
     id: crypto.randomUUID(), kind, tokenId: ALEX, chainId: DEVNET_A.chainId, subject: call.to.toLowerCase(), label: 'test',
-    account: account.toLowerCase(), ...call, hash: null, nonce, status: 'awaiting-signature', error: null, createdAt: at, updatedAt: at, ...patch,
+    account: lowerAddress(account), ...call, hash: null, nonce, status: 'awaiting-signature', error: null, createdAt: at, updatedAt: at, ...patch,
   };
   await db.transactions.put(row);
   return row;

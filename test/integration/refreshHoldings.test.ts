@@ -3,6 +3,7 @@ import { createPublicClient, http, type Address } from 'viem';
 import { erc20Abi, uniswapV2PairAbi } from '@/lib/chain/abis';
 import { DEVNET_A, DEVNET_B } from '@/lib/chain/devnet';
 import { chainById } from '@/lib/chain/knownChains';
+import { clientFor } from '@/lib/chain/chainClients';
 import { createChainClient } from '@/lib/chain/createChainClient';
 import { readChainSnapshot } from '@/lib/chain/readChainSnapshot';
 import { CompanionDatabase } from '@/lib/db/database';
@@ -65,7 +66,7 @@ describe('what the popup reads is what the chain holds', () => {
     const proxyB = await startRpcProxy({ target: chainB.rpcUrl });
     try {
       const db = await databaseOn([proxyA.url], [proxyB.url]);
-      const outcome = await refreshHoldings(db, []);
+      const outcome = await refreshHoldings({ db, clientFor }, []);
       expect(outcome.chains.map((c) => c.error)).toEqual([null, null]);
       expect([proxyA.requestCount(), proxyB.requestCount()]).toEqual([1, 1]);
 
@@ -86,16 +87,16 @@ describe('what the popup reads is what the chain holds', () => {
 
   test('a dead first endpoint falls back to the next one', async () => {
     const db = await databaseOn(['http://127.0.0.1:9', devnet.chains[0].rpcUrl], [devnet.chains[1].rpcUrl]);
-    const outcome = await refreshHoldings(db, []);
+    const outcome = await refreshHoldings({ db, clientFor }, []);
     expect(outcome.chains.map((c) => c.error)).toEqual([null, null]);
   });
 
   test('an unreachable chain keeps the last values and is recorded as failing (stale), the other chain still refreshes', async () => {
     const db = await databaseOn([devnet.chains[0].rpcUrl], [devnet.chains[1].rpcUrl]);
-    await refreshHoldings(db, []);
+    await refreshHoldings({ db, clientFor }, []);
     const before = await holdingsOf(db, holder);
     await writeSetting(db, 'rpcUrls', { [DEVNET_A.chainId]: ['http://127.0.0.1:9'], [DEVNET_B.chainId]: [devnet.chains[1].rpcUrl] });
-    const outcome = await refreshHoldings(db, []);
+    const outcome = await refreshHoldings({ db, clientFor }, []);
     expect(outcome.chains.find((c) => c.chainId === DEVNET_A.chainId)?.error).toMatch(/^Could not reach Devnet A: .*Showing the last values read\.$/);
     expect(outcome.chains.find((c) => c.chainId === DEVNET_B.chainId)?.error).toBeNull();
     const after = await holdingsOf(db, holder);
@@ -111,7 +112,7 @@ describe('what the popup reads is what the chain holds', () => {
       const db = await databaseOn([proxy.url], [devnet.chains[1].rpcUrl]);
       proxy.setFault({ kind: 'hang' });
       const started = Date.now();
-      const outcome = await refreshHoldings(db, []);
+      const outcome = await refreshHoldings({ db, clientFor }, []);
       expect(Date.now() - started).toBeLessThan(6_000);
       expect(outcome.chains.find((c) => c.chainId === DEVNET_A.chainId)?.error).toBe(
         'Could not reach Devnet A: the RPC endpoint did not answer within 4 s. Showing the last values read.',
@@ -130,7 +131,7 @@ describe('what the popup reads is what the chain holds', () => {
       const db = await databaseOn([proxy.url], [devnet.chains[1].rpcUrl]);
       proxy.setFault({ kind: 'status', status: 429, retryAfter: '3600' });
       const started = Date.now();
-      const outcome = await refreshHoldings(db, []);
+      const outcome = await refreshHoldings({ db, clientFor }, []);
       expect(Date.now() - started).toBeLessThan(2_000);
       expect(outcome.chains.find((c) => c.chainId === DEVNET_A.chainId)?.error).toBe(
         'Could not reach Devnet A: the RPC endpoint is limiting requests (HTTP 429); try again later or add another endpoint in Settings. Showing the last values read.',
@@ -148,7 +149,7 @@ describe('what the popup reads is what the chain holds', () => {
       hanging.setFault({ kind: 'hang' });
       const db = await databaseOn([limited.url, devnet.chains[0].rpcUrl], [hanging.url, devnet.chains[1].rpcUrl]);
       const started = Date.now();
-      const outcome = await refreshHoldings(db, []);
+      const outcome = await refreshHoldings({ db, clientFor }, []);
       expect(outcome.chains.map((c) => c.error)).toEqual([null, null]);
       expect(Date.now() - started).toBeLessThan(6_000);
       expect([limited.requestCount(), hanging.requestCount()]).toEqual([1, 1]);
@@ -163,7 +164,7 @@ describe('what the popup reads is what the chain holds', () => {
       for (const proxy of proxies) proxy.setFault({ kind: 'hang' });
       const db = await databaseOn(proxies.map((p) => p.url), [devnet.chains[1].rpcUrl]);
       const started = Date.now();
-      const outcome = await refreshHoldings(db, []);
+      const outcome = await refreshHoldings({ db, clientFor }, []);
       expect(Date.now() - started).toBeLessThan(REFRESH_DEADLINE_MS + 1_000);
       expect(outcome.chains.find((c) => c.chainId === DEVNET_A.chainId)?.error).toBe(
         'Could not reach Devnet A: no answer within 10 s. Showing the last values read.',
@@ -178,7 +179,7 @@ describe('what the popup reads is what the chain holds', () => {
     try {
       const db = await databaseOn([proxy.url], [devnet.chains[1].rpcUrl]);
       proxy.setFault({ kind: 'status', status: 429, retryAfter: '1' }, 1);
-      const outcome = await refreshHoldings(db, []);
+      const outcome = await refreshHoldings({ db, clientFor }, []);
       expect(outcome.chains.map((c) => c.error)).toEqual([null, null]);
       expect(proxy.requestCount()).toBe(2);
     } finally {
@@ -189,7 +190,7 @@ describe('what the popup reads is what the chain holds', () => {
   test('a token that is not a contract yields no holding instead of breaking the refresh', async () => {
     const db = await databaseOn([devnet.chains[0].rpcUrl], [devnet.chains[1].rpcUrl]);
     const notAToken: Address = '0x000000000000000000000000000000000000dEaD';
-    const outcome = await refreshHoldings(db, [formatTokenId(DEVNET_A.chainId, notAToken)]);
+    const outcome = await refreshHoldings({ db, clientFor }, [formatTokenId(DEVNET_A.chainId, notAToken)]);
     expect(outcome.chains.every((c) => c.error === null)).toBe(true);
     const tokens = (await holdingsOf(db, holder)).map((r) => r.tokenId).sort();
     expect(tokens).toEqual([ALEX, MIKE].sort());

@@ -1,3 +1,4 @@
+import { lowerAddress } from '@/lib/protocol/address';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import snapshot from '@snapshot-labs/snapshot.js';
 import { createPublicClient, getAddress, hashTypedData, http, keccak256, numberToHex, toHex, type Address, type Hex, type PublicClient } from 'viem';
@@ -173,7 +174,7 @@ describe('a signed vote the hub does not take at once (the background, with its 
     const typedData = buildVoteTypedData({ from: voter.address, space: 'alex.eth', proposal: SEEDED.splitWeek.id, type: 'weighted', choice, timestamp, app: 'personal-token-companion' });
     const row: VoteRow = {
       id: crypto.randomUUID(), tokenId: 'alex', hub: `${demo.origins.alex}/hub`, space: 'alex.eth', proposalId: SEEDED.splitWeek.id, proposalTitle: SEEDED.splitWeek.title,
-      account: voter.address.toLowerCase(), choice, choiceLabel: '', typedData, signature: await voter.signTypedData(viemTypedData(typedData)), receipt: null,
+      account: lowerAddress(voter.address), choice, choiceLabel: '', typedData, signature: await voter.signTypedData(viemTypedData(typedData)), receipt: null,
       status: 'signed', error: null, createdAt: Date.now(), updatedAt: Date.now(),
     };
     await votes().put(row);
@@ -186,7 +187,7 @@ describe('a signed vote the hub does not take at once (the background, with its 
   test('HTTP 500: the error is saved for the card, and the same envelope is sent again after a pause until the hub takes it', async () => {
     const row = await signedRow(holder1.privateKey, { '1': 1 });
     demo.hub.msgFailure = { status: 500, remaining: 2 };
-    await submitSignedVote(row.id, { retryDelaysMs: [100, 100, 100] });
+    await submitSignedVote({ db: database() }, row.id, { retryDelaysMs: [100, 100, 100] });
     expect(await votes().get(row.id)).toMatchObject({
       status: 'signed',
       error: 'The vote hub failed (HTTP 500: the demo hub was told to fail). Your signed vote is kept and will be sent again shortly, or press Retry now.',
@@ -200,16 +201,16 @@ describe('a signed vote the hub does not take at once (the background, with its 
   test('the pauses are bounded; then "Retry now" sends the same envelope at once', async () => {
     const row = await signedRow(holder2.privateKey, { '2': 1 });
     demo.hub.msgFailure = { status: 503, remaining: Infinity };
-    await submitSignedVote(row.id, { retryDelaysMs: [50, 50] });
+    await submitSignedVote({ db: database() }, row.id, { retryDelaysMs: [50, 50] });
     await expect.poll(() => postsOf(row).length, { timeout: 10_000 }).toBe(3);
     await expect.poll(async () => (await votes().get(row.id))?.error).toBe('The vote hub failed (HTTP 503: the demo hub was told to fail). Your signed vote is kept: press Retry now to send it again.');
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(postsOf(row)).toEqual([503, 503, 503]); // no fourth try on its own
     demo.hub.msgFailure = null;
-    await retryVote(row.id);
+    await retryVote({ db: database() }, row.id);
     expect(await votes().get(row.id)).toMatchObject({ status: 'submitted', receipt: hashOf(row), error: null });
     expect(postsOf(row)).toEqual([503, 503, 503, 200]);
-    await expect(retryVote(crypto.randomUUID())).rejects.toThrow('This vote is no longer saved in the extension. Vote again.');
+    await expect(retryVote({ db: database() }, crypto.randomUUID())).rejects.toThrow('This vote is no longer saved in the extension. Vote again.');
   });
 
   test('re-posted after a worker restart, a vote the hub already took ("duplicate message") is recorded as taken', async () => {
@@ -217,7 +218,7 @@ describe('a signed vote the hub does not take at once (the background, with its 
     // The hub took it, but the worker stopped before writing that down.
     const taken = await hub.submitVote(voteEnvelope(holder1.address, row.signature as Hex, row.typedData as VoteTypedData));
     await votes().update(row.id, { status: 'submitting' });
-    await resumeVotes();
+    await resumeVotes({ db: database() });
     expect(await votes().get(row.id)).toMatchObject({ status: 'submitted', receipt: taken.id, error: null });
     expect(postsOf(row)).toEqual([200, 400]);
   });

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { backgroundDeps } from './backgroundDeps';
 import { listenForPopupSessions } from '../../holdings/background/popupSession';
 import { createRouter, listenForMessages } from '../../messaging/background/router';
 import { appRequests } from '../contract';
@@ -20,7 +21,7 @@ export function startBackground(): void {
   });
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
   // A worker that stopped mid-vote left work in IndexedDB: finish it.
-  void resumeVotes();
-  void resumeTransactions();
+  void resumeVotes(backgroundDeps());
+  void resumeTransactions(backgroundDeps());
   void resumeWalletWatch();
 }

@@ -1,6 +1,7 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import { database } from '@/lib/db/database';
+import { useLiveRows } from '@/lib/db/useLiveRows';
+import { chainStatuses } from '@/lib/holdings/chainStatusRepository';
 import { listFollows } from '@/lib/holdings/followsRepository';
+import { incomeOfAccount } from '@/lib/income/incomeRepository';
 import { holdingsOf, NO_ACCOUNT } from '@/lib/holdings/holdingsRepository';
 import { DEFAULT_SETTINGS, holdingsAccount, readSettings } from '@/lib/settings/settingsRepository';
 import type { ChainStatusRow, FollowRow, HoldingRow, IncomeRow, SettingsMap } from '@/lib/db/rows';
@@ -17,15 +18,15 @@ export interface CompanionData {
 
 /** Everything the popup shows, live from IndexedDB: it paints before any RPC answers. */
 export function useCompanionData(): CompanionData {
-  const db = database();
-  const data = useLiveQuery(async () => {
+  // One read of every table: the figures shown together come from the same moment.
+  const data = useLiveRows(async (db) => {
     const settings = await readSettings(db);
-    const account = holdingsAccount(settings) ?? NO_ACCOUNT;
+    const account = holdingsAccount(settings);
     const [follows, holdings, chainStatus, income] = await Promise.all([
       listFollows(db),
-      holdingsOf(db, account),
-      db.chainStatus.toArray(),
-      db.income.where('account').equals(account.toLowerCase()).toArray(),
+      holdingsOf(db, account ?? NO_ACCOUNT),
+      chainStatuses(db),
+      account ? incomeOfAccount(db, account) : [],
     ]);
     return { settings, follows, holdings, chainStatus, income };
   }, []);

@@ -1,19 +1,19 @@
 import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
 import type { TabState } from '@/lib/detect/tabState';
 
 // Tab states live in storage.session: they survive the service worker stopping, and vanish
 // with the browser session. Content scripts cannot read that area (trusted contexts only).
 // Each state remembers the document that declared it (Chrome's documentId): a single-page
 // site's pushState keeps the document, and so the declaration; a real navigation does not.
-const key = (tabId: number) => `tab:${tabId}`;
-
 interface StoredTab {
   state: TabState;
   documentId: string | null;
 }
+const tabItem = (tabId: number) => storage.defineItem<StoredTab>(`session:tab:${tabId}`);
 
 async function readStored(tabId: number): Promise<StoredTab | null> {
-  const stored = (await browser.storage.session.get(key(tabId)))[key(tabId)] as StoredTab | undefined;
+  const stored = await tabItem(tabId).getValue();
   return stored?.state ? stored : null;
 }
 
@@ -51,7 +51,7 @@ function inOrder<T>(tabId: number, work: () => Promise<T>): Promise<T> {
 
 export function writeTabState(tabId: number, state: TabState, documentId: string | null = null): Promise<void> {
   return inOrder(tabId, async () => {
-    await browser.storage.session.set({ [key(tabId)]: { state, documentId } satisfies StoredTab });
+    await tabItem(tabId).setValue({ state, documentId });
     await showBadge(tabId, state);
   });
 }
@@ -99,8 +99,19 @@ async function documentShown(tabId: number, documentId: string): Promise<boolean
   }
 }
 
+/** The state of an open tab that declared `tokenId`, if any (the first found). */
+export async function detectedTabOf(tokenId: string): Promise<Extract<TabState, { status: 'detected' }> | null> {
+  const tabs = await browser.tabs.query({});
+  for (const tab of tabs) {
+    if (tab.id === undefined) continue;
+    const state = await readTabState(tab.id);
+    if (state?.status === 'detected' && state.tokenId === tokenId) return state;
+  }
+  return null;
+}
+
 async function forgetNow(tabId: number): Promise<void> {
-  await browser.storage.session.remove(key(tabId));
+  await tabItem(tabId).removeValue();
   await browser.action.setBadgeText({ tabId, text: '' }).catch(() => {
     // The tab may already be gone.
   });

@@ -1,4 +1,8 @@
-import { database } from '@/lib/db/database';
+import type { BackgroundDeps } from '@/lib/app/background/backgroundDeps';
+import { sitePrefsOf } from '@/lib/gates/sitePrefsRepository';
+import { followOf } from '@/lib/holdings/followsRepository';
+import { holdingOf } from '@/lib/holdings/holdingsRepository';
+import { incomeOf } from '@/lib/income/incomeRepository';
 import { holdingsAccount, readSettings } from '@/lib/settings/settingsRepository';
 import { toHoldingView } from '@/lib/holdings/core/holdingView';
 import type { CompanionSummary } from '@/lib/gates/contract';
@@ -14,17 +18,17 @@ const FRESH_WAIT_MS = 3_000;
  * What the in-page companion shows: the holding and claimable income from IndexedDB (refreshed
  * first, briefly), and the open proposals on the creator's hub.
  */
-export async function companionSummary(page: PageContext): Promise<CompanionSummary> {
-  const db = database();
+export async function companionSummary(deps: Pick<BackgroundDeps, 'db' | 'clientFor'>, page: PageContext): Promise<CompanionSummary> {
+  const { db } = deps;
   const { tokenId } = page.state;
-  await withinMs(refreshHoldings(db, [tokenId]), FRESH_WAIT_MS);
+  await withinMs(refreshHoldings(deps, [tokenId]), FRESH_WAIT_MS);
   const settings = await readSettings(db);
   const account = holdingsAccount(settings);
   const [follow, holdingRow, incomeRow, prefs, openVotes] = await Promise.all([
-    db.follows.get(tokenId),
-    account ? db.holdings.get([account.toLowerCase(), tokenId]) : undefined,
-    account ? db.income.get([account.toLowerCase(), tokenId]) : undefined,
-    db.sitePrefs.get(page.origin),
+    followOf(db, tokenId),
+    account ? holdingOf(db, account, tokenId) : undefined,
+    account ? incomeOf(db, account, tokenId) : undefined,
+    sitePrefsOf(db, page.origin),
     openProposalCount(page),
   ]);
   const view = holdingRow ? toHoldingView(holdingRow) : null;

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { database } from '@/lib/db/database';
-import { saveSitePrefs } from '@/lib/gates/sitePrefsRepository';
+import { saveSitePrefs, sitePrefsOf } from '@/lib/gates/sitePrefsRepository';
+import { forgetUnlockSessions } from '@/lib/gates/unlockSessionsRepository';
 import type { RequestHandlers } from '@/lib/messaging/contract';
 import { UserFacingError } from '../../app/userFacingError';
 import { readTabState } from '../../detect/background/tabStates';
@@ -9,22 +10,23 @@ import { companionSummary } from './companionSummary';
 import { gateViews, unlockedGateIds } from './gateViews';
 import { gatesOf } from './pageContext';
 import { unlockGate } from './unlockGate';
+import { backgroundDeps } from '../../app/background/backgroundDeps';
 
 export const gatesHandlers: RequestHandlers<typeof gatesRequests> = {
   'page-layout': async (_, page) => {
-    const [unlocked, prefs] = await Promise.all([unlockedGateIds(page), database().sitePrefs.get(page.origin)]);
+    const [unlocked, prefs] = await Promise.all([unlockedGateIds(backgroundDeps().db, page), sitePrefsOf(backgroundDeps().db, page.origin)]);
     return { gates: gatesOf(page).map((g) => ({ gateId: g.id, unlocked: unlocked.has(g.id) })), card: !(prefs?.companionDismissed ?? false) };
   },
   'frame-gate': async ({ gateId }, page) => {
-    const [view] = await gateViews(page, Date.now(), gateId);
+    const [view] = await gateViews(backgroundDeps(), page, Date.now(), gateId);
     if (!view) throw new UserFacingError('This site declares no such gate.');
     return view;
   },
-  'companion-summary': (_, page) => companionSummary(page),
-  'unlock-gate': ({ gateId, walletUuid }, page) => unlockGate(page, gateId, walletUuid ?? null),
+  'companion-summary': (_, page) => companionSummary(backgroundDeps(), page),
+  'unlock-gate': ({ gateId, walletUuid }, page) => unlockGate(backgroundDeps(), page, gateId, walletUuid ?? null),
   'lock-gate': async ({ gateId }, page) => {
-    await database().unlockSessions.delete([page.origin, gateId]);
-    const [view] = await gateViews(page, Date.now(), gateId);
+    await forgetUnlockSessions(backgroundDeps().db, page.origin, [gateId]);
+    const [view] = await gateViews(backgroundDeps(), page, Date.now(), gateId);
     if (!view) throw new UserFacingError('This site declares no such gate.');
     return view;
   },

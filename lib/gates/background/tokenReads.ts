@@ -1,11 +1,10 @@
 import { getAddress, type Address } from 'viem';
 import { erc20Abi } from '@/lib/chain/abis';
 import { chainById } from '@/lib/chain/knownChains';
-import { database } from '@/lib/db/database';
+import type { BackgroundDeps } from '@/lib/app/background/backgroundDeps';
 import { readSettings } from '@/lib/settings/settingsRepository';
 import { parseTokenId } from '@/lib/protocol/caip19';
 import { formatTokenAmount, formatTokenAmountExact } from '@/lib/format/format';
-import { clientFor } from '../../chain/chainClients';
 import { UserFacingError } from '../../app/userFacingError';
 
 export interface TokenBalances {
@@ -16,12 +15,12 @@ export interface TokenBalances {
 }
 
 /** Symbol, decimals and the balances of `addresses`, in one batched JSON-RPC request. */
-export async function readTokenBalances(tokenId: string, addresses: Address[]): Promise<TokenBalances> {
+export async function readTokenBalances(deps: Pick<BackgroundDeps, 'db' | 'clientFor'>, tokenId: string, addresses: Address[]): Promise<TokenBalances> {
   const { chainId, address: token } = parseTokenId(tokenId);
   const chain = chainById(chainId);
   if (!chain) throw new UserFacingError(`Chain ${chainId} is not supported by this build.`);
-  const settings = await readSettings(database());
-  const client = clientFor(chain, settings.rpcUrls[chainId]);
+  const settings = await readSettings(deps.db);
+  const client = deps.clientFor(chain, settings.rpcUrls[chainId]);
   const unique = [...new Set(addresses.map((a) => getAddress(a)))];
   const [symbol, decimals, ...amounts] = await Promise.all([
     client.readContract({ address: token, abi: erc20Abi, functionName: 'symbol' }),

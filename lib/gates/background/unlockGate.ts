@@ -1,6 +1,7 @@
-import { getAddress, isAddress, isHex, stringToHex, type Address, type Hex } from 'viem';
-import { database } from '@/lib/db/database';
+import { getAddress, isAddress, isHex, stringToHex, type Address } from 'viem';
+import type { BackgroundDeps } from '@/lib/app/background/backgroundDeps';
 import { saveSitePrefs } from '@/lib/gates/sitePrefsRepository';
+import { saveUnlockSession } from '@/lib/gates/unlockSessionsRepository';
 import { GateEndpointError, fetchGateNonce, postGateUnlock } from '@/lib/gates/core/gateEndpoint';
 import { gateProofFields } from '@/lib/gates/core/gateProof';
 import { ALLOW_LOCALHOST, safeUnlockedLink } from '@/lib/gates/core/unlockedLink';
@@ -10,7 +11,6 @@ import { shortAddress } from '@/lib/format/format';
 import { UserFacingError } from '../../app/userFacingError';
 import { lockedView, unlockedView } from './gateViews';
 import { findGate, type PageContext } from './pageContext';
-import { requestPageWallet } from './pageWalletBridge';
 import { pickPageWallet } from './pickPageWallet';
 import { amountText, minimumText, readTokenBalances } from './tokenReads';
 
@@ -21,18 +21,20 @@ import { amountText, minimumText, readTokenBalances } from './tokenReads';
  * signature is checked here, and only then is the proof sent for the content, which is kept
  * until the proof expires.
  */
-export async function unlockGate(page: PageContext, gateId: string, pickedWallet: string | null): Promise<UnlockOutcome> {
+export type UnlockDeps = Pick<BackgroundDeps, 'db' | 'clientFor' | 'pageWallet'>;
+
+export async function unlockGate(deps: UnlockDeps, page: PageContext, gateId: string, pickedWallet: string | null): Promise<UnlockOutcome> {
   const gate = findGate(page, gateId);
   const site = checkSiweOrigin(page.origin, { allowLocalhost: ALLOW_LOCALHOST });
   if (!site.ok) throw new UserFacingError(`Unlocking is not possible here: ${site.reason}`);
   const endpoint = checkSiweOrigin(new URL(gate.endpoint).origin, { allowLocalhost: ALLOW_LOCALHOST });
   if (!endpoint.ok) throw new UserFacingError(`This gate's endpoint cannot be used: ${endpoint.reason}`);
 
-  const pick = await pickPageWallet(page, pickedWallet);
+  const pick = await pickPageWallet(deps, page, pickedWallet);
   if ('choices' in pick) return { kind: 'choose-wallet', wallets: pick.choices };
   const { wallet } = pick;
-  const address = await pageAccount(page, wallet.uuid);
-  const token = await readTokenBalances(page.state.tokenId, [address]).catch((error: unknown) => {
+  const address = await pageAccount(deps, page, wallet.uuid);
+  const token = await readTokenBalances(deps, page.state.tokenId, [address]).catch((error: unknown) => {
     if (error instanceof UserFacingError) throw error;
     throw new UserFacingError(`Could not read ${shortAddress(address)}'s balance from ${page.state.chainName}. Nothing was signed; try again.`);
   });
@@ -47,10 +49,10 @@ export async function unlockGate(page: PageContext, gateId: string, pickedWallet
   const signedAt = new Date();
   const proof = gateProofFields({ domain: site.domain, uri: site.uri, address, chainId: page.state.chainId, nonce, gate, requirement, now: signedAt });
   const message = buildSiweMessage(proof);
-  const signature = await requestPageWallet(page, wallet.uuid, 'personal_sign', [stringToHex(message), address]);
+  const signature = await deps.pageWallet.request(page, wallet.uuid, 'personal_sign', [stringToHex(message), address]);
   if (typeof signature !== 'string' || !isHex(signature)) throw new UserFacingError('The wallet did not return a signature. Nothing was sent.');
   try {
-    await verifySiweMessage({ message, signature: signature as Hex, expected: { domain: site.domain, nonce, address, chainId: page.state.chainId, uri: site.uri, time: new Date() } });
+    await verifySiweMessage({ message, signature, expected: { domain: site.domain, nonce, address, chainId: page.state.chainId, uri: site.uri, time: new Date() } });
   } catch {
     throw new UserFacingError(`The signature is not ${shortAddress(address)}'s signature of the proof the companion built. Nothing was sent.`);
   }
@@ -60,8 +62,8 @@ export async function unlockGate(page: PageContext, gateId: string, pickedWallet
   if (gate.kind === 'link' && !safeUnlockedLink(unlocked.content, ALLOW_LOCALHOST)) {
     throw new UserFacingError('The creator\'s site sent a link the companion will not open (only https links). Nothing is shown.');
   }
-  const expiresAt = Date.parse(proof.expirationTime!);
-  await database().unlockSessions.put({
+  const expiresAt = Date.parse(proof.expirationTime);
+  await saveUnlockSession(deps.db, {
     origin: page.origin,
     gateId: gate.id,
     tokenId: page.state.tokenId,
@@ -73,13 +75,13 @@ export async function unlockGate(page: PageContext, gateId: string, pickedWallet
     unlockedAt: signedAt.getTime(),
     expiresAt,
   });
-  if (pick.remember) await saveSitePrefs(database(), page.origin, { walletRdns: wallet.rdns });
+  if (pick.remember) await saveSitePrefs(deps.db, page.origin, { walletRdns: wallet.rdns });
   return { kind: 'view', view: unlockedView(gate, requirement, { content: unlocked.content, address, expiresAt }, null) };
 }
 
 /** The account the page's wallet signs with (it may ask the holder to connect this site first). */
-async function pageAccount(page: PageContext, walletUuid: string): Promise<Address> {
-  const result = await requestPageWallet(page, walletUuid, 'eth_requestAccounts', []);
+async function pageAccount(deps: Pick<BackgroundDeps, 'pageWallet'>, page: PageContext, walletUuid: string): Promise<Address> {
+  const result = await deps.pageWallet.request(page, walletUuid, 'eth_requestAccounts', []);
   const first = Array.isArray(result) ? result[0] : undefined;
   if (typeof first !== 'string' || !isAddress(first, { strict: false })) throw new UserFacingError('The wallet on this page shared no account. Nothing was signed.');
   return getAddress(first);

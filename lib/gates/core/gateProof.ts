@@ -21,7 +21,7 @@ export interface GateProofInput {
  * The Sign-In-with-Ethereum fields for unlocking one gate. The gate id rides in Request ID so the
  * creator's server can tell which gate a proof is for; the statement names it for the holder.
  */
-export function gateProofFields(input: GateProofInput): SiweFields {
+export function gateProofFields(input: GateProofInput): SiweFields & { expirationTime: string } {
   return {
     domain: input.domain,
     address: input.address,

@@ -1,18 +1,18 @@
-import { database } from '@/lib/db/database';
 import { follow, unfollow } from '@/lib/holdings/followsRepository';
 import type { RequestHandlers } from '@/lib/messaging/contract';
 import { UserFacingError } from '../../app/userFacingError';
 import { readTabState } from '../../detect/background/tabStates';
 import type { holdingsRequests } from '../contract';
 import { refreshHoldings } from './refreshHoldings';
+import { backgroundDeps } from '../../app/background/backgroundDeps';
 
 export const holdingsHandlers: RequestHandlers<typeof holdingsRequests> = {
-  refresh: ({ tokenIds }) => refreshHoldings(database(), tokenIds),
+  refresh: ({ tokenIds }) => refreshHoldings(backgroundDeps(), tokenIds),
 
   follow: async ({ tabId }) => {
     const state = await readTabState(tabId);
     if (state?.status !== 'detected') throw new UserFacingError('This page does not declare a valid personal token.');
-    await follow(database(), {
+    await follow(backgroundDeps().db, {
       tokenId: state.tokenId,
       chainId: state.chainId,
       address: state.address,
@@ -28,7 +28,7 @@ export const holdingsHandlers: RequestHandlers<typeof holdingsRequests> = {
   },
 
   unfollow: async ({ tokenId }) => {
-    await unfollow(database(), tokenId);
+    await unfollow(backgroundDeps().db, tokenId);
     return null;
   },
 };

@@ -1,8 +1,7 @@
-import { HttpRequestError, TimeoutError, type Address } from 'viem';
+import { BaseError, HttpRequestError, TimeoutError, type Address } from 'viem';
 import { CHAIN_REQUEST_TIMEOUT_MS } from '@/lib/chain/createChainClient';
 import { chainById } from '@/lib/chain/knownChains';
 import { readChainSnapshot } from '@/lib/chain/readChainSnapshot';
-import type { CompanionDatabase } from '@/lib/db/database';
 import { recordRefresh } from '@/lib/holdings/chainStatusRepository';
 import { listFollows } from '@/lib/holdings/followsRepository';
 import { NO_ACCOUNT, saveLatest } from '@/lib/holdings/holdingsRepository';
@@ -10,7 +9,7 @@ import { holdingsAccount, readSettings } from '@/lib/settings/settingsRepository
 import { toHoldingValues } from '@/lib/holdings/core/toHoldingValues';
 import type { RefreshOutcome } from '@/lib/holdings/contract';
 import { formatTokenId, parseTokenId } from '@/lib/protocol/caip19';
-import { clientFor } from '../../chain/chainClients';
+import type { BackgroundDeps } from '../../app/background/backgroundDeps';
 import { prepareIncomeRefresh, storeIncome } from '../../income/background/refreshIncome';
 
 /**
@@ -18,9 +17,10 @@ import { prepareIncomeRefresh, storeIncome } from '../../income/background/refre
  * chain: one multicall per chain, all chains at once, results written to IndexedDB, where the
  * popup's live queries pick them up.
  */
-export async function refreshHoldings(db: CompanionDatabase, extraTokenIds: string[]): Promise<RefreshOutcome> {
+export async function refreshHoldings(deps: Pick<BackgroundDeps, 'db' | 'clientFor'>, extraTokenIds: string[]): Promise<RefreshOutcome> {
+  const { db } = deps;
   const [settings, follows] = await Promise.all([readSettings(db), listFollows(db)]);
-  const account = holdingsAccount(settings) as Address | null;
+  const account = holdingsAccount(settings);
   const byChain = new Map<number, Address[]>();
   for (const tokenId of new Set([...follows.map((f) => f.tokenId), ...extraTokenIds])) {
     const { chainId, address } = parseTokenId(tokenId);
@@ -35,8 +35,8 @@ export async function refreshHoldings(db: CompanionDatabase, extraTokenIds: stri
         return await withinDeadline(REFRESH_DEADLINE_MS, async () => {
           // Claims files come from the creators' sites first (HTTP, cached by content hash), so that
           // income and liquidity reads ride in the same multicall as balances and prices.
-          const client = clientFor(chain, settings.rpcUrls[chainId]);
-          const income = await prepareIncomeRefresh(follows, chain, account);
+          const client = deps.clientFor(chain, settings.rpcUrls[chainId]);
+          const income = await prepareIncomeRefresh(db, follows, chain, account);
           const snapshot = await readChainSnapshot(client, chain, tokens, account, 'multicall', income.plan);
           const fetchedAt = Date.now();
           if (account) await storeIncome(db, client, chain, account, income, snapshot, fetchedAt);
@@ -83,6 +83,6 @@ function shortReason(error: unknown): string {
     }
     if (e instanceof TimeoutError) return `the RPC endpoint did not answer within ${CHAIN_REQUEST_TIMEOUT_MS / 1000} s`;
   }
-  const text = error instanceof Error ? ((error as { shortMessage?: string }).shortMessage ?? error.message) : String(error);
-  return text.split('\n')[0]!.slice(0, 160);
+  const text = error instanceof BaseError ? error.shortMessage : error instanceof Error ? error.message : String(error);
+  return (text.split('\n')[0] ?? '').slice(0, 160);
 }

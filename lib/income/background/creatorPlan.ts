@@ -16,11 +16,11 @@ export interface CreatorReading {
 export function creatorPlan(input: CreatorIncomeInput, chain: ChainConfig, account: Address): ReadPlan<CreatorReading> {
   const pairs = planLpReads(
     input.manifest.pairs.map((p) => ({
-      pair: p.address as Address,
+      pair: p.address,
       token: input.token,
       quote: chain.uniswapV2.weth,
       factory: chain.uniswapV2.factory,
-      staking: stakingOfPair(input.manifest, p.address) as Address | undefined,
+      staking: stakingOfPair(input.manifest, p.address),
     })),
     account,
   );

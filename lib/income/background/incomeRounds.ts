@@ -2,6 +2,7 @@
 // file, then plan the distributor reads that ride in the refresh's one multicall.
 import { getAddress, isAddressEqual, type Address } from 'viem';
 import { erc20Abi } from '@/lib/chain/abis';
+import type { CompanionDatabase } from '@/lib/db/database';
 import type { IncomeRow, RoundView } from '@/lib/db/rows';
 import {
   combinePlans,
@@ -27,13 +28,13 @@ export interface CreatorIncomeInput {
 }
 
 /** Fetches (or takes from the cache) the holder's entry in every round's claims file. */
-export async function prepareIncome(tokenId: string, manifest: PersonalTokenManifest, account: Address): Promise<CreatorIncomeInput> {
+export async function prepareIncome(db: CompanionDatabase, tokenId: string, manifest: PersonalTokenManifest, account: Address): Promise<CreatorIncomeInput> {
   const rounds = manifest.distributions;
   const lookups = new Map<string, CachedClaimLookup | { error: string }>();
   await Promise.all(
     rounds.map(async (round) => {
       try {
-        lookups.set(round.id, await holderClaim(round.claimsUrl, account));
+        lookups.set(round.id, await holderClaim(db, round.claimsUrl, account));
       } catch (error) {
         lookups.set(round.id, { error: error instanceof IncomeError ? error.message : 'The claims file could not be read.' });
       }

@@ -4,13 +4,15 @@ import type { ChainConfig } from '@/lib/chain/types';
 import type { CompanionDatabase } from '@/lib/db/database';
 import type { FollowRow } from '@/lib/db/rows';
 import { combinePlans, type ReadPlan } from '@/lib/income/core';
+import { saveIncome } from '@/lib/income/incomeRepository';
 import type { PersonalTokenManifest } from '@/lib/protocol/manifestSchema';
 import { creatorPlan, type CreatorReading } from './creatorPlan';
 import { prepareIncome, type CreatorIncomeInput } from './incomeRounds';
 import { liquidityViews, programViews } from '../../lp/background/liquidityViews';
 
-const manifestOf = (f: FollowRow) => f.manifest as PersonalTokenManifest | null;
-const hasIncome = (m: PersonalTokenManifest | null) => Boolean(m && (m.distributions.length || m.pairs.length || m.rewards.length));
+/** The followed creators whose manifest names rounds, pairs or rewards. */
+const withIncome = (f: FollowRow): f is FollowRow & { manifest: PersonalTokenManifest } =>
+  Boolean(f.manifest && (f.manifest.distributions.length || f.manifest.pairs.length || f.manifest.rewards.length));
 
 export interface IncomeRefresh {
   inputs: CreatorIncomeInput[];
@@ -19,10 +21,10 @@ export interface IncomeRefresh {
 }
 
 /** Claims files first (HTTP to the creators' sites, cached), then one plan for the chain. */
-export async function prepareIncomeRefresh(follows: FollowRow[], chain: ChainConfig, account: Address | null): Promise<IncomeRefresh> {
+export async function prepareIncomeRefresh(db: CompanionDatabase, follows: FollowRow[], chain: ChainConfig, account: Address | null): Promise<IncomeRefresh> {
   if (!account) return { inputs: [], plan: undefined };
-  const creators = follows.filter((f) => f.chainId === chain.chainId && hasIncome(manifestOf(f)));
-  const inputs = await Promise.all(creators.map((f) => prepareIncome(f.tokenId, manifestOf(f)!, account)));
+  const creators = follows.filter(withIncome).filter((f) => f.chainId === chain.chainId);
+  const inputs = await Promise.all(creators.map((f) => prepareIncome(db, f.tokenId, f.manifest, account)));
   return { inputs, plan: inputs.length ? (combinePlans(...inputs.map((input) => creatorPlan(input, chain, account))) as ReadPlan<CreatorReading[]>) : undefined };
 }
 
@@ -36,17 +38,19 @@ export async function storeIncome(
   snapshot: ChainSnapshot & { extra: CreatorReading[] | null },
   fetchedAt: number,
 ): Promise<void> {
-  if (!snapshot.extra) return;
+  const readings = snapshot.extra;
+  if (!readings) return;
   const rows = await Promise.all(
     refresh.inputs.map(async (input, k) => {
-      const reading = snapshot.extra![k]!;
+      const reading = readings[k];
+      if (!reading) throw new Error(`The multicall returned no reading for ${input.tokenId}.`);
       const token = snapshot.tokens.find((t) => t.address.toLowerCase() === input.token.toLowerCase());
       const ctx = {
         db, chainId: chain.chainId, account, blockNumber: snapshot.blockNumber, blockTimestamp: snapshot.blockTimestamp,
         tokenDecimals: token?.decimals ?? 18, tokenSymbol: token?.symbol ?? 'tokens',
       };
       return {
-        account: account.toLowerCase(),
+        account,
         tokenId: input.tokenId,
         rounds: reading.rounds,
         positions: await liquidityViews(ctx, reading.pairs),
@@ -56,5 +60,5 @@ export async function storeIncome(
       };
     }),
   );
-  await db.income.bulkPut(rows);
+  await saveIncome(db, rows);
 }

@@ -1,7 +1,8 @@
 import type { RequestHandlers } from '@/lib/messaging/contract';
 import type { lpRequests } from '../contract';
 import { collectRewards } from './collectRewards';
+import { backgroundDeps } from '../../app/background/backgroundDeps';
 
 export const lpHandlers: RequestHandlers<typeof lpRequests> = {
-  'collect-rewards': ({ tokenId, staking }) => collectRewards(tokenId, staking),
+  'collect-rewards': ({ tokenId, staking }) => collectRewards(backgroundDeps(), tokenId, staking),
 };

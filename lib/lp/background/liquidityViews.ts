@@ -3,6 +3,7 @@ import { tokenPriceInEthE18 } from '@/lib/holdings/core/valuation';
 import type { CompanionDatabase } from '@/lib/db/database';
 import type { LpEntryRow, LpView, ProgramView } from '@/lib/db/rows';
 import { runReadPlan } from '@/lib/income/core';
+import { forgetLpEntry, lpEntryOf, saveLpEntry } from '@/lib/lp/lpEntriesRepository';
 import { burnSupply, estimateSnapshotReward, impermanentLoss, lpEntryRecord, lpPosition, planSnapshotReads, projectEarned, yearlyRateBps, type LpReading } from '@/lib/lp/core';
 import type { PersonalTokenManifest } from '@/lib/protocol/manifestSchema';
 import { stakingOfPair } from '@/lib/protocol/pairStaking';
@@ -54,10 +55,9 @@ export async function liquidityViews(ctx: Context, readings: (LpReading | null)[
 
 /** The first sighting of a position is kept as the base of impermanent loss; it goes when the LP does. */
 async function entryFor(ctx: Context, reading: LpReading, lpTotal: bigint) {
-  const key: [string, string] = [ctx.account.toLowerCase(), reading.pair.toLowerCase()];
-  const stored = await ctx.db.lpEntries.get(key);
+  const stored = await lpEntryOf(ctx.db, ctx.account, reading.pair);
   if (lpTotal === 0n) {
-    if (stored) await ctx.db.lpEntries.delete(key);
+    if (stored) await forgetLpEntry(ctx.db, ctx.account, reading.pair);
     return null;
   }
   if (stored) {
@@ -68,10 +68,10 @@ async function entryFor(ctx: Context, reading: LpReading, lpTotal: bigint) {
     { tokenReserve: reading.tokenReserve, quoteReserve: reading.quoteReserve, lpSupply: burnSupply(reading) },
   );
   const row: LpEntryRow = {
-    account: key[0], pair: key[1], chainId: ctx.chainId, lp: record.lp.toString(), tokenAmount: record.tokenAmount.toString(),
+    account: ctx.account, pair: reading.pair, chainId: ctx.chainId, lp: record.lp.toString(), tokenAmount: record.tokenAmount.toString(),
     quoteAmount: record.quoteAmount.toString(), blockNumber: record.blockNumber.toString(), timestamp: record.timestamp.toString(),
   };
-  await ctx.db.lpEntries.put(row);
+  await saveLpEntry(ctx.db, row);
   return record;
 }
 
@@ -86,9 +86,9 @@ export async function programViews(
   const programs = manifest.rewards.filter((r) => r.kind === 'snapshot');
   return Promise.all(
     programs.map(async (program) => {
-      const staking = stakingOfPair(manifest, program.pair) as Address | undefined;
+      const staking = stakingOfPair(manifest, program.pair);
       const ended = BigInt(program.endBlock) <= blockNumber;
-      const plan = planSnapshotReads(program.pair as Address, account, staking);
+      const plan = planSnapshotReads(program.pair, account, staking);
       const [start, end] = await Promise.all([
         runReadPlan(client, multicall3, plan, BigInt(program.startBlock)),
         runReadPlan(client, multicall3, plan, ended ? BigInt(program.endBlock) : blockNumber),

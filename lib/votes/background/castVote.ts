@@ -1,15 +1,18 @@
 import type { Address, Hex } from 'viem';
-import { database } from '@/lib/db/database';
+import type { CompanionDatabase } from '@/lib/db/database';
 import type { VoteRow } from '@/lib/db/rows';
+import { lowerAddress } from '@/lib/protocol/address';
 import { readSettings } from '@/lib/settings/settingsRepository';
 import { saveVote, updateVote, voteHistory } from '@/lib/votes/votesRepository';
-import { isReadyToSign, type VoteChoice } from '@/lib/votes/core/choices';
-import { buildVoteTypedData, MAX_REASON, type VoteTypedData } from '@/lib/votes/core/buildVoteTypedData';
+import { viemTypedData } from '@/lib/votes/core/buildVoteTypedData';
+import { isReadyToSign } from '@/lib/votes/core/choices';
+import { buildVoteTypedData, MAX_REASON } from '@/lib/votes/core/buildVoteTypedData';
 import { VotesError } from '@/lib/votes/core/errors';
 import { createHubClient } from '@/lib/votes/core/hubClient';
+import { WalletError } from '@/lib/wallet/walletError';
 import { isShielded, proposalPageUrl } from '@/lib/votes/core/shielded';
-import { signTypedData, WalletError, type TypedDataToSign } from '@/lib/wallet';
 import { keepAliveWhile } from '../../wallet/keepAlive';
+import type { BackgroundDeps } from '../../app/background/backgroundDeps';
 import { UserFacingError } from '../../app/userFacingError';
 import { describeChoice } from './describeChoice';
 import { submitSignedVote } from './submitSignedVote';
@@ -21,10 +24,10 @@ const APP = 'personal-token-companion';
  * Hubs keep a voter's latest vote by timestamp and refuse one that is not later: a change of
  * mind within the same second must still be stamped after the vote it replaces.
  */
-async function nextTimestamp(proposalId: string, account: string): Promise<number> {
+async function nextTimestamp(db: CompanionDatabase, proposalId: string, account: Address): Promise<number> {
   const now = Math.floor(Date.now() / 1000);
-  const earlier = (await voteHistory(database(), account)).filter((v) => v.proposalId === proposalId && v.signature);
-  const latest = Math.max(0, ...earlier.map((v) => (v.typedData as VoteTypedData).message.timestamp));
+  const earlier = (await voteHistory(db, account)).filter((v) => v.proposalId === proposalId && v.signature);
+  const latest = Math.max(0, ...earlier.map((v) => v.typedData.message.timestamp));
   return Math.max(now, latest + 1);
 }
 
@@ -33,11 +36,11 @@ async function nextTimestamp(proposalId: string, account: string): Promise<numbe
  * is asked, signed, then submitted once. The popup may close while MetaMask is open; this runs in
  * the background and the saved row tells the reopened popup how it ended.
  */
-export async function castVote(tokenId: string, proposalId: string, choice: unknown, reasonText = ''): Promise<{ voteId: string }> {
-  const db = database();
+export async function castVote(deps: Pick<BackgroundDeps, 'db' | 'wallet'>, tokenId: string, proposalId: string, choice: unknown, reasonText = ''): Promise<{ voteId: string }> {
+  const { db } = deps;
   const wallet = (await readSettings(db)).wallet;
   if (!wallet) throw new UserFacingError('Connect a wallet to vote: a watched address cannot sign.');
-  const context = await voteContext(tokenId);
+  const context = await voteContext(db, tokenId);
   const proposal = await createHubClient(context.hub).proposal(proposalId);
   if (!proposal || proposal.space !== context.space) throw new UserFacingError('This proposal is not in the creator’s space.');
   if (proposal.state !== 'active') throw new UserFacingError('This proposal is not open for votes.');
@@ -52,12 +55,12 @@ export async function castVote(tokenId: string, proposalId: string, choice: unkn
   if (reason.length > MAX_REASON) throw new UserFacingError(`Your reason is longer than ${MAX_REASON.toLocaleString('en-US')} characters. Shorten it and sign again.`);
 
   const typedData = buildVoteTypedData({
-    from: wallet.account as Address,
+    from: wallet.account,
     space: context.space,
     proposal: proposal.id,
     type: proposal.type,
-    choice: choice as VoteChoice,
-    timestamp: await nextTimestamp(proposal.id, wallet.account),
+    choice,
+    timestamp: await nextTimestamp(db, proposal.id, wallet.account),
     reason,
     app: APP,
   });
@@ -69,9 +72,9 @@ export async function castVote(tokenId: string, proposalId: string, choice: unkn
     space: context.space,
     proposalId: proposal.id,
     proposalTitle: proposal.title.slice(0, 200),
-    account: wallet.account.toLowerCase(),
+    account: lowerAddress(wallet.account),
     choice,
-    choiceLabel: describeChoice(proposal.type, proposal.choices, choice as VoteChoice),
+    choiceLabel: describeChoice(proposal.type, proposal.choices, choice),
     typedData,
     signature: null,
     receipt: null,
@@ -84,7 +87,7 @@ export async function castVote(tokenId: string, proposalId: string, choice: unkn
 
   let signature: Hex;
   try {
-    signature = await keepAliveWhile(signTypedData({ account: wallet.account as Address, typedData: typedData as unknown as TypedDataToSign, allowedPrimaryTypes: ['Vote'] }));
+    signature = await keepAliveWhile(deps.wallet.signTypedData({ account: wallet.account, typedData: viemTypedData(typedData), allowedPrimaryTypes: ['Vote'] }));
   } catch (error) {
     const cancelled = error instanceof WalletError && error.kind === 'cancelled';
     const message = error instanceof WalletError || error instanceof VotesError ? error.message : 'The wallet could not sign the vote.';
@@ -93,6 +96,6 @@ export async function castVote(tokenId: string, proposalId: string, choice: unkn
     throw new UserFacingError(message);
   }
   await updateVote(db, row.id, { status: 'signed', signature });
-  await submitSignedVote(row.id);
+  await submitSignedVote(deps, row.id);
   return { voteId: row.id };
 }

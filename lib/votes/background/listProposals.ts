@@ -1,5 +1,5 @@
-import type { Address } from 'viem';
-import { database } from '@/lib/db/database';
+import type { Address, PublicClient } from 'viem';
+import type { BackgroundDeps } from '@/lib/app/background/backgroundDeps';
 import { holdingsAccount, readSettings } from '@/lib/settings/settingsRepository';
 import type { ProposalWithPower } from '@/lib/votes/contract';
 import { createHubClient } from '@/lib/votes/core/hubClient';
@@ -7,7 +7,6 @@ import type { HubProposal } from '@/lib/votes/core/hubSchemas';
 import { hubVotingPower } from '@/lib/votes/core/hubVotingPower';
 import { isShielded, proposalPageUrl } from '@/lib/votes/core/shielded';
 import { readVotingPower, votingPowerSource } from '@/lib/votes/core/votingPower';
-import { clientFor } from '../../chain/chainClients';
 import { voteContext, type VoteContext } from './voteContext';
 
 const SHOWN = 20;
@@ -15,13 +14,13 @@ const SHOWN = 20;
 const HUB_VP_TIMEOUT_MS = 4_000;
 
 /** Open and recent proposals, each with the holder's voting power at its snapshot block. */
-export async function listProposals(tokenId: string): Promise<ProposalWithPower[]> {
-  const context = await voteContext(tokenId);
-  const settings = await readSettings(database());
+export async function listProposals(deps: Pick<BackgroundDeps, 'db' | 'clientFor'>, tokenId: string): Promise<ProposalWithPower[]> {
+  const context = await voteContext(deps.db, tokenId);
+  const settings = await readSettings(deps.db);
   const account = holdingsAccount(settings);
   const proposals = (await createHubClient(context.hub).proposals({ space: context.space }, { first: SHOWN })).filter((p) => p.type !== null);
   const [powers, hubVps] = account
-    ? await Promise.all([powersAtSnapshots(context, settings.rpcUrls[context.chain.chainId], account as Address, proposals), hubPowers(context, account, proposals)])
+    ? await Promise.all([powersAtSnapshots(deps.clientFor(context.chain, settings.rpcUrls[context.chain.chainId]), context, account, proposals), hubPowers(context, account, proposals)])
     : [new Map<string, ProposalWithPower['power']>(), new Map<string, number | null>()];
   return proposals.map((p) => {
     const power = powers.get(p.snapshotBlock.toString()) ?? null;
@@ -56,8 +55,7 @@ async function hubPowers(context: VoteContext, account: string, proposals: HubPr
 }
 
 /** One chunked multicall per distinct snapshot block (proposals often share one). */
-async function powersAtSnapshots(context: VoteContext, rpcUrls: string[] | undefined, account: Address, proposals: HubProposal[]) {
-  const client = clientFor(context.chain, rpcUrls);
+async function powersAtSnapshots(client: PublicClient, context: VoteContext, account: Address, proposals: HubProposal[]) {
   const source = votingPowerSource(context.chain, context.token, context.countLiquidity);
   const blocks = [...new Set(proposals.map((p) => p.snapshotBlock.toString()))];
   const entries = await Promise.all(

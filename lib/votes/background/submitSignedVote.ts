@@ -1,7 +1,6 @@
-import type { Address, Hex } from 'viem';
-import { database } from '@/lib/db/database';
-import { claimForSubmission, getVote, updateVote, votesWithStatus } from '@/lib/votes/votesRepository';
-import { voteEnvelope, type VoteTypedData } from '@/lib/votes/core/buildVoteTypedData';
+import type { BackgroundDeps } from '@/lib/app/background/backgroundDeps';
+import { voteEnvelope } from '@/lib/votes/core/buildVoteTypedData';
+import { claimForSubmission, updateVote, voteById, votesWithStatus } from '@/lib/votes/votesRepository';
 import { HubRefusedVoteError, VotesError } from '@/lib/votes/core/errors';
 import { createHubClient } from '@/lib/votes/core/hubClient';
 import { keepAliveWhile } from '../../wallet/keepAlive';
@@ -30,26 +29,26 @@ const waiting = new Map<string, { timer: ReturnType<typeof setTimeout>; release:
  * restarts. A hub that fails or cannot be reached leaves the vote signed, its error saved for the
  * card, and a re-send scheduled with growing pauses while this worker lives.
  */
-export async function submitSignedVote(voteId: string, options: SubmitOptions = {}): Promise<void> {
+export async function submitSignedVote(deps: Pick<BackgroundDeps, 'db'>, voteId: string, options: SubmitOptions = {}): Promise<void> {
   cancelResend(voteId);
-  await attempt(voteId, 0, options);
+  await attempt(deps, voteId, 0, options);
 }
 
 /** The holder's "Retry now": sends the saved envelope at once and starts the pauses afresh. */
-export async function retryVote(voteId: string): Promise<null> {
-  const row = await getVote(database(), voteId);
+export async function retryVote(deps: Pick<BackgroundDeps, 'db'>, voteId: string): Promise<null> {
+  const row = await voteById(deps.db, voteId);
   if (!row) throw new UserFacingError('This vote is no longer saved in the extension. Vote again.');
   if (row.status === 'submitted') return null;
   if ((row.status !== 'signed' && row.status !== 'submitting') || !row.signature) throw new UserFacingError('Only a signed vote that the hub has not taken yet can be sent again.');
-  await submitSignedVote(voteId);
+  await submitSignedVote(deps, voteId);
   return null;
 }
 
-async function attempt(voteId: string, tries: number, options: SubmitOptions): Promise<void> {
-  const db = database();
+async function attempt(deps: Pick<BackgroundDeps, 'db'>, voteId: string, tries: number, options: SubmitOptions): Promise<void> {
+  const { db } = deps;
   const row = await claimForSubmission(db, voteId, options.afterRestart ? 0 : undefined);
   if (!row || !row.signature) return;
-  const envelope = voteEnvelope(row.account as Address, row.signature as Hex, row.typedData as VoteTypedData);
+  const envelope = voteEnvelope(row.account, row.signature, row.typedData);
   try {
     const receipt = await createHubClient(row.hub).submitVote(envelope);
     await updateVote(db, voteId, { status: 'submitted', receipt: receipt.id, error: null });
@@ -62,7 +61,7 @@ async function attempt(voteId: string, tries: number, options: SubmitOptions): P
     const said = sentence(error instanceof VotesError ? error.message : 'The vote hub could not be reached');
     const next = delay === undefined ? 'Your signed vote is kept: press Retry now to send it again.' : 'Your signed vote is kept and will be sent again shortly, or press Retry now.';
     await updateVote(db, voteId, { status: 'signed', error: `${said} ${next}` });
-    if (delay !== undefined) resendLater(voteId, delay, () => attempt(voteId, tries + 1, { retryDelaysMs: options.retryDelaysMs }));
+    if (delay !== undefined) resendLater(voteId, delay, () => attempt(deps, voteId, tries + 1, { retryDelaysMs: options.retryDelaysMs }));
   }
 }
 
@@ -95,10 +94,10 @@ function sentence(text: string): string {
  * After the service worker (re)starts: send what was signed but not yet accepted, and close the
  * votes whose wallet prompt was lost with the previous worker.
  */
-export async function resumeVotes(options: Pick<SubmitOptions, 'retryDelaysMs'> = {}): Promise<void> {
-  const db = database();
+export async function resumeVotes(deps: Pick<BackgroundDeps, 'db'>, options: Pick<SubmitOptions, 'retryDelaysMs'> = {}): Promise<void> {
+  const { db } = deps;
   for (const row of await votesWithStatus(db, ['awaiting-signature'])) {
     await updateVote(db, row.id, { status: 'failed', error: 'The extension restarted while your wallet was open, so nothing was sent. Vote again.' });
   }
-  for (const row of await votesWithStatus(db, ['signed', 'submitting'])) await submitSignedVote(row.id, { ...options, afterRestart: true });
+  for (const row of await votesWithStatus(db, ['signed', 'submitting'])) await submitSignedVote(deps, row.id, { ...options, afterRestart: true });
 }

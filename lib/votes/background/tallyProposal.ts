@@ -1,13 +1,12 @@
-import { browser } from 'wxt/browser';
-import { database } from '@/lib/db/database';
-import { tallyProgressKey, type TallyProgressView } from '@/lib/votes/contract';
+import type { BackgroundDeps } from '@/lib/app/background/backgroundDeps';
+import type { TallyProgressView } from '@/lib/votes/contract';
+import { tallyProgressItem } from '@/lib/votes/tallyProgressItem';
 import { readSettings } from '@/lib/settings/settingsRepository';
 import type { TallyView } from '@/lib/votes/contract';
 import { createHubClient } from '@/lib/votes/core/hubClient';
 import type { SignerCache } from '@/lib/votes/core/checkEnvelope';
 import { verifyProposalTally } from '@/lib/votes/core/verifyTally';
 import { votingPowerSource } from '@/lib/votes/core/votingPower';
-import { clientFor } from '../../chain/chainClients';
 import { voteContext } from './voteContext';
 
 // Recovering a signer is most of a tally's time (~3 ms a vote); a signature never changes its
@@ -16,12 +15,12 @@ const signers: SignerCache = new Map();
 const MAX_CACHED_SIGNERS = 200_000;
 
 /** Recomputes a proposal's result from signed votes and balances at its snapshot block. */
-export async function tallyProposal(tokenId: string, proposalId: string): Promise<TallyView> {
-  const context = await voteContext(tokenId);
-  const { rpcUrls } = await readSettings(database());
+export async function tallyProposal(deps: Pick<BackgroundDeps, 'db' | 'clientFor'>, tokenId: string, proposalId: string): Promise<TallyView> {
+  const context = await voteContext(deps.db, tokenId);
+  const { rpcUrls } = await readSettings(deps.db);
   const tally = await verifyProposalTally({
     hub: createHubClient(context.hub),
-    client: clientFor(context.chain, rpcUrls[context.chain.chainId]),
+    client: deps.clientFor(context.chain, rpcUrls[context.chain.chainId]),
     chainId: context.chain.chainId,
     power: votingPowerSource(context.chain, context.token, context.countLiquidity),
     space: context.space,
@@ -29,7 +28,7 @@ export async function tallyProposal(tokenId: string, proposalId: string): Promis
     onProgress: progressReporter(proposalId),
     signers: signers.size > MAX_CACHED_SIGNERS ? (signers.clear(), signers) : signers,
   });
-  await browser.storage.session.remove(tallyProgressKey(proposalId));
+  await tallyProgressItem(proposalId).removeValue();
   return {
     proposalId,
     scores: tally.scores.map(String),
@@ -51,6 +50,6 @@ function progressReporter(proposalId: string): (progress: TallyProgressView) => 
     const now = Date.now();
     if (now - last < 250 && progress.done !== progress.total) return;
     last = now;
-    void browser.storage.session.set({ [tallyProgressKey(proposalId)]: progress });
+    void tallyProgressItem(proposalId).setValue(progress);
   };
 }

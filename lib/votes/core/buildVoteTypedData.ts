@@ -1,4 +1,4 @@
-import { getAddress, isAddress, type Address, type Hex, type TypedDataDefinition } from 'viem';
+import { getAddress, isAddress, type Address, type Hex, type TypedData, type TypedDataDefinition } from 'viem';
 import { choiceForMessage, hasChoiceShape, type VoteChoice } from './choices';
 import { InvalidVoteError } from './errors';
 import { choiceEncoding, isVoteType, SNAPSHOT_DOMAIN, voteTypesFor, type VoteType, type VoteTypes } from './voteTypes';
@@ -98,7 +98,7 @@ export function voteEnvelope(address: Address, sig: Hex, typedData: VoteTypedDat
  * The same typed data as viem's signing and hashing functions take: viem derives message types
  * from literal type names, which a Vote chosen at run time does not have.
  */
-export function viemTypedData(typed: VoteTypedData): TypedDataDefinition<Record<string, unknown>, string> {
+export function viemTypedData(typed: VoteTypedData): TypedDataDefinition<TypedData, string> {
   const { domain, types, primaryType, message } = typed;
   return { domain, types, primaryType, message: { ...message } };
 }

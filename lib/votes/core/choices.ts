@@ -28,7 +28,7 @@ function isValidWeighted(choice: unknown, count: number): boolean {
 }
 
 /** Whether `choice` is a valid vote of `type` on a proposal with `count` choices. */
-export function isValidChoice(type: VoteType, choice: unknown, count: number): boolean {
+export function isValidChoice(type: VoteType, choice: unknown, count: number): choice is VoteChoice {
   switch (type) {
     case 'single-choice':
     case 'basic':
@@ -88,7 +88,7 @@ export function initialChoice(type: VoteType, count: number): VoteChoice | null 
  * `isValidChoice` in one place: Snapshot accepts an approval vote approving nothing, but a
  * voter who unticked every box has not chosen anything, so the companion does not sign it.
  */
-export function isReadyToSign(type: VoteType, choice: unknown, count: number): boolean {
+export function isReadyToSign(type: VoteType, choice: unknown, count: number): choice is VoteChoice {
   if (choice === null || choice === undefined) return false;
   if (type === 'approval' && (!Array.isArray(choice) || choice.length === 0)) return false;
   return isValidChoice(type, choice, count);
