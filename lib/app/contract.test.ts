@@ -95,15 +95,16 @@ describe('request contracts', () => {
   });
 
   test('every request declares who may send it', () => {
-    const bySender = z.record(z.string(), z.object({ sender: z.enum(['popup', 'declaring-page', 'any-page']) })).parse(appRequests);
+    const bySender = z.record(z.string(), z.object({ sender: z.enum(['popup', 'declaring-page', 'any-page', 'declaring-frame']) })).parse(appRequests);
     expect(Object.entries(bySender).filter(([, c]) => c.sender !== 'popup').map(([t, c]) => `${t}: ${c.sender}`)).toEqual([
       'declaration: any-page',
-      'page-gates: declaring-page',
-      'companion-summary: declaring-page',
-      'unlock-gate: declaring-page',
-      'lock-gate: declaring-page',
-      'companion-dismiss: declaring-page',
-      'open-popup: declaring-page',
+      'page-layout: declaring-page',
+      'frame-gate: declaring-frame',
+      'companion-summary: declaring-frame',
+      'unlock-gate: declaring-frame',
+      'lock-gate: declaring-frame',
+      'companion-dismiss: declaring-frame',
+      'open-popup: declaring-frame',
     ]);
   });
 });

@@ -153,7 +153,7 @@ describe('the router', () => {
 
   test('every error written for the holder passes, whatever its class', async () => {
     const { route } = setup({ 'lock-gate': async () => Promise.reject(new ClaimsFileError('Sentence for the holder.')) });
-    expect(await route(envelope('lock-gate', { gateId: 'g' }), contentScript())).toMatchObject({ ok: false, error: 'Sentence for the holder.' });
+    expect(await route(envelope('lock-gate', { gateId: 'g' }), pageFrame())).toMatchObject({ ok: false, error: 'Sentence for the holder.' });
   });
 
   test('an unknown error gets the generic sentence and is logged with its cause chain', async () => {
