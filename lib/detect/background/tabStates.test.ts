@@ -11,10 +11,10 @@ const detected = (tokenId: string): TabState => ({
 
 beforeEach(() => fakeBrowser.reset());
 
-test('a tab state is kept in storage.session under tab:<id>, as before the storage items (no migration)', async () => {
+test('a tab state is kept in storage.session under tab:<id> with the document that declared it', async () => {
   const tab = await fakeBrowser.tabs.create({ url: 'https://alex.example/' });
-  await writeTabState(tab.id!, detected(ALEX)).catch(() => undefined); // the fake browser has no badge; the state is written first
-  expect(await fakeBrowser.storage.session.get(`tab:${tab.id}`)).toEqual({ [`tab:${tab.id}`]: detected(ALEX) });
+  await writeTabState(tab.id!, detected(ALEX), 'doc-1').catch(() => undefined); // the fake browser has no badge; the state is written first
+  expect(await fakeBrowser.storage.session.get(`tab:${tab.id}`)).toEqual({ [`tab:${tab.id}`]: { state: detected(ALEX), documentId: 'doc-1' } });
   expect(await readTabState(tab.id!)).toEqual(detected(ALEX));
   expect(await detectedTabOf(ALEX)).toEqual(detected(ALEX));
   expect(await detectedTabOf('eip155:31337/erc20:0x000000000000000000000000000000000000dEaD')).toBeNull();
