@@ -106,7 +106,9 @@ describe('pending income', () => {
       const reopened = await openIncome();
       const status = round(reopened, partner.id).getByTestId('transaction-status');
       await expect.poll(() => status.getAttribute('data-status'), { timeout: 30_000 }).toBe('confirmed');
-      expect(await status.innerText()).toMatch(/^Confirmed on chain · 0x[0-9a-f]{8}…$/);
+      // With its hash when the recent-block search finds the transaction; without it when only the
+      // round's isClaimed shows it (seen when anvil's block times lag the record's creation time).
+      expect(await status.innerText()).toMatch(/^Confirmed on chain( · 0x[0-9a-f]{8}…)?$/);
       await expect.poll(() => round(reopened, partner.id).getAttribute('data-status'), { timeout: 30_000 }).toBe('claimed');
       await reopened.close();
     } finally {

@@ -224,7 +224,7 @@ describe('votes from the popup', () => {
       },
       { tokenId, proposalId: SEEDED.collab.id, choice: 1 },
     );
-    expect(answer).toEqual({ ok: false, error: `This proposal keeps votes hidden until it ends, which this companion cannot do. Vote on ${j.server.origins.alex}/hub instead.` });
+    expect(answer).toEqual({ ok: false, code: 'refused', error: `This proposal keeps votes hidden until it ends, which this companion cannot do. Vote on ${j.server.origins.alex}/hub instead.` });
     expect(await signRequests()).toBe(before);
     expect(hubVote(SEEDED.collab.id)).toBeUndefined();
     await popup.close();
