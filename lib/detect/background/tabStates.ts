@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import type { TabState } from '@/lib/detect/tabState';
+import { keyedQueue } from '../../app/background/keyedQueue';
 
 // Tab states live in storage.session: they survive the service worker stopping, and vanish
 // with the browser session. Content scripts cannot read that area (trusted contexts only).
@@ -33,21 +34,8 @@ export async function readTabStateFor(tabId: number, documentId: string | null):
   return stored.documentId && documentId && stored.documentId !== documentId ? null : stored.state;
 }
 
-const queues = new Map<number, Promise<unknown>>();
-
 /** Writes and forgets of one tab in order: a check of an old document never undoes a newer declaration. */
-function inOrder<T>(tabId: number, work: () => Promise<T>): Promise<T> {
-  const run = (queues.get(tabId) ?? Promise.resolve()).then(work);
-  const settled = run.then(
-    () => undefined,
-    () => undefined,
-  );
-  queues.set(tabId, settled);
-  void settled.then(() => {
-    if (queues.get(tabId) === settled) queues.delete(tabId);
-  });
-  return run;
-}
+const inOrder = keyedQueue<number>();
 
 export function writeTabState(tabId: number, state: TabState, documentId: string | null = null): Promise<void> {
   return inOrder(tabId, async () => {

@@ -5,6 +5,7 @@ import type { PageWalletChoice } from '@/lib/gates/contract';
 import { keepAliveWhile } from '../../wallet/keepAlive';
 import { RPC_ERROR_CODES } from '../../wallet/walletError';
 import { UserFacingError } from '../../app/userFacingError';
+import { keyedQueue } from '../../app/background/keyedQueue';
 
 // Page-bound signatures (Sign-In-with-Ethereum for a creator's site) must come from the wallet as the
 // PAGE sees it: a wallet asked by an extension sees `chrome-extension://…` as the requester and
@@ -81,24 +82,11 @@ export interface PageTarget {
   origin: string;
 }
 
-const tabQueues = new Map<number, Promise<unknown>>();
-
 /**
  * One wallet call at a time per tab, in click order: two lookups at once would hear each other's
  * announcements, and a wallet takes one prompt at a time anyway. A second click waits its turn.
  */
-function oneAtATime<T>(tabId: number, work: () => Promise<T>): Promise<T> {
-  const run = (tabQueues.get(tabId) ?? Promise.resolve()).then(work);
-  const settled = run.then(
-    () => undefined,
-    () => undefined,
-  );
-  tabQueues.set(tabId, settled);
-  void settled.then(() => {
-    if (tabQueues.get(tabId) === settled) tabQueues.delete(tabId);
-  });
-  return run;
-}
+const oneAtATime = keyedQueue<number>();
 
 function runInPage(page: PageTarget, call: PageCall) {
   return oneAtATime(page.tabId, () => runInPageNow(page, call));
