@@ -110,7 +110,7 @@ test('signed while the hub is unreachable: kept signed, then sent exactly once a
   const { voteId } = await castVote(deps, ALEX, SEEDED.learnNext.id, 3);
   const kept = await db.votes.get(voteId);
   expect(kept).toMatchObject({ status: 'signed', receipt: null });
-  expect(kept?.error).toMatch(/It will be sent again\.$/);
+  expect(kept?.error).toMatch(/Your signed vote is kept and will be sent again/);
 
   submissionsReach = true;
   await resumeVotes(deps); // what the service worker does when it starts again
