@@ -3,6 +3,7 @@ import { chainById } from '@/lib/chain/knownChains';
 import type { SendTransactionParameters, SendTransactionReturnType } from './types';
 import { RPC_ERROR_CODES, WalletError, toWalletError } from './walletError';
 import { firstAccount, parseChainId, type WalletSession } from './walletSession';
+import { lowerHex } from '@/lib/chain/lowerHex';
 
 // Calls that hand someone else power over the holder's tokens. The companion never asks for them,
 // whatever a manifest or a bug would build: approve, increaseAllowance, setApprovalForAll,
@@ -34,7 +35,7 @@ export async function switchChain(session: WalletSession, chainId: number): Prom
 /** eth_sendTransaction from the connected account, on `chainId` (switching first if needed). */
 export async function sendTransaction(session: WalletSession, parameters: SendTransactionParameters): Promise<SendTransactionReturnType> {
   const { chainId, to, data, value } = parameters;
-  if (data && size(data) >= 4 && APPROVAL_SELECTORS.includes(slice(data, 0, 4).toLowerCase() as Hex)) {
+  if (data && size(data) >= 4 && APPROVAL_SELECTORS.includes(lowerHex(slice(data, 0, 4)))) {
     throw new WalletError('refused', 'The companion never asks for token approvals or permits.');
   }
   const from = firstAccount(await session.request('eth_accounts'));

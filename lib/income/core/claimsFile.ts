@@ -1,6 +1,8 @@
 import '../../protocol/zodNoEval';
 import { z } from 'zod';
+import type { Hex } from 'viem';
 import { ClaimsFileError } from './errors';
+import { lowerHex } from '@/lib/chain/lowerHex';
 
 // The Uniswap merkle-distributor claims file: { merkleRoot, tokenTotal, claims: { [address]:
 // { index, amount, proof, flags? } } }. A 100,000-entry file is ~130 MB, so `parseClaimsFile`
@@ -14,7 +16,7 @@ export const CLAIMS_FILE_FETCH_TIMEOUT_MS = 60_000;
 /** 2^64 leaves is more than any file could hold; a longer proof is not a real one. */
 const MAX_PROOF_LENGTH = 64;
 
-const bytes32 = z.string().regex(/^0x[0-9a-fA-F]{64}$/, { error: 'expected 32 bytes as 0x-prefixed hex' });
+const bytes32 = z.custom<Hex>((value) => typeof value === 'string' && /^0x[0-9a-fA-F]{64}$/.test(value), { error: 'expected 32 bytes as 0x-prefixed hex' });
 const hexAmount = z.string().regex(/^0x[0-9a-fA-F]{1,64}$/, { error: 'expected a 0x-prefixed hex amount' });
 
 export const claimEntrySchema = z.looseObject({
@@ -67,7 +69,7 @@ export function parseClaimsFile(input: Uint8Array | string): ParsedClaimsFile {
     throw new ClaimsFileError('The claims file is not in the Uniswap merkle-distributor format; ask the creator to check it.', describe(header.error));
   }
   const { merkleRoot, tokenTotal, claims } = header.data;
-  return { merkleRoot: merkleRoot.toLowerCase() as `0x${string}`, tokenTotal: BigInt(tokenTotal), claims };
+  return { merkleRoot: lowerHex(merkleRoot), tokenTotal: BigInt(tokenTotal), claims };
 }
 
 export { describe as describeIssues };

@@ -1,6 +1,7 @@
 import { getAddress, type Address, type Hex } from 'viem';
 import { merkleDistributorAbi } from './abis';
 import { outcomeValue, type ContractRead, type ReadPlan } from '../../chain/readPlan';
+import { lowerHex } from '@/lib/chain/lowerHex';
 
 export interface DistributionRoundInput {
   /** The manifest's round id. */
@@ -43,7 +44,7 @@ export function planDistributionReads(rounds: readonly DistributionRoundInput[],
         const merkleRoot = outcomeValue<Hex>(outcomes[at++]);
         const token = outcomeValue<Address>(outcomes[at++]);
         const isClaimed = round.index === null ? null : outcomeValue<boolean>(outcomes[at++]);
-        byId.set(round.id, { merkleRoot: merkleRoot && (merkleRoot.toLowerCase() as Hex), token, isClaimed });
+        byId.set(round.id, { merkleRoot: merkleRoot && lowerHex(merkleRoot), token, isClaimed });
       }
       return byId;
     },

@@ -1,6 +1,7 @@
 import { getAddress, isAddress, type Address, type Hex } from 'viem';
 import { claimEntrySchema, describeIssues, type ParsedClaimsFile } from './claimsFile';
 import { ClaimsFileError } from './errors';
+import { lowerHex } from '@/lib/chain/lowerHex';
 
 /** One holder's entry, decoded: what `claim(index, account, amount, proof)` takes. */
 export interface Claim {
@@ -33,5 +34,5 @@ export function findClaim(file: ParsedClaimsFile, account: string): Claim | null
     throw new ClaimsFileError(`The claims file's entry for ${checksummed} is malformed; ask the creator to check it. Nothing was sent.`, describeIssues(entry.error));
   }
   const { index, amount, proof } = entry.data;
-  return { index: BigInt(index), account: checksummed, amount: BigInt(amount), proof: proof.map((p) => p.toLowerCase() as Hex) };
+  return { index: BigInt(index), account: checksummed, amount: BigInt(amount), proof: proof.map(lowerHex) };
 }

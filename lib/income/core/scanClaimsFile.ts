@@ -1,7 +1,8 @@
-import { getAddress, isAddress, type Address, type Hex } from 'viem';
+import { getAddress, isAddress, isHex, type Address, type Hex } from 'viem';
 import { MAX_CLAIMS_FILE_BYTES, claimEntrySchema, describeIssues } from './claimsFile';
 import { ClaimsFileError } from './errors';
 import type { Claim } from './findClaim';
+import { lowerHex } from '@/lib/chain/lowerHex';
 
 // The fast path for big files. JSON.parse of a 100,000-entry file (~130 MB) alone takes most of a
 // second and builds 100,000 objects the holder never looks at. Here only the header fields and the
@@ -36,10 +37,10 @@ export function scanClaimsFile(input: Uint8Array | string): ScannedClaimsFile {
   }
   const root = HEADER.merkleRoot.exec(text)?.[1];
   const total = HEADER.tokenTotal.exec(text)?.[1];
-  if (!text.trimStart().startsWith('{') || !root || !total || !/"claims"\s*:\s*\{/.test(text)) {
+  if (!text.trimStart().startsWith('{') || !root || !isHex(root) || !total || !/"claims"\s*:\s*\{/.test(text)) {
     throw new ClaimsFileError('The claims file is not in the Uniswap merkle-distributor format; ask the creator to check it.', 'missing merkleRoot, tokenTotal or claims');
   }
-  return { merkleRoot: root.toLowerCase() as Hex, tokenTotal: BigInt(total), text };
+  return { merkleRoot: lowerHex(root), tokenTotal: BigInt(total), text };
 }
 
 /** Index of the `{` opening the value of key `"<key>"`, or -1. Checks it is a key (followed by ':'). */
@@ -101,5 +102,5 @@ export function findClaimInText(file: ScannedClaimsFile, account: string): Claim
     throw new ClaimsFileError(`The claims file's entry for ${checksummed} is malformed; ask the creator to check it. Nothing was sent.`, describeIssues(entry.error));
   }
   const { index, amount, proof } = entry.data;
-  return { index: BigInt(index), account: checksummed, amount: BigInt(amount), proof: proof.map((p) => p.toLowerCase() as Hex) };
+  return { index: BigInt(index), account: checksummed, amount: BigInt(amount), proof: proof.map(lowerHex) };
 }

@@ -2,6 +2,7 @@ import type { Hex } from 'viem';
 import { ClaimProofError } from './errors';
 import type { Claim } from './findClaim';
 import { claimLeaf, processProof } from './merkle';
+import { lowerHex } from '@/lib/chain/lowerHex';
 
 declare const verified: unique symbol;
 /** A claim whose proof hashes to the distributor's on-chain root: the only kind a claim call is built from. */
@@ -15,7 +16,7 @@ export type VerifyClaimProofReturnType = { valid: true; claim: VerifiedClaim } |
  * account and amount, so a changed amount, index or proof all fail here.
  */
 export function verifyClaimProof(claim: Claim, onChainRoot: Hex): VerifyClaimProofReturnType {
-  const root = onChainRoot.toLowerCase() as Hex;
+  const root = lowerHex(onChainRoot);
   const computed = processProof(claimLeaf(claim.index, claim.account, claim.amount), claim.proof);
   if (computed.toLowerCase() !== root) return { valid: false, error: new ClaimProofError(claim.account, root) };
   return { valid: true, claim: { ...claim, merkleRoot: root } as VerifiedClaim };

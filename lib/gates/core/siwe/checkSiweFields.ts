@@ -4,6 +4,9 @@ import { parseRfc3339 } from './rfc3339';
 import { SiweError, type SiweReason } from './siweError';
 import type { SiweFields } from './types';
 
+/** What callers hand in: any values under the field names, checked here. */
+export type UncheckedSiweFields = { [K in keyof SiweFields]?: unknown };
+
 export interface CheckSiweFieldsOptions {
   /**
    * Parsing: the address must already be EIP-55 checksummed, as it was signed. Building: an
@@ -18,8 +21,7 @@ export interface CheckSiweFieldsOptions {
  * reported. Fields arrive from JSON and callers, so types are checked at run time too.
  * Returns a fresh object with only the known fields (null optional fields dropped).
  */
-export function checkSiweFields(fields: SiweFields, { exactAddress }: CheckSiweFieldsOptions): SiweFields {
-  const f: { [K in keyof SiweFields]?: unknown } = fields;
+export function checkSiweFields(f: UncheckedSiweFields, { exactAddress }: CheckSiweFieldsOptions): SiweFields {
   const scheme = optional(f.scheme);
   if (scheme !== undefined && !(typeof scheme === 'string' && isScheme(scheme))) fail('bad-scheme', `scheme ${show(scheme)} is not an RFC 3986 scheme such as https.`);
   if (typeof f.domain !== 'string' || !isAuthority(f.domain, { requireHost: true })) fail('bad-domain', `domain ${show(f.domain)} is not an RFC 3986 authority such as example.com or localhost:3000.`);
@@ -37,25 +39,21 @@ export function checkSiweFields(fields: SiweFields, { exactAddress }: CheckSiweF
   const notBefore = f.notBefore == null ? undefined : checkTime('notBefore', f.notBefore);
   const requestId = optional(f.requestId);
   if (requestId !== undefined && !(typeof requestId === 'string' && isPchars(requestId))) fail('bad-request-id', `requestId ${show(requestId)} may hold only RFC 3986 path characters.`);
-  const resources = optional(f.resources);
-  if (resources !== undefined) {
-    if (!Array.isArray(resources)) fail('bad-resource', 'resources must be a list of URIs.');
-    for (const r of resources) if (typeof r !== 'string' || !isUri(r)) fail('bad-resource', `resource ${show(r)} is not an absolute RFC 3986 URI.`);
-  }
+  const resources = checkResources(optional(f.resources));
   return stripUndefined({
-    scheme: scheme as string | undefined,
-    domain: f.domain as string,
+    scheme,
+    domain: f.domain,
     address,
-    statement: statement as string | undefined,
-    uri: f.uri as string,
+    statement,
+    uri: f.uri,
     version: '1',
-    chainId: f.chainId as number,
-    nonce: f.nonce as string,
+    chainId: f.chainId,
+    nonce: f.nonce,
     issuedAt,
     expirationTime,
     notBefore,
-    requestId: requestId as string | undefined,
-    resources: resources === undefined ? undefined : [...(resources as string[])],
+    requestId,
+    resources,
   });
 }
 
@@ -68,6 +66,18 @@ function checkAddress(value: unknown, exact: boolean): string {
   fail('bad-address', `address ${value} is not in EIP-55 checksum case (${checksummed}).`);
 }
 
+function checkResources(value: unknown): string[] | undefined {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value)) fail('bad-resource', 'resources must be a list of URIs.');
+  const items: unknown[] = value;
+  const resources: string[] = [];
+  for (const r of items) {
+    if (typeof r !== 'string' || !isUri(r)) fail('bad-resource', `resource ${show(r)} is not an absolute RFC 3986 URI.`);
+    resources.push(r);
+  }
+  return resources;
+}
+
 function checkTime(name: string, value: unknown): string {
   if (typeof value !== 'string' || parseRfc3339(value) === null) fail('bad-time', `${name} ${show(value)} is not an RFC 3339 date-time such as 2024-05-01T12:00:00Z.`);
   return value;
@@ -76,8 +86,7 @@ function checkTime(name: string, value: unknown): string {
 const optional = (value: unknown) => (value === null ? undefined : value);
 
 function stripUndefined(fields: SiweFields): SiweFields {
-  for (const key of Object.keys(fields) as (keyof SiweFields)[]) if (fields[key] === undefined) delete fields[key];
-  return fields;
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as SiweFields;
 }
 
 /** Enough of a bad value to recognise it, never a wall of text. */

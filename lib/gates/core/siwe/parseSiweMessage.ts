@@ -71,7 +71,7 @@ export function parseSiweMessage(message: string): SiweFields {
     requestId,
     resources,
   };
-  return checkSiweFields(fields as SiweFields, { exactAddress: true });
+  return checkSiweFields(fields, { exactAddress: true });
 }
 
 const structure = (detail: string) => new SiweError('bad-structure', `SIWE message: ${detail}`);
