@@ -3,6 +3,7 @@ import type { CompanionDatabase } from '@/lib/db/database';
 import type { TransactionRow } from '@/lib/db/rows';
 import { updateTransaction } from '@/lib/wallet/transactionsRepository';
 import { merkleDistributorAbi } from '@/lib/income/core/abis';
+import { lowerAddress } from '@/lib/protocol/address';
 
 // A worker that stopped while the wallet was open lost the wallet's answer: the record says
 // "awaiting signature" with no hash, whatever the holder did. The chain tells what happened.
@@ -89,10 +90,10 @@ async function reconcileOne(deps: ReconcileDependencies, row: TransactionRow, ot
   if (!client) return row.status === 'pending' ? row : settle(db, row, { status: 'failed', error: UNCHECKED_MESSAGE });
   try {
     if (row.hash) {
-      const mined = await receiptOf(client, row.hash as Hex);
+      const mined = await receiptOf(client, row.hash);
       if (mined) return settle(db, row, mined);
       // Still in the mempool under the hash we have: keep following it.
-      if (await client.getTransaction({ hash: row.hash as Hex }).catch(() => null)) return row;
+      if (await client.getTransaction({ hash: row.hash }).catch(() => null)) return row;
     }
     const found = await findSent(client, row, others, deps.maxBlocks ?? 128);
     if (found?.mined) {
@@ -103,7 +104,7 @@ async function reconcileOne(deps: ReconcileDependencies, row: TransactionRow, ot
     if (row.kind === 'claim' && (await claimIsDone(client, row))) return settle(db, row, { status: 'confirmed', error: null });
     // Sent under a hash the node no longer knows and nothing else found: the receipt wait decides.
     if (row.status === 'pending') return row;
-    if (row.kind === 'claim' || (row.nonce !== undefined && (await nothingSentSince(client, row.account as Address, row.nonce)))) {
+    if (row.kind === 'claim' || (row.nonce !== undefined && (await nothingSentSince(client, row.account, row.nonce)))) {
       return settle(db, row, { status: 'failed', error: notSentMessage(row.kind) });
     }
     return settle(db, row, { status: 'failed', error: NOT_FOUND_MESSAGE });
@@ -142,11 +143,11 @@ async function nothingSentSince(client: PublicClient, account: Address, nonce: n
  * transactions from before the recorded nonce). Null when the nonce shows nothing was sent.
  */
 async function findSent(client: PublicClient, row: TransactionRow, others: Set<string>, maxBlocks: number): Promise<{ hash: Hex; mined: boolean } | null> {
-  const account = row.account.toLowerCase();
+  const account = lowerAddress(row.account);
   const fromAccount = (tx: Transaction) => tx.from.toLowerCase() === account;
   const matches = (tx: Transaction) =>
     fromAccount(tx) && tx.to?.toLowerCase() === row.to.toLowerCase() && tx.input.toLowerCase() === row.data.toLowerCase() && !others.has(tx.hash.toLowerCase());
-  if (row.nonce !== undefined && (await nothingSentSince(client, account as Address, row.nonce))) return null;
+  if (row.nonce !== undefined && (await nothingSentSince(client, account, row.nonce))) return null;
 
   const pendingBlock = await client.getBlock({ blockTag: 'pending', includeTransactions: true }).catch(() => null);
   const inMempool = pendingBlock?.transactions.find(matches);
@@ -172,7 +173,7 @@ async function findSent(client: PublicClient, row: TransactionRow, others: Set<s
 
 /** `isClaimed(index)` on the distributor the claim was sent to; the index comes from our own calldata. */
 async function claimIsDone(client: PublicClient, row: TransactionRow): Promise<boolean> {
-  const call = decodeFunctionData({ abi: merkleDistributorAbi, data: row.data as Hex });
+  const call = decodeFunctionData({ abi: merkleDistributorAbi, data: row.data });
   if (call.functionName !== 'claim') return false;
-  return client.readContract({ address: row.to as Address, abi: merkleDistributorAbi, functionName: 'isClaimed', args: [call.args[0]] });
+  return client.readContract({ address: row.to, abi: merkleDistributorAbi, functionName: 'isClaimed', args: [call.args[0]] });
 }

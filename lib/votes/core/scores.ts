@@ -1,4 +1,4 @@
-import { isValidChoice, type WeightedChoice } from './choices';
+import { isValidChoice, isWeightedChoice, type WeightedChoice } from './choices';
 import { copelandScores, rankedChoiceScores } from './rankedScores';
 import type { VoteType } from './voteTypes';
 
@@ -23,6 +23,11 @@ export interface Scores {
 
 const sum = (xs: readonly bigint[]) => xs.reduce((a, b) => a + b, 0n);
 
+type ListVote = { choice: number[]; balance: bigint };
+/** The votes whose choice is a list of choice numbers (approval, ranked, copeland). */
+const listVotes = (votes: readonly CountedVote[]): ListVote[] =>
+  votes.flatMap(({ choice, balance }) => (Array.isArray(choice) && choice.every((c) => typeof c === 'number') ? [{ choice, balance }] : []));
+
 export function computeScores(type: VoteType, choicesCount: number, votes: readonly CountedVote[]): Scores {
   const valid = votes.filter((v) => isValidChoice(type, v.choice, choicesCount));
   const scoresTotal = sum(votes.map((v) => v.balance));
@@ -32,15 +37,15 @@ export function computeScores(type: VoteType, choicesCount: number, votes: reado
     case 'basic':
       return { scores: choices.map((c) => sum(valid.filter((v) => v.choice === c).map((v) => v.balance))), scoresTotal };
     case 'approval':
-      return { scores: choices.map((c) => sum(valid.filter((v) => (v.choice as number[]).includes(c)).map((v) => v.balance))), scoresTotal };
+      return { scores: choices.map((c) => sum(listVotes(valid).filter((v) => v.choice.includes(c)).map((v) => v.balance))), scoresTotal };
     case 'weighted':
       return { scores: weightedScores(choicesCount, valid), scoresTotal };
     case 'quadratic':
       return { scores: quadraticScores(choicesCount, valid), scoresTotal };
     case 'ranked-choice':
-      return { scores: rankedChoiceScores(choicesCount, valid as { choice: number[]; balance: bigint }[]), scoresTotal };
+      return { scores: rankedChoiceScores(choicesCount, listVotes(valid)), scoresTotal };
     case 'copeland':
-      return copelandScores(choicesCount, valid as { choice: number[]; balance: bigint }[]);
+      return copelandScores(choicesCount, listVotes(valid));
   }
 }
 
@@ -48,7 +53,8 @@ export function computeScores(type: VoteType, choicesCount: number, votes: reado
 function weightedScores(count: number, valid: readonly CountedVote[]): bigint[] {
   const results = new Array<bigint>(count).fill(0n);
   for (const vote of valid) {
-    const { perChoice, total } = scaledWeights(vote.choice as WeightedChoice, count);
+    if (!isWeightedChoice(vote.choice)) continue;
+    const { perChoice, total } = scaledWeights(vote.choice, count);
     perChoice.forEach((w, i) => (results[i]! += (vote.balance * w) / total));
   }
   return rescale(results, sum(valid.map((v) => v.balance)));
@@ -61,7 +67,8 @@ const ROOT_SCALE = 10n ** 9n;
 function quadraticScores(count: number, valid: readonly CountedVote[]): bigint[] {
   const roots = new Array<bigint>(count).fill(0n);
   for (const vote of valid) {
-    const { perChoice, total } = scaledWeights(vote.choice as WeightedChoice, count);
+    if (!isWeightedChoice(vote.choice)) continue;
+    const { perChoice, total } = scaledWeights(vote.choice, count);
     perChoice.forEach((w, i) => (roots[i]! += sqrt((vote.balance * w * ROOT_SCALE * ROOT_SCALE) / total)));
   }
   return rescale(
