@@ -15,7 +15,7 @@ export function CreatorView({ tokenId, data }: { tokenId: string; data: Companio
   const fromTab = tabState?.status === 'detected' && tabState.tokenId === tokenId ? tabState : null;
   const row = data.holdings.find((h) => h.tokenId === tokenId);
   const view = row ? toHoldingView(row) : null;
-  const manifest = (follow?.manifest ?? fromTab?.manifest ?? null) as { votes?: { space: string } } | null;
+  const manifest = follow?.manifest ?? fromTab?.manifest ?? null;
   const name = follow?.creatorName ?? fromTab?.creatorName ?? view?.name ?? 'Creator';
 
   return (

@@ -30,7 +30,7 @@ export function VoteReceipt({ vote, earlier }: { vote: VoteRow; earlier?: VoteRo
     try {
       await sendRequest('retry-vote', { voteId: vote.id });
     } catch (e) {
-      setRetryError((e as Error).message);
+      setRetryError(e instanceof Error ? e.message : String(e));
     } finally {
       setRetrying(false);
     }

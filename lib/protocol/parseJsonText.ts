@@ -6,7 +6,7 @@
 export function parseJsonText(text: string): { ok: true; value: unknown } | { ok: false; message: string } {
   if (!text.trim()) return { ok: false, message: 'the manifest is empty' };
   try {
-    return { ok: true, value: JSON.parse(text) as unknown };
+    return { ok: true, value: parseUnknown(text) };
   } catch (e) {
     const raw = e instanceof Error ? e.message : String(e);
     return { ok: false, message: `not JSON: ${describeJsonError(raw, text)}` };
@@ -35,4 +35,9 @@ function lineColumn(text: string, position: number): [number, number] {
   const before = text.slice(0, position);
   const line = before.split('\n').length;
   return [line, position - before.lastIndexOf('\n')];
+}
+
+/** JSON.parse typed as what it is: a value to check before use, never `any`. */
+export function parseUnknown(text: string): unknown {
+  return JSON.parse(text);
 }

@@ -81,14 +81,14 @@ export function toWalletError(error: unknown): WalletError {
 
 function errorCode(error: unknown): number | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
-  const { code } = error as { code?: unknown };
+  const code = 'code' in error ? error.code : undefined;
   return typeof code === 'number' && Number.isInteger(code) ? code : undefined;
 }
 
 function errorText(error: unknown): string {
   if (typeof error === 'string') return error;
   if (typeof error === 'object' && error !== null) {
-    const { message } = error as { message?: unknown };
+    const message = 'message' in error ? error.message : undefined;
     if (typeof message === 'string') return message;
   }
   return '';

@@ -85,7 +85,8 @@ async function keepAwakeWhile<T>(pending: Promise<T>): Promise<T> {
 
 /** The wallet's first (selected) account, checksummed; null for none or a malformed answer. */
 export function firstAccount(accounts: unknown): `0x${string}` | null {
-  const [first] = Array.isArray(accounts) ? (accounts as unknown[]) : [];
+  const list: unknown[] = Array.isArray(accounts) ? accounts : [];
+  const [first] = list;
   return typeof first === 'string' && isAddress(first, { strict: false }) ? getAddress(first) : null;
 }
 

@@ -6,7 +6,7 @@ import { UserFacingError } from '../../app/userFacingError';
 export type PageContext = DeclaringPage;
 
 export function manifestOf(page: PageContext): PersonalTokenManifest | null {
-  return page.state.manifest as PersonalTokenManifest | null;
+  return page.state.manifest;
 }
 
 export function gatesOf(page: PageContext): ManifestGate[] {

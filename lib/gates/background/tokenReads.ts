@@ -22,12 +22,12 @@ export async function readTokenBalances(deps: Pick<BackgroundDeps, 'db' | 'clien
   const settings = await readSettings(deps.db);
   const client = deps.clientFor(chain, settings.rpcUrls[chainId]);
   const unique = [...new Set(addresses.map((a) => getAddress(a)))];
-  const [symbol, decimals, ...amounts] = await Promise.all([
+  const [symbol, decimals, balances] = await Promise.all([
     client.readContract({ address: token, abi: erc20Abi, functionName: 'symbol' }),
     client.readContract({ address: token, abi: erc20Abi, functionName: 'decimals' }),
-    ...unique.map((holder) => client.readContract({ address: token, abi: erc20Abi, functionName: 'balanceOf', args: [holder] })),
+    Promise.all(unique.map(async (holder) => [holder, await client.readContract({ address: token, abi: erc20Abi, functionName: 'balanceOf', args: [holder] })] as const)),
   ]);
-  return { symbol: String(symbol), decimals: Number(decimals), balances: new Map(unique.map((a, i) => [a, amounts[i] as bigint])) };
+  return { symbol: String(symbol), decimals: Number(decimals), balances: new Map(balances) };
 }
 
 export function amountText(amount: bigint, token: { symbol: string; decimals: number }): string {

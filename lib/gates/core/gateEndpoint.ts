@@ -89,7 +89,7 @@ function parseJson(text: string): unknown {
 
 /** The server's own sentence (plain text, capped), or the status when it gave none. */
 function refusalText(json: unknown, status: number): string {
-  const error = (json as { error?: unknown } | undefined)?.error;
+  const error = typeof json === 'object' && json !== null && 'error' in json ? json.error : undefined;
   if (typeof error !== 'string' || !error.trim()) return `The creator's site refused (HTTP ${status}).`;
   const clean = error.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim().slice(0, GATE_LIMITS.errorChars);
   return `The creator's site refused: ${clean}`;

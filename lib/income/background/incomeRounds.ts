@@ -53,7 +53,7 @@ export function incomePlan(input: CreatorIncomeInput, account: Address): ReadPla
     return lookup && 'claim' in lookup ? lookup.claim : null;
   };
   const distributions = planDistributionReads(
-    input.rounds.map((r) => ({ id: r.id, distributor: r.distributor as Address, index: claimOf(r.id)?.index ?? null })),
+    input.rounds.map((r) => ({ id: r.id, distributor: r.distributor, index: claimOf(r.id)?.index ?? null })),
     account,
   );
   const tokens = [...new Set(input.rounds.map((r) => getAddress(paidToken(input, r))))];

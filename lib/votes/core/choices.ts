@@ -1,3 +1,4 @@
+import { parseUnknown } from '@/lib/protocol/parseJsonText';
 import { choiceEncoding, type VoteType } from './voteTypes';
 
 /** A choice as a voter makes it: 1-based choice numbers, or choice number → weight. */
@@ -63,7 +64,7 @@ export function choiceFromMessage(type: VoteType, signed: unknown): unknown {
   if (choiceEncoding(type) !== 'string') return signed;
   if (typeof signed !== 'string' || signed.length > 10_000) return undefined;
   try {
-    return JSON.parse(signed) as unknown;
+    return parseUnknown(signed);
   } catch {
     return undefined;
   }

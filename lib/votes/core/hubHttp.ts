@@ -1,3 +1,4 @@
+import { parseUnknown } from '@/lib/protocol/parseJsonText';
 import { HubResponseError, HubUnreachableError } from './errors';
 import { readAtMost } from '@/lib/net/fetchCapped';
 
@@ -68,7 +69,7 @@ async function exchange(url: string, request: { method: 'GET' | 'POST'; body?: u
   const text = new TextDecoder().decode(bytes);
   let json: unknown;
   try {
-    json = text ? (JSON.parse(text) as unknown) : undefined;
+    json = text ? parseUnknown(text) : undefined;
   } catch {
     json = undefined;
   }
