@@ -43,7 +43,9 @@ export default defineConfig({
     // scripting: the in-page companion and the page-wallet bridge are injected only into pages
     // that declared a token (so the all-pages script stays tiny). It needs host access, which
     // the all-pages content script already implies: the install warning is the same.
-    permissions: ['storage', 'scripting'],
+    // alarms + notifications: alerts while the popup is closed (lib/alerts). sidePanel: the same
+    // UI beside the page (Chrome; Firefox uses sidebar_action, which needs no permission).
+    permissions: ['storage', 'scripting', 'alarms', 'notifications', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: 'Personal Token Companion' },
     ...(browser === 'firefox' && {

@@ -7,6 +7,7 @@ import { Skeleton } from '../app/Skeleton';
 import { IncomePanel } from '../income/IncomePanel';
 import { LiquidityPanel } from '../lp/LiquidityPanel';
 import { VotesPanel } from '../votes/VotesPanel';
+import { AlertList } from '../alerts/AlertList';
 
 /** Everything about one creator: holdings, then their votes when the manifest names a hub. */
 export function CreatorView({ tokenId, data }: { tokenId: string; data: CompanionData }) {
@@ -27,6 +28,7 @@ export function CreatorView({ tokenId, data }: { tokenId: string; data: Companio
         <h1>{name}</h1>
         {view && <span className="muted small">${view.symbol}</span>}
       </div>
+      <AlertList tokenId={tokenId} />
       <section className="card" aria-label={`Your ${view?.symbol ?? ''} holdings`}>
         {view ? <HoldingFigures view={view} /> : <Skeleton lines={3} label="Reading the chain" />}
       </section>

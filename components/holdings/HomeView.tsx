@@ -13,6 +13,7 @@ import { InvalidSiteCard, SiteCard } from '../detect/SiteCard';
 import { Skeleton } from '../app/Skeleton';
 import { WalletButton } from '../wallet/WalletButton';
 import { WatchAddressForm } from '../settings/WatchAddressForm';
+import { AlertList } from '../alerts/AlertList';
 
 /** Mark for the bench: the first paint of holdings read from IndexedDB. */
 export const HOLDINGS_PAINT_MARK = 'holdings-first-paint';
@@ -74,6 +75,8 @@ export function HomeView({ data, onRefresh }: { data: CompanionData; onRefresh()
           }
         />
       )}
+
+      <AlertList />
 
       {data.loaded && !account && (
         <section className="card">

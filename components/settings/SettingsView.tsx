@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { knownChains } from '@/lib/chain/knownChains';
-import type { SettingsMap } from '@/lib/db/rows';
+import type { FollowRow, SettingsMap } from '@/lib/db/rows';
 import { sendRequest } from '@/lib/messaging/requests';
 import { RpcEndpointsForm } from './RpcEndpointsForm';
 import { WatchAddressForm } from './WatchAddressForm';
+import { AlertSettings } from '../alerts/AlertSettings';
 
-export function SettingsView({ settings, onBack, onRefresh }: { settings: SettingsMap; onBack(): void; onRefresh(): void }) {
+export function SettingsView({ settings, follows = [], onBack, onRefresh }: { settings: SettingsMap; follows?: FollowRow[]; onBack(): void; onRefresh(): void }) {
   const [confirmingClear, setConfirmingClear] = useState(false);
   const [cleared, setCleared] = useState(false);
 
@@ -28,6 +29,8 @@ export function SettingsView({ settings, onBack, onRefresh }: { settings: Settin
         <h2>Account</h2>
         <WatchAddressForm key={settings.watchAddress ?? 'none'} current={settings.watchAddress} onSaved={onRefresh} />
       </section>
+
+      <AlertSettings settings={settings} follows={follows} />
 
       <section className="card">
         <h2>RPC endpoints</h2>

@@ -79,6 +79,9 @@ const samples: { [T in AppRequestType]: ResultOf<AppRequests[T]> } = {
   'companion-dismiss': null,
   'open-popup': null,
   'show-page-card': null,
+  'set-alert-prefs': null,
+  'check-alerts': { skipped: false, waiting: 2, notified: ['ptc|eip155:1/erc20:0x0|new-round'], problems: [] },
+  'set-open-in': null,
 };
 
 describe('request contracts', () => {

@@ -1,3 +1,4 @@
+import { alertsRequests } from '@/lib/alerts/contract';
 import { detectRequests } from '@/lib/detect/contract';
 import { gatesRequests } from '@/lib/gates/contract';
 import { holdingsRequests } from '@/lib/holdings/contract';
@@ -17,6 +18,7 @@ export const appRequests = {
   ...incomeRequests,
   ...lpRequests,
   ...gatesRequests,
+  ...alertsRequests,
 };
 
 export type AppRequests = typeof appRequests;

@@ -8,6 +8,7 @@ import { follow, listFollows, unfollow } from '../holdings/followsRepository';
 import { holdingsOf, markLooked, saveLatest } from '../holdings/holdingsRepository';
 import type { FollowRow, HoldingValues } from './rows';
 import { clearAllData, readSettings, writeSetting } from '../settings/settingsRepository';
+import { DEFAULT_ALERT_PREFS } from '../alerts/core/alerts';
 
 const ALEX = 'eip155:31337/erc20:0x5FC8d32690cc91D4c39d9d3abcBD16989F875707';
 const HOLDER: Address = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
@@ -65,7 +66,7 @@ describe('migration from version 1', () => {
       latest: { balance: '12500000000000000000000', symbol: 'ALEX', blockNumber: '42', blockTimestamp: 1_700_000_000 },
     });
     expect(rows[0]!.looked).toEqual(rows[0]!.latest);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['chainStatus', 'claimsCache', 'claimsFiles', 'follows', 'holdings', 'income', 'lpEntries', 'settings', 'sitePrefs', 'transactions', 'unlockSessions', 'votes']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['alertRuns', 'alerts', 'alertsSeen', 'chainStatus', 'claimsCache', 'claimsFiles', 'follows', 'holdings', 'income', 'lpEntries', 'settings', 'sitePrefs', 'transactions', 'unlockSessions', 'votes']);
     expect(await listFollows(db)).toEqual([alexFollow]);
   });
 
@@ -171,12 +172,12 @@ describe('repositories', () => {
 
   test('settings default, persist, and clear with everything else', async () => {
     const db = openCompanion();
-    expect(await readSettings(db)).toEqual({ watchAddress: null, wallet: null, rpcUrls: {}, currency: 'USD' });
+    expect(await readSettings(db)).toEqual({ watchAddress: null, wallet: null, rpcUrls: {}, currency: 'USD', alerts: DEFAULT_ALERT_PREFS, openIn: 'popup' });
     await writeSetting(db, 'rpcUrls', { '31337': ['http://127.0.0.1:9999'] });
     await follow(db, alexFollow);
     expect((await readSettings(db)).rpcUrls).toEqual({ '31337': ['http://127.0.0.1:9999'] });
     await clearAllData(db);
-    expect(await readSettings(db)).toEqual({ watchAddress: null, wallet: null, rpcUrls: {}, currency: 'USD' });
+    expect(await readSettings(db)).toEqual({ watchAddress: null, wallet: null, rpcUrls: {}, currency: 'USD', alerts: DEFAULT_ALERT_PREFS, openIn: 'popup' });
     expect(await db.follows.count()).toBe(0);
   });
 });

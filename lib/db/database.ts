@@ -1,7 +1,11 @@
 import Dexie, { type Table } from 'dexie';
 import { isAddress } from 'viem';
 import { lowerAddress } from '../protocol/address';
+import { alertKey } from '../alerts/core/alerts';
 import type {
+  AlertRow,
+  AlertRunRow,
+  AlertSeenRow,
   ChainStatusRow,
   ClaimsCacheRow,
   ClaimsFileRow,
@@ -37,6 +41,9 @@ export class CompanionDatabase extends Dexie {
   income!: Table<IncomeRow, [string, string]>;
   unlockSessions!: Table<UnlockSessionRow, [string, string]>;
   sitePrefs!: Table<SitePrefsRow, string>;
+  alerts!: Table<AlertRow, string>;
+  alertsSeen!: Table<AlertSeenRow, string>;
+  alertRuns!: Table<AlertRunRow, string>;
 
   constructor(name: string = DEFAULT_DATABASE_NAME) {
     super(name);
@@ -92,6 +99,21 @@ export class CompanionDatabase extends Dexie {
       unlockSessions: '[origin+gateId], origin, expiresAt',
       sitePrefs: 'origin',
     });
+    // Version 6: alerts (what waits for the holder, what was notified once, the last run). What
+    // the holder has already seen in the popup before alerts existed is not announced as new:
+    // rounds shown as claimable and proposals voted on through the companion start as seen.
+    this.version(6)
+      .stores({ alerts: 'key, tokenId', alertsSeen: 'key, notifiedAt', alertRuns: 'id' })
+      .upgrade(async (tx) => {
+        const at = Date.now();
+        const income = await tx.table<IncomeRow>('income').toArray();
+        const votes = await tx.table<VoteRow>('votes').toArray();
+        const keys = [
+          ...income.flatMap((row) => row.rounds.filter((r) => r.status === 'claimable').map((r) => alertKey('new-round', row.tokenId, r.id))),
+          ...votes.filter((v) => v.status === 'submitted').map((v) => alertKey('new-proposal', v.tokenId, v.proposalId)),
+        ];
+        await tx.table<AlertSeenRow>('alertsSeen').bulkPut([...new Set(keys)].map((key) => ({ key, notifiedAt: at })));
+      });
   }
 }
 

@@ -1,7 +1,9 @@
 import type { Address, Hex } from 'viem';
+import type { AlertPrefs } from '@/lib/alerts/core/alerts';
 import type { PersonalTokenManifest } from '@/lib/protocol/manifestSchema';
 import type { VoteChoice } from '@/lib/votes/core/choices';
 import type { VoteTypedData } from '@/lib/votes/core/buildVoteTypedData';
+import type { Alert } from '@/lib/alerts/core/alerts';
 
 // Row shapes of the IndexedDB database. Amounts are decimal strings of base units here (they
 // cross JSON message boundaries); code turns them into bigint before doing any arithmetic.
@@ -66,6 +68,10 @@ export interface SettingsMap {
   /** Per chain id, the RPC endpoints that replace the defaults, in order. */
   rpcUrls: Record<string, string[]>;
   currency: 'USD' | 'ETH';
+  /** What alerts notify, and when (lib/alerts). */
+  alerts: AlertPrefs;
+  /** Where the toolbar button opens the companion: the popup, or the browser's side panel. */
+  openIn: 'popup' | 'panel';
 }
 
 export type SettingKey = keyof SettingsMap;
@@ -145,6 +151,8 @@ export interface RoundView {
   /** When the paid token is the creator's own: it can be valued at the creator's price. */
   paidInCreatorToken: boolean;
   message: string | null;
+  /** When claims end (ms), from the manifest's optional `endsAt`; absent on older rows. */
+  endsAt?: number | null;
 }
 
 /** A Uniswap V2 position as the popup shows it (amounts in base units, as decimal strings). */
@@ -256,4 +264,23 @@ export interface SitePrefsRow {
   companionDismissed: boolean;
   /** The EIP-6963 wallet (rdns) the holder picked on this site when the page offered several. */
   walletRdns?: string;
+}
+
+/** Something that needs the holder now, as the last alert refresh found it (lib/alerts). */
+export type AlertRow = Alert & { foundAt: number };
+
+/** An alert key notified once: never notified again (kept while due, then 90 days). */
+export interface AlertSeenRow {
+  key: string;
+  notifiedAt: number;
+}
+
+/** The last background alert refresh, for the popup ("checked 5 min ago") and tests. */
+export interface AlertRunRow {
+  id: 'last';
+  at: number;
+  skipped: boolean;
+  waiting: number;
+  notified: number;
+  error: string | null;
 }

@@ -30,6 +30,10 @@ export const distributionSchema = z.strictObject({
   distributor: address('The Uniswap MerkleDistributor contract holding the round.'),
   claimsUrl: url('The claims file in the Uniswap merkle-distributor format ({ merkleRoot, tokenTotal, claims }).'),
   token: tokenId("CAIP-19 id of the paid token when it is not the creator's token (e.g. LP shares).").optional(),
+  endsAt: z.iso
+    .datetime({ error: 'expected a UTC date and time written like "2026-03-31T23:59:59Z"' })
+    .meta({ description: 'Optional: when claims of this round stop being accepted (ISO 8601, UTC, e.g. "2026-03-31T23:59:59Z"); holders are alerted before.' })
+    .optional(),
 });
 
 const rewardBase = {

@@ -1,5 +1,6 @@
 import type { AppRequests } from '@/lib/app/contract';
 import type { RequestHandlers } from '@/lib/messaging/contract';
+import { alertsHandlers } from '../../alerts/background/handlers';
 import { detectHandlers } from '../../detect/background/handlers';
 import { gatesHandlers } from '../../gates/background/handlers';
 import { holdingsHandlers } from '../../holdings/background/handlers';
@@ -19,4 +20,5 @@ export const requestHandlers: RequestHandlers<AppRequests> = {
   ...incomeHandlers,
   ...lpHandlers,
   ...gatesHandlers,
+  ...alertsHandlers,
 };

@@ -8,12 +8,17 @@ import { resumeTransactions } from '../../wallet/sendTrackedTransaction';
 import { forgetTab, forgetTabUnlessSameDocument, readDeclaringDocument, readTabStateFor } from '../../detect/background/tabStates';
 import { resumeVotes } from '../../votes/background/submitSignedVote';
 import { resumeWalletWatch } from '../../wallet/walletHandlers';
+import { startAlerts } from '../../alerts/background/startAlerts';
+import { listenForActionClicks } from '../../alerts/background/openIn';
 
 /** Composition root of the service worker: wires listeners, holds no logic of its own. */
 export function startBackground(): void {
   // Answers are checked against their schemas in every build but the release one.
   listenForMessages(createRouter({ contracts: appRequests, handlers: requestHandlers, readTabState: readTabStateFor, readDeclaringDocument, checkOutputs: import.meta.env.MODE !== 'production' }));
   listenForPopupSessions();
+  // Alerts: the periodic refresh, notification clicks, the badge count; the toolbar button's target.
+  startAlerts();
+  listenForActionClicks();
   // A page that navigates away or closes takes its declaration with it; a single-page site's
   // pushState (reported as 'loading' too) keeps it.
   browser.tabs.onUpdated.addListener((tabId, change) => {

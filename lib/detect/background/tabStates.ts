@@ -100,7 +100,8 @@ export async function detectedTabOf(tokenId: string): Promise<Extract<TabState, 
 
 async function forgetNow(tabId: number): Promise<void> {
   await tabItem(tabId).removeValue();
-  await browser.action.setBadgeText({ tabId, text: '' }).catch(() => {
+  // No text: the tab's own mark is removed and the global badge (the alert count) shows again.
+  await browser.action.setBadgeText({ tabId }).catch(() => {
     // The tab may already be gone.
   });
 }

@@ -89,6 +89,7 @@ function roundView(
     tokenSymbol: meta?.symbol ?? '???',
     tokenDecimals: Number(meta?.decimals ?? 18),
     paidInCreatorToken: isAddressEqual(token, input.token),
+    endsAt: round.endsAt ? Date.parse(round.endsAt) : null,
   };
   const lookup = input.lookups.get(round.id);
   if (!lookup || 'error' in lookup) return { ...base, status: 'unavailable', amount: null, message: lookup?.error ?? 'The claims file was not read.' };
