@@ -5,19 +5,23 @@ import { useAlertFocus } from '@/lib/alerts/ui/useAlertFocus';
 import { CreatorView } from '../holdings/CreatorView';
 import { HomeView } from '../holdings/HomeView';
 import { SettingsView } from '../settings/SettingsView';
+import { useFollowActiveTab } from '@/lib/panel/ui/useFollowActiveTab';
+import { OpenPanelButton } from '../panel/OpenPanelButton';
 import './popup.css';
 
-export function App() {
+/** The companion's UI: in the toolbar popup, or in the browser's side panel (`surface="panel"`). */
+export function App({ surface = 'popup' }: { surface?: 'popup' | 'panel' }) {
   const data = useCompanionData();
   const { refresh } = usePopupSession();
+  useFollowActiveTab(surface === 'panel', () => void refresh());
   useAlertFocus();
   const view = usePopupStore((s) => s.view);
   const show = usePopupStore((s) => s.show);
   return (
-    <main className="popup">
+    <main className={surface === 'panel' ? 'popup panel' : 'popup'}>
       {view.name === 'settings' && <SettingsView settings={data.settings} follows={data.follows} onBack={() => show({ name: 'home' })} onRefresh={() => void refresh()} />}
       {view.name === 'creator' && <CreatorView tokenId={view.tokenId} data={data} />}
-      {view.name === 'home' && <HomeView data={data} onRefresh={() => void refresh()} />}
+      {view.name === 'home' && <HomeView data={data} onRefresh={() => void refresh()} topActions={surface === 'popup' ? <OpenPanelButton /> : null} />}
     </main>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, type ReactNode } from 'react';
 import { usePageCardHidden } from '@/lib/detect/ui/usePageCardHidden';
 import { claimableAcrossCreators } from '@/lib/holdings/core/claimableValue';
 import { toHoldingView, totalUsdE18, type HoldingView } from '@/lib/holdings/core/holdingView';
@@ -18,7 +18,7 @@ import { AlertList } from '../alerts/AlertList';
 /** Mark for the bench: the first paint of holdings read from IndexedDB. */
 export const HOLDINGS_PAINT_MARK = 'holdings-first-paint';
 
-export function HomeView({ data, onRefresh }: { data: CompanionData; onRefresh(): void }) {
+export function HomeView({ data, onRefresh, topActions = null }: { data: CompanionData; onRefresh(): void; topActions?: ReactNode }) {
   const { tabId, tabState, refreshing, notice, notify, show } = usePopupStore();
   const views = useMemo(() => new Map(data.holdings.map((row) => [row.tokenId, toHoldingView(row)])), [data.holdings]);
   const followed = new Set(data.follows.map((f) => f.tokenId));
@@ -44,6 +44,7 @@ export function HomeView({ data, onRefresh }: { data: CompanionData; onRefresh()
           <span className="logo" aria-hidden="true">◆</span> Companion
         </div>
         <WalletButton wallet={data.settings.wallet} watchAddress={data.settings.watchAddress} onConnected={onRefresh} />
+        {topActions}
         <button type="button" className="icon-button" onClick={() => show({ name: 'settings' })} aria-label="Settings">
           ⚙
         </button>

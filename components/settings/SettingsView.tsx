@@ -5,6 +5,7 @@ import { sendRequest } from '@/lib/messaging/requests';
 import { RpcEndpointsForm } from './RpcEndpointsForm';
 import { WatchAddressForm } from './WatchAddressForm';
 import { AlertSettings } from '../alerts/AlertSettings';
+import { OpenInSetting } from '../panel/OpenInSetting';
 
 export function SettingsView({ settings, follows = [], onBack, onRefresh }: { settings: SettingsMap; follows?: FollowRow[]; onBack(): void; onRefresh(): void }) {
   const [confirmingClear, setConfirmingClear] = useState(false);
@@ -31,6 +32,8 @@ export function SettingsView({ settings, follows = [], onBack, onRefresh }: { se
       </section>
 
       <AlertSettings settings={settings} follows={follows} />
+
+      <OpenInSetting settings={settings} />
 
       <section className="card">
         <h2>RPC endpoints</h2>

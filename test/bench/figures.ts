@@ -1,3 +1,4 @@
+import type { AlertRefreshBenchResult } from './alertRefresh';
 import type { ClaimsBenchResult } from './claimsLookup';
 import type { ContentScriptSize } from './contentScriptSize';
 import type { NonTokenPageResult } from './nonTokenPage';
@@ -23,6 +24,8 @@ export const BUDGETS = {
   claims100kLookupMs: 1_000,
   /** "Cached": near zero, i.e. no perceptible wait. */
   claims100kCachedLookupMs: 10,
+  /** Issue 13: one request per chain for a background alert refresh of 50 followed creators. */
+  alertRefreshRequests: 1,
 } as const;
 
 export interface Results {
@@ -32,11 +35,12 @@ export interface Results {
   popup?: PopupFirstPaintResult;
   tally?: TallyBenchResult;
   claims?: ClaimsBenchResult;
+  alerts?: AlertRefreshBenchResult;
 }
 
 const missing = (figure: string, budget: string): Row => ({ figure, measured: 'not measured', baseline: '', budget, ok: 'error' });
 
-export function rowsOf({ size, rpc, nonToken, popup, tally, claims }: Results): Row[] {
+export function rowsOf({ size, rpc, nonToken, popup, tally, claims, alerts }: Results): Row[] {
   const b = BUDGETS;
   const rows: Row[] = [];
   rows.push(
@@ -74,7 +78,7 @@ export function rowsOf({ size, rpc, nonToken, popup, tally, claims }: Results): 
       ok: popup.cached.rpcRequestsPerOpen <= 2 * popup.followed,
     });
   } else rows.push(missing('Popup first holdings paint, RPC normal', 'reference'), missing('Popup first holdings paint, RPC slow', `< ${ms(b.popupFirstPaintMsSlowRpc)}`));
-  rows.push(...tallyRows(tally), ...claimsRows(claims));
+  rows.push(...tallyRows(tally), ...claimsRows(claims), alertsRow(alerts));
   return rows;
 }
 
@@ -99,6 +103,19 @@ function tallyRows(tally: TallyBenchResult | undefined): Row[] {
   ];
 }
 
+function alertsRow(alerts: AlertRefreshBenchResult | undefined): Row {
+  const figure = 'RPC requests per chain, background alert refresh (50 creators)';
+  const budget = `${BUDGETS.alertRefreshRequests} per chain`;
+  if (!alerts) return missing(figure, budget);
+  return {
+    figure,
+    measured: `${alerts.requestsPerChain} (${alerts.calls} calls)`,
+    baseline: `+ ${alerts.hubRequests} hub, ${alerts.otherHttpRequests} other HTTP; first run ${alerts.firstRun.requestsPerChain} RPC + ${alerts.firstRun.httpRequests} HTTP`,
+    budget,
+    ok: alerts.requestsPerChain <= BUDGETS.alertRefreshRequests,
+  };
+}
+
 function claimsRows(claims: ClaimsBenchResult | undefined): Row[] {
   const figure = '100,000-entry claims file: find + verify the holder, cold';
   const cachedFigure = 'Same, entry cached by the file hash';
@@ -114,7 +131,7 @@ function claimsRows(claims: ClaimsBenchResult | undefined): Row[] {
 }
 
 /** `.output/bench.json`: the headline figures at the top level, what they rest on below. */
-export function jsonOf({ size, rpc, nonToken, popup, tally, claims }: Results, errors: Record<string, string>) {
+export function jsonOf({ size, rpc, nonToken, popup, tally, claims, alerts }: Results, errors: Record<string, string>) {
   const n = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? null : x);
   return {
     contentScriptBytes: n(size?.bytes),
@@ -131,6 +148,7 @@ export function jsonOf({ size, rpc, nonToken, popup, tally, claims }: Results, e
     tally10kVotesSecondsRetally: n(tally?.retallySeconds),
     claims100kLookupMs: n(claims?.coldMs),
     claims100kCachedLookupMs: n(claims?.cachedMs),
+    alertRefreshRequests: n(alerts?.requestsPerChain),
     baselines: {
       nonTokenPageOwnRequestsPerLoad: n(nonToken?.baselineRequestsPerLoad),
       nonTokenPageMainThreadMsWithoutExtension: n(nonToken?.baselineMainThreadMs),
@@ -147,7 +165,7 @@ export function jsonOf({ size, rpc, nonToken, popup, tally, claims }: Results, e
       claims100kNotListedLookupMs: n(claims?.notListedColdMs),
     },
     budgets: BUDGETS,
-    details: { size, rpc, nonToken, popup, tally, claims },
+    details: { size, rpc, nonToken, popup, tally, claims, alerts },
     errors,
   };
 }

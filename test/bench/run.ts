@@ -3,6 +3,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { startDemoServer } from '../demo-server/server';
 import { launchWithExtension, REPO_ROOT } from '../e2e/harness/browser';
+import { measureAlertRefresh } from './alertRefresh';
 import { buildExtension } from './build';
 import { measureClaimsLookup } from './claimsLookup';
 import { reserveBuildPorts, startBenchChains } from './chains';
@@ -45,6 +46,7 @@ async function main(): Promise<void> {
 
   const chains = await startBenchChains(reserved, cleanup);
   await attempt('RPC requests and speed of one refresh', async () => void (results.rpc = await measureRpcRefresh(chains.devnet, cleanup)));
+  await attempt('requests per background alert refresh, 50 creators', async () => void (results.alerts = await measureAlertRefresh(chains.devnet, cleanup)));
   await attempt('10,000-vote verified tally', async () => void (results.tally = await measureTally(chains.devnet, cleanup)));
   await attempt('100,000-entry claims file lookup', async () => void (results.claims = await measureClaimsLookup()));
 

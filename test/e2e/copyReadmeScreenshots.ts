@@ -24,6 +24,9 @@ const README_SHOTS = [
   'site-hostile-sanitized',
   'site-hostile-wallet-choice',
   'site-companion',
+  'popup-alerts',
+  'popup-alert-settings',
+  'side-panel-beside-alex',
 ];
 
 const target = join(REPO_ROOT, 'test', 'e2e', 'readme');

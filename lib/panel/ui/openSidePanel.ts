@@ -1,0 +1,19 @@
+import { browser } from 'wxt/browser';
+
+/** Firefox's sidebar (sidebar_action), absent from Chrome's types. */
+const sidebarAction = () => (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction;
+
+/** Whether this browser has a side panel the popup can open. */
+export const canOpenSidePanel = (): boolean => Boolean(browser.sidePanel?.open || sidebarAction());
+
+/**
+ * Opens the companion in the browser's side panel, from a click in the popup: both browsers
+ * want a user gesture, so this must be called straight from the click handler, with the
+ * window id already known.
+ */
+export async function openSidePanel(windowId: number | undefined): Promise<void> {
+  const sidebar = sidebarAction();
+  if (sidebar) return sidebar.open();
+  if (windowId === undefined) throw new Error('The side panel could not be opened here. Open it from the browser’s side panel menu.');
+  await browser.sidePanel.open({ windowId });
+}
