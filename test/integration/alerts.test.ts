@@ -16,7 +16,7 @@ import { SEEDED, seedHub } from '../demo-server/hub/seed';
 import { startRpcProxy } from '../devnet/rpcProxy';
 
 // The background alert refresh against the real devnet, Alex's site and his vote hub: what is
-// due is notified once, a second refresh notifies nothing, and it costs one eth_call on the chain.
+// due is notified once, a second refresh notifies nothing, and what it costs on the chain and hub.
 
 const ALEX = formatTokenId(DEVNET_A.chainId, DEVNET_A.creatorToken);
 const holder = DEVNET_HOLDERS.holder1.address;
@@ -85,7 +85,7 @@ test('nothing followed: the refresh reads nothing and the badge is cleared', asy
   expect(await db.alertRuns.get('last')).toMatchObject({ skipped: true });
 });
 
-test('first refresh notifies what is due, once; the second notifies nothing; one eth_call and one hub request each', async () => {
+test('first refresh notifies what is due, once; the second notifies nothing; two RPC requests and one hub request', async () => {
   const db = await holderDatabase();
   const first = recorder();
   const net = countingFetch();
@@ -129,4 +129,28 @@ test('a round ending within three days is announced as about to expire; a kind t
       message: `“${q1.title}” stops paying out in 10 hours; claim 1,250 ALEX before then.`,
     },
   ]);
+});
+
+test('a vote closing within 24 hours is urgent until the holder has voted, here or elsewhere (asked of the hub)', async () => {
+  const store = demo.hub.store;
+  const closingId = `0x${'c1'.repeat(32)}`;
+  const template = store.listProposals({ id: SEEDED.learnNext.id })[0]!;
+  store.addProposal({ ...template, id: closingId, title: 'Closing tonight', end: store.now() + 3 * 3_600 });
+  const closing = alertKey('vote-closing', ALEX, closingId);
+
+  const db = await holderDatabase();
+  const first = recorder();
+  await runAlertRefresh({ db, clientFor, surface: first.surface });
+  expect((await db.alerts.get(closing))?.message).toBe('“Closing tonight” closes in 3 hours and you have not voted.');
+
+  // The holder votes on the hub's own page: a fresh profile (nothing seen) is not told to vote.
+  const [vote] = store.votesOf(SEEDED.learnNext.id);
+  store.putVote({ ...vote!, id: `0x${'d2'.repeat(32)}`, proposal: closingId, voter: holder });
+  const fresh = await holderDatabase();
+  const net = countingFetch();
+  await runAlertRefresh({ db: fresh, clientFor, surface: recorder().surface, fetch: net.fetch });
+  expect(await fresh.alerts.get(closing)).toBeUndefined();
+  expect(await fresh.alerts.get(alertKey('new-proposal', ALEX, closingId))).toBeDefined();
+  // One request for the open proposals, one for the holder's vote on the closing one.
+  expect(net.urls.filter((u) => u.endsWith('/graphql'))).toHaveLength(2);
 });
