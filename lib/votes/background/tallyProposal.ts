@@ -7,6 +7,7 @@ import { createHubClient } from '@/lib/votes/core/hubClient';
 import type { SignerCache } from '@/lib/votes/core/checkEnvelope';
 import { verifyProposalTally } from '@/lib/votes/core/verifyTally';
 import { votingPowerSource } from '@/lib/votes/core/votingPower';
+import { loadSecp256k1 } from './loadSecp256k1';
 import { voteContext } from './voteContext';
 
 // Recovering a signer is most of a tally's time (~3 ms a vote); a signature never changes its
@@ -27,6 +28,7 @@ export async function tallyProposal(deps: Pick<BackgroundDeps, 'db' | 'clientFor
     proposalId,
     onProgress: progressReporter(proposalId),
     signers: signers.size > MAX_CACHED_SIGNERS ? (signers.clear(), signers) : signers,
+    recover: await loadSecp256k1(),
   });
   await tallyProgressItem(proposalId).removeValue();
   return {
