@@ -16,6 +16,7 @@ import type {
   TransactionRow,
   UnlockSessionRow,
   VoteRow,
+  VoteSignerRow,
 } from './rows';
 
 export const DEFAULT_DATABASE_NAME = 'personal-token-companion';
@@ -37,6 +38,7 @@ export class CompanionDatabase extends Dexie {
   income!: Table<IncomeRow, [string, string]>;
   unlockSessions!: Table<UnlockSessionRow, [string, string]>;
   sitePrefs!: Table<SitePrefsRow, string>;
+  voteSigners!: Table<VoteSignerRow, string>;
 
   constructor(name: string = DEFAULT_DATABASE_NAME) {
     super(name);
@@ -92,6 +94,9 @@ export class CompanionDatabase extends Dexie {
       unlockSessions: '[origin+gateId], origin, expiresAt',
       sitePrefs: 'origin',
     });
+    // Version 6: signers recovered by verified tallies, so a re-check recovers only new votes.
+    // A new table: nothing to migrate.
+    this.version(6).stores({ voteSigners: 'key, proposalId, seenAt' });
   }
 }
 
