@@ -1,5 +1,8 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { nodePolyfills } from 'vite-plugin-node-polyfills';
 import { defineConfig } from 'wxt';
+import { SECP256K1_WASM } from './lib/votes/secp256k1File';
 import { TEST_WALLET_ID } from './test/wallet-extension/identity';
 
 // The wallet extension lib/wallet connects to (createExternalExtensionProvider's argument). A
@@ -23,6 +26,12 @@ export default defineConfig({
     },
   }),
   hooks: {
+    // libsecp256k1 in WebAssembly (tiny-secp256k1's binary, 1.2 MB) ships as a file of its own,
+    // fetched on the first tally (lib/votes/background/loadSecp256k1.ts): bundled, Vite would
+    // inline it as base64 into background.js, which every service-worker start would then parse.
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ absoluteSrc: join(dirname(createRequire(import.meta.url).resolve('tiny-secp256k1')), '..', 'secp256k1.wasm'), relativeDest: SECP256K1_WASM.slice(1) });
+    },
     // MetaMask's stream stack (readable-stream, object-multiplex) expects Node's events, Buffer and
     // process. Only the service worker talks to MetaMask, so only its bundle gets the polyfills:
     // the all-pages content script and the popup stay as small as they were.
@@ -46,6 +55,9 @@ export default defineConfig({
     // alarms + notifications: alerts while the popup is closed (lib/alerts). sidePanel: the same
     // UI beside the page (Chrome; Firefox uses sidebar_action, which needs no permission).
     permissions: ['storage', 'scripting', 'alarms', 'notifications', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // MV3's default policy plus nothing but 'wasm-unsafe-eval': the verified tally recovers
+    // signers with libsecp256k1 compiled to WebAssembly (lib/votes/core/secp256k1Wasm.ts).
+    content_security_policy: { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';" },
     host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: 'Personal Token Companion' },
     ...(browser === 'firefox' && {

@@ -66,7 +66,7 @@ describe('migration from version 1', () => {
       latest: { balance: '12500000000000000000000', symbol: 'ALEX', blockNumber: '42', blockTimestamp: 1_700_000_000 },
     });
     expect(rows[0]!.looked).toEqual(rows[0]!.latest);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['alertRuns', 'alerts', 'alertsSeen', 'chainStatus', 'claimsCache', 'claimsFiles', 'follows', 'holdings', 'income', 'lpEntries', 'settings', 'sitePrefs', 'transactions', 'unlockSessions', 'votes']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['alertRuns', 'alerts', 'alertsSeen', 'chainStatus', 'claimsCache', 'claimsFiles', 'follows', 'holdings', 'income', 'lpEntries', 'settings', 'sitePrefs', 'transactions', 'unlockSessions', 'voteSigners', 'votes']);
     expect(await listFollows(db)).toEqual([alexFollow]);
   });
 
@@ -146,6 +146,38 @@ describe('migration from version 4', () => {
     expect(await db.unlockSessions.where('origin').equals('http://localhost:4101').count()).toBe(1);
     await db.sitePrefs.put({ origin: 'http://localhost:4101', companionDismissed: true });
     expect((await db.sitePrefs.get('http://localhost:4101'))?.companionDismissed).toBe(true);
+  });
+});
+
+describe('migration from version 5', () => {
+  test('every earlier table and its rows are kept; the tally signers table starts empty', async () => {
+    const name = freshName();
+    const v5 = new Dexie(name);
+    v5.version(1).stores({ follows: 'tokenId', lastSeen: 'tokenId', settings: 'key' });
+    v5.version(2).stores({ lastSeen: null, holdings: '[account+tokenId], account, tokenId', chainStatus: 'chainId' });
+    v5.version(3).stores({ votes: 'id, proposalId, status, account, updatedAt' });
+    v5.version(4).stores({
+      claimsCache: '[fileHash+account]',
+      claimsFiles: 'url',
+      lpEntries: '[account+pair], account',
+      transactions: 'id, status, account, [tokenId+subject]',
+      income: '[account+tokenId], account',
+    });
+    v5.version(5).stores({ unlockSessions: '[origin+gateId], origin, expiresAt', sitePrefs: 'origin' });
+    await v5.table('votes').put({ id: 'v1', proposalId: '0xp', status: 'submitted', account: HOLDER.toLowerCase(), updatedAt: 1 });
+    await v5.table('sitePrefs').put({ origin: 'http://localhost:4101', companionDismissed: true });
+    v5.close();
+
+    const db = openCompanion(name);
+    expect((await db.votes.get('v1'))?.status).toBe('submitted');
+    expect((await db.sitePrefs.get('http://localhost:4101'))?.companionDismissed).toBe(true);
+    expect(await db.voteSigners.count()).toBe(0);
+    await db.voteSigners.bulkPut([
+      { key: '0xaa0xsig1', proposalId: '0xp', signer: HOLDER, seenAt: 2 },
+      { key: '0xbb0xsig2', proposalId: '0xq', signer: HOLDER, seenAt: 1 },
+    ]);
+    expect((await db.voteSigners.where('proposalId').equals('0xp').toArray()).map((r) => r.key)).toEqual(['0xaa0xsig1']);
+    expect((await db.voteSigners.orderBy('seenAt').first())?.key).toBe('0xbb0xsig2');
   });
 });
 

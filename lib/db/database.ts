@@ -20,6 +20,7 @@ import type {
   TransactionRow,
   UnlockSessionRow,
   VoteRow,
+  VoteSignerRow,
 } from './rows';
 
 export const DEFAULT_DATABASE_NAME = 'personal-token-companion';
@@ -44,6 +45,7 @@ export class CompanionDatabase extends Dexie {
   alerts!: Table<AlertRow, string>;
   alertsSeen!: Table<AlertSeenRow, string>;
   alertRuns!: Table<AlertRunRow, string>;
+  voteSigners!: Table<VoteSignerRow, string>;
 
   constructor(name: string = DEFAULT_DATABASE_NAME) {
     super(name);
@@ -114,6 +116,9 @@ export class CompanionDatabase extends Dexie {
         ];
         await tx.table<AlertSeenRow>('alertsSeen').bulkPut([...new Set(keys)].map((key) => ({ key, notifiedAt: at })));
       });
+    // Version 7: signers recovered by verified tallies, so a re-check recovers only new votes.
+    // A new table: nothing to migrate.
+    this.version(7).stores({ voteSigners: 'key, proposalId, seenAt' });
   }
 }
 

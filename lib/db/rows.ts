@@ -284,3 +284,14 @@ export interface AlertRunRow {
   notified: number;
   error: string | null;
 }
+
+/** A signer recovered by a verified tally (lib/votes/signerCacheRepository.ts). */
+export interface VoteSignerRow {
+  /** The vote's EIP-712 hash followed by its signature, lower case: together they fix the signer. */
+  key: string;
+  /** What the vote was for: a tally loads the signers of its proposal only. */
+  proposalId: string;
+  signer: string;
+  /** When a tally first recovered it (ms): the oldest go first when the table is full. */
+  seenAt: number;
+}

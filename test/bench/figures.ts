@@ -18,8 +18,10 @@ export const BUDGETS = {
   refreshSpeedupVsNaive: 1,
   /** "Well under" the one-second RPC delay. */
   popupFirstPaintMsSlowRpc: SLOW_RPC_MS / 2,
-  /** "In seconds, not minutes." */
-  tally10kVotesSeconds: 60,
+  /** Issue 15: a holder will not wait half a minute; 3 s on a 2-core machine. */
+  tally10kVotesSeconds: 3,
+  /** The thread running the tally (the service worker's) is never held longer than this. */
+  tallyMaxBlockedMs: 50,
   /** "Found and verified in under a second and cached." */
   claims100kLookupMs: 1_000,
   /** "Cached": near zero, i.e. no perceptible wait. */
@@ -84,13 +86,20 @@ export function rowsOf({ size, rpc, nonToken, popup, tally, claims, alerts }: Re
 
 function tallyRows(tally: TallyBenchResult | undefined): Row[] {
   const figure = 'Verified tally of 10,000 votes (signatures + balances at snapshot)';
-  const budget = `< ${BUDGETS.tally10kVotesSeconds} s`;
+  const budget = `≤ ${BUDGETS.tally10kVotesSeconds} s`;
   if (!tally) return [missing(figure, budget)];
   const s = (x: number) => `${x.toFixed(1)} s`;
   const { sample } = tally.baseline;
   const perVote = (total: number) => `${(total / sample.votes).toFixed(2)} ms`;
   return [
-    { figure: `${figure}, 1 thread`, measured: s(tally.seconds), baseline: `naive ${s(tally.baseline.secondsFor10k)} (snapshot.js verify + 1 eth_call per vote)`, budget, ok: tally.seconds < BUDGETS.tally10kVotesSeconds },
+    {
+      figure: `${figure}, 1 thread`,
+      measured: s(tally.seconds),
+      baseline: `naive ${s(tally.baseline.secondsFor10k)} (snapshot.js verify + 1 eth_call per vote): ${times(tally.baseline.secondsFor10k / tally.seconds)} faster`,
+      budget,
+      ok: tally.seconds <= BUDGETS.tally10kVotesSeconds,
+    },
+    { figure: 'Longest the tally held its thread (5 ms heartbeat)', measured: ms(tally.maxBlockedMs), baseline: 'the service worker in the extension', budget: `≤ ${ms(BUDGETS.tallyMaxBlockedMs)}`, ok: tally.maxBlockedMs <= BUDGETS.tallyMaxBlockedMs },
     { figure: 'Same, again with the signers already recovered', measured: s(tally.retallySeconds), baseline: `first tally ${s(tally.seconds)}`, budget: 'reference', ok: 'info' },
     { figure: `Same, signatures on ${tally.workers.threads} worker threads`, measured: s(tally.workers.seconds), baseline: `signatures ${s(tally.stagesMs.signatures / 1000)} of ${s(tally.seconds)} in 1 thread`, budget: 'reference', ok: 'info' },
     {
@@ -146,6 +155,8 @@ export function jsonOf({ size, rpc, nonToken, popup, tally, claims, alerts }: Re
     tally10kVotesSeconds: n(tally?.seconds),
     tally10kVotesSecondsWorkers: n(tally?.workers.seconds),
     tally10kVotesSecondsRetally: n(tally?.retallySeconds),
+    tally10kVotesSpeedupVsNaive: n(tally && tally.baseline.secondsFor10k / tally.seconds),
+    tallyMaxBlockedMs: n(tally?.maxBlockedMs),
     claims100kLookupMs: n(claims?.coldMs),
     claims100kCachedLookupMs: n(claims?.cachedMs),
     alertRefreshRequests: n(alerts?.requestsPerChain),

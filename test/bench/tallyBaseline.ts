@@ -1,7 +1,7 @@
 import snapshot from '@snapshot-labs/snapshot.js';
 import { createPublicClient, http, type Address, type PublicClient } from 'viem';
 import { erc20Abi } from '../../lib/chain/abis';
-import type { EnvelopeExpectation } from '../../lib/votes/core/checkEnvelope';
+import type { EnvelopeExpectation, Recover } from '../../lib/votes/core/checkEnvelope';
 import { checkEnvelopes } from '../../lib/votes/core/verifyTally';
 import { readVotingPower, type VotingPowerSource } from '../../lib/votes/core/votingPower';
 import { timeMs } from './stats';
@@ -24,13 +24,14 @@ export async function measureSample(
   sample: readonly { address: Address; sig: `0x${string}`; data: unknown }[],
   expected: EnvelopeExpectation,
   chain: { client: PublicClient; rpcUrl: string; source: VotingPowerSource; blockNumber: bigint },
+  recover: Recover,
 ): Promise<SampleCosts> {
   const ours = { signaturesMs: 0, balancesMs: 0 };
   const naive = { signaturesMs: 0, balancesMs: 0 };
   for (let i = 0; i < sample.length; i += SLICE) {
     const slice = sample.slice(i, i + SLICE);
     ours.signaturesMs += await timeMs(async () => {
-      const checked = await checkEnvelopes(slice, expected);
+      const checked = await checkEnvelopes(slice, expected, undefined, undefined, recover);
       if (checked.some((c) => !c.ok)) throw new Error('lib/votes rejected a bench vote');
     });
     naive.signaturesMs += await timeMs(async () => {

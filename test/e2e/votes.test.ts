@@ -18,6 +18,14 @@ const holder = DEVNET_HOLDERS.holder1.address;
 
 beforeAll(async () => {
   j = await startJourneys({ withTestWallet: true });
+  // What the worker fetches, by URL (resource timings leave out chrome-extension:// files): the
+  // tally test checks that the signatures went through the WebAssembly libsecp256k1.
+  await j.browser.serviceWorker.evaluate(() => {
+    const scope = globalThis as unknown as { fetch: typeof fetch; fetchedUrls: string[] };
+    const original = scope.fetch.bind(scope);
+    scope.fetchedUrls = [];
+    scope.fetch = (input, init) => (scope.fetchedUrls.push(input instanceof Request ? input.url : String(input)), original(input, init));
+  });
   seeded = await seedHub(j.server.hub, { rpcUrl: j.devnet.chains[0].rpcUrl, multicall3: DEVNET_A.multicall3 });
   const site = await openSite(j, `${j.server.origins.alex}/`);
   tabId = site.tabId;
@@ -239,6 +247,10 @@ describe('votes from the popup', () => {
     expect(await tally.innerText()).toMatch(/Verified 300 of 301 votes/);
     expect(await tally.innerText()).toContain('1 invalid vote not counted');
     expect(await tally.innerText()).toContain(seeded.forgedVoter.slice(0, 10));
+    // The signatures went through libsecp256k1 in WebAssembly: the worker fetched the binary
+    // (a failed fetch or instantiation fails the tally; it does not fall back to slower code).
+    const fetched = await j.browser.serviceWorker.evaluate(() => (globalThis as unknown as { fetchedUrls: string[] }).fetchedUrls);
+    expect(fetched).toContain('/secp256k1.wasm');
     await habit.evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await j.browser.screenshot(popup, 'popup-tally');
     await popup.close();

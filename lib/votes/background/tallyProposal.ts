@@ -4,20 +4,18 @@ import { tallyProgressItem } from '@/lib/votes/tallyProgressItem';
 import { readSettings } from '@/lib/settings/settingsRepository';
 import type { TallyView } from '@/lib/votes/contract';
 import { createHubClient } from '@/lib/votes/core/hubClient';
-import type { SignerCache } from '@/lib/votes/core/checkEnvelope';
 import { verifyProposalTally } from '@/lib/votes/core/verifyTally';
 import { votingPowerSource } from '@/lib/votes/core/votingPower';
+import { loadSecp256k1 } from './loadSecp256k1';
+import { loadSigners } from '@/lib/votes/signerCacheRepository';
 import { voteContext } from './voteContext';
-
-// Recovering a signer is most of a tally's time (~3 ms a vote); a signature never changes its
-// signer, so a re-check while the worker lives only recovers new votes. Bounded: dropped when big.
-const signers: SignerCache = new Map();
-const MAX_CACHED_SIGNERS = 200_000;
 
 /** Recomputes a proposal's result from signed votes and balances at its snapshot block. */
 export async function tallyProposal(deps: Pick<BackgroundDeps, 'db' | 'clientFor'>, tokenId: string, proposalId: string): Promise<TallyView> {
   const context = await voteContext(deps.db, tokenId);
   const { rpcUrls } = await readSettings(deps.db);
+  // Recovering signers is most of a tally's time; those recovered before are read back, not redone.
+  const signers = await loadSigners(deps.db, proposalId);
   const tally = await verifyProposalTally({
     hub: createHubClient(context.hub),
     client: deps.clientFor(context.chain, rpcUrls[context.chain.chainId]),
@@ -26,8 +24,9 @@ export async function tallyProposal(deps: Pick<BackgroundDeps, 'db' | 'clientFor
     space: context.space,
     proposalId,
     onProgress: progressReporter(proposalId),
-    signers: signers.size > MAX_CACHED_SIGNERS ? (signers.clear(), signers) : signers,
-  });
+    signers: signers.cache,
+    recover: await loadSecp256k1(),
+  }).finally(() => signers.save()); // what was recovered stays true even if the balances failed
   await tallyProgressItem(proposalId).removeValue();
   return {
     proposalId,

@@ -1,5 +1,7 @@
-import { hashTypedData, isAddress, recoverAddress, type Address, type Hex, type TypedDataDefinition } from 'viem';
+import { isAddress, recoverAddress, type Address, type Hex } from 'viem';
 import { choiceFromMessage, isValidChoice } from './choices';
+import { hashVote } from './hashVote';
+import type { SignerRecoverer } from './secp256k1Wasm';
 import { voteEnvelopeSchema } from './hubSchemas';
 import { choiceEncoding, recognizeVoteTypes, SNAPSHOT_DOMAIN, type ChoiceEncoding, type VoteType } from './voteTypes';
 
@@ -37,7 +39,11 @@ function matchesEncoding(encoding: ChoiceEncoding, choice: unknown): boolean {
   return typeof choice === 'string';
 }
 
-export async function checkVoteEnvelope(input: unknown, expected: EnvelopeExpectation, signers?: SignerCache): Promise<CheckedVote> {
+/** Recovers a signer: viem's recoverAddress unless a faster one (WebAssembly, secp256k1Wasm.ts) is given. */
+export type Recover = SignerRecoverer | ((hash: Hex, signature: Hex) => Promise<Address>);
+const viemRecover: Recover = (hash, signature) => recoverAddress({ hash, signature });
+
+export async function checkVoteEnvelope(input: unknown, expected: EnvelopeExpectation, signers?: SignerCache, recover: Recover = viemRecover): Promise<CheckedVote> {
   const parsed = voteEnvelopeSchema.safeParse(input);
   const claimed = typeof (input as { address?: unknown })?.address === 'string' ? String((input as { address: string }).address).slice(0, 42) : 'unknown';
   if (!parsed.success) return fail(claimed, 'not a Snapshot vote envelope');
@@ -63,15 +69,14 @@ export async function checkVoteEnvelope(input: unknown, expected: EnvelopeExpect
   let id: Hex;
   let signer: Address;
   try {
-    // hashTypedData + recoverAddress is viem's recoverTypedDataAddress, with the hash kept: it is the vote's id.
-    const definition: TypedDataDefinition<Record<string, unknown>, string> = { domain: data.domain, types: known.types, primaryType: 'Vote', message: m };
-    id = hashTypedData(definition);
+    // Hash, then recover: viem's recoverTypedDataAddress, with the hash kept (it is the vote's id).
+    id = hashVote(data.domain, known.types, m);
   } catch {
     return fail(address, 'the message does not match its types'); // e.g. a proposal id that is not bytes32
   }
   const cacheKey = `${id}${sig.toLowerCase()}`;
   try {
-    signer = signers?.get(cacheKey) ?? (await recoverAddress({ hash: id, signature: sig as Hex }));
+    signer = signers?.get(cacheKey) ?? (await recover(id, sig as Hex));
   } catch {
     return fail(address, 'the signature is malformed', id);
   }

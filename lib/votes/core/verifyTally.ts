@@ -1,5 +1,5 @@
 import type { PublicClient } from 'viem';
-import { checkVoteEnvelope, type CheckedVote, type EnvelopeExpectation, type SignerCache } from './checkEnvelope';
+import { checkVoteEnvelope, type CheckedVote, type EnvelopeExpectation, type Recover, type SignerCache } from './checkEnvelope';
 import { VotesError } from './errors';
 import type { HubClient } from './hubClient';
 import { tallyVotes, type VerifiedTally } from './tallyVotes';
@@ -33,6 +33,8 @@ export interface VerifyTallyParameters {
   checkEnvelopes?: EnvelopeChecker;
   /** Signers recovered by earlier tallies (kept per hub in memory): only new votes are recovered. */
   signers?: SignerCache;
+  /** Signer recovery for the default checker: viem's unless given (secp256k1Wasm.ts is ~10× faster). */
+  recover?: Recover;
 }
 
 export type EnvelopeChecker = (envelopes: readonly unknown[], expected: EnvelopeExpectation, onProgress?: (done: number) => void) => Promise<CheckedVote[]>;
@@ -53,7 +55,7 @@ export async function verifyProposalTally(p: VerifyTallyParameters): Promise<Ver
   const checked =
     envelopes === null
       ? null
-      : await (p.checkEnvelopes ?? ((all, exp, onDone) => checkEnvelopes(all, exp, onDone, p.signers)))(envelopes, { space: p.space, proposalId: proposal.id, type: proposal.type, choicesCount: proposal.choices.length, start: proposal.start, end: proposal.end }, (done) =>
+      : await (p.checkEnvelopes ?? ((all, exp, onDone) => checkEnvelopes(all, exp, onDone, p.signers, p.recover)))(envelopes, { space: p.space, proposalId: proposal.id, type: proposal.type, choicesCount: proposal.choices.length, start: proposal.start, end: proposal.end }, (done) =>
           progress({ stage: 'signatures', done, total: envelopes.length }),
         );
   const voters = checked ? checked.filter((c) => c.ok).map((c) => c.voter) : hubVotes.map((v) => v.voter);
@@ -67,18 +69,22 @@ export async function verifyProposalTally(p: VerifyTallyParameters): Promise<Ver
 
 const total = (n: number | null) => (n !== null && n >= 0 ? n : null);
 
+/** The longest the checks hold the thread: a service worker answering the popup must not wait on them. */
+export const CHECK_SLICE_MS = 20;
+
 /**
- * Checks envelopes one by one, handing the thread back every few so a background worker or a
- * page stays responsive during a 10,000-vote tally, and reporting progress as it goes.
+ * Checks envelopes one by one, handing the thread back every CHECK_SLICE_MS so a background
+ * worker or a page stays responsive during a 10,000-vote tally, and reporting progress as it goes.
  */
-export async function checkEnvelopes(envelopes: readonly unknown[], expected: EnvelopeExpectation, onProgress?: (done: number) => void, signers?: SignerCache): Promise<CheckedVote[]> {
+export async function checkEnvelopes(envelopes: readonly unknown[], expected: EnvelopeExpectation, onProgress?: (done: number) => void, signers?: SignerCache, recover?: Recover): Promise<CheckedVote[]> {
   const out: CheckedVote[] = [];
-  const SLICE = 100;
+  let sliceStart = performance.now();
   for (let i = 0; i < envelopes.length; i++) {
-    out.push(await checkVoteEnvelope(envelopes[i], expected, signers));
-    if ((i + 1) % SLICE === 0 || i + 1 === envelopes.length) {
+    out.push(await checkVoteEnvelope(envelopes[i], expected, signers, recover));
+    if (performance.now() - sliceStart >= CHECK_SLICE_MS || i + 1 === envelopes.length) {
       onProgress?.(i + 1);
       await new Promise((resolve) => setTimeout(resolve, 0));
+      sliceStart = performance.now();
     }
   }
   return out;

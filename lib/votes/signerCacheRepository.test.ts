@@ -1,0 +1,69 @@
+import { afterEach, beforeAll, expect, test } from 'vitest';
+import { keccak256, toHex, type Address, type Hex } from 'viem';
+import { privateKeyToAccount } from 'viem/accounts';
+import { loadSecp256k1Node } from '../../test/unit/secp256k1Node';
+import { CompanionDatabase } from '../db/database';
+import { buildVoteTypedData, viemTypedData, voteEnvelope } from './core/buildVoteTypedData';
+import type { EnvelopeExpectation } from './core/checkEnvelope';
+import type { SignerRecoverer } from './core/secp256k1Wasm';
+import { checkEnvelopes } from './core/verifyTally';
+import { loadSigners } from './signerCacheRepository';
+
+const PROPOSAL = keccak256(toHex('cached-proposal'));
+const expected: EnvelopeExpectation = { space: 'alex.eth', proposalId: PROPOSAL, type: 'single-choice', choicesCount: 3, start: 1_000, end: 2_000 };
+let recover: SignerRecoverer;
+const opened: CompanionDatabase[] = [];
+
+beforeAll(async () => {
+  recover = await loadSecp256k1Node();
+});
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((db) => db.delete()));
+});
+
+async function vote(i: number) {
+  const account = privateKeyToAccount(keccak256(toHex(`cached-voter-${i}`)));
+  const typed = buildVoteTypedData({ from: account.address, space: 'alex.eth', proposal: PROPOSAL, type: 'single-choice', choice: 1 + (i % 3), timestamp: 1_000 + i });
+  return voteEnvelope(account.address, await account.signTypedData(viemTypedData(typed)), typed);
+}
+
+/** One tally's signature checks as tallyProposal runs them: signers loaded, checked, saved. */
+async function recheck(db: CompanionDatabase, envelopes: unknown[]) {
+  let recovered = 0;
+  const counting = (hash: Hex, signature: Hex): Address => (recovered++, recover(hash, signature));
+  const signers = await loadSigners(db, PROPOSAL);
+  const checked = await checkEnvelopes(envelopes, expected, undefined, signers.cache, counting);
+  const saved = await signers.save();
+  return { recovered, saved, verified: checked.filter((c) => c.ok).length };
+}
+
+test('a second tally of the same votes recovers none; with one new vote, one; from a fresh database connection', async () => {
+  const name = `signers-${Date.now()}`;
+  const envelopes = await Promise.all(Array.from({ length: 12 }, (_, i) => vote(i)));
+  const first = new CompanionDatabase(name);
+  opened.push(first);
+  expect(await recheck(first, envelopes)).toEqual({ recovered: 12, saved: 12, verified: 12 });
+  first.close();
+
+  const again = new CompanionDatabase(name); // as after a service-worker restart
+  opened.push(again);
+  expect(await recheck(again, envelopes)).toEqual({ recovered: 0, saved: 0, verified: 12 });
+  expect(await recheck(again, [...envelopes, await vote(12)])).toEqual({ recovered: 1, saved: 1, verified: 13 });
+  // Another proposal's tally does not load these.
+  expect((await loadSigners(again, keccak256(toHex('another'))).then((s) => s.cache.size))).toBe(0);
+});
+
+test('past the bound, the oldest signers are dropped first', async () => {
+  const db = new CompanionDatabase(`signers-bound-${Date.now()}`);
+  opened.push(db);
+  const bound = 50;
+  await db.voteSigners.bulkPut(Array.from({ length: bound }, (_, i) => ({ key: `k${i}`, proposalId: 'old', signer: '0x0', seenAt: i })));
+  const signers = await loadSigners(db, PROPOSAL, bound);
+  signers.cache.set('new-1', '0x1').set('new-2', '0x2');
+  expect(await signers.save(bound + 1)).toBe(2);
+  expect(await db.voteSigners.count()).toBe(bound);
+  expect(await db.voteSigners.get('k0')).toBeUndefined();
+  expect(await db.voteSigners.get('k1')).toBeUndefined();
+  expect(await db.voteSigners.get('k2')).toBeDefined();
+  expect((await db.voteSigners.get('new-2'))?.proposalId).toBe(PROPOSAL);
+});
