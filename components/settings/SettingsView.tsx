@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { knownChains } from '@/lib/chain/knownChains';
 import type { SettingsMap } from '@/lib/db/rows';
 import { sendRequest } from '@/lib/messaging/requests';
+import { ChainToggle } from './ChainToggle';
 import { RpcEndpointsForm } from './RpcEndpointsForm';
 import { WatchAddressForm } from './WatchAddressForm';
 
@@ -30,10 +31,15 @@ export function SettingsView({ settings, onBack, onRefresh }: { settings: Settin
       </section>
 
       <section className="card">
-        <h2>RPC endpoints</h2>
-        <p className="muted small">One URL per line, tried in order when one fails. Leave empty for the defaults shown.</p>
+        <h2>Chains and RPC endpoints</h2>
+        <p className="muted small">
+          Turn off a chain you hold nothing on. Endpoints: one URL per line, tried in order when one fails; leave empty for the defaults shown.
+        </p>
         {knownChains().map((chain) => (
-          <RpcEndpointsForm key={chain.chainId} chain={chain} current={settings.rpcUrls[chain.chainId]} />
+          <div key={chain.chainId} className="chain-settings">
+            <ChainToggle chain={chain} enabled={!settings.disabledChains.includes(chain.chainId)} onSaved={onRefresh} />
+            <RpcEndpointsForm chain={chain} current={settings.rpcUrls[chain.chainId]} />
+          </div>
         ))}
       </section>
 

@@ -43,6 +43,8 @@ function chainConfigFor(d: DevnetDeployment, name: string): ChainConfig {
     name,
     rpcUrls: [`http://127.0.0.1:${d.port}`],
     multicall3: d.multicall3,
+    weth: d.weth,
+    stablecoin: { address: d.usdc, symbol: 'USDC', decimals: 18 },
     uniswapV2: { factory: d.factory, pairInitCodeHash: UNISWAP_V2_PAIR_INIT_CODE_HASH, weth: d.weth },
     usdPrice: { pair: usdPair, stablecoin: d.usdc, stablecoinDecimals: 18 },
     isDevnet: true,

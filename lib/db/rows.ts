@@ -65,6 +65,8 @@ export interface SettingsMap {
   wallet: { account: Address; chainId: number } | null;
   /** Per chain id, the RPC endpoints that replace the defaults, in order. */
   rpcUrls: Record<string, string[]>;
+  /** Chain ids the holder turned off in settings: not read. Every chain is on by default. */
+  disabledChains: number[];
   currency: 'USD' | 'ETH';
 }
 

@@ -2,7 +2,7 @@ import type { Address } from 'viem';
 import type { CompanionDatabase } from '../db/database';
 import type { SettingKey, SettingRow, SettingsMap } from '../db/rows';
 
-export const DEFAULT_SETTINGS: SettingsMap = { watchAddress: null, wallet: null, rpcUrls: {}, currency: 'USD' };
+export const DEFAULT_SETTINGS: SettingsMap = { watchAddress: null, wallet: null, rpcUrls: {}, disabledChains: [], currency: 'USD' };
 
 /** The account whose holdings are shown: the connected wallet first, else the watched address. */
 export function holdingsAccount(settings: SettingsMap): Address | null {

@@ -1,5 +1,6 @@
 import { BaseError, HttpRequestError, TimeoutError, type Address } from 'viem';
 import { CHAIN_REQUEST_TIMEOUT_MS } from '@/lib/chain/createChainClient';
+import { isChainEnabled } from '@/lib/chain/enabledChains';
 import { chainById } from '@/lib/chain/knownChains';
 import { readChainSnapshot } from '@/lib/chain/readChainSnapshot';
 import { recordRefresh } from '@/lib/holdings/chainStatusRepository';
@@ -31,6 +32,9 @@ export async function refreshHoldings(deps: Pick<BackgroundDeps, 'db' | 'clientF
     [...byChain].map(async ([chainId, tokens]) => {
       const chain = chainById(chainId);
       if (!chain) return { chainId, chainName: `Chain ${chainId}`, blockNumber: null, error: 'This chain is not supported.' };
+      if (!isChainEnabled(settings, chainId)) {
+        return { chainId, chainName: chain.name, blockNumber: null, error: `${chain.name} is turned off in settings; turn it on to read it.` };
+      }
       try {
         return await withinDeadline(REFRESH_DEADLINE_MS, async () => {
           // Claims files come from the creators' sites first (HTTP, cached by content hash), so that
