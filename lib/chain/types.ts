@@ -21,6 +21,11 @@ export interface ChainConfig {
   uniswapV3?: { factory: Address; poolInitCodeHash: Hex };
   /** Uniswap V4, where deployed: one PoolManager holds every pool, StateView reads it. */
   uniswapV4?: { poolManager: Address; stateView: Address };
+  /**
+   * Coins other creator coins trade against (as Zora creator coins trade against another coin):
+   * a token without a direct WETH or stablecoin pool is priced through one of these.
+   */
+  hubTokens?: Address[];
   /** A WETH/dollar-stablecoin Uniswap V2 pair: the on-chain ETH/USD price source. */
   usdPrice: { pair: Address; stablecoin: Address; stablecoinDecimals: number };
   /** True for local development chains (only in devnet builds). */
