@@ -3,6 +3,7 @@ import { knownChains } from '@/lib/chain/knownChains';
 import type { SettingsMap } from '@/lib/db/rows';
 import { sendRequest } from '@/lib/messaging/requests';
 import { ChainToggle } from './ChainToggle';
+import { MinPoolDepthForm } from './MinPoolDepthForm';
 import { RpcEndpointsForm } from './RpcEndpointsForm';
 import { WatchAddressForm } from './WatchAddressForm';
 
@@ -41,6 +42,14 @@ export function SettingsView({ settings, onBack, onRefresh }: { settings: Settin
             <RpcEndpointsForm chain={chain} current={settings.rpcUrls[chain.chainId]} />
           </div>
         ))}
+      </section>
+
+      <section className="card">
+        <h2>Prices</h2>
+        <p className="muted small">
+          A price comes from the deepest Uniswap V2, V3 or V4 pool. A pool thinner than this shows "No reliable price": one small trade could move it.
+        </p>
+        <MinPoolDepthForm current={settings.minPoolDepthUsd} onSaved={onRefresh} />
       </section>
 
       <section className="card danger-zone">

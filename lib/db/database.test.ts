@@ -171,12 +171,12 @@ describe('repositories', () => {
 
   test('settings default, persist, and clear with everything else', async () => {
     const db = openCompanion();
-    expect(await readSettings(db)).toEqual({ watchAddress: null, wallet: null, rpcUrls: {}, disabledChains: [], currency: 'USD' });
+    expect(await readSettings(db)).toEqual({ watchAddress: null, wallet: null, rpcUrls: {}, disabledChains: [], minPoolDepthUsd: 5_000, currency: 'USD' });
     await writeSetting(db, 'rpcUrls', { '31337': ['http://127.0.0.1:9999'] });
     await follow(db, alexFollow);
     expect((await readSettings(db)).rpcUrls).toEqual({ '31337': ['http://127.0.0.1:9999'] });
     await clearAllData(db);
-    expect(await readSettings(db)).toEqual({ watchAddress: null, wallet: null, rpcUrls: {}, disabledChains: [], currency: 'USD' });
+    expect(await readSettings(db)).toEqual({ watchAddress: null, wallet: null, rpcUrls: {}, disabledChains: [], minPoolDepthUsd: 5_000, currency: 'USD' });
     expect(await db.follows.count()).toBe(0);
   });
 });

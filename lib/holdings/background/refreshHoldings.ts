@@ -7,6 +7,7 @@ import { recordRefresh } from '@/lib/holdings/chainStatusRepository';
 import { listFollows } from '@/lib/holdings/followsRepository';
 import { NO_ACCOUNT, saveLatest } from '@/lib/holdings/holdingsRepository';
 import { holdingsAccount, readSettings } from '@/lib/settings/settingsRepository';
+import { resolvePrices } from '@/lib/holdings/core/resolvePrices';
 import { toHoldingValues } from '@/lib/holdings/core/toHoldingValues';
 import type { RefreshOutcome } from '@/lib/holdings/contract';
 import { formatTokenId, parseTokenId } from '@/lib/protocol/caip19';
@@ -44,8 +45,10 @@ export async function refreshHoldings(deps: Pick<BackgroundDeps, 'db' | 'clientF
           const snapshot = await readChainSnapshot(client, chain, tokens, account, 'multicall', income.plan);
           const fetchedAt = Date.now();
           if (account) await storeIncome(db, client, chain, account, income, snapshot, fetchedAt);
+          const meta = new Map(snapshot.tokens.map((t) => [t.address.toLowerCase(), { symbol: t.symbol, decimals: t.decimals }]));
+          const prices = resolvePrices(chain, snapshot.pools, meta, settings.minPoolDepthUsd);
           const readings = snapshot.tokens.flatMap((reading) => {
-            const values = toHoldingValues(snapshot, reading, fetchedAt);
+            const values = toHoldingValues(snapshot, reading, fetchedAt, prices);
             return values ? [{ tokenId: formatTokenId(chainId, reading.address), chainId, values }] : [];
           });
           await saveLatest(db, account ?? NO_ACCOUNT, readings);

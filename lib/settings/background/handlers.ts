@@ -53,6 +53,12 @@ export const settingsHandlers: RequestHandlers<typeof settingsRequests> = {
     return { disabledChains };
   },
 
+  'set-min-pool-depth': async ({ usd }) => {
+    const rounded = Math.round(usd);
+    await writeSetting(database(), 'minPoolDepthUsd', rounded);
+    return { usd: rounded };
+  },
+
   'clear-all-data': async () => {
     await disconnect().catch(() => undefined); // the wallet's own "connected" flag goes too
     await clearAllData(database());
