@@ -1,5 +1,6 @@
 import type { HoldingView } from '@/lib/holdings/core/holdingView';
 import { formatChange, formatEthE18, formatTokenAmount, formatUsdE18 } from '@/lib/format/format';
+import { describePriceSource } from '@/lib/holdings/core/describePriceSource';
 
 /** Balance, value, price and change of one holding, as a definition list. */
 export function HoldingFigures({ view }: { view: HoldingView }) {
@@ -24,8 +25,10 @@ export function HoldingFigures({ view }: { view: HoldingView }) {
       <div>
         <dt>Price</dt>
         <dd data-testid="price">
-          {view.priceEthE18 === null ? (
-            <span className="muted">No Uniswap pool with ETH</span>
+          {view.priceSource && !view.priceSource.reliable ? (
+            <span className="muted">No reliable price</span>
+          ) : view.priceEthE18 === null ? (
+            <span className="muted">No Uniswap pool with ETH or USDC</span>
           ) : (
             <>
               {view.priceUsdE18 !== null && formatUsdE18(view.priceUsdE18)}{' '}
@@ -34,6 +37,14 @@ export function HoldingFigures({ view }: { view: HoldingView }) {
           )}
         </dd>
       </div>
+      {view.priceSource && (
+        <div>
+          <dt>Price source</dt>
+          <dd data-testid="price-source" className="small">
+            {describePriceSource(view.priceSource)}
+          </dd>
+        </div>
+      )}
       <div>
         <dt>Since your last look</dt>
         <dd data-testid="change">

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { knownChains } from '@/lib/chain/knownChains';
 import type { FollowRow, SettingsMap } from '@/lib/db/rows';
 import { sendRequest } from '@/lib/messaging/requests';
+import { ChainToggle } from './ChainToggle';
+import { MinPoolDepthForm } from './MinPoolDepthForm';
 import { RpcEndpointsForm } from './RpcEndpointsForm';
 import { WatchAddressForm } from './WatchAddressForm';
 import { AlertSettings } from '../alerts/AlertSettings';
@@ -36,11 +38,24 @@ export function SettingsView({ settings, follows = [], onBack, onRefresh }: { se
       <OpenInSetting settings={settings} />
 
       <section className="card">
-        <h2>RPC endpoints</h2>
-        <p className="muted small">One URL per line, tried in order when one fails. Leave empty for the defaults shown.</p>
+        <h2>Chains and RPC endpoints</h2>
+        <p className="muted small">
+          Turn off a chain you hold nothing on. Endpoints: one URL per line, tried in order when one fails; leave empty for the defaults shown.
+        </p>
         {knownChains().map((chain) => (
-          <RpcEndpointsForm key={chain.chainId} chain={chain} current={settings.rpcUrls[chain.chainId]} />
+          <div key={chain.chainId} className="chain-settings">
+            <ChainToggle chain={chain} enabled={!settings.disabledChains.includes(chain.chainId)} onSaved={onRefresh} />
+            <RpcEndpointsForm chain={chain} current={settings.rpcUrls[chain.chainId]} />
+          </div>
         ))}
+      </section>
+
+      <section className="card">
+        <h2>Prices</h2>
+        <p className="muted small">
+          A price comes from the deepest Uniswap V2, V3 or V4 pool. A pool thinner than this shows "No reliable price": one small trade could move it.
+        </p>
+        <MinPoolDepthForm current={settings.minPoolDepthUsd} onSaved={onRefresh} />
       </section>
 
       <section className="card danger-zone">

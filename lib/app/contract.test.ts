@@ -40,6 +40,8 @@ const samples: { [T in AppRequestType]: ResultOf<AppRequests[T]> } = {
   unfollow: null,
   'set-watch-address': { address: null },
   'set-rpc-urls': { urls: ['https://rpc.example'] },
+  'set-chain-enabled': { disabledChains: [10] },
+  'set-min-pool-depth': { usd: 5000 },
   'clear-all-data': null,
   'wallet-connect': { account: '0x0000000000000000000000000000000000000001', chainId: 1 },
   'wallet-disconnect': null,

@@ -1,6 +1,7 @@
 import type { Address, ContractFunctionParameters, PublicClient } from 'viem';
 import { erc20Abi, multicall3ReadAbi, uniswapV2PairAbi } from './abis';
 import { sortTokens, uniswapV2PairAddress } from './pairAddress';
+import { pricePlan, type PriceReads } from './pricePlan';
 import { outcomeValue as value, type ContractRead, type ReadOutcome, type ReadPlan } from './readPlan';
 import type { ChainConfig } from './types';
 
@@ -22,6 +23,8 @@ export interface ChainSnapshot {
   /** WETH/stablecoin reserves, normalised to 18 decimals; null when the pool is missing. */
   usdPool: { wethReserve: bigint; stableReserveE18: bigint } | null;
   tokens: TokenReading[];
+  /** Every Uniswap V2/V3/V4 pool that could price the tokens, read in the same call (pricePlan.ts). */
+  pools: PriceReads;
 }
 
 export type ReadStrategy = 'multicall' | 'one-call-per-read';
@@ -104,7 +107,9 @@ export async function readChainSnapshot<T = null>(
   extra?: ReadPlan<T>,
 ): Promise<ChainSnapshot & { extra: T | null }> {
   const own = planReads(chain, tokens, account);
-  const outcomes = await execute(client, chain, [...own, ...(extra?.reads ?? [])], strategy);
+  const prices = pricePlan(chain, tokens);
+  const outcomes = await execute(client, chain, [...own, ...prices.reads, ...(extra?.reads ?? [])], strategy);
+  const extraStart = own.length + prices.reads.length;
   const blockNumber = value<bigint>(outcomes[0]);
   const blockTimestamp = value<bigint>(outcomes[1]);
   if (blockNumber === null || blockTimestamp === null) {
@@ -115,7 +120,8 @@ export async function readChainSnapshot<T = null>(
   const stableScale = 10n ** BigInt(18 - chain.usdPrice.stablecoinDecimals);
   return {
     chainId: chain.chainId,
-    extra: extra ? extra.decode(outcomes.slice(own.length)) : null,
+    extra: extra ? extra.decode(outcomes.slice(extraStart)) : null,
+    pools: prices.decode(outcomes.slice(own.length, extraStart)),
     blockNumber,
     blockTimestamp,
     usdPool: usdPool && { wethReserve: usdPool.wethReserve, stableReserveE18: usdPool.tokenReserve * stableScale },

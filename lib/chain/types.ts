@@ -7,12 +7,25 @@ export interface ChainConfig {
   /** Default RPC endpoints, tried in order; the holder can replace them in settings. */
   rpcUrls: string[];
   multicall3: Address;
+  /** Wrapped ether: the quote asset most creator coins trade against. */
+  weth: Address;
+  /** A dollar stablecoin (native USDC on the release chains): the USD leg of every price. */
+  stablecoin: { address: Address; symbol: string; decimals: number };
   uniswapV2: {
     factory: Address;
     /** keccak256 of the pair creation code; lets us derive pair addresses without a request. */
     pairInitCodeHash: Hex;
     weth: Address;
   };
+  /** Uniswap V3, where deployed: pools are CREATE2 children of the factory. */
+  uniswapV3?: { factory: Address; poolInitCodeHash: Hex };
+  /** Uniswap V4, where deployed: one PoolManager holds every pool, StateView reads it. */
+  uniswapV4?: { poolManager: Address; stateView: Address };
+  /**
+   * Coins other creator coins trade against (as Zora creator coins trade against another coin):
+   * a token without a direct WETH or stablecoin pool is priced through one of these.
+   */
+  hubTokens?: Address[];
   /** A WETH/dollar-stablecoin Uniswap V2 pair: the on-chain ETH/USD price source. */
   usdPrice: { pair: Address; stablecoin: Address; stablecoinDecimals: number };
   /** True for local development chains (only in devnet builds). */

@@ -204,12 +204,12 @@ describe('repositories', () => {
 
   test('settings default, persist, and clear with everything else', async () => {
     const db = openCompanion();
-    expect(await readSettings(db)).toEqual({ watchAddress: null, wallet: null, rpcUrls: {}, currency: 'USD', alerts: DEFAULT_ALERT_PREFS, openIn: 'popup' });
+    expect(await readSettings(db)).toEqual({ watchAddress: null, wallet: null, rpcUrls: {}, disabledChains: [], minPoolDepthUsd: 5_000, currency: 'USD', alerts: DEFAULT_ALERT_PREFS, openIn: 'popup' });
     await writeSetting(db, 'rpcUrls', { '31337': ['http://127.0.0.1:9999'] });
     await follow(db, alexFollow);
     expect((await readSettings(db)).rpcUrls).toEqual({ '31337': ['http://127.0.0.1:9999'] });
     await clearAllData(db);
-    expect(await readSettings(db)).toEqual({ watchAddress: null, wallet: null, rpcUrls: {}, currency: 'USD', alerts: DEFAULT_ALERT_PREFS, openIn: 'popup' });
+    expect(await readSettings(db)).toEqual({ watchAddress: null, wallet: null, rpcUrls: {}, disabledChains: [], minPoolDepthUsd: 5_000, currency: 'USD', alerts: DEFAULT_ALERT_PREFS, openIn: 'popup' });
     expect(await db.follows.count()).toBe(0);
   });
 });

@@ -27,6 +27,16 @@ export interface FollowRow {
   followedAt: number;
 }
 
+export interface StoredPriceSource {
+  protocol: 'v2' | 'v3' | 'v4';
+  /** V3/V4 fee in hundredths of a bip; null for V2. */
+  fee: number | null;
+  pair: string;
+  via: string | null;
+  depthUsdE18: string;
+  reliable: boolean;
+}
+
 /** One reading of a holding as shown to the holder. */
 export interface HoldingValues {
   /** Null when no account is set: the price still shows. */
@@ -39,6 +49,12 @@ export interface HoldingValues {
   /** USD per ETH ×1e18; null without the USD pool. */
   ethUsdE18: string | null;
   valueWei: string | null;
+  /**
+   * The pool the price comes from (the deepest route found), or null when no pool was found.
+   * With `reliable: false` the pool is thinner than the holder's minimum depth and no price is
+   * kept. Absent in readings stored before prices named their source.
+   */
+  priceSource?: StoredPriceSource | null;
   blockNumber: string;
   blockTimestamp: number;
   fetchedAt: number;
@@ -67,6 +83,10 @@ export interface SettingsMap {
   wallet: { account: Address; chainId: number } | null;
   /** Per chain id, the RPC endpoints that replace the defaults, in order. */
   rpcUrls: Record<string, string[]>;
+  /** Chain ids the holder turned off in settings: not read. Every chain is on by default. */
+  disabledChains: number[];
+  /** A pool thinner than this (USD, both sides) gives "no reliable price". */
+  minPoolDepthUsd: number;
   currency: 'USD' | 'ETH';
   /** What alerts notify, and when (lib/alerts). */
   alerts: AlertPrefs;

@@ -16,5 +16,15 @@ export const settingsRequests = {
     input: z.strictObject({ chainId: z.number().int().positive(), urls: z.array(z.string().max(2048)).max(5) }),
     output: z.object({ urls: z.array(z.string()) }),
   }),
+  'set-chain-enabled': defineRequest({
+    sender: 'popup',
+    input: z.strictObject({ chainId: z.number().int().positive(), enabled: z.boolean() }),
+    output: z.object({ disabledChains: z.array(z.number()) }),
+  }),
+  'set-min-pool-depth': defineRequest({
+    sender: 'popup',
+    input: z.strictObject({ usd: z.number().finite().min(0).max(1_000_000_000) }),
+    output: z.object({ usd: z.number() }),
+  }),
   'clear-all-data': defineRequest({ sender: 'popup', input: z.strictObject({}), output: z.null() }),
 };

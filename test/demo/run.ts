@@ -44,7 +44,7 @@ async function main(): Promise<void> {
     const build = spawnSync('npm', ['run', 'build:devnet'], { cwd: REPO_ROOT, stdio: 'inherit' });
     if (build.status !== 0) throw new Error('The extension build failed (see above).');
   }
-  console.log('Starting the devnet (anvil on 8545 and 8546) and the demo sites…');
+  console.log('Starting the devnet (anvil on 8545, 8546 and 8547) and the demo sites…');
   const [chains, sites] = await Promise.allSettled([startDevnet(), startDemoServer()]);
   // Keep whatever did start, so stopAll can stop it when the other failed.
   if (chains.status === 'fulfilled') devnet = chains.value;
@@ -84,7 +84,7 @@ his income rounds (one claimable, one claimed, one in a partner token), his pool
 rewards, and his open votes. On his page, "Holders only" has four gates: "Unlock with your wallet"
 signs in once and shows the post, chat link or code in place (the fourth needs 25,000 ALEX: it
 says so and asks for nothing). A hostile creator site to try the same on: ${other}/hostile-creator/
-Chains: ${chainA.rpcUrl} (${chainA.chainId}) and ${chainB.rpcUrl} (${chainB.chainId})
+Chains: ${chainA.rpcUrl} (${chainA.chainId}), ${chainB.rpcUrl} (${chainB.chainId}) and ${chains.value.baseStandIn.rpcUrl} (${chains.value.baseStandIn.chainId}, the Base stand-in with Uniswap V3 and V4)
 Watch-only addresses that hold tokens: ${ANVIL_ACCOUNTS[1].address} (some ALEX, LP), ${ANVIL_ACCOUNTS[2].address} (a large holder)
 ${headless ? 'No display, so Chromium is headless: open the sites in any browser, or use --screenshots.\n' : ''}Ctrl-C stops everything.`);
   await new Promise<void>((resolve) => {

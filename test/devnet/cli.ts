@@ -1,4 +1,6 @@
 import { formatUnits } from 'viem';
+import { DEVNET_C } from '../../lib/chain/devnet';
+import { DEVNET_C_COINS, DEVNET_C_HOLDINGS, DEVNET_C_POOLS } from './baseStandIn';
 import { DEVNET_CREATOR_TOKENS, DEVNET_HOLDERS, DEVNET_INCOME, startDevnet } from './devnet';
 
 // `npm run devnet [-- --verbose]`: both chains on the ports the extension's devnet build expects.
@@ -27,6 +29,20 @@ for (const chain of devnet.chains) {
     '',
   );
 }
+const c = DEVNET_C;
+lines.push(
+  `Chain ${c.chainId} (Base stand-in)  ${devnet.baseStandIn.rpcUrl}`,
+  `  WETH9           ${c.weth}`,
+  `  V2 factory      ${c.factory}  (WETH/USDC only)`,
+  `  V3 factory      ${c.v3Factory}`,
+  `  V4 PoolManager  ${c.poolManager}`,
+  `  V4 StateView    ${c.stateView}`,
+  `  Multicall3      ${c.multicall3}`,
+  `  USDC            ${c.usdc}`,
+  ...(Object.keys(DEVNET_C_COINS) as (keyof typeof DEVNET_C_COINS)[]).map((k) => `  ${DEVNET_C_COINS[k].symbol.padEnd(15)} ${c[k]}  (${DEVNET_C_COINS[k].name}; holder1 has ${formatUnits(DEVNET_C_HOLDINGS[k], 18)})`),
+  ...DEVNET_C_POOLS.map((p) => `  pool ${p.protocol} ${DEVNET_C_COINS[p.base].symbol}/${p.quote === 'weth' ? 'WETH' : DEVNET_C_COINS[p.quote].symbol}: ${formatUnits(p.baseAmount, 18)} + ${formatUnits(p.quoteAmount, 18)}`),
+  '',
+);
 const { partnerToken, rounds, staking, snapshotProgram } = DEVNET_INCOME;
 lines.push(
   'Chain 31337 income (test/devnet/incomePlan.ts)',

@@ -1,5 +1,6 @@
 import type { Address } from 'viem';
-import { DEVNET_A, DEVNET_B } from '../../lib/chain/devnet';
+import { DEVNET_A, DEVNET_B, DEVNET_C } from '../../lib/chain/devnet';
+import { deployBaseStandIn } from './baseStandIn';
 import { startAnvil } from './anvil';
 import { deployDevnetChain } from './deployChain';
 import { deployDevnetIncome } from './deployIncome';
@@ -8,6 +9,7 @@ export { ANVIL_ACCOUNTS } from './accounts';
 export { deployExtraCreatorTokens } from './extraCreatorTokens';
 export * from './plan';
 export * from './incomePlan';
+export { DEVNET_C_COINS, DEVNET_C_HOLDER, DEVNET_C_HOLDINGS, DEVNET_C_POOLS } from './baseStandIn';
 
 export interface DevnetChain {
   chainId: number;
@@ -19,6 +21,8 @@ export interface DevnetChain {
 
 export interface Devnet {
   chains: [DevnetChain, DevnetChain];
+  /** Chain C, the Base stand-in with Uniswap V3 and V4 (baseStandIn.ts). */
+  baseStandIn: { chainId: number; rpcUrl: string; port: number };
   stop(): Promise<void>;
 }
 
@@ -27,16 +31,18 @@ export interface Devnet {
  * address is checked. Both anvils are killed by `stop()` and when the process exits.
  * Note: the extension's devnet build expects the default ports (8545/8546).
  */
-export async function startDevnet(opts: { portA?: number; portB?: number; silent?: boolean } = {}): Promise<Devnet> {
-  const { portA = DEVNET_A.port, portB = DEVNET_B.port, silent = true } = opts;
-  if (portA === portB) throw new Error(`Both devnet chains cannot use port ${portA}`);
+export async function startDevnet(opts: { portA?: number; portB?: number; portC?: number; silent?: boolean } = {}): Promise<Devnet> {
+  const { portA = DEVNET_A.port, portB = DEVNET_B.port, portC = DEVNET_C.port, silent = true } = opts;
+  if (new Set([portA, portB, portC]).size !== 3)
+    throw new Error(`The devnet chains need three different ports, got ${portA}, ${portB}, ${portC}`);
   const plans = [
     { deployment: DEVNET_A, port: portA },
     { deployment: DEVNET_B, port: portB },
   ] as const;
-  const started = await Promise.allSettled(
-    plans.map(({ deployment, port }) => startAnvil({ port, chainId: deployment.chainId, silent })),
-  );
+  const started = await Promise.allSettled([
+    ...plans.map(({ deployment, port }) => startAnvil({ port, chainId: deployment.chainId, silent })),
+    startAnvil({ port: portC, chainId: DEVNET_C.chainId, silent }),
+  ]);
   const anvils = started.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
   const stop = async () => {
     await Promise.all(anvils.map((a) => a.stop()));
@@ -47,16 +53,20 @@ export async function startDevnet(opts: { portA?: number; portB?: number; silent
     throw failed.reason;
   }
   try {
-    const chains = await Promise.all(
-      plans.map(async ({ deployment }, i): Promise<DevnetChain> => {
-        const anvil = anvils[i]!;
-        const pairs = await deployDevnetChain(anvil.rpcUrl, deployment);
-        // Chain A only: Alex's income rounds, staking and liquidity-mining program (incomePlan.ts).
-        if (deployment.chainId === DEVNET_A.chainId) await deployDevnetIncome(anvil.rpcUrl, pairs.creatorWeth);
-        return { chainId: deployment.chainId, rpcUrl: anvil.rpcUrl, port: anvil.port, deployment, pairs };
-      }),
-    );
-    return { chains: [chains[0]!, chains[1]!], stop };
+    const anvilC = anvils[2]!;
+    const [chains] = await Promise.all([
+      Promise.all(
+        plans.map(async ({ deployment }, i): Promise<DevnetChain> => {
+          const anvil = anvils[i]!;
+          const pairs = await deployDevnetChain(anvil.rpcUrl, deployment);
+          // Chain A only: Alex's income rounds, staking and liquidity-mining program (incomePlan.ts).
+          if (deployment.chainId === DEVNET_A.chainId) await deployDevnetIncome(anvil.rpcUrl, pairs.creatorWeth);
+          return { chainId: deployment.chainId, rpcUrl: anvil.rpcUrl, port: anvil.port, deployment, pairs };
+        }),
+      ),
+      deployBaseStandIn(anvilC.rpcUrl),
+    ]);
+    return { chains: [chains[0]!, chains[1]!], baseStandIn: { chainId: DEVNET_C.chainId, rpcUrl: anvilC.rpcUrl, port: anvilC.port }, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -1,11 +1,13 @@
 import { BaseError, HttpRequestError, TimeoutError, type Address } from 'viem';
 import { CHAIN_REQUEST_TIMEOUT_MS } from '@/lib/chain/createChainClient';
+import { isChainEnabled } from '@/lib/chain/enabledChains';
 import { chainById } from '@/lib/chain/knownChains';
 import { readChainSnapshot } from '@/lib/chain/readChainSnapshot';
 import { recordRefresh } from '@/lib/holdings/chainStatusRepository';
 import { listFollows } from '@/lib/holdings/followsRepository';
 import { NO_ACCOUNT, saveLatest } from '@/lib/holdings/holdingsRepository';
 import { holdingsAccount, readSettings } from '@/lib/settings/settingsRepository';
+import { resolvePrices } from '@/lib/holdings/core/resolvePrices';
 import { toHoldingValues } from '@/lib/holdings/core/toHoldingValues';
 import type { RefreshOutcome } from '@/lib/holdings/contract';
 import { formatTokenId, parseTokenId } from '@/lib/protocol/caip19';
@@ -31,6 +33,9 @@ export async function refreshHoldings(deps: Pick<BackgroundDeps, 'db' | 'clientF
     [...byChain].map(async ([chainId, tokens]) => {
       const chain = chainById(chainId);
       if (!chain) return { chainId, chainName: `Chain ${chainId}`, blockNumber: null, error: 'This chain is not supported.' };
+      if (!isChainEnabled(settings, chainId)) {
+        return { chainId, chainName: chain.name, blockNumber: null, error: `${chain.name} is turned off in settings; turn it on to read it.` };
+      }
       try {
         return await withinDeadline(REFRESH_DEADLINE_MS, async () => {
           // Claims files come from the creators' sites first (HTTP, cached by content hash), so that
@@ -40,8 +45,10 @@ export async function refreshHoldings(deps: Pick<BackgroundDeps, 'db' | 'clientF
           const snapshot = await readChainSnapshot(client, chain, tokens, account, 'multicall', income.plan);
           const fetchedAt = Date.now();
           if (account) await storeIncome(db, client, chain, account, income, snapshot, fetchedAt);
+          const meta = new Map(snapshot.tokens.map((t) => [t.address.toLowerCase(), { symbol: t.symbol, decimals: t.decimals }]));
+          const prices = resolvePrices(chain, snapshot.pools, meta, settings.minPoolDepthUsd);
           const readings = snapshot.tokens.flatMap((reading) => {
-            const values = toHoldingValues(snapshot, reading, fetchedAt);
+            const values = toHoldingValues(snapshot, reading, fetchedAt, prices);
             return values ? [{ tokenId: formatTokenId(chainId, reading.address), chainId, values }] : [];
           });
           await saveLatest(db, account ?? NO_ACCOUNT, readings);

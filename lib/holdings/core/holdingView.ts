@@ -1,4 +1,4 @@
-import type { HoldingRow, HoldingValues } from '@/lib/db/rows';
+import type { HoldingRow, HoldingValues, StoredPriceSource } from '@/lib/db/rows';
 import { changeInBasisPoints, ethToUsdE18 } from './valuation';
 
 /** What one holding row shows, computed from the stored readings; bigint until formatted. */
@@ -12,6 +12,8 @@ export interface HoldingView {
   priceUsdE18: bigint | null;
   valueWei: bigint | null;
   valueUsdE18: bigint | null;
+  /** The pool the price comes from; null when none was found (or the reading predates sources). */
+  priceSource: StoredPriceSource | null;
   /** Change of the holding's value (or, without a balance, of the price) since the last look. */
   changeBasisPoints: number | null;
   blockNumber: bigint;
@@ -42,6 +44,7 @@ export function toHoldingView(row: HoldingRow): HoldingView {
     priceUsdE18: usd(priceEthE18, latest),
     valueWei,
     valueUsdE18,
+    priceSource: latest.priceSource ?? null,
     changeBasisPoints: before !== null && current !== null ? changeInBasisPoints(before, current) : null,
     blockNumber: BigInt(latest.blockNumber),
     fetchedAt: latest.fetchedAt,

@@ -1,5 +1,6 @@
 import { parseTokenId } from '../caip19';
 import type { PersonalTokenManifest } from '../manifestSchema';
+import { chainSupport } from './chainSupport';
 
 /** A few lines that let a creator see at a glance that the extension read what they meant. */
 export function summarizeManifest(m: PersonalTokenManifest): string[] {
@@ -12,8 +13,10 @@ export function summarizeManifest(m: PersonalTokenManifest): string[] {
     count(m.gates.length, 'gate', 'gates'),
     m.votes ? `votes in space ${m.votes.space} at ${m.votes.hub}` : 'no votes',
   ];
+  const support = chainSupport(chainId);
   return [
-    `  token:   ${m.token} (chain ${chainId})`,
+    `  token:   ${m.token} (${support.label})`,
+    ...(support.warning ? [support.warning] : []),
     `  creator: ${m.creator.name} <${m.creator.url}>`,
     `  ${sections.join(', ')}`,
   ];

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { parseTokenList, type TokenList } from '../../detect/core/tokenListSchema';
-import { ALEX_TOKEN, fullManifest } from '../testManifests';
+import { ALEX_TOKEN, fullManifest, minimalManifest } from '../testManifests';
 import { validateTarget, type ValidateTargetDeps } from './validateTarget';
 
 // A real HTTP server on 127.0.0.1 (a local host, so http is allowed), no fetch mocks.
@@ -84,7 +84,7 @@ test('a creator page: declaration, confirmation and linked manifest', async () =
         "✓ ORIGIN/ declares eip155:31337/erc20:0x5FC8d32690cc91D4c39d9d3abcBD16989F875707",
         "  confirmed: the curated list names HOST for this token",
         "✓ valid: ORIGIN/personal-token.json is a personal-token manifest, version 1",
-        "  token:   eip155:31337/erc20:0x5FC8d32690cc91D4c39d9d3abcBD16989F875707 (chain 31337)",
+        "  token:   eip155:31337/erc20:0x5FC8d32690cc91D4c39d9d3abcBD16989F875707 (chain 31337, a local devnet read by devnet builds only)",
         "  creator: Alex Masmej <http://localhost:4101/>",
         "  1 pair, 2 distributions, 2 reward programs, 1 gate, votes in space alex.eth at http://localhost:4101/snapshot",
       ],
@@ -212,7 +212,7 @@ test('local files', async () => {
     {
       "lines": [
         "✓ valid: DIR/good.json is a personal-token manifest, version 1",
-        "  token:   eip155:31337/erc20:0x5FC8d32690cc91D4c39d9d3abcBD16989F875707 (chain 31337)",
+        "  token:   eip155:31337/erc20:0x5FC8d32690cc91D4c39d9d3abcBD16989F875707 (chain 31337, a local devnet read by devnet builds only)",
         "  creator: Alex Masmej <http://localhost:4101/>",
         "  1 pair, 2 distributions, 2 reward programs, 1 gate, votes in space alex.eth at http://localhost:4101/snapshot",
       ],
@@ -231,4 +231,23 @@ test('local files', async () => {
   `);
   expect(clean(await validateTarget(join(dir, 'none.json')))).toMatchObject({ ok: false });
   expect(await validateTarget('ftp://example.com/m.json')).toMatchObject({ ok: false });
+});
+
+test('a token on a chain this extension does not read is named plainly', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ptc-'));
+  const onPolygon = join(dir, 'polygon.json');
+  const onBase = join(dir, 'base.json');
+  const address = '0x5FC8d32690cc91D4c39d9d3abcBD16989F875707';
+  writeFileSync(onPolygon, JSON.stringify({ ...minimalManifest(), token: `eip155:137/erc20:${address}` }));
+  writeFileSync(onBase, JSON.stringify({ ...minimalManifest(), token: `eip155:8453/erc20:${address}` }));
+  const polygon = await validateTarget(onPolygon);
+  expect(polygon.lines.slice(1, 3)).toMatchInlineSnapshot(`
+    [
+      "  token:   eip155:137/erc20:0x5FC8d32690cc91D4c39d9d3abcBD16989F875707 (chain 137)",
+      "! chain 137 is not one this extension reads (it reads Ethereum (1), Base (8453), Optimism (10), Arbitrum One (42161)): holders will see no balance or price for this token",
+    ]
+  `);
+  const base = await validateTarget(onBase);
+  expect(base.lines[1]).toMatchInlineSnapshot(`"  token:   eip155:8453/erc20:0x5FC8d32690cc91D4c39d9d3abcBD16989F875707 (Base, chain 8453)"`);
+  expect(base.lines.some((l) => l.startsWith('!'))).toBe(false);
 });

@@ -8,6 +8,7 @@ import type { ValidationError } from '../validationError';
 import { fetchCapped } from '@/lib/net/fetchCapped';
 import { findDeclarationInHtml } from './htmlDeclaration';
 import { summarizeManifest } from './summarizeManifest';
+import { chainSupport } from './chainSupport';
 
 export interface TargetReport {
   ok: boolean;
@@ -62,6 +63,8 @@ async function validatePage(pageUrl: string, html: string, deps: ValidateTargetD
   if (!decl.ok) return errorsReport(`the declaration in ${pageUrl}`, decl.errors);
 
   const lines = [`✓ ${pageUrl} declares ${decl.tokenId}`];
+  const support = chainSupport(decl.token.chainId);
+  if (support.warning) lines.push(support.warning);
   if (found.tokenCount > 1) lines.push(`! the page has ${found.tokenCount} personal-token meta tags; only the first counts`);
   lines.push(confirmationLine(decl.tokenId, pageUrl, deps));
   if (!decl.manifestUrl) {

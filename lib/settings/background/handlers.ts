@@ -45,6 +45,20 @@ export const settingsHandlers: RequestHandlers<typeof settingsRequests> = {
     return { urls: cleaned };
   },
 
+  'set-chain-enabled': async ({ chainId, enabled }) => {
+    if (!chainById(chainId)) throw new UserFacingError(`Chain ${chainId} is not supported.`);
+    const disabledChains = await updateSetting(database(), 'disabledChains', (current) =>
+      enabled ? current.filter((id) => id !== chainId) : [...new Set([...current, chainId])],
+    );
+    return { disabledChains };
+  },
+
+  'set-min-pool-depth': async ({ usd }) => {
+    const rounded = Math.round(usd);
+    await writeSetting(database(), 'minPoolDepthUsd', rounded);
+    return { usd: rounded };
+  },
+
   'clear-all-data': async () => {
     await disconnect().catch(() => undefined); // the wallet's own "connected" flag goes too
     await clearAllData(database());

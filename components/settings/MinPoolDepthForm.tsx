@@ -1,0 +1,43 @@
+import { useState, type FormEvent } from 'react';
+import { holderMessage } from '@/lib/errors/baseError';
+import { sendRequest } from '@/lib/messaging/requests';
+
+/** The depth (USD, both sides) below which a pool's price is not trusted. */
+export function MinPoolDepthForm({ current, onSaved }: { current: number; onSaved(): void }) {
+  const [text, setText] = useState(String(current));
+  const [status, setStatus] = useState<{ tone: 'error' | 'ok'; text: string } | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const usd = Number(text.replace(/[$,\s]/g, ''));
+    if (!Number.isFinite(usd) || usd < 0) {
+      setStatus({ tone: 'error', text: 'Enter an amount in US dollars, for example 5000.' });
+      return;
+    }
+    try {
+      const saved = await sendRequest('set-min-pool-depth', { usd });
+      setText(String(saved.usd));
+      setStatus({ tone: 'ok', text: 'Saved; prices use it from the next refresh.' });
+      onSaved();
+    } catch (e) {
+      setStatus({ tone: 'error', text: holderMessage(e) });
+    }
+  };
+
+  return (
+    <form className="rpc-form" onSubmit={submit} aria-label="Minimum pool depth">
+      <label htmlFor="min-pool-depth">Minimum pool depth, in USD</label>
+      <input id="min-pool-depth" inputMode="decimal" value={text} onChange={(e) => setText(e.target.value)} />
+      <div className="row">
+        <button type="submit" className="secondary small-button">
+          Save
+        </button>
+        {status && (
+          <span className={`small ${status.tone === 'error' ? 'error' : 'muted'}`} role={status.tone === 'error' ? 'alert' : 'status'}>
+            {status.text}
+          </span>
+        )}
+      </div>
+    </form>
+  );
+}

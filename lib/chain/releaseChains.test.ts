@@ -1,0 +1,51 @@
+import { getAddress, isAddress, type Address } from 'viem';
+import { describe, expect, test } from 'vitest';
+import { ARBITRUM_ONE, BASE, OPTIMISM } from './l2Chains';
+import { ETHEREUM_MAINNET } from './mainnet';
+import { uniswapV2PairAddress } from './pairAddress';
+import type { ChainConfig } from './types';
+
+const RELEASE: ChainConfig[] = [ETHEREUM_MAINNET, BASE, OPTIMISM, ARBITRUM_ONE];
+
+/** Every address-shaped string inside a config, with where it sits. */
+function addressesOf(value: unknown, path: string): [string, string][] {
+  if (typeof value === 'string') return /^0x[0-9a-fA-F]{40}$/.test(value) ? [[path, value]] : [];
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => addressesOf(v, `${path}.${k}`));
+  return [];
+}
+
+describe.each(RELEASE.map((c) => [c.name, c] as const))('%s', (_name, chain) => {
+  test('every address is EIP-55 checksummed as written', () => {
+    const found = addressesOf(chain, chain.name);
+    expect(found.length).toBeGreaterThanOrEqual(9);
+    for (const [path, address] of found) expect(address, path).toBe(getAddress(address));
+  });
+
+  test('has what pricing needs: Multicall3, WETH, a 6-decimal USDC, V2, V3 and V4', () => {
+    expect(chain.multicall3).toBe('0xcA11bde05977b3631167028862bE2a173976CA11');
+    expect(isAddress(chain.weth, { strict: true })).toBe(true);
+    expect(chain.uniswapV2.weth).toBe(chain.weth);
+    expect(chain.stablecoin).toMatchObject({ symbol: 'USDC', decimals: 6 });
+    expect(chain.usdPrice.stablecoin).toBe(chain.stablecoin.address);
+    expect(chain.usdPrice.pair).toBe(uniswapV2PairAddress(chain.uniswapV2.factory, chain.uniswapV2.pairInitCodeHash, chain.weth, chain.stablecoin.address));
+    expect(chain.uniswapV3?.poolInitCodeHash).toBe('0xe34f199b19b2b4f47f68442619d555527d244f78a3297ea89325f843f87b8b54');
+    expect(chain.uniswapV4?.poolManager).toMatch(/^0x/);
+    expect(chain.uniswapV4?.stateView).toMatch(/^0x/);
+    expect(chain.rpcUrls).toHaveLength(2);
+    for (const url of chain.rpcUrls) expect(new URL(url).protocol).toBe('https:');
+  });
+});
+
+test('chain ids are the four release chains, each once', () => {
+  expect(RELEASE.map((c) => c.chainId)).toEqual([1, 8453, 10, 42161]);
+});
+
+test('the mainnet USDC/WETH V2 pair derived by CREATE2 is the well-known pair', () => {
+  // 0xB4e1…C9Dc is the Uniswap V2 USDC/WETH pair on Ethereum (app.uniswap.org, etherscan).
+  const pair: Address = uniswapV2PairAddress(ETHEREUM_MAINNET.uniswapV2.factory, ETHEREUM_MAINNET.uniswapV2.pairInitCodeHash, ETHEREUM_MAINNET.weth, ETHEREUM_MAINNET.stablecoin.address);
+  expect(pair).toBe('0xB4e16d0168e52d35CaCD2c6185b44281Ec28C9Dc');
+});
+
+test('no two release chains share a USDC address (a mix-up would price one chain with another)', () => {
+  expect(new Set(RELEASE.map((c) => c.stablecoin.address)).size).toBe(4);
+});

@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { createPublicClient, http, parseAbi, type Address } from 'viem';
+import { uniswapV2PairAbi } from '@/lib/chain/abis';
+import { DEVNET_A, DEVNET_C } from '@/lib/chain/devnet';
+import { chainById } from '@/lib/chain/knownChains';
+import { createChainClient } from '@/lib/chain/createChainClient';
+import { uniswapV2PairAddress } from '@/lib/chain/pairAddress';
+import { readChainSnapshot } from '@/lib/chain/readChainSnapshot';
+import { DEFAULT_MIN_POOL_DEPTH_USD } from '@/lib/holdings/core/bestPrice';
+import { resolvePrices } from '@/lib/holdings/core/resolvePrices';
+import { toHoldingValues } from '@/lib/holdings/core/toHoldingValues';
+import { DEVNET_C_POOLS, DEVNET_C_V4_POOL_IDS, v3PoolOf, v4KeyOf } from '../devnet/baseStandIn';
+import { DEVNET_C_HOLDER, DEVNET_C_HOLDINGS, startDevnet, type Devnet } from '../devnet/devnet';
+import { startRpcProxy, type RpcProxy } from '../devnet/rpcProxy';
+
+// Prices on the Base stand-in, each checked against the pool's raw state read directly here and
+// turned into a price with the sqrtPriceX96 formula written out below, not the extension's code.
+
+const E18 = 10n ** 18n;
+const Q192 = 1n << 192n;
+let devnet: Devnet;
+let proxy: RpcProxy;
+
+beforeAll(async () => {
+  devnet = await startDevnet({ portA: 19045, portB: 19046, portC: 19047 });
+  proxy = await startRpcProxy({ target: devnet.baseStandIn.rpcUrl });
+});
+afterAll(async () => {
+  await proxy?.stop();
+  await devnet?.stop();
+});
+
+const v3Abi = parseAbi(['function slot0() view returns (uint160, int24, uint16, uint16, uint16, uint8, bool)']);
+const stateViewAbi = parseAbi(['function getSlot0(bytes32) view returns (uint160, int24, uint24, uint24)']);
+
+/** Quote per whole base ×1e18 from sqrtPriceX96 (both tokens 18 decimals): P = (√P/2^96)², inverted when base is token1. */
+function priceFromSqrt(sqrtPriceX96: bigint, base: Address, quote: Address): bigint {
+  const baseIsToken0 = BigInt(base) < BigInt(quote);
+  const squared = sqrtPriceX96 * sqrtPriceX96;
+  return baseIsToken0 ? (squared * E18) / Q192 : (Q192 * E18) / squared;
+}
+
+/** |a − b| ≤ b / 10^12: a route through USD rounds twice; the price must agree to 12 significant digits. */
+function close(a: bigint, b: bigint) {
+  const diff = a > b ? a - b : b - a;
+  expect(diff <= b / 10n ** 12n, `${a} vs ${b}`).toBe(true);
+}
+
+test('V3, V4 and via-intermediate prices equal the pools’ raw state; the thin pool gives no price; one request', async () => {
+  const config = { ...chainById(DEVNET_C.chainId)!, rpcUrls: [proxy.url] };
+  const tokens = [DEVNET_C.lena, DEVNET_C.jess, DEVNET_C.kai, DEVNET_C.thin];
+  const client = createChainClient(config);
+  await client.getChainId(); // warm up: the count below is the refresh alone
+  proxy.resetCount();
+  const snapshot = await readChainSnapshot(client, config, tokens, DEVNET_C_HOLDER.address);
+  expect(proxy.requestCount()).toBe(1);
+  expect(proxy.methods()).toEqual(['eth_call']);
+
+  const meta = new Map(snapshot.tokens.map((t) => [t.address.toLowerCase(), { symbol: t.symbol, decimals: t.decimals }]));
+  const prices = resolvePrices(config, snapshot.pools, meta, DEFAULT_MIN_POOL_DEPTH_USD);
+
+  // Independent reads at the same block.
+  const direct = createPublicClient({ transport: http(devnet.baseStandIn.rpcUrl) });
+  const blockNumber = snapshot.blockNumber;
+  const [r0, r1] = await direct.readContract({ address: uniswapV2PairAddress(DEVNET_C.factory, config.uniswapV2.pairInitCodeHash, DEVNET_C.weth, DEVNET_C.usdc), abi: uniswapV2PairAbi, functionName: 'getReserves', blockNumber });
+  const wethIs0 = BigInt(DEVNET_C.weth) < BigInt(DEVNET_C.usdc);
+  const ethUsd = ((wethIs0 ? r1 : r0) * E18) / (wethIs0 ? r0 : r1);
+  expect(prices.ethUsdE18).toBe(ethUsd);
+  expect(ethUsd).toBe(3_000n * E18);
+
+  const [lenaPool, jessPool, zedPool, kaiPool] = DEVNET_C_POOLS;
+  const v3Sqrt = async (pool: typeof lenaPool) => (await direct.readContract({ address: v3PoolOf(pool!), abi: v3Abi, functionName: 'slot0', blockNumber }))[0];
+  const v4Sqrt = async (id: `0x${string}`) => (await direct.readContract({ address: DEVNET_C.stateView, abi: stateViewAbi, functionName: 'getSlot0', args: [id], blockNumber }))[0];
+
+  const lenaInEth = priceFromSqrt(await v3Sqrt(lenaPool), DEVNET_C.lena, DEVNET_C.weth);
+  const jessInEth = priceFromSqrt(await v4Sqrt(DEVNET_C_V4_POOL_IDS[0]!), DEVNET_C.jess, DEVNET_C.weth);
+  const zedInEth = priceFromSqrt(await v3Sqrt(zedPool), DEVNET_C.zed, DEVNET_C.weth);
+  const kaiInZed = priceFromSqrt(await v4Sqrt(DEVNET_C_V4_POOL_IDS[1]!), DEVNET_C.kai, DEVNET_C.zed);
+  expect(v4KeyOf(jessPool!).hooks).toBe('0x0000000000000000000000000000000000000000');
+
+  const lena = prices.tokens.get(DEVNET_C.lena.toLowerCase())!;
+  const jess = prices.tokens.get(DEVNET_C.jess.toLowerCase())!;
+  const kai = prices.tokens.get(DEVNET_C.kai.toLowerCase())!;
+  const thin = prices.tokens.get(DEVNET_C.thin.toLowerCase())!;
+  if (lena.kind !== 'priced' || jess.kind !== 'priced' || kai.kind !== 'priced') throw new Error(`unpriced: ${lena.kind} ${jess.kind} ${kai.kind}`);
+
+  expect(lena.source).toMatchObject({ protocol: 'v3', fee: 3000, pair: 'LENA/WETH', via: null });
+  expect(lena.inQuoteE18).toBe(lenaInEth);
+  close(lena.priceUsdE18, (lenaInEth * ethUsd) / E18);
+  expect(jess.source).toMatchObject({ protocol: 'v4', fee: 3000, pair: 'JESS/WETH', via: null });
+  expect(jess.inQuoteE18).toBe(jessInEth);
+  expect(kai.source).toMatchObject({ protocol: 'v4', pair: 'KAI/ZED', via: 'ZED/WETH' });
+  close(kai.priceUsdE18, (((kaiInZed * zedInEth) / E18) * ethUsd) / E18);
+  // The seeded amounts: 5,000 LENA, 4,000 JESS per ETH; 4 ZED per KAI at 10,000 ZED per ETH ($1.20).
+  close(lenaInEth, E18 / 5_000n);
+  close(jessInEth, E18 / 4_000n);
+  close(kai.priceUsdE18, 12n * 10n ** 17n);
+
+  // Depth: a full-range pool holding 20 WETH is 2 × 20 × $3,000 deep (a hair under, L rounds down).
+  expect(lena.source.depthUsdE18 / E18).toBe(119_999n);
+  expect(thin).toMatchObject({ kind: 'unreliable', source: { protocol: 'v4', pair: 'THIN/WETH' } });
+  if (thin.kind === 'unreliable') expect(thin.source.depthUsdE18 / E18).toBe(1_199n);
+  expect(kaiPool!.quote).toBe('zed');
+
+  // Stored values: balance × price, and the thin coin with no price at all.
+  const values = (address: Address) => toHoldingValues(snapshot, snapshot.tokens.find((t) => t.address === address)!, 0, prices)!;
+  expect(values(DEVNET_C.lena)).toMatchObject({ balance: DEVNET_C_HOLDINGS.lena.toString(), priceEthE18: lenaInEth.toString(), valueWei: ((DEVNET_C_HOLDINGS.lena * lenaInEth) / E18).toString() });
+  expect(values(DEVNET_C.thin)).toMatchObject({ priceEthE18: null, valueWei: null, priceSource: { reliable: false, pair: 'THIN/WETH' } });
+  // Lower the minimum and the thin pool prices: the threshold is the holder's.
+  expect(resolvePrices(config, snapshot.pools, meta, 1_000).tokens.get(DEVNET_C.thin.toLowerCase())?.kind).toBe('priced');
+});
+
+test('chain A: the V2-only creator token keeps its exact V2 price through the new route choice', async () => {
+  const [chainA] = devnet.chains;
+  const config = { ...chainById(DEVNET_A.chainId)!, rpcUrls: [chainA.rpcUrl] };
+  const snapshot = await readChainSnapshot(createChainClient(config), config, [DEVNET_A.creatorToken], null);
+  const meta = new Map(snapshot.tokens.map((t) => [t.address.toLowerCase(), { symbol: t.symbol, decimals: t.decimals }]));
+  const prices = resolvePrices(config, snapshot.pools, meta, DEFAULT_MIN_POOL_DEPTH_USD);
+  const reading = snapshot.tokens[0]!;
+  const price = prices.tokens.get(DEVNET_A.creatorToken.toLowerCase());
+  expect(price).toMatchObject({ kind: 'priced', source: { protocol: 'v2', pair: 'ALEX/WETH', fee: null } });
+  if (price?.kind === 'priced') expect(price.inQuoteE18).toBe((reading.wethPair!.wethReserve * E18) / reading.wethPair!.tokenReserve);
+});
