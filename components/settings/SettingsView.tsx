@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { knownChains } from '@/lib/chain/knownChains';
 import type { SettingsMap } from '@/lib/db/rows';
 import { sendRequest } from '@/lib/messaging/requests';
+import { TokenListsForm } from '../lists/TokenListsForm';
 import { RpcEndpointsForm } from './RpcEndpointsForm';
 import { WatchAddressForm } from './WatchAddressForm';
 
@@ -35,6 +36,12 @@ export function SettingsView({ settings, onBack, onRefresh }: { settings: Settin
         {knownChains().map((chain) => (
           <RpcEndpointsForm key={chain.chainId} chain={chain} current={settings.rpcUrls[chain.chainId]} />
         ))}
+      </section>
+
+      <section className="card">
+        <h2>Token lists</h2>
+        <p className="muted small">Your balance of every token in the lists that are on is read to find the creator tokens you hold. A list is fetched again at most once a day.</p>
+        <TokenListsForm />
       </section>
 
       <section className="card danger-zone">

@@ -2,6 +2,7 @@ import { detectRequests } from '@/lib/detect/contract';
 import { gatesRequests } from '@/lib/gates/contract';
 import { holdingsRequests } from '@/lib/holdings/contract';
 import { incomeRequests } from '@/lib/income/contract';
+import { listsRequests } from '@/lib/lists/contract';
 import { lpRequests } from '@/lib/lp/contract';
 import { settingsRequests } from '@/lib/settings/contract';
 import { votesRequests } from '@/lib/votes/contract';
@@ -17,6 +18,7 @@ export const appRequests = {
   ...incomeRequests,
   ...lpRequests,
   ...gatesRequests,
+  ...listsRequests,
 };
 
 export type AppRequests = typeof appRequests;

@@ -13,6 +13,8 @@ import type {
   LpEntryRow,
   SettingRow,
   SitePrefsRow,
+  TokenListRow,
+  DiscoveryRow,
   TransactionRow,
   UnlockSessionRow,
   VoteRow,
@@ -37,6 +39,8 @@ export class CompanionDatabase extends Dexie {
   income!: Table<IncomeRow, [string, string]>;
   unlockSessions!: Table<UnlockSessionRow, [string, string]>;
   sitePrefs!: Table<SitePrefsRow, string>;
+  tokenLists!: Table<TokenListRow, string>;
+  discoveries!: Table<DiscoveryRow, [string, string]>;
 
   constructor(name: string = DEFAULT_DATABASE_NAME) {
     super(name);
@@ -91,6 +95,12 @@ export class CompanionDatabase extends Dexie {
     this.version(5).stores({
       unlockSessions: '[origin+gateId], origin, expiresAt',
       sitePrefs: 'origin',
+    });
+    // Version 6: token lists the holder added by URL (cached copies) and the listed tokens found
+    // in the holder's wallet. New tables only.
+    this.version(6).stores({
+      tokenLists: 'url',
+      discoveries: '[account+tokenId], account',
     });
   }
 }

@@ -4,6 +4,7 @@ import { detectHandlers } from '../../detect/background/handlers';
 import { gatesHandlers } from '../../gates/background/handlers';
 import { holdingsHandlers } from '../../holdings/background/handlers';
 import { incomeHandlers } from '../../income/background/handlers';
+import { listsHandlers } from '../../lists/background/handlers';
 import { lpHandlers } from '../../lp/background/handlers';
 import { settingsHandlers } from '../../settings/background/handlers';
 import { votesHandlers } from '../../votes/background/handlers';
@@ -19,4 +20,5 @@ export const requestHandlers: RequestHandlers<AppRequests> = {
   ...incomeHandlers,
   ...lpHandlers,
   ...gatesHandlers,
+  ...listsHandlers,
 };
