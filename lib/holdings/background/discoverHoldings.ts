@@ -1,4 +1,4 @@
-import type { Address, PublicClient } from 'viem';
+import { decodeFunctionResult, encodeFunctionData, multicall3Abi, type Address, type PublicClient } from 'viem';
 import { erc20Abi } from '@/lib/chain/abis';
 import { knownChains } from '@/lib/chain/knownChains';
 import type { ChainConfig } from '@/lib/chain/types';
@@ -77,16 +77,25 @@ export async function discoverHoldings(
 
 type Listed = ListedToken & { address: Address };
 
-/** One aggregate3 call: the account's balance of each token in the chunk (failed reads are 0). */
+/**
+ * One aggregate3 call: the account's balance of each token in the chunk. A token whose call
+ * fails or answers something that is not a uint256 (no contract, a revert) counts as 0; a failure
+ * of the call itself (endpoint down, limit hit) throws, so earlier finds are kept.
+ */
 async function balancesOf(client: PublicClient, chain: ChainConfig, chunk: Listed[], account: Address): Promise<{ token: Listed; balance: bigint }[]> {
-  const outcomes = await client.multicall({
-    contracts: chunk.map((token) => ({ address: token.address, abi: erc20Abi, functionName: 'balanceOf', args: [account] }) as const),
-    allowFailure: true,
-    batchSize: 0,
-    multicallAddress: chain.multicall3,
+  const callData = encodeFunctionData({ abi: erc20Abi, functionName: 'balanceOf', args: [account] });
+  const results = await client.readContract({
+    address: chain.multicall3,
+    abi: multicall3Abi,
+    functionName: 'aggregate3',
+    args: [chunk.map((token) => ({ target: token.address, allowFailure: true, callData }))],
   });
   return chunk.map((token, i) => {
-    const outcome = outcomes[i];
-    return { token, balance: outcome?.status === 'success' && typeof outcome.result === 'bigint' ? outcome.result : 0n };
+    const result = results[i];
+    let balance = 0n;
+    if (result?.success && result.returnData.length === 66) {
+      balance = decodeFunctionResult({ abi: erc20Abi, functionName: 'balanceOf', data: result.returnData });
+    }
+    return { token, balance };
   });
 }
