@@ -27,7 +27,7 @@ const other = DEVNET_HOLDERS.holder2.address;
 let devnet: Devnet;
 let listServer: Server;
 let listUrl: string;
-let listed: ListedDevnetToken[] = [];
+const listed: ListedDevnetToken[] = [];
 let proxies: RpcProxy[] = [];
 
 beforeAll(async () => {
