@@ -7,7 +7,9 @@ import type { CompanionData } from '@/lib/app/ui/useCompanionData';
 import { usePopupStore } from '@/lib/app/ui/popupStore';
 import { holdingsAccount } from '@/lib/settings/settingsRepository';
 import { formatUsdE18 } from '@/lib/format/format';
+import { foundInWallet } from '@/lib/holdings/core/foundInWallet';
 import { DataAge } from './DataAge';
+import { FoundList } from './FoundList';
 import { FollowingList } from './FollowingList';
 import { InvalidSiteCard, SiteCard } from '../detect/SiteCard';
 import { Skeleton } from '../app/Skeleton';
@@ -27,6 +29,7 @@ export function HomeView({ data, onRefresh, topActions = null }: { data: Compani
   const shownViews = siteView && !followed.has(siteView.tokenId) ? [...followedViews, siteView] : followedViews;
   const account = holdingsAccount(data.settings);
   const claimable = claimableAcrossCreators(data.income, views);
+  const found = foundInWallet(data.discoveries, followed, views);
 
   useEffect(() => {
     if (shownViews.length > 0 && performance.getEntriesByName(HOLDINGS_PAINT_MARK).length === 0) performance.mark(HOLDINGS_PAINT_MARK);
@@ -108,6 +111,16 @@ export function HomeView({ data, onRefresh, topActions = null }: { data: Compani
           onOpen={(tokenId) => show({ name: 'creator', tokenId })}
         />
       </section>
+
+      {found.length > 0 && (
+        <section className="following" aria-labelledby="found-heading">
+          <div className="section-head">
+            <h2 id="found-heading">In your wallet</h2>
+            <span className="muted small">from your token lists</span>
+          </div>
+          <FoundList found={found} onFollow={(tokenId) => void act(sendRequest('follow-listed', { tokenId }), onRefresh)} />
+        </section>
+      )}
 
       <DataAge views={shownViews} chainStatus={data.chainStatus} refreshing={refreshing} onRefresh={onRefresh} />
     </div>

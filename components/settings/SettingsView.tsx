@@ -4,6 +4,7 @@ import type { FollowRow, SettingsMap } from '@/lib/db/rows';
 import { sendRequest } from '@/lib/messaging/requests';
 import { ChainToggle } from './ChainToggle';
 import { MinPoolDepthForm } from './MinPoolDepthForm';
+import { TokenListsForm } from '../lists/TokenListsForm';
 import { RpcEndpointsForm } from './RpcEndpointsForm';
 import { WatchAddressForm } from './WatchAddressForm';
 import { AlertSettings } from '../alerts/AlertSettings';
@@ -56,6 +57,12 @@ export function SettingsView({ settings, follows = [], onBack, onRefresh }: { se
           A price comes from the deepest Uniswap V2, V3 or V4 pool. A pool thinner than this shows "No reliable price": one small trade could move it.
         </p>
         <MinPoolDepthForm current={settings.minPoolDepthUsd} onSaved={onRefresh} />
+      </section>
+
+      <section className="card">
+        <h2>Token lists</h2>
+        <p className="muted small">Your balance of every token in the lists that are on is read to find the creator tokens you hold. A list is fetched again at most once a day.</p>
+        <TokenListsForm />
       </section>
 
       <section className="card danger-zone">

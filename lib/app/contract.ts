@@ -3,6 +3,7 @@ import { detectRequests } from '@/lib/detect/contract';
 import { gatesRequests } from '@/lib/gates/contract';
 import { holdingsRequests } from '@/lib/holdings/contract';
 import { incomeRequests } from '@/lib/income/contract';
+import { listsRequests } from '@/lib/lists/contract';
 import { lpRequests } from '@/lib/lp/contract';
 import { settingsRequests } from '@/lib/settings/contract';
 import { votesRequests } from '@/lib/votes/contract';
@@ -19,6 +20,7 @@ export const appRequests = {
   ...lpRequests,
   ...gatesRequests,
   ...alertsRequests,
+  ...listsRequests,
 };
 
 export type AppRequests = typeof appRequests;

@@ -66,7 +66,7 @@ describe('migration from version 1', () => {
       latest: { balance: '12500000000000000000000', symbol: 'ALEX', blockNumber: '42', blockTimestamp: 1_700_000_000 },
     });
     expect(rows[0]!.looked).toEqual(rows[0]!.latest);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['alertRuns', 'alerts', 'alertsSeen', 'chainStatus', 'claimsCache', 'claimsFiles', 'follows', 'holdings', 'income', 'lpEntries', 'settings', 'sitePrefs', 'transactions', 'unlockSessions', 'voteSigners', 'votes']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['alertRuns', 'alerts', 'alertsSeen', 'chainStatus', 'claimsCache', 'claimsFiles', 'discoveries', 'follows', 'holdings', 'income', 'lpEntries', 'settings', 'sitePrefs', 'tokenLists', 'transactions', 'unlockSessions', 'voteSigners', 'votes']);
     expect(await listFollows(db)).toEqual([alexFollow]);
   });
 

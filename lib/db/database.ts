@@ -17,6 +17,8 @@ import type {
   LpEntryRow,
   SettingRow,
   SitePrefsRow,
+  TokenListRow,
+  DiscoveryRow,
   TransactionRow,
   UnlockSessionRow,
   VoteRow,
@@ -46,6 +48,8 @@ export class CompanionDatabase extends Dexie {
   alertsSeen!: Table<AlertSeenRow, string>;
   alertRuns!: Table<AlertRunRow, string>;
   voteSigners!: Table<VoteSignerRow, string>;
+  tokenLists!: Table<TokenListRow, string>;
+  discoveries!: Table<DiscoveryRow, [string, string]>;
 
   constructor(name: string = DEFAULT_DATABASE_NAME) {
     super(name);
@@ -119,6 +123,12 @@ export class CompanionDatabase extends Dexie {
     // Version 7: signers recovered by verified tallies, so a re-check recovers only new votes.
     // A new table: nothing to migrate.
     this.version(7).stores({ voteSigners: 'key, proposalId, seenAt' });
+    // Version 8: token lists the holder added by URL (cached copies) and the listed tokens found
+    // in the holder's wallet. New tables only.
+    this.version(8).stores({
+      tokenLists: 'url',
+      discoveries: '[account+tokenId], account',
+    });
   }
 }
 

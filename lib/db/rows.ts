@@ -4,6 +4,7 @@ import type { PersonalTokenManifest } from '@/lib/protocol/manifestSchema';
 import type { VoteChoice } from '@/lib/votes/core/choices';
 import type { VoteTypedData } from '@/lib/votes/core/buildVoteTypedData';
 import type { Alert } from '@/lib/alerts/core/alerts';
+import type { TokenList } from '@/lib/detect/core/tokenListSchema';
 
 // Row shapes of the IndexedDB database. Amounts are decimal strings of base units here (they
 // cross JSON message boundaries); code turns them into bigint before doing any arithmetic.
@@ -314,4 +315,40 @@ export interface VoteSignerRow {
   signer: string;
   /** When a tally first recovered it (ms): the oldest go first when the table is full. */
   seenAt: number;
+}
+
+/**
+ * A token list the holder added by URL (or, under the key `shipped`, only whether the list this
+ * build ships is enabled). `list` is the last copy that passed the schema; a later broken fetch
+ * records `error` and leaves it as it was.
+ */
+export interface TokenListRow {
+  url: string;
+  enabled: boolean;
+  addedAt: number;
+  list: TokenList | null;
+  /** When `list` was fetched; null until a good copy arrived. */
+  fetchedAt: number | null;
+  /** Last fetch, good or not: the list is fetched again at most once a day after it. */
+  lastAttemptAt: number;
+  /** Why the last fetch was not used, in one sentence; null when it was. */
+  error: string | null;
+}
+
+/** A listed token the account holds, found by reading its balance of every token in the enabled lists. */
+export interface DiscoveryRow {
+  /** Lower-case account. */
+  account: Address;
+  tokenId: string;
+  chainId: number;
+  /** Base units, decimal string; only rows above zero are kept. */
+  balance: string;
+  symbol: string;
+  name: string;
+  decimals: number;
+  /** Name of the list the token was found in. */
+  listName: string;
+  /** The listed sites of the creator, if the list names them. */
+  domains: string[];
+  foundAt: number;
 }

@@ -14,9 +14,11 @@ export const refreshOutcomeSchema = z.object({
 export type RefreshOutcome = z.infer<typeof refreshOutcomeSchema>;
 
 export const holdingsRequests = {
-  /** Reads every followed token (and `tokenIds`, e.g. the tab's) in one multicall per chain. */
+  /** Finds the listed tokens the holder owns, then reads them with every followed token (and `tokenIds`, e.g. the tab's): chains + chunks requests. */
   refresh: defineRequest({ sender: 'popup', input: z.strictObject({ tokenIds: z.array(tokenId).max(100) }), output: refreshOutcomeSchema }),
   /** Follows the token the tab's page declares. */
   follow: defineRequest({ sender: 'popup', input: z.strictObject({ tabId }), output: z.object({ tokenId: z.string() }) }),
   unfollow: defineRequest({ sender: 'popup', input: z.strictObject({ tokenId }), output: z.null() }),
+  /** Follows a token of an enabled list that discovery found in the holder's wallet. */
+  'follow-listed': defineRequest({ sender: 'popup', input: z.strictObject({ tokenId }), output: z.object({ tokenId: z.string() }) }),
 };

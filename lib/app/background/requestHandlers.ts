@@ -5,6 +5,7 @@ import { detectHandlers } from '../../detect/background/handlers';
 import { gatesHandlers } from '../../gates/background/handlers';
 import { holdingsHandlers } from '../../holdings/background/handlers';
 import { incomeHandlers } from '../../income/background/handlers';
+import { listsHandlers } from '../../lists/background/handlers';
 import { lpHandlers } from '../../lp/background/handlers';
 import { settingsHandlers } from '../../settings/background/handlers';
 import { votesHandlers } from '../../votes/background/handlers';
@@ -21,4 +22,5 @@ export const requestHandlers: RequestHandlers<AppRequests> = {
   ...lpHandlers,
   ...gatesHandlers,
   ...alertsHandlers,
+  ...listsHandlers,
 };

@@ -30,7 +30,7 @@ export function confirmationFor(list: TokenList, tokenId: string, pageOrigin: st
   if (!secure) return 'declared';
 
   const entry = findEntry(list, token);
-  const domains = entry?.extensions.domains;
+  const domains = entry?.extensions?.domains;
   if (!Array.isArray(domains)) return 'declared';
   return domains.some((d) => hostMatches(page, d)) ? 'confirmed' : 'declared';
 }

@@ -8,7 +8,9 @@ import type { ValidationError } from '@/lib/protocol/validationError';
 
 // The curated list uses the Uniswap token list format (tokenlists.org) so existing tooling can
 // read it, with one extension per token: `extensions.domains`, the hosts where the creator
-// publishes the declaration. Two deliberate departures from Uniswap's JSON Schema: it allows no
+// publishes the declaration. `domains` is optional: a token whose site is not known (or a list
+// from another vendor, without our extension) is still read for discovery of holdings, it just
+// never confirms a page. Two deliberate departures from Uniswap's JSON Schema: it allows no
 // arrays inside `extensions`, and it requires at least one token (a release may ship none).
 
 /** `alexmasmej.com`, `www.alexmasmej.com`, `localhost:4101`: lower-case host, optional port. */
@@ -35,7 +37,7 @@ export const tokenInfoSchema = z.strictObject({
   logoURI: z.string().max(2048).optional(),
   tags: z.array(z.string().max(10)).max(10).optional(),
   // Other vendors' extensions may sit beside ours; only `domains` is ours to check.
-  extensions: z.looseObject({ domains: z.array(host).min(1).max(10) }),
+  extensions: z.looseObject({ domains: z.array(host).min(1).max(10).optional() }).optional(),
 });
 
 export const tokenListSchema = z

@@ -3,11 +3,20 @@ import type { RequestHandlers } from '@/lib/messaging/contract';
 import { UserFacingError } from '../../app/userFacingError';
 import { readTabState } from '../../detect/background/tabStates';
 import type { holdingsRequests } from '../contract';
-import { refreshHoldings } from './refreshHoldings';
+import { refreshDueLists } from '../../lists/background/refreshLists';
+import { followListed } from './followListed';
+import { refreshWithDiscovery } from './refreshWithDiscovery';
 import { backgroundDeps } from '../../app/background/backgroundDeps';
 
 export const holdingsHandlers: RequestHandlers<typeof holdingsRequests> = {
-  refresh: ({ tokenIds }) => refreshHoldings(backgroundDeps(), tokenIds),
+  refresh: ({ tokenIds }) => {
+    // Lists due for their daily fetch are fetched beside the refresh, not before it: a slow list
+    // server never delays the figures, the next refresh uses the new copy.
+    void refreshDueLists(backgroundDeps().db).catch(() => undefined);
+    return refreshWithDiscovery(backgroundDeps(), tokenIds);
+  },
+
+  'follow-listed': ({ tokenId }) => followListed(backgroundDeps().db, tokenId),
 
   follow: async ({ tabId }) => {
     const state = await readTabState(tabId);
