@@ -3,7 +3,18 @@ import type { detectRequests } from '../contract';
 import { injectCompanion } from '../../gates/background/injectCompanion';
 import { curatedList } from './curatedList';
 import { resolveDeclaration } from './resolveDeclaration';
-import { forgetTabDocument, readTabState, writeTabState } from './tabStates';
+import { forgetTabDocument, readTabState, updateTabState, writeTabState } from './tabStates';
+import { checkEnsConfirmation } from './ensConfirmation';
+import { backgroundDeps } from '../../app/background/backgroundDeps';
+import type { EnsVerdict } from '../core/ensConfirmation';
+
+/** The ENS route, after the page's state is shown: reads take a moment, and the badge updates when they land. */
+async function confirmOnChain(tabId: number, documentId: string | null, tokenId: string, origin: string): Promise<void> {
+  const verdict = await checkEnsConfirmation(backgroundDeps(), tokenId, origin).catch((): EnsVerdict => ({
+    status: 'declared', reason: 'The ENS records could not be checked just now; the check runs again on your next visit.', name: null,
+  }));
+  await updateTabState(tabId, documentId, tokenId, (s) => ({ ...s, ens: verdict, confirmation: verdict.status === 'confirmed' ? 'confirmed' : s.confirmation }));
+}
 
 export const detectHandlers: RequestHandlers<typeof detectRequests> = {
   declaration: async (message, page) => {
@@ -14,7 +25,10 @@ export const detectHandlers: RequestHandlers<typeof detectRequests> = {
     }
     const state = resolveDeclaration(message, page.origin, curatedList());
     await writeTabState(page.tabId, state, page.documentId);
-    if (state.status === 'detected') await injectCompanion(page.tabId, page.documentId);
+    if (state.status === 'detected') {
+      await injectCompanion(page.tabId, page.documentId);
+      void confirmOnChain(page.tabId, page.documentId, state.tokenId, state.origin);
+    }
     return null;
   },
   'tab-state': ({ tabId }) => readTabState(tabId),
