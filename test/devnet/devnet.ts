@@ -3,6 +3,7 @@ import { DEVNET_A, DEVNET_B } from '../../lib/chain/devnet';
 import { startAnvil } from './anvil';
 import { deployDevnetChain } from './deployChain';
 import { deployDevnetIncome } from './deployIncome';
+import { deployDevnetEns } from './deployEns';
 
 export { ANVIL_ACCOUNTS } from './accounts';
 export { deployExtraCreatorTokens } from './extraCreatorTokens';
@@ -53,6 +54,8 @@ export async function startDevnet(opts: { portA?: number; portB?: number; silent
         const pairs = await deployDevnetChain(anvil.rpcUrl, deployment);
         // Chain A only: Alex's income rounds, staking and liquidity-mining program (incomePlan.ts).
         if (deployment.chainId === DEVNET_A.chainId) await deployDevnetIncome(anvil.rpcUrl, pairs.creatorWeth);
+        // Chain A also carries the devnet's ENS (deployEns.ts): the extension reads names there.
+        if (deployment.chainId === DEVNET_A.chainId) await deployDevnetEns(anvil.rpcUrl);
         return { chainId: deployment.chainId, rpcUrl: anvil.rpcUrl, port: anvil.port, deployment, pairs };
       }),
     );

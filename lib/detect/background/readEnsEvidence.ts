@@ -28,7 +28,7 @@ export async function readEnsEvidence(clients: EnsReadClients, token: Address): 
     allowFailure: true,
   });
   const controller = nonZero(owner.status === 'success' ? owner.result : null) ?? nonZero(payout.status === 'success' ? payout.result : null);
-  const blockNumber = await clients.ens.getBlockNumber();
+  const blockNumber = await clients.ens.getBlockNumber({ cacheTime: 0 });
   const none: EnsEvidence = { owner: controller, reverseName: null, forwardAddress: null, url: null, blockNumber };
   if (!controller) return none;
 
