@@ -96,14 +96,14 @@ describe('checkEnsConfirmation: cached with its block, read again after a day', 
     let reads = 0;
     const deps = { db, clientFor: () => { reads++; return clientA; } };
     const tokenId = formatTokenId(DEVNET_A.chainId, DEVNET_ENS.alexCoin);
-    const first = await checkEnsConfirmation(deps, tokenId, ALEX_SITE, 1_000);
+    const first = (await checkEnsConfirmation(deps, tokenId, ALEX_SITE, 1_000)).verdict;
     expect(first).toMatchObject({ status: 'confirmed', name: 'alex.eth' });
     const readsAfterFirst = reads;
-    expect(await checkEnsConfirmation(deps, tokenId, ALEX_SITE, 1_000 + ENS_RECHECK_MS - 1)).toEqual(first);
+    expect(await checkEnsConfirmation(deps, tokenId, ALEX_SITE, 1_000 + ENS_RECHECK_MS - 1)).toEqual({ verdict: first, tokenName: 'Alex Masmej Coin', tokenSymbol: 'MASMEJ' });
     expect(reads).toBe(readsAfterFirst);
     // The owner moves the url elsewhere: the next daily check sees it.
     await sendAsEnsDeployer(devnetClient(devnet.chains[0].rpcUrl), nameTxs('alex.eth', ALEX_ENS.owner, 'https://alex.example').slice(2));
-    const later = await checkEnsConfirmation(deps, tokenId, ALEX_SITE, 1_000 + ENS_RECHECK_MS);
+    const later = (await checkEnsConfirmation(deps, tokenId, ALEX_SITE, 1_000 + ENS_RECHECK_MS)).verdict;
     expect(reads).toBeGreaterThan(readsAfterFirst);
     expect(later).toMatchObject({ status: 'declared', name: 'alex.eth', reason: expect.stringContaining('another site (https://alex.example)') });
     expect(BigInt((first as { blockNumber: string }).blockNumber)).toBeGreaterThan(0n);

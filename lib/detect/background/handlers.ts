@@ -4,16 +4,18 @@ import { injectCompanion } from '../../gates/background/injectCompanion';
 import { curatedList } from './curatedList';
 import { resolveDeclaration } from './resolveDeclaration';
 import { forgetTabDocument, readTabState, updateTabState, writeTabState } from './tabStates';
-import { checkEnsConfirmation } from './ensConfirmation';
 import { backgroundDeps } from '../../app/background/backgroundDeps';
-import type { EnsVerdict } from '../core/ensConfirmation';
+import { onChainFindings } from './onChainFindings';
 
-/** The ENS route, after the page's state is shown: reads take a moment, and the badge updates when they land. */
+/** The ENS route and the lookalike checks, after the page's state is shown: the badge updates when they land. */
 async function confirmOnChain(tabId: number, documentId: string | null, tokenId: string, origin: string): Promise<void> {
-  const verdict = await checkEnsConfirmation(backgroundDeps(), tokenId, origin).catch((): EnsVerdict => ({
-    status: 'declared', reason: 'The ENS records could not be checked just now; the check runs again on your next visit.', name: null,
+  const { verdict, warnings } = await onChainFindings(backgroundDeps(), tokenId, origin);
+  await updateTabState(tabId, documentId, tokenId, (s) => ({
+    ...s,
+    ens: verdict,
+    confirmation: verdict.status === 'confirmed' ? 'confirmed' : s.confirmation,
+    ...(warnings.length ? { warnings } : {}),
   }));
-  await updateTabState(tabId, documentId, tokenId, (s) => ({ ...s, ens: verdict, confirmation: verdict.status === 'confirmed' ? 'confirmed' : s.confirmation }));
 }
 
 export const detectHandlers: RequestHandlers<typeof detectRequests> = {

@@ -1,4 +1,4 @@
-import { getAddress, namehash, zeroAddress, type Address, type PublicClient } from 'viem';
+import { erc20Abi, getAddress, namehash, zeroAddress, type Address, type PublicClient } from 'viem';
 import { normalize } from 'viem/ens';
 import type { EnsEvidence } from '@/lib/detect/core/ensConfirmation';
 import { ensRegistryAbi, ensResolverAbi, tokenControllerAbi } from '@/lib/detect/core/ensAbis';
@@ -20,16 +20,20 @@ const nonZero = (a: Address | undefined | null): Address | null => (a && a !== z
  * multicall. Each step needs the previous answer, so four small requests in all at most.
  */
 export async function readEnsEvidence(clients: EnsReadClients, token: Address): Promise<EnsEvidence> {
-  const [owner, payout] = await clients.token.multicall({
+  const [owner, payout, name, symbol] = await clients.token.multicall({
     contracts: [
       { address: token, abi: tokenControllerAbi, functionName: 'owner' },
       { address: token, abi: tokenControllerAbi, functionName: 'payoutRecipient' },
+      { address: token, abi: erc20Abi, functionName: 'name' },
+      { address: token, abi: erc20Abi, functionName: 'symbol' },
     ],
     allowFailure: true,
   });
+  const tokenName = name.status === 'success' ? String(name.result).slice(0, 100) : null;
+  const tokenSymbol = symbol.status === 'success' ? String(symbol.result).slice(0, 40) : null;
   const controller = nonZero(owner.status === 'success' ? owner.result : null) ?? nonZero(payout.status === 'success' ? payout.result : null);
   const blockNumber = await clients.ens.getBlockNumber({ cacheTime: 0 });
-  const none: EnsEvidence = { owner: controller, reverseName: null, forwardAddress: null, url: null, blockNumber };
+  const none: EnsEvidence = { owner: controller, reverseName: null, forwardAddress: null, url: null, blockNumber, tokenName, tokenSymbol };
   if (!controller) return none;
 
   const read = { blockNumber } as const;
@@ -64,5 +68,7 @@ export async function readEnsEvidence(clients: EnsReadClients, token: Address): 
     forwardAddress: nonZero(addr.status === 'success' ? addr.result : null),
     url: url.status === 'success' && url.result ? url.result : null,
     blockNumber,
+    tokenName,
+    tokenSymbol,
   };
 }

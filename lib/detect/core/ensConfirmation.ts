@@ -22,6 +22,9 @@ export interface EnsEvidence {
   forwardAddress: Address | null;
   /** The name's `url` text record, or null. */
   url: string | null;
+  /** The token's own name() and symbol(), read in the same multicall (for the lookalike warnings). */
+  tokenName?: string | null;
+  tokenSymbol?: string | null;
   /** The block the ENS reads were made at. */
   blockNumber: bigint;
 }
