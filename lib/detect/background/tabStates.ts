@@ -50,7 +50,12 @@ export function writeTabState(tabId: number, state: TabState, documentId: string
  */
 export function writeTabStateIfNone(tabId: number, state: TabState): Promise<void> {
   return inOrder(tabId, async () => {
-    if (await readStored(tabId)) return;
+    const stored = await readStored(tabId);
+    if (stored) {
+      // Chrome clears a tab's badge when the navigation commits, after 'loading': show it again.
+      if (stored.state.status === 'detected' && stored.state.listedDomain) await showBadge(tabId, stored.state);
+      return;
+    }
     await tabItem(tabId).setValue({ state, documentId: null });
     await showBadge(tabId, state);
   });
