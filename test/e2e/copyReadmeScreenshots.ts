@@ -24,6 +24,9 @@ const README_SHOTS = [
   'site-hostile-sanitized',
   'site-hostile-wallet-choice',
   'site-companion',
+  'popup-confirmed-by-ens',
+  'popup-lookalike-warning',
+  'site-lookalike-warning',
 ];
 
 const target = join(REPO_ROOT, 'test', 'e2e', 'readme');
