@@ -31,9 +31,24 @@ export function SiteCard({ state, view, following, hasAccount, onFollow, onUnfol
             {state.chainName} · {new URL(state.origin).host}
           </p>
         </div>
-        <ConfirmationPill confirmation={state.confirmation} />
+        <ConfirmationPill confirmation={state.confirmation} ensName={state.ens?.status === 'confirmed' ? state.ens.name : null} />
       </div>
+      {state.warnings?.length ? (
+        <div className="lookalike-warning" role="alert" data-testid="lookalike-warning">
+          <strong>Careful: this may be a copy</strong>
+          {state.warnings.map((w, i) => (
+            <p key={i}>{w}</p>
+          ))}
+        </div>
+      ) : null}
       {state.creatorDescription && <p className="description">{state.creatorDescription}</p>}
+      {state.listedDomain && <p className="muted small" data-testid="listed-site">This site is in the token list; the page itself declares nothing.</p>}
+      {state.confirmation === 'declared' && state.ens?.status === 'declared' && (
+        <details className="why-declared" data-testid="why-declared">
+          <summary>Why only “declared”?</summary>
+          <p className="small">Not in the token list for this site, and not confirmed on chain: {state.ens.reason}</p>
+        </details>
+      )}
       {view ? <HoldingFigures view={view} /> : <Skeleton lines={3} label="Reading the chain" />}
       {!hasAccount && view && <p className="muted small">Add an address below to see what you hold.</p>}
       {pageCardHidden && (
@@ -62,7 +77,14 @@ export function SiteCard({ state, view, following, hasAccount, onFollow, onUnfol
   );
 }
 
-function ConfirmationPill({ confirmation }: { confirmation: 'confirmed' | 'declared' }) {
+function ConfirmationPill({ confirmation, ensName }: { confirmation: 'confirmed' | 'declared'; ensName: string | null }) {
+  if (confirmation === 'confirmed' && ensName) {
+    return (
+      <span className="pill ok" data-testid="confirmation" title={`The token's owner holds ${ensName}, whose url record is this site`}>
+        Confirmed by {ensName}
+      </span>
+    );
+  }
   return confirmation === 'confirmed' ? (
     <span className="pill ok" data-testid="confirmation" title="Listed with this site in the extension's curated list">
       Confirmed

@@ -22,11 +22,18 @@ export function CompanionCard({ summary, onDismiss }: { summary: CompanionSummar
       <header className="ptc-card-head">
         <span className={summary.confirmed ? 'ptc-dot ptc-dot-ok' : 'ptc-dot ptc-dot-warn'} aria-hidden="true" />
         <strong className="ptc-card-title">{summary.creatorName}</strong>
-        <span className="ptc-card-sub">{summary.confirmed ? 'confirmed' : 'declared by this site'}</span>
+        <span className="ptc-card-sub">{summary.confirmed ? (summary.confirmedBy ? `confirmed by ${summary.confirmedBy}` : 'confirmed') : 'declared by this site'}</span>
         <button type="button" className="ptc-close" aria-label="Hide the companion on this site" title="Hide on this site" onClick={dismiss}>
           <span aria-hidden="true" />
         </button>
       </header>
+      {summary.warnings?.length ? (
+        <div className="ptc-warning" role="alert" data-testid="page-lookalike-warning">
+          {summary.warnings.map((w, i) => (
+            <p key={i}>⚠ {w}</p>
+          ))}
+        </div>
+      ) : null}
       <dl className="ptc-facts">
         <dt>You hold</dt>
         <dd title={holdingText(summary)}>{holdingText(summary)}</dd>

@@ -36,6 +36,14 @@ export const tabStateSchema = z.discriminatedUnion('status', [
     creatorDescription: z.string().nullable(),
     /** The validated manifest, or null when the page declares only the token. */
     manifest: z.custom<PersonalTokenManifest | null>(() => true),
+    listedDomain: z.literal(true).optional(),
+    ens: z
+      .discriminatedUnion('status', [
+        z.object({ status: z.literal('confirmed'), name: z.string(), owner: z.string(), blockNumber: z.string() }),
+        z.object({ status: z.literal('declared'), reason: z.string(), name: z.string().nullable() }),
+      ])
+      .optional(),
+    warnings: z.array(z.string()).optional(),
   }),
   z.object({ status: z.literal('invalid'), origin: z.string(), problems: z.array(z.string()) }),
 ]);

@@ -39,6 +39,10 @@ export const companionSummarySchema = z.object({
   income: z.string().nullable(),
   openVotes: z.number().int().nullable(),
   dismissed: z.boolean(),
+  /** The ENS name that confirms the token on chain ("alex.eth"), or null. */
+  confirmedBy: z.string().nullable().optional(),
+  /** Lookalike warnings to read before any signature (lib/detect/core/lookalikes.ts). */
+  warnings: z.array(z.string()).optional(),
 });
 export type CompanionSummary = z.infer<typeof companionSummarySchema>;
 

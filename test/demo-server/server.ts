@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { ALEX, HUB_PATH, MIKE, creatorManifest, type DemoCreator } from './creators';
 import { creatorHomePage, MANIFEST_PATH } from './creatorSite';
 import { otherOriginRoutes } from './fixtures';
+import { alexEnsRoutes, lookalikeRoutes } from './ensSites';
 import { createBalanceReader, defaultRpcUrls } from './gates/balances';
 import { GATES_PATH } from './gates/alexGates';
 import { createGateEndpoint } from './gates/gateEndpoint';
@@ -60,6 +61,7 @@ function creatorRoutes(creator: DemoCreator, origin: string): Routes {
     ['/', htmlRoute(creatorHomePage(creator))],
     [MANIFEST_PATH, jsonRoute(creatorManifest(creator, origin))],
     ...(creator.key === 'alex' ? devnetClaimsFiles().map(([path, file]): [string, Route] => [path, jsonRoute(file)]) : []),
+    ...(creator.key === 'alex' ? alexEnsRoutes() : []),
   ]);
 }
 
@@ -131,7 +133,7 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
     };
     routesByOrigin.set(origins.alex, creatorRoutes(ALEX, origins.alex));
     routesByOrigin.set(origins.mike, creatorRoutes(MIKE, origins.mike));
-    routesByOrigin.set(origins.other, otherOriginRoutes(origins));
+    routesByOrigin.set(origins.other, new Map([...otherOriginRoutes(origins), ...lookalikeRoutes()]));
     const hub = createDemoHub({ basePath: HUB_PATH, space: ALEX.votes!.space, countLiquidity: ALEX.votes!.countLiquidity, chainId: ALEX.chainId, token: ALEX.token, symbol: ALEX.symbol });
     const readBalance = createBalanceReader({ ...defaultRpcUrls(), ...opts.rpcUrls });
     const record = (attempt: GateAttempt) => void attempts.push(attempt);

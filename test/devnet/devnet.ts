@@ -4,6 +4,7 @@ import { deployBaseStandIn } from './baseStandIn';
 import { startAnvil } from './anvil';
 import { deployDevnetChain } from './deployChain';
 import { deployDevnetIncome } from './deployIncome';
+import { deployDevnetEns } from './deployEns';
 
 export { ANVIL_ACCOUNTS } from './accounts';
 export { deployExtraCreatorTokens } from './extraCreatorTokens';
@@ -61,6 +62,8 @@ export async function startDevnet(opts: { portA?: number; portB?: number; portC?
           const pairs = await deployDevnetChain(anvil.rpcUrl, deployment);
           // Chain A only: Alex's income rounds, staking and liquidity-mining program (incomePlan.ts).
           if (deployment.chainId === DEVNET_A.chainId) await deployDevnetIncome(anvil.rpcUrl, pairs.creatorWeth);
+          // Chain A also carries the devnet's ENS (deployEns.ts): the extension reads names there.
+          if (deployment.chainId === DEVNET_A.chainId) await deployDevnetEns(anvil.rpcUrl);
           return { chainId: deployment.chainId, rpcUrl: anvil.rpcUrl, port: anvil.port, deployment, pairs };
         }),
       ),

@@ -27,6 +27,9 @@ const README_SHOTS = [
   'popup-alerts',
   'popup-alert-settings',
   'side-panel-beside-alex',
+  'popup-confirmed-by-ens',
+  'popup-lookalike-warning',
+  'site-lookalike-warning',
 ];
 
 const target = join(REPO_ROOT, 'test', 'e2e', 'readme');

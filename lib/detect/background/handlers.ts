@@ -3,7 +3,20 @@ import type { detectRequests } from '../contract';
 import { injectCompanion } from '../../gates/background/injectCompanion';
 import { curatedList } from './curatedList';
 import { resolveDeclaration } from './resolveDeclaration';
-import { forgetTabDocument, readTabState, writeTabState } from './tabStates';
+import { forgetTabDocument, readTabState, updateTabState, writeTabState } from './tabStates';
+import { backgroundDeps } from '../../app/background/backgroundDeps';
+import { onChainFindings } from './onChainFindings';
+
+/** The ENS route and the lookalike checks, after the page's state is shown: the badge updates when they land. */
+async function confirmOnChain(tabId: number, documentId: string | null, tokenId: string, origin: string): Promise<void> {
+  const { verdict, warnings } = await onChainFindings(backgroundDeps(), tokenId, origin);
+  await updateTabState(tabId, documentId, tokenId, (s) => ({
+    ...s,
+    ens: verdict,
+    confirmation: verdict.status === 'confirmed' ? 'confirmed' : s.confirmation,
+    ...(warnings.length ? { warnings } : {}),
+  }));
+}
 
 export const detectHandlers: RequestHandlers<typeof detectRequests> = {
   declaration: async (message, page) => {
@@ -14,7 +27,10 @@ export const detectHandlers: RequestHandlers<typeof detectRequests> = {
     }
     const state = resolveDeclaration(message, page.origin, curatedList());
     await writeTabState(page.tabId, state, page.documentId);
-    if (state.status === 'detected') await injectCompanion(page.tabId, page.documentId);
+    if (state.status === 'detected') {
+      await injectCompanion(page.tabId, page.documentId);
+      void confirmOnChain(page.tabId, page.documentId, state.tokenId, state.origin);
+    }
     return null;
   },
   'tab-state': ({ tabId }) => readTabState(tabId),

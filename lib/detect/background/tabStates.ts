@@ -44,6 +44,34 @@ export function writeTabState(tabId: number, state: TabState, documentId: string
   });
 }
 
+/**
+ * Recognised from the tab's URL (a listed site): written only when nothing is stored for the tab,
+ * so a page's own declaration, which may arrive first, always wins.
+ */
+export function writeTabStateIfNone(tabId: number, state: TabState): Promise<void> {
+  return inOrder(tabId, async () => {
+    const stored = await readStored(tabId);
+    if (stored) {
+      // Chrome clears a tab's badge when the navigation commits, after 'loading': show it again.
+      if (stored.state.status === 'detected' && stored.state.listedDomain) await showBadge(tabId, stored.state);
+      return;
+    }
+    await tabItem(tabId).setValue({ state, documentId: null });
+    await showBadge(tabId, state);
+  });
+}
+
+/** Adds what a later check found (ENS) to the state, if the same document still declares the same token. */
+export function updateTabState(tabId: number, documentId: string | null, tokenId: string, update: (state: Extract<TabState, { status: 'detected' }>) => TabState): Promise<void> {
+  return inOrder(tabId, async () => {
+    const stored = await readStored(tabId);
+    if (stored?.state.status !== 'detected' || stored.state.tokenId !== tokenId || stored.documentId !== documentId) return;
+    const state = update(stored.state);
+    await tabItem(tabId).setValue({ state, documentId });
+    await showBadge(tabId, state);
+  });
+}
+
 export function forgetTab(tabId: number): Promise<void> {
   return inOrder(tabId, () => forgetNow(tabId));
 }
@@ -111,7 +139,7 @@ async function showBadge(tabId: number, state: TabState): Promise<void> {
     state.status === 'invalid'
       ? { text: '!', color: '#b42318', title: `This page's personal-token declaration has a problem` }
       : state.confirmation === 'confirmed'
-        ? { text: '✓', color: '#067647', title: `${state.creatorName ?? 'A creator'}'s token — confirmed` }
+        ? { text: '✓', color: '#067647', title: `${state.creatorName ?? 'A creator'}'s token — confirmed${state.ens?.status === 'confirmed' ? ` by ${state.ens.name}` : ''}` }
         : { text: '•', color: '#b54708', title: `${state.creatorName ?? 'A creator'}'s token — declared by the site, not confirmed` };
   await Promise.all([
     browser.action.setBadgeText({ tabId, text: badge.text }),

@@ -40,7 +40,8 @@ export function findEntry(list: TokenList, token: TokenId): TokenListEntry | und
   return list.tokens.find((t) => t.chainId === token.chainId && t.address.toLowerCase() === address);
 }
 
-function hostMatches(page: URL, domain: string): boolean {
+/** `page` is on `domain` (host, optional port) or one of its subdomains, label by label. */
+export function hostMatches(page: URL, domain: string): boolean {
   if (typeof domain !== 'string') return false;
   const [host = '', port = ''] = domain.toLowerCase().split(':');
   if (!host || port !== page.port) return false;

@@ -10,6 +10,7 @@ import { formatTokenAmount, formatUsdE18 } from '@/lib/format/format';
 import { createHubClient } from '@/lib/votes/core/hubClient';
 import { refreshHoldings } from '../../holdings/background/refreshHoldings';
 import { manifestOf, type PageContext } from './pageContext';
+import { onChainFindings } from '../../detect/background/onChainFindings';
 
 /** A page load should not wait long on the chain or the hub: the companion shows what it has. */
 const FRESH_WAIT_MS = 3_000;
@@ -24,19 +25,23 @@ export async function companionSummary(deps: Pick<BackgroundDeps, 'db' | 'client
   await withinMs(refreshHoldings(deps, [tokenId]), FRESH_WAIT_MS);
   const settings = await readSettings(db);
   const account = holdingsAccount(settings);
-  const [follow, holdingRow, incomeRow, prefs, openVotes] = await Promise.all([
+  const [follow, holdingRow, incomeRow, prefs, openVotes, findings] = await Promise.all([
     followOf(db, tokenId),
     account ? holdingOf(db, account, tokenId) : undefined,
     account ? incomeOf(db, account, tokenId) : undefined,
     sitePrefsOf(db, page.origin),
     openProposalCount(page),
+    // Usually cached already (the declaration started it): the ENS verdict and lookalike warnings.
+    withinMs(onChainFindings(deps, tokenId, page.origin), FRESH_WAIT_MS),
   ]);
   const view = holdingRow ? toHoldingView(holdingRow) : null;
   const claimable = incomeRow?.rounds.filter((r) => r.status === 'claimable') ?? [];
   return {
     creatorName: page.state.creatorName ?? 'This creator',
     symbol: view?.symbol ?? follow?.symbol ?? null,
-    confirmed: page.state.confirmation === 'confirmed',
+    confirmed: page.state.confirmation === 'confirmed' || findings?.verdict.status === 'confirmed',
+    confirmedBy: findings?.verdict.status === 'confirmed' ? findings.verdict.name : null,
+    warnings: findings?.warnings ?? page.state.warnings ?? [],
     following: Boolean(follow),
     account,
     holding: view?.balance != null ? `${formatTokenAmount(view.balance, view.decimals, 'en-US')} ${view.symbol}` : null,
