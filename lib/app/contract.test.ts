@@ -23,6 +23,14 @@ const proposal: ResultOf<AppRequests['proposals']>[number]['proposal'] = {
 };
 const samples: { [T in AppRequestType]: ResultOf<AppRequests[T]> } = {
   declaration: null,
+  'claim-all-preview': {
+    chainId: 31337,
+    via: 'multicall',
+    rounds: [{ tokenId: 'eip155:31337/erc20:0x0', roundId: '2021-q1', title: 'Q1', token: '0x5FbDB2315678afecb367f032d93F642f64180aa3', amount: '25000', simulated: { ok: false, reason: 'MerkleDistributor: Drop already claimed.' } }],
+    totals: [{ token: '0x5FbDB2315678afecb367f032d93F642f64180aa3', amount: '25000' }],
+  },
+  'claim-all': { transactionId: 't1' },
+  'claim-all-outcome': { status: 'confirmed', error: null, rounds: [{ tokenId: 'eip155:31337/erc20:0x0', roundId: '2021-q1', title: 'Q1', result: { status: 'claimed', by: 'earlier' } }] },
   'tab-state': {
     status: 'detected',
     origin: 'http://localhost:4101',

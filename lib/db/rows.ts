@@ -240,7 +240,8 @@ export type TransactionStatus = 'awaiting-signature' | 'pending' | 'confirmed' |
 /** A claim or reward collection: saved before the wallet prompt, followed to its receipt. */
 export interface TransactionRow {
   id: string;
-  kind: 'claim' | 'collect-rewards';
+  /** claim-all: several rounds in one transaction; `subject` lists them (see claimAll.ts). */
+  kind: 'claim' | 'collect-rewards' | 'claim-all';
   tokenId: string;
   chainId: number;
   /** What it is for, e.g. the round id or the staking contract. */

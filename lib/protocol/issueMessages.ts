@@ -59,14 +59,14 @@ export function toValidationErrors(issues: readonly z.core.$ZodIssue[], subject 
 
 function unknownField(key: string, where: string, allowed: string[]): string {
   const at = where ? '' : ' at the top level';
-  const guess = closest(key, allowed);
+  const guess = closestKey(key, allowed);
   const listed = allowed.filter((k) => k !== '$schema').join(', ');
   const hint = guess ? `; did you mean '${guess}'?` : listed ? ` (allowed: ${listed})` : '';
   return `unknown field '${key}'${at}${hint}`;
 }
 
 /** A known key that differs only in case or by a typo or two. */
-function closest(key: string, allowed: string[]): string | undefined {
+function closestKey(key: string, allowed: readonly string[]): string | undefined {
   const lower = key.toLowerCase();
   const byCase = allowed.find((k) => k.toLowerCase() === lower);
   if (byCase) return byCase;
@@ -79,7 +79,7 @@ function closest(key: string, allowed: string[]): string | undefined {
   return best;
 }
 
-function editDistance(a: string, b: string): number {
+export function editDistance(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const row = [i];

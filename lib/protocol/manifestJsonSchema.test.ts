@@ -23,7 +23,7 @@ test('it is a draft 2020-12 schema with an id, a title, and strict objects', () 
   expect(schema.$id).toBe(MANIFEST_SCHEMA_ID);
   expect(schema.title).toMatch(/version 1/);
   expect(schema.required).toEqual(['version', 'token', 'creator']);
-  expect(schema.additionalProperties).toBe(false);
+  expect(schema.additionalProperties).toBe(true); // unknown top-level sections are ignored (compatibility.ts)
   expect(schema.properties.creator?.additionalProperties).toBe(false);
   expect(schema.properties.pairs?.items?.additionalProperties).toBe(false);
   expect(schema.properties.gates?.maxItems).toBe(50);

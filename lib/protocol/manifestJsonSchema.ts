@@ -24,6 +24,8 @@ export function manifestJsonSchema(): Record<string, unknown> {
       'Declares a personal token and its pairs, income distributions, reward programs, votes and gates. ' +
       'Served on the same origin as the page that links it with <link rel="personal-token-manifest">; at most 64 KiB.',
     ...rest,
+    // Unknown top-level sections are ignored by readers (compatibility.ts); inside objects they stay errors.
+    additionalProperties: true,
   };
 }
 

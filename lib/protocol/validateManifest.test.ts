@@ -30,6 +30,7 @@ describe('valid manifests', () => {
     expect(result).toEqual({
       ok: true,
       manifest: { ...minimalManifest(), pairs: [], distributions: [], rewards: [], gates: [] },
+      warnings: [],
     });
   });
 
@@ -122,7 +123,7 @@ describe('every kind of mistake, in words', () => {
   test('version and token', () => {
     expect(problemsAfter((m) => (m.version = 2))).toMatchInlineSnapshot(`
       [
-        "version: this companion reads version 1 manifests; got 2",
+        "version: this manifest uses version 2 of the protocol, which this companion does not read yet (it reads version 1); holders need a newer companion, or the creator can also publish a version 1 manifest",
       ]
     `);
     expect(problemsAfter((m) => (m.version = '1'))).toMatchInlineSnapshot(`
@@ -161,10 +162,10 @@ describe('every kind of mistake, in words', () => {
     `);
   });
 
-  test('unknown fields are refused, with a suggestion for typos', () => {
-    expect(problemsAfter((m) => (m.foo = 1))).toMatchInlineSnapshot(`
+  test('unknown fields inside known objects are refused, with a suggestion for typos', () => {
+    expect(problemsAfter((m) => (m.distribution = []))).toMatchInlineSnapshot(`
       [
-        "unknown field 'foo' at the top level (allowed: version, token, creator, pairs, distributions, rewards, votes, gates)",
+        "unknown field 'distribution' at the top level; did you mean 'distributions'?",
       ]
     `);
     expect(problemsAfter((m) => (m.creator.foo = 1))).toMatchInlineSnapshot(`

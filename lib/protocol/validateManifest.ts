@@ -1,5 +1,6 @@
 import { NO_EVAL } from './zodNoEval';
 import { InvalidTokenIdError, parseTokenId, sameToken } from './caip19';
+import { ignoreUnknownSections, unsupportedVersion } from './compatibility';
 import { crossCheckManifest } from './crossCheckManifest';
 import { manifestErrorMap, toValidationErrors } from './issueMessages';
 import { MAX_MANIFEST_BYTES } from './limits';
@@ -15,7 +16,8 @@ export interface ValidateManifestOptions {
 }
 
 export type ValidateManifestResult =
-  | { ok: true; manifest: PersonalTokenManifest }
+  /** `warnings`: sections this reader ignored (see `compatibility.ts`); shown to creators, not holders. */
+  | { ok: true; manifest: PersonalTokenManifest; warnings: ValidationError[] }
   | { ok: false; errors: ValidationError[] };
 
 /**
@@ -44,13 +46,16 @@ export function validateManifest(input: string | unknown, opts: ValidateManifest
     if (tooBig) return fail(tooBig);
   }
 
-  const result = manifestSchema.safeParse(data, { ...NO_EVAL, error: manifestErrorMap, reportInput: true });
+  const tooNew = unsupportedVersion(data);
+  if (tooNew) return fail(tooNew, 'version');
+  const { data: known, warnings } = ignoreUnknownSections(data, Object.keys(manifestSchema.shape));
+  const result = manifestSchema.safeParse(known, { ...NO_EVAL, error: manifestErrorMap, reportInput: true });
   if (!result.success) return { ok: false, errors: toValidationErrors(result.error.issues) };
 
   const manifest = result.data;
   const errors = crossCheckManifest(manifest);
   if (opts.expectedToken !== undefined) errors.push(...tokenMatchProblems(manifest.token, opts.expectedToken));
-  return errors.length ? { ok: false, errors } : { ok: true, manifest };
+  return errors.length ? { ok: false, errors } : { ok: true, manifest, warnings };
 }
 
 function tokenMatchProblems(manifestToken: string, expected: string): ValidationError[] {

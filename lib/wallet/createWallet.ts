@@ -1,5 +1,6 @@
 import { connectWallet, currentWallet, disconnectWallet, type ConnectedFlag } from './connectWallet';
 import { sendTransaction, switchChain } from './sendTransaction';
+import { callsStatus, sendCalls, supportsAtomicBatch, type BatchCall, type CallsStatus } from './sendCalls';
 import { signTypedData } from './signTypedData';
 import type {
   Eip1193Provider,
@@ -22,6 +23,11 @@ export interface Wallet {
   signTypedData(parameters: SignTypedDataParameters): Promise<SignTypedDataReturnType>;
   switchChain(chainId: number): Promise<void>;
   sendTransaction(parameters: SendTransactionParameters): Promise<SendTransactionReturnType>;
+  /** EIP-5792: whether the wallet runs atomic batches on the chain (false when it does not know the methods). */
+  supportsAtomicBatch(chainId: number): Promise<boolean>;
+  /** EIP-5792 `wallet_sendCalls`, atomic; returns the batch id. */
+  sendCalls(chainId: number, calls: readonly BatchCall[]): Promise<string>;
+  callsStatus(id: string): Promise<CallsStatus>;
 }
 
 export interface CreateWalletOptions {
@@ -40,5 +46,8 @@ export function createWallet({ open, flag }: CreateWalletOptions): Wallet {
     signTypedData: (parameters) => signTypedData(session, parameters),
     switchChain: (chainId) => switchChain(session, chainId),
     sendTransaction: (parameters) => sendTransaction(session, parameters),
+    supportsAtomicBatch: (chainId) => supportsAtomicBatch(session, chainId),
+    sendCalls: (chainId, calls) => sendCalls(session, chainId, calls),
+    callsStatus: (id) => callsStatus(session, id),
   };
 }

@@ -8,7 +8,7 @@ import { lowerHex } from '@/lib/chain/lowerHex';
 // Calls that hand someone else power over the holder's tokens. The companion never asks for them,
 // whatever a manifest or a bug would build: approve, increaseAllowance, setApprovalForAll,
 // EIP-2612 permit and DAI's permit.
-const APPROVAL_SELECTORS: readonly Hex[] = ['0x095ea7b3', '0x39509351', '0xa22cb465', '0xd505accf', '0x8fcbaf0c'];
+export const APPROVAL_SELECTORS: readonly Hex[] = ['0x095ea7b3', '0x39509351', '0xa22cb465', '0xd505accf', '0x8fcbaf0c'];
 
 /** Puts the wallet on `chainId`, asking it to switch if it is elsewhere. */
 export async function switchChain(session: WalletSession, chainId: number): Promise<void> {

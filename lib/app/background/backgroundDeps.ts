@@ -16,7 +16,7 @@ export interface BackgroundDeps {
   /** The client of a chain through the holder's RPC endpoints (the chain's defaults when none). */
   clientFor(chain: ChainConfig, rpcUrls: string[] | undefined): PublicClient;
   /** The extension's wallet (MetaMask), for transactions and typed-data signatures. */
-  wallet: Pick<Wallet, 'sendTransaction' | 'signTypedData'>;
+  wallet: Pick<Wallet, 'sendTransaction' | 'signTypedData' | 'supportsAtomicBatch' | 'sendCalls' | 'callsStatus'>;
   /** The wallets of the page a gate is unlocked on, asked in that page. */
   pageWallet: PageWallet;
 }
@@ -37,6 +37,9 @@ export function backgroundDeps(): BackgroundDeps {
     wallet: {
       sendTransaction: (parameters) => wallet().sendTransaction(parameters),
       signTypedData: (parameters) => wallet().signTypedData(parameters),
+      supportsAtomicBatch: (chainId) => wallet().supportsAtomicBatch(chainId),
+      sendCalls: (chainId, calls) => wallet().sendCalls(chainId, calls),
+      callsStatus: (id) => wallet().callsStatus(id),
     },
     pageWallet: { list: listPageWallets, request: requestPageWallet },
   };

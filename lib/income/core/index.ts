@@ -11,3 +11,4 @@ export { claimLeaf, hashPair, processProof } from './merkle';
 export { combinePlans, outcomeValue, runReadPlan, type ContractRead, type ReadOutcome, type ReadPlan } from '../../chain/readPlan';
 export { roundState, type RoundState } from './roundState';
 export { assertClaimProof, verifyClaimProof, type VerifiedClaim } from './verifyClaimProof';
+export { buildClaimAllCall, claimCalls, decodeClaimAllResult, multicall3WriteAbi, revertReason, totalsByToken, type BatchRound, type CallOutcome, type TokenTotal } from './claimAllBatch';

@@ -96,7 +96,11 @@ function confirmationLine(tokenId: string, pageUrl: string, deps: ValidateTarget
 
 function manifestReport(source: string, result: ReturnType<typeof validateManifest>): TargetReport {
   if (!result.ok) return errorsReport(source, result.errors);
-  return { ok: true, lines: [`✓ valid: ${source} is a personal-token manifest, version ${result.manifest.version}`, ...summarizeManifest(result.manifest)] };
+  const warnings = result.warnings.map((w) => `  ! warning: ${formatValidationError(w)}`);
+  return {
+    ok: true,
+    lines: [`✓ valid: ${source} is a personal-token manifest, version ${result.manifest.version}`, ...summarizeManifest(result.manifest), ...warnings],
+  };
 }
 
 function errorsReport(source: string, errors: ValidationError[]): TargetReport {
