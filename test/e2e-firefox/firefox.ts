@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { REPO_ROOT, SCREENSHOT_DIR } from '../e2e/harness/browser';
+import { ensureTestWalletBuilt, TEST_WALLET_FIREFOX_BUILD } from '../wallet-extension/build';
+import { TEST_WALLET_GECKO_ID } from '../wallet-extension/identity';
 
 // Firefox ESR driven by puppeteer-core over WebDriver BiDi, with the Firefox devnet build
 // (`npm run build:devnet:firefox`) installed as a temporary add-on.
@@ -45,7 +47,7 @@ export function assertFirefoxBuilt(): void {
   if (!existsSync(FIREFOX)) throw new Error(`No Firefox at ${FIREFOX}: run \`apt-get install -y firefox-esr\`.`);
 }
 
-export async function launchFirefox(opts: { grantSites?: boolean; extensionPath?: string; landing: string }): Promise<FirefoxExtension> {
+export async function launchFirefox(opts: { grantSites?: boolean; extensionPath?: string; landing: string; withTestWallet?: boolean }): Promise<FirefoxExtension> {
   assertFirefoxBuilt();
   const profile = mkdtempSync(join(tmpdir(), 'ptc-ff-'));
   const browser = await puppeteer.launch({
@@ -63,6 +65,12 @@ export async function launchFirefox(opts: { grantSites?: boolean; extensionPath?
   });
   const cleanup = () => rmSync(profile, { recursive: true, force: true });
   try {
+    // The test wallet first (MetaMask's wire protocol and EIP-6963, an anvil key; approves by default).
+    if (opts.withTestWallet) {
+      await ensureTestWalletBuilt();
+      const wallet = await browser.installExtension(TEST_WALLET_FIREFOX_BUILD);
+      if (wallet !== TEST_WALLET_GECKO_ID) throw new Error(`Installed ${wallet}, expected the test wallet ${TEST_WALLET_GECKO_ID}`);
+    }
     const id = await browser.installExtension(opts.extensionPath ?? FIREFOX_BUILD);
     if (id !== GECKO_ID) throw new Error(`Installed ${id}, expected ${GECKO_ID}`);
   } catch (error) {
@@ -150,4 +158,17 @@ export async function clickButton(page: Page, name: string | RegExp): Promise<vo
     source,
   );
   await (handle as unknown as import('puppeteer-core').ElementHandle<HTMLButtonElement>).click();
+}
+
+/** The extension frame of the page showing `pageFrameHash` (e.g. `gate=monthly-notes`), or null. */
+export async function extensionFrame(page: Page, pageFrameHash: string): Promise<import('puppeteer-core').Frame | null> {
+  for (const frame of page.frames()) {
+    const href = await frame.evaluate(() => location.href).catch(() => '');
+    if (href.startsWith(EXTENSION_ORIGIN) && href.endsWith(`#${pageFrameHash}`)) return frame;
+  }
+  return null;
+}
+
+export async function frameText(frame: import('puppeteer-core').Frame): Promise<string> {
+  return frame.evaluate(() => document.body.innerText.replace(/\s+/g, ' ').trim()).catch(() => '');
 }
