@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEVNET_HOLDERS } from '../devnet/devnet';
 import { startFirefoxJourneys, type FirefoxJourneys } from './fixtures';
-import { clickButton, testIdText, until } from './firefox';
+import type { Frame } from 'puppeteer-core';
+import { clickButton, EXTENSION_ORIGIN, frameText, testIdText, until } from './firefox';
 
 // Journeys 1 and 2 in Firefox ESR with the Firefox build: the badge on a creator's site, the
 // popup on it with prices read on chain, a watched address's holdings, following.
@@ -52,6 +53,32 @@ describe('a holder on creator sites, in Firefox', () => {
     expect(await testIdText(popup, 'total')).toBe('$7,500.00');
     await j.firefox.screenshot(popup, 'popup-mike-following-both');
     await popup.close();
+  });
+
+  test("the in-page card's Open the companion opens the popup (action.openPopup, or its window fallback)", async () => {
+    const page = await j.firefox.openPage(`${j.server.origins.alex}/?card`);
+    let card: Frame | null = null;
+    await until(async () => {
+      for (const frame of page.frames()) if ((await frame.evaluate(() => location.href).catch(() => '')).startsWith(EXTENSION_ORIGIN) && (await frameText(frame)).includes('Open the companion')) card = frame;
+      return card !== null;
+    }, true);
+    await (await card!.waitForSelector('::-p-text(Open the companion)'))!.click();
+    type Opened = { popups: number; windows: string[] };
+    const opened = await until(
+      () =>
+        j.firefox.inExtension(async () => {
+          const b = (globalThis as unknown as { browser: typeof import('wxt/browser').browser }).browser;
+          const windows = await b.windows.getAll({ populate: true });
+          return {
+            popups: b.extension.getViews({ type: 'popup' }).length,
+            windows: windows.filter((w) => w.type === 'popup').flatMap((w) => (w.tabs ?? []).map((t) => t.url ?? '')),
+          } satisfies Opened;
+        }, null),
+      (o: Opened) => o.popups > 0 || o.windows.some((u) => u.includes('/popup.html?tab=')),
+    );
+    // Which of the two ran, for the record of this Firefox version.
+    console.log(`Firefox opened the companion by ${opened.popups > 0 ? 'action.openPopup' : `the window fallback (${opened.windows.join(', ')})`}`);
+    await page.close();
   });
 
   test('a page that declares nothing leaves the badge empty', async () => {
