@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
-// Three projects: `unit` (pure logic, fake browser, fake IndexedDB), `integration` (against a
-// real anvil devnet started by the tests) and `e2e` (real Chromium with the built extension).
+// Four projects: `unit` (pure logic, fake browser, fake IndexedDB), `integration` (against a
+// real anvil devnet started by the tests), `e2e` (real Chromium with the built extension) and
+// `e2e-firefox` (Firefox ESR over WebDriver BiDi with the Firefox build).
 export default defineConfig({
   test: {
     projects: [
@@ -32,6 +33,17 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        plugins: [WxtVitest()],
+        test: {
+          name: 'e2e-firefox',
+          include: ['test/e2e-firefox/**/*.test.ts'],
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 180_000,

@@ -3,13 +3,19 @@ import { dirname, join } from 'node:path';
 import { nodePolyfills } from 'vite-plugin-node-polyfills';
 import { defineConfig } from 'wxt';
 import { SECP256K1_WASM } from './lib/votes/secp256k1File';
-import { TEST_WALLET_ID } from './test/wallet-extension/identity';
+import { TEST_WALLET_GECKO_ID, TEST_WALLET_ID } from './test/wallet-extension/identity';
 
 // The wallet extension lib/wallet connects to (createExternalExtensionProvider's argument). A
 // release build always gets 'stable' (MetaMask's real id for the browser) whatever the environment
 // says; only a devnet build reads WXT_METAMASK_ID, by default the test wallet's fixed id.
-function metamaskExtension(mode: string): string {
+// Firefox names add-ons by their gecko id (an email-like name or a {uuid}).
+function metamaskExtension(mode: string, browser: string): string {
   if (mode !== 'devnet') return 'stable';
+  if (browser === 'firefox') {
+    const id = process.env.WXT_METAMASK_ID || TEST_WALLET_GECKO_ID;
+    if (!/^([\w.+-]+@[\w.-]+|\{[0-9a-f-]{36}\})$/i.test(id)) throw new Error(`WXT_METAMASK_ID must be a Firefox add-on id (name@domain or {uuid}), not "${id}".`);
+    return id;
+  }
   const id = process.env.WXT_METAMASK_ID || TEST_WALLET_ID;
   if (!/^[a-p]{32}$/.test(id)) throw new Error(`WXT_METAMASK_ID must be a Chrome extension id (32 letters a-p), not "${id}".`);
   return id;
@@ -20,9 +26,9 @@ function metamaskExtension(mode: string): string {
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   manifestVersion: 3, // Firefox too (WXT would default Firefox to MV2)
-  vite: ({ mode }) => ({
+  vite: ({ mode, browser }) => ({
     define: {
-      __PTC_METAMASK_EXTENSION__: JSON.stringify(metamaskExtension(mode)),
+      __PTC_METAMASK_EXTENSION__: JSON.stringify(metamaskExtension(mode, browser)),
     },
   }),
   hooks: {

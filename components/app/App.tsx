@@ -2,6 +2,7 @@ import { useCompanionData } from '@/lib/app/ui/useCompanionData';
 import { usePopupSession } from '@/lib/holdings/ui/usePopupSession';
 import { usePopupStore } from '@/lib/app/ui/popupStore';
 import { useAlertFocus } from '@/lib/alerts/ui/useAlertFocus';
+import { HostAccessNotice } from '../detect/HostAccessNotice';
 import { CreatorView } from '../holdings/CreatorView';
 import { HomeView } from '../holdings/HomeView';
 import { SettingsView } from '../settings/SettingsView';
@@ -19,6 +20,7 @@ export function App({ surface = 'popup' }: { surface?: 'popup' | 'panel' }) {
   const show = usePopupStore((s) => s.show);
   return (
     <main className={surface === 'panel' ? 'popup panel' : 'popup'}>
+      <HostAccessNotice />
       {view.name === 'settings' && <SettingsView settings={data.settings} follows={data.follows} onBack={() => show({ name: 'home' })} onRefresh={() => void refresh()} />}
       {view.name === 'creator' && <CreatorView tokenId={view.tokenId} data={data} />}
       {view.name === 'home' && <HomeView data={data} onRefresh={() => void refresh()} topActions={surface === 'popup' ? <OpenPanelButton /> : null} />}

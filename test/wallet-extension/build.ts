@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { TEST_WALLET_ID, TEST_WALLET_PUBLIC_KEY } from './identity';
+import { TEST_WALLET_GECKO_ID, TEST_WALLET_ID, TEST_WALLET_PUBLIC_KEY } from './identity';
 
 // Builds the test wallet with esbuild into .output/test-wallet/ (well under a second). Tests and the
 // demo call ensureTestWalletBuilt(), which rebuilds only when the sources changed: the build records
@@ -12,6 +12,8 @@ import { TEST_WALLET_ID, TEST_WALLET_PUBLIC_KEY } from './identity';
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const ROOT = join(HERE, '..', '..');
 export const TEST_WALLET_BUILD = join(ROOT, '.output', 'test-wallet');
+/** The same wallet for Firefox (background script instead of a service worker, a gecko id). */
+export const TEST_WALLET_FIREFOX_BUILD = join(ROOT, '.output', 'test-wallet-firefox');
 const HASH_FILE = 'build-hash.txt';
 const PAGES = ['http://*/*', 'https://*/*'];
 
@@ -29,6 +31,14 @@ const manifest = {
     { matches: PAGES, js: ['inpage.js'], run_at: 'document_start', world: 'MAIN' },
     { matches: PAGES, js: ['relay.js'], run_at: 'document_start' },
   ],
+};
+
+// Firefox MV3 runs background scripts, not service workers, and names add-ons by their gecko id
+// (MetaMask's is webextension@metamask.io); other extensions connect to it by that id.
+const firefoxManifest = {
+  ...Object.fromEntries(Object.entries(manifest).filter(([key]) => key !== 'key')),
+  background: { scripts: ['background.js'] },
+  browser_specific_settings: { gecko: { id: TEST_WALLET_GECKO_ID, strict_min_version: '128.0' } },
 };
 
 function sourceHash(): string {
@@ -62,8 +72,14 @@ export async function buildTestWallet(): Promise<string> {
     }),
     build({ ...common, entryPoints: { relay: join(HERE, 'src/relay.ts'), inpage: join(HERE, 'src/inpage.ts') } }),
   ]);
-  writeFileSync(join(staging, 'manifest.json'), JSON.stringify(manifest, null, 2));
   writeFileSync(join(staging, HASH_FILE), hash);
+  const firefoxStaging = `${TEST_WALLET_FIREFOX_BUILD}.${process.pid}.tmp`;
+  rmSync(firefoxStaging, { recursive: true, force: true });
+  cpSync(staging, firefoxStaging, { recursive: true });
+  writeFileSync(join(firefoxStaging, 'manifest.json'), JSON.stringify(firefoxManifest, null, 2));
+  writeFileSync(join(staging, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  rmSync(TEST_WALLET_FIREFOX_BUILD, { recursive: true, force: true });
+  renameSync(firefoxStaging, TEST_WALLET_FIREFOX_BUILD);
   rmSync(TEST_WALLET_BUILD, { recursive: true, force: true });
   renameSync(staging, TEST_WALLET_BUILD);
   return TEST_WALLET_BUILD;
@@ -72,7 +88,7 @@ export async function buildTestWallet(): Promise<string> {
 /** The build directory, rebuilt first if missing or made from other sources. */
 export async function ensureTestWalletBuilt(): Promise<string> {
   const hashFile = join(TEST_WALLET_BUILD, HASH_FILE);
-  if (existsSync(hashFile) && readFileSync(hashFile, 'utf8') === sourceHash()) return TEST_WALLET_BUILD;
+  if (existsSync(hashFile) && readFileSync(hashFile, 'utf8') === sourceHash() && existsSync(join(TEST_WALLET_FIREFOX_BUILD, 'manifest.json'))) return TEST_WALLET_BUILD;
   return buildTestWallet();
 }
 

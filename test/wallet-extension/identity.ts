@@ -9,6 +9,9 @@ export const TEST_WALLET_PUBLIC_KEY =
 
 export const TEST_WALLET_ID = 'kdpnpjmkapimhecgldpofpdiiglbdkel';
 
+/** Its id in Firefox, where add-ons are named by their gecko id (see build.ts). */
+export const TEST_WALLET_GECKO_ID = 'test-wallet@personal-token.dev';
+
 /** How the test wallet names itself in EIP-6963 announcements. */
 export const TEST_WALLET_RDNS = 'dev.personal-token.test-wallet';
 export const TEST_WALLET_NAME = 'Test Wallet';
