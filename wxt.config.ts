@@ -59,11 +59,12 @@ export default defineConfig({
       browser_specific_settings: {
         gecko: {
           id: 'companion@personal-token.dev',
-          strict_min_version: '128.0',
+          strict_min_version: '140.0', // the first with data_collection_permissions (ESR 140)
           // Nothing is collected by or sent to the authors: requests go only to the RPC endpoints the
           // holder uses and to creators' own addresses, at the holder's request (store/privacy.md).
           data_collection_permissions: { required: ['none'] },
         },
+        gecko_android: { strict_min_version: '142.0' }, // the same on Android
       },
     }),
     // entrypoints/detect.ts: reads the page's declaration; top frame only, once the page is parsed.
