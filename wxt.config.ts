@@ -21,11 +21,18 @@ function metamaskExtension(mode: string, browser: string): string {
   return id;
 }
 
+const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' };
+
 // `--mode devnet` builds the extension for the local devnet: it adds the devnet chains and the
 // demo token list. A release build (`npm run build`) knows only public chains and the release list.
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   manifestVersion: 3, // Firefox too (WXT would default Firefox to MV2)
+  // `wxt zip -b firefox` also writes the sources zip addons.mozilla.org asks for (the bundles are
+  // minified). It holds what `npm install && npm run build:firefox` needs, not tests or outputs.
+  zip: {
+    excludeSources: ['test-results/**', 'test/e2e/readme/**', '.output/**', '.wxt/**'],
+  },
   vite: ({ mode, browser }) => ({
     define: {
       __PTC_METAMASK_EXTENSION__: JSON.stringify(metamaskExtension(mode, browser)),
@@ -65,9 +72,20 @@ export default defineConfig({
     // signers with libsecp256k1 compiled to WebAssembly (lib/votes/core/secp256k1Wasm.ts).
     content_security_policy: { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';" },
     host_permissions: ['http://*/*', 'https://*/*'],
-    action: { default_title: 'Personal Token Companion' },
+    // public/icon/*.png, rendered from assets/icon.svg by assets/renderIcons.ts.
+    icons: ICONS,
+    action: { default_title: 'Personal Token Companion', default_icon: ICONS },
     ...(browser === 'firefox' && {
-      browser_specific_settings: { gecko: { id: 'companion@personal-token.dev', strict_min_version: '128.0' } },
+      browser_specific_settings: {
+        gecko: {
+          id: 'companion@personal-token.dev',
+          strict_min_version: '140.0', // the first with data_collection_permissions (ESR 140)
+          // Nothing is collected by or sent to the authors: requests go only to the RPC endpoints the
+          // holder uses and to creators' own addresses, at the holder's request (store/privacy.md).
+          data_collection_permissions: { required: ['none'] },
+        },
+        gecko_android: { strict_min_version: '142.0' }, // the same on Android
+      },
     }),
     // entrypoints/detect.ts: reads the page's declaration; top frame only, once the page is parsed.
     content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['detect.js'], run_at: 'document_idle' }],

@@ -60,12 +60,13 @@ export function SiteCard({ state, view, following, hasAccount, onFollow, onUnfol
         </p>
       )}
       <div className="actions">
+        {/* The accessible name starts with the visible words (WCAG 2.5.3, axe label-content-name-mismatch). */}
         <button type="button" className="link-button" onClick={onOpen} aria-label={`Votes and details for ${name}`}>
-          Votes &amp; details →
+          Votes and details <span aria-hidden="true">→</span>
         </button>
         {following ? (
-          <button type="button" className="secondary" onClick={onUnfollow} aria-label={`Unfollow ${name}`}>
-            Following ✓
+          <button type="button" className="secondary" onClick={onUnfollow} aria-label={`Following, unfollow ${name}`}>
+            Following <span aria-hidden="true">✓</span>
           </button>
         ) : (
           <button type="button" className="primary" onClick={onFollow} aria-label={`Follow ${name}`}>

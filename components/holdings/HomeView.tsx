@@ -43,9 +43,9 @@ export function HomeView({ data, onRefresh, topActions = null }: { data: Compani
   return (
     <div className="home">
       <header className="top-bar">
-        <div className="brand">
-          <span className="logo" aria-hidden="true">◆</span> Companion
-        </div>
+        <h1 className="brand">
+          <img className="logo" src="/icon/32.png" alt="" width={16} height={16} /> Companion
+        </h1>
         <WalletButton wallet={data.settings.wallet} watchAddress={data.settings.watchAddress} onConnected={onRefresh} />
         {topActions}
         <button type="button" className="icon-button" onClick={() => show({ name: 'settings' })} aria-label="Settings">

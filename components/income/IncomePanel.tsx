@@ -67,7 +67,7 @@ function RoundItem({ tokenId, round, canSend, latest }: { tokenId: string; round
         {round.status === 'claimable' && (
           <>
             <strong>{amount}</strong>
-            <button type="button" className="primary small-button" disabled={!canSend || busy} onClick={() => void claim()} aria-label={`Claim ${round.title}`}>
+            <button type="button" className="primary small-button" disabled={!canSend || busy} onClick={() => void claim()} aria-label={busy ? `Claiming… (${round.title})` : `Claim ${round.title}`}>
               {busy ? 'Claiming…' : 'Claim'}
             </button>
           </>

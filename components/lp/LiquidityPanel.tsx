@@ -85,9 +85,8 @@ function Position({ tokenId, position, decimals, symbol, ethUsd, canSend, latest
             {staking.periodFinish * 1000 > now ? `ends ${new Date(staking.periodFinish * 1000).toLocaleDateString()}` : 'ended'}
           </p>
           <div className="actions">
-            <button type="button" className="primary small-button" disabled={!canSend || busy || BigInt(staking.earned) === 0n} onClick={() => void collect()}
-              aria-label={`Collect ${symbol} staking rewards`}>
-              {busy ? 'Collecting…' : 'Collect rewards'}
+            <button type="button" className="primary small-button" disabled={!canSend || busy || BigInt(staking.earned) === 0n} onClick={() => void collect()}>
+              {busy ? 'Collecting…' : `Collect ${symbol} staking rewards`}
             </button>
           </div>
         </>

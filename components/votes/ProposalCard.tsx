@@ -32,6 +32,8 @@ export function ProposalCard({ tokenId, item, votes, canSign }: ProposalCardProp
   const [touched, setTouched] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const inFlight = attempt?.status === 'awaiting-signature' || attempt?.status === 'signed' || attempt?.status === 'submitting';
+  // The button's accessible name always contains its visible words (WCAG 2.5.3), then which proposal.
+  const signLabel = attempt?.status === 'awaiting-signature' ? 'Waiting for your wallet…' : inFlight ? 'Sending your vote…' : 'Sign your vote';
   const open = proposal.state === 'active';
   const hubVp = power?.hubVp ?? null;
   const noPower = power !== null && BigInt(power.amount) === 0n && !(hubVp !== null && hubVp > 0);
@@ -107,8 +109,8 @@ export function ProposalCard({ tokenId, item, votes, canSign }: ProposalCardProp
           )}
           <div className="actions">
             <button type="button" className="primary" disabled={!canSign || inFlight || !ready || noPower} onClick={() => void sign()}
-              aria-label={`Sign your vote on ${proposal.title}`}>
-              {attempt?.status === 'awaiting-signature' ? 'Waiting for your wallet…' : inFlight ? 'Sending your vote…' : 'Sign vote'}
+              aria-label={signLabel === 'Sign your vote' ? `Sign your vote on ${proposal.title}` : `${signLabel} (Sign your vote on ${proposal.title})`}>
+              {signLabel}
             </button>
           </div>
           {!canSign && <p className="muted small">Connect a wallet to vote: watch-only addresses cannot sign.</p>}

@@ -35,7 +35,7 @@ export function WalletButton({ wallet, watchAddress, onConnected }: { wallet: { 
           <EyeIcon /> <span className="sr-only">Watching </span>{shortAddress(watchAddress)}
         </span>
       )}
-      <button type="button" className="secondary small-button" onClick={() => void connect()} disabled={busy} aria-busy={busy} aria-label="Connect wallet">
+      <button type="button" className="secondary small-button" onClick={() => void connect()} disabled={busy} aria-busy={busy} aria-label={busy ? 'Connecting… your wallet' : 'Connect wallet'}>
         {busy ? 'Connecting…' : 'Connect'}
       </button>
     </>
