@@ -31,7 +31,8 @@ export async function ensureAlertAlarm(): Promise<void> {
   const period = alertPrefs(await readSettings(backgroundDeps().db)).periodMinutes;
   const existing = await browser.alarms.get(ALERT_ALARM);
   if (existing?.periodInMinutes === period) return;
-  await browser.alarms.create(ALERT_ALARM, { delayInMinutes: Math.min(period, 1), periodInMinutes: period });
+  // The first run after one period too: a freshly installed companion follows nobody yet.
+  await browser.alarms.create(ALERT_ALARM, { delayInMinutes: period, periodInMinutes: period });
 }
 
 /** Opens the companion on a creator: the popup where the browser lets us, else the same page in a small window. */
