@@ -1,4 +1,4 @@
-import { beforeAll, expect, test } from 'vitest';
+import { beforeAll, expect, test, vi } from 'vitest';
 import { hashTypedData, keccak256, numberToHex, recoverAddress, recoverTypedDataAddress, toHex, type Address, type Hex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { voterAccount } from '../../../test/demo-server/hub/voters';
@@ -6,6 +6,9 @@ import { FORGER_KEY, HABIT_VOTERS, habitChoiceOf, SEEDED } from '../../../test/d
 import { loadSecp256k1Node } from '../../../test/unit/secp256k1Node';
 import { buildVoteTypedData, viemTypedData } from './buildVoteTypedData';
 import type { SignerRecoverer } from './secp256k1Wasm';
+
+// Signing and recovering 301 votes in JavaScript (viem, the reference) takes seconds on a busy machine.
+vi.setConfig({ testTimeout: 60_000 });
 
 let recover: SignerRecoverer;
 beforeAll(async () => {
