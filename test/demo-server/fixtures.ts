@@ -1,3 +1,4 @@
+import { DEVNET_C } from '../../lib/chain/devnet';
 import { ALEX, MIKE, caip19, creatorManifest, creatorWethPair } from './creators';
 import { declarationTags, MANIFEST_PATH } from './creatorSite';
 import { HOSTILE_CREATOR_PATH, hostileCreatorRoutes } from './gates/hostileCreator';
@@ -7,6 +8,8 @@ import { htmlRoute, JSON_TYPE, jsonRoute, type DemoOrigins, type Routes } from '
 
 const ALEX_TOKEN = caip19(ALEX.chainId, ALEX.token);
 export const MANIFEST_SIZE_CAP = 64 * 1024;
+/** The Base stand-in's creator page, on the other origin. */
+export const BASE_COIN_PATH = '/base-coin';
 
 interface Fixture {
   path: string;
@@ -74,12 +77,19 @@ export function otherOriginRoutes(origins: DemoOrigins): Routes {
   routes.set(m('/mismatch'), jsonRoute({ ...alexManifest, token: caip19(MIKE.chainId, MIKE.token) }));
   routes.set(m('/oversized'), { contentType: JSON_TYPE, body: oversized });
   routes.set(m('/oversized-chunked'), { contentType: JSON_TYPE, body: oversized, chunked: true });
+  // A creator on the Base stand-in (chain 84530) whose coin trades only in a Uniswap V4 pool.
+  routes.set(BASE_COIN_PATH, htmlRoute(page({
+    title: 'Jess · coins on Base',
+    head: `<meta name="personal-token" content="${caip19(DEVNET_C.chainId, DEVNET_C.jess)}">`,
+    body: simpleBody('Jess', 'A creator on the Base stand-in: $JESS trades only in a Uniswap V4 pool.', '<section class="card"><h2>About</h2><p>Photos, notes and a coin.</p></section>'),
+  })));
   routes.set('/plain', htmlRoute(page({ title: 'Notes on slow travel · Field Notes', body: PLAIN_BODY })));
   for (const [path, route] of hostileRoutes(origins)) routes.set(path, route);
   for (const [path, route] of hostileCreatorRoutes(origins)) routes.set(path, route);
   const list = [
     ...fixtures,
     { path: '/plain', expect: 'Declares nothing.' },
+    { path: BASE_COIN_PATH, expect: 'Declares $JESS on the Base stand-in (84530), priced from a Uniswap V4 pool.' },
     { path: '/hostile', expect: 'Conflicting tags, payloads, a page script that fakes messages.' },
     { path: HOSTILE_CREATOR_PATH, expect: 'Declares $ALEX (not confirmed); gates that return XSS payloads, one that points at Alex\'s endpoint, a page that lies and clicks.' },
   ]

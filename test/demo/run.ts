@@ -4,6 +4,7 @@ import { ANVIL_ACCOUNTS, startDevnet, type Devnet } from '../devnet/devnet';
 import { startDemoServer, type DemoServer } from '../demo-server/server';
 import { launchWithExtension, REPO_ROOT, type ExtensionBrowser } from '../e2e/harness/browser';
 import { seedHub } from '../demo-server/hub/seed';
+import { BASE_COIN_PATH } from '../demo-server/fixtures';
 import { DEVNET_A } from '../../lib/chain/devnet';
 
 // `npm run demo [-- --no-build] [--headless] [--screenshots]`: the whole product on one machine.
@@ -58,9 +59,9 @@ async function main(): Promise<void> {
   const [chainA, chainB] = chains.value.chains;
 
   const { alex, mike, other } = sites.value.origins;
-  const tabs = { alex: `${alex}/`, mike: `${mike}/`, plain: `${other}/plain` };
+  const tabs = { alex: `${alex}/`, mike: `${mike}/`, base: `${other}${BASE_COIN_PATH}`, plain: `${other}/plain` };
   const pages: Record<string, Page> = {};
-  // Reuse the blank tab Chromium opens with, so the demo window has exactly these three tabs.
+  // Reuse the blank tab Chromium opens with, so the demo window has exactly these tabs.
   const blank = b.context.pages()[0];
   for (const [name, url] of Object.entries(tabs)) {
     const page = name === 'alex' && blank ? blank : await b.context.newPage();
@@ -73,9 +74,10 @@ async function main(): Promise<void> {
     return stopAll();
   }
   console.log(`
-Ready. Chromium (${headless ? 'headless' : 'headed'}) has the extension "${b.extensionId}" and three tabs:
+Ready. Chromium (${headless ? 'headless' : 'headed'}) has the extension "${b.extensionId}" and four tabs:
   ${tabs.alex}       Alex Masmej, $ALEX on chain 31337: the badge lights up, the popup shows him
   ${tabs.mike}       Mike Merrill, $MIKE on chain 31338
+  ${tabs.base}  Jess, $JESS on the Base stand-in (84530), priced from a Uniswap V4 pool
   ${tabs.plain}  declares nothing: no badge, no request from the extension
 Edge cases (broken, mismatched, hostile declarations): ${other}/
 "Connect wallet" in the popup connects the test wallet (anvil account 1, which holds ALEX and MIKE);
@@ -85,7 +87,7 @@ rewards, and his open votes. On his page, "Holders only" has four gates: "Unlock
 signs in once and shows the post, chat link or code in place (the fourth needs 25,000 ALEX: it
 says so and asks for nothing). A hostile creator site to try the same on: ${other}/hostile-creator/
 Chains: ${chainA.rpcUrl} (${chainA.chainId}), ${chainB.rpcUrl} (${chainB.chainId}) and ${chains.value.baseStandIn.rpcUrl} (${chains.value.baseStandIn.chainId}, the Base stand-in with Uniswap V3 and V4)
-Watch-only addresses that hold tokens: ${ANVIL_ACCOUNTS[1].address} (some ALEX, LP), ${ANVIL_ACCOUNTS[2].address} (a large holder)
+Watch-only addresses that hold tokens: ${ANVIL_ACCOUNTS[1].address} (some ALEX, LP, MIKE, and LENA, JESS, ZED, KAI, THIN on 84530), ${ANVIL_ACCOUNTS[2].address} (a large holder)
 ${headless ? 'No display, so Chromium is headless: open the sites in any browser, or use --screenshots.\n' : ''}Ctrl-C stops everything.`);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
@@ -101,7 +103,7 @@ async function takeScreenshots(b: ExtensionBrowser, pages: Record<string, Page>)
     await settle(page);
     console.log(await b.screenshot(page, `demo-${name}`));
   }
-  for (const name of ['alex', 'mike']) {
+  for (const name of ['alex', 'mike', 'base']) {
     const tabId = await b.tabIdOf(pages[name]!);
     console.log(`${name}: tab ${tabId}, badge "${await b.badgeText(tabId)}"`);
     const popup = await b.openPopup(tabId);
