@@ -1,6 +1,7 @@
 import type { AlertRefreshBenchResult } from './alertRefresh';
 import type { ClaimsBenchResult } from './claimsLookup';
 import type { ContentScriptSize } from './contentScriptSize';
+import { MAX_BALANCE_READS_PER_CALL, type Discovery5kResult } from './discovery5k';
 import type { NonTokenPageResult } from './nonTokenPage';
 import { SLOW_RPC_MS, type PopupFirstPaintResult } from './popupFirstPaint';
 import { bytes, ms, times, type Row } from './report';
@@ -38,11 +39,12 @@ export interface Results {
   tally?: TallyBenchResult;
   claims?: ClaimsBenchResult;
   alerts?: AlertRefreshBenchResult;
+  discovery?: Discovery5kResult;
 }
 
 const missing = (figure: string, budget: string): Row => ({ figure, measured: 'not measured', baseline: '', budget, ok: 'error' });
 
-export function rowsOf({ size, rpc, nonToken, popup, tally, claims, alerts }: Results): Row[] {
+export function rowsOf({ size, rpc, nonToken, popup, tally, claims, alerts, discovery }: Results): Row[] {
   const b = BUDGETS;
   const rows: Row[] = [];
   rows.push(
@@ -80,8 +82,30 @@ export function rowsOf({ size, rpc, nonToken, popup, tally, claims, alerts }: Re
       ok: popup.cached.rpcRequestsPerOpen <= 2 * popup.followed,
     });
   } else rows.push(missing('Popup first holdings paint, RPC normal', 'reference'), missing('Popup first holdings paint, RPC slow', `< ${ms(b.popupFirstPaintMsSlowRpc)}`));
-  rows.push(...tallyRows(tally), ...claimsRows(claims), alertsRow(alerts));
+  rows.push(...tallyRows(tally), ...claimsRows(claims), alertsRow(alerts), ...discoveryRows(discovery));
   return rows;
+}
+
+function discoveryRows(d: Discovery5kResult | undefined): Row[] {
+  const figure = 'Discovery of 5,000 listed tokens: requests per refresh';
+  if (!d) return [missing(figure, 'chains + chunks'), missing('Discovery of 5,000 listed tokens: time', 'faster than 1 request/token')];
+  const budget = d.chains + d.chunks;
+  return [
+    {
+      figure: `${figure} (${d.chains} chains, ${d.chunks} chunks of ≤ ${MAX_BALANCE_READS_PER_CALL})`,
+      measured: `${d.requests} (${d.calls} eth_call)`,
+      baseline: `1 per token: ${d.naive.requests}`,
+      budget: `≤ ${budget} (chains + chunks)`,
+      ok: d.requests <= budget && d.calls === d.chunks && d.sameResult,
+    },
+    {
+      figure: `Discovery of 5,000 listed tokens: time (+${ADDED_LATENCY_MS} ms/response)`,
+      measured: ms(d.medianMs),
+      baseline: `1 request per token, 6 connections/host: ${ms(d.naive.ms)}`,
+      budget: 'faster than the baseline',
+      ok: d.medianMs < d.naive.ms && d.sameResult,
+    },
+  ];
 }
 
 function tallyRows(tally: TallyBenchResult | undefined): Row[] {
@@ -140,7 +164,7 @@ function claimsRows(claims: ClaimsBenchResult | undefined): Row[] {
 }
 
 /** `.output/bench.json`: the headline figures at the top level, what they rest on below. */
-export function jsonOf({ size, rpc, nonToken, popup, tally, claims, alerts }: Results, errors: Record<string, string>) {
+export function jsonOf({ size, rpc, nonToken, popup, tally, claims, alerts, discovery }: Results, errors: Record<string, string>) {
   const n = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? null : x);
   return {
     contentScriptBytes: n(size?.bytes),
@@ -160,7 +184,12 @@ export function jsonOf({ size, rpc, nonToken, popup, tally, claims, alerts }: Re
     claims100kLookupMs: n(claims?.coldMs),
     claims100kCachedLookupMs: n(claims?.cachedMs),
     alertRefreshRequests: n(alerts?.requestsPerChain),
+    discovery5kTokensRequests: n(discovery?.requests),
+    discovery5kTokensMs: n(discovery?.medianMs),
     baselines: {
+      discovery5kTokensRequestsOnePerToken: n(discovery?.naive.requests),
+      discovery5kTokensMsOnePerTokenBrowserLimit: n(discovery?.naive.ms),
+      discovery5kTokensChainsPlusChunks: n(discovery && discovery.chains + discovery.chunks),
       nonTokenPageOwnRequestsPerLoad: n(nonToken?.baselineRequestsPerLoad),
       nonTokenPageMainThreadMsWithoutExtension: n(nonToken?.baselineMainThreadMs),
       nonTokenPageMainThreadMsWithExtension: n(nonToken?.mainThreadMs),

@@ -11,10 +11,10 @@ export const FOLLOWED_TOKENS = 50;
 /** Per HTTP response, so round trips cost what they cost against a remote RPC. */
 export const ADDED_LATENCY_MS = 50;
 const TIMED_RUNS = 5;
-const BROWSER_CONNECTIONS_PER_HOST = 6;
+export const BROWSER_CONNECTIONS_PER_HOST = 6;
 
 /** A fetch that runs at most `limit` requests at once; the rest wait their turn. */
-function limitConcurrency(fetchFn: typeof fetch, limit: number): typeof fetch {
+export function limitConcurrency(fetchFn: typeof fetch, limit: number): typeof fetch {
   let running = 0;
   const waiting: (() => void)[] = [];
   return async (...args) => {

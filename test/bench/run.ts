@@ -9,6 +9,7 @@ import { measureClaimsLookup } from './claimsLookup';
 import { reserveBuildPorts, startBenchChains } from './chains';
 import { Cleanup } from './cleanup';
 import { measureContentScriptSize } from './contentScriptSize';
+import { measureDiscovery5k } from './discovery5k';
 import { jsonOf, rowsOf, type Results } from './figures';
 import { measureNonTokenPage } from './nonTokenPage';
 import { measurePopupFirstPaint } from './popupFirstPaint';
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
   const chains = await startBenchChains(reserved, cleanup);
   await attempt('RPC requests and speed of one refresh', async () => void (results.rpc = await measureRpcRefresh(chains.devnet, cleanup)));
   await attempt('requests per background alert refresh, 50 creators', async () => void (results.alerts = await measureAlertRefresh(chains.devnet, cleanup)));
+  await attempt('discovery of 5,000 listed tokens', async () => void (results.discovery = await measureDiscovery5k(chains.devnet, cleanup)));
   await attempt('10,000-vote verified tally', async () => void (results.tally = await measureTally(chains.devnet, cleanup)));
   await attempt('100,000-entry claims file lookup', async () => void (results.claims = await measureClaimsLookup()));
 

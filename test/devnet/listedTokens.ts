@@ -34,7 +34,10 @@ export async function deployListedTokens(
   const code = template ? await client.getCode({ address: template }) : undefined;
   const derived = (kind: string, i: number) => getAddress(`0x${keccak256(toHex(`${kind}:${chain.chainId}:${i}`)).slice(26)}`);
   const clones = Array.from({ length: counts.clones }, (_, i) => derived('clone', i));
-  await Promise.all(clones.map((address) => client.setCode({ address, bytecode: code! })));
+  // In groups: anvil refuses one JSON-RPC batch of thousands of calls carrying the code.
+  for (let i = 0; i < clones.length; i += 100) {
+    await Promise.all(clones.slice(i, i + 100).map((address) => client.setCode({ address, bytecode: code! })));
+  }
   const noCode = Array.from({ length: counts.noCode }, (_, i) => derived('empty', i));
 
   const entry = (address: Address, n: string, heldBy: ListedDevnetToken['heldBy']): ListedDevnetToken => ({

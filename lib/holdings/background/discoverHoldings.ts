@@ -1,9 +1,8 @@
-import { decodeFunctionResult, encodeFunctionData, multicall3Abi, type Address, type PublicClient } from 'viem';
-import { erc20Abi } from '@/lib/chain/abis';
 import { knownChains } from '@/lib/chain/knownChains';
 import type { ChainConfig } from '@/lib/chain/types';
 import type { DiscoveryRow } from '@/lib/db/rows';
-import { enabledListEntries, type ListedToken } from '@/lib/lists/tokenListsRepository';
+import { enabledListEntries } from '@/lib/lists/tokenListsRepository';
+import { balancesOf } from './listedBalances';
 import { formatTokenId } from '@/lib/protocol/caip19';
 import { holdingsAccount, readSettings } from '@/lib/settings/settingsRepository';
 import type { BackgroundDeps } from '../../app/background/backgroundDeps';
@@ -75,27 +74,3 @@ export async function discoverHoldings(
   return { held: outcomes.flatMap((o) => o.held), chains: outcomes.map(({ chainId, checked, error }) => ({ chainId, checked, error })) };
 }
 
-type Listed = ListedToken & { address: Address };
-
-/**
- * One aggregate3 call: the account's balance of each token in the chunk. A token whose call
- * fails or answers something that is not a uint256 (no contract, a revert) counts as 0; a failure
- * of the call itself (endpoint down, limit hit) throws, so earlier finds are kept.
- */
-async function balancesOf(client: PublicClient, chain: ChainConfig, chunk: Listed[], account: Address): Promise<{ token: Listed; balance: bigint }[]> {
-  const callData = encodeFunctionData({ abi: erc20Abi, functionName: 'balanceOf', args: [account] });
-  const results = await client.readContract({
-    address: chain.multicall3,
-    abi: multicall3Abi,
-    functionName: 'aggregate3',
-    args: [chunk.map((token) => ({ target: token.address, allowFailure: true, callData }))],
-  });
-  return chunk.map((token, i) => {
-    const result = results[i];
-    let balance = 0n;
-    if (result?.success && result.returnData.length === 66) {
-      balance = decodeFunctionResult({ abi: erc20Abi, functionName: 'balanceOf', data: result.returnData });
-    }
-    return { token, balance };
-  });
-}
