@@ -9,7 +9,7 @@ export function alertPrefs(settings: SettingsMap): AlertPrefs {
 }
 
 export async function seenKeys(db: CompanionDatabase): Promise<Set<string>> {
-  return new Set((await db.alertsSeen.toCollection().primaryKeys()) as string[]);
+  return new Set((await db.alertsSeen.toArray()).map((row) => row.key));
 }
 
 /**

@@ -313,7 +313,7 @@ export interface VoteSignerRow {
   key: string;
   /** What the vote was for: a tally loads the signers of its proposal only. */
   proposalId: string;
-  signer: string;
+  signer: Address;
   /** When a tally first recovered it (ms): the oldest go first when the table is full. */
   seenAt: number;
 }

@@ -74,7 +74,7 @@ describe('the enabled lists', () => {
   });
 });
 
-describe('migration to version 6', () => {
+describe('migration to the lists version (8)', () => {
   test('a version 5 database keeps its rows and gains the list and discovery tables', async () => {
     const name = `lists-migration-${Math.random()}`;
     const v5 = new Dexie(name);
@@ -94,7 +94,7 @@ describe('migration to version 6', () => {
 
     const db = fresh(name);
     expect(await listFollows(db)).toEqual([row]);
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(8);
     await saveAddedList(db, 'https://a.example/list.json', A, 1);
     expect((await addedTokenLists(db)).map((r) => r.url)).toEqual(['https://a.example/list.json']);
     expect(await db.discoveries.count()).toBe(0);

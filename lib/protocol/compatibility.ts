@@ -47,7 +47,7 @@ function unknownSectionWarning(key: string): string {
 /** A version this reader does not know, in words; undefined when the version is readable or not a number. */
 export function unsupportedVersion(data: unknown): string | undefined {
   if (data === null || typeof data !== 'object') return undefined;
-  const version = (data as { version?: unknown }).version;
+  const version = 'version' in data ? data.version : undefined;
   if (typeof version !== 'number' || !Number.isInteger(version) || version === MANIFEST_VERSION) return undefined;
   if (version > MANIFEST_VERSION) {
     return `this manifest uses version ${version} of the protocol, which this companion does not read yet (it reads version ${MANIFEST_VERSION}); holders need a newer companion, or the creator can also publish a version ${MANIFEST_VERSION} manifest`;

@@ -1,4 +1,3 @@
-import type { Address } from 'viem';
 import type { CompanionDatabase } from '../db/database';
 import type { SignerCache } from './core/checkEnvelope';
 
@@ -17,7 +16,7 @@ export interface StoredSigners {
 
 export async function loadSigners(db: CompanionDatabase, proposalId: string, maxStored = MAX_STORED_SIGNERS): Promise<StoredSigners> {
   const rows = await db.voteSigners.where('proposalId').equals(proposalId).toArray();
-  const cache: SignerCache = new Map(rows.map((r) => [r.key, r.signer as Address]));
+  const cache: SignerCache = new Map(rows.map((r) => [r.key, r.signer]));
   const stored = new Set(cache.keys());
   return {
     cache,

@@ -1,4 +1,7 @@
+import '@/lib/protocol/zodNoEval';
 import { isHex, size, slice, toHex, type Address, type Hex } from 'viem';
+import { z } from 'zod';
+import { lowerHex } from '@/lib/chain/lowerHex';
 import { APPROVAL_SELECTORS, switchChain } from './sendTransaction';
 import { WalletError, toWalletError } from './walletError';
 import { firstAccount, type WalletSession } from './walletSession';
@@ -7,6 +10,11 @@ import { firstAccount, type WalletSession } from './walletSession';
 // `wallet_getCapabilities`; the batch is sent with `wallet_sendCalls` and followed with
 // `wallet_getCallsStatus`. A wallet without the methods answers 4200 (unsupported): we then use
 // Multicall3 ourselves.
+
+// Wallet answers, checked loosely: unknown extra fields are the wallet's business.
+const capabilitiesSchema = z.record(z.string(), z.looseObject({ atomic: z.looseObject({ status: z.unknown() }).optional() })).nullable();
+const batchIdSchema = z.looseObject({ id: z.string().min(1) });
+const callsStatusSchema = z.looseObject({ status: z.unknown(), receipts: z.array(z.looseObject({ transactionHash: z.unknown() })).optional() }).nullable();
 
 export interface BatchCall {
   to: Address;
@@ -24,9 +32,9 @@ export async function supportsAtomicBatch(session: WalletSession, chainId: numbe
   try {
     const from = firstAccount(await session.request('eth_accounts'));
     if (!from) return false;
-    const answer = (await session.request('wallet_getCapabilities', [from, [toHex(chainId)]])) as Record<string, unknown> | null;
-    const caps = (answer?.[toHex(chainId)] ?? answer?.[String(chainId)]) as { atomic?: { status?: unknown } } | undefined;
-    return caps?.atomic?.status === 'supported' || caps?.atomic?.status === 'ready';
+    const answer = capabilitiesSchema.parse(await session.request('wallet_getCapabilities', [from, [toHex(chainId)]]));
+    const status = (answer?.[toHex(chainId)] ?? answer?.[String(chainId)])?.atomic?.status;
+    return status === 'supported' || status === 'ready';
   } catch {
     return false; // 4200 or any odd answer: not a batching wallet
   }
@@ -34,7 +42,7 @@ export async function supportsAtomicBatch(session: WalletSession, chainId: numbe
 
 /** `wallet_sendCalls` from the connected account, all-or-nothing; returns the batch id. */
 export async function sendCalls(session: WalletSession, chainId: number, calls: readonly BatchCall[]): Promise<string> {
-  if (calls.some((c) => size(c.data) >= 4 && APPROVAL_SELECTORS.includes(slice(c.data, 0, 4).toLowerCase() as Hex))) {
+  if (calls.some((c) => size(c.data) >= 4 && APPROVAL_SELECTORS.includes(lowerHex(slice(c.data, 0, 4))))) {
     throw new WalletError('refused', 'The companion never asks for token approvals or permits.');
   }
   const from = firstAccount(await session.request('eth_accounts'));
@@ -42,18 +50,20 @@ export async function sendCalls(session: WalletSession, chainId: number, calls: 
   await switchChain(session, chainId);
   const answer = (await session.request('wallet_sendCalls', [
     { version: '2.0.0', from, chainId: toHex(chainId), atomicRequired: true, calls: calls.map((c) => ({ to: c.to, data: c.data })) },
-  ])) as { id?: unknown } | null;
-  if (typeof answer?.id !== 'string' || !answer.id) throw new WalletError('unknown', 'Your wallet did not return a batch id.');
-  return answer.id;
+  ]));
+  const id = batchIdSchema.safeParse(answer).data?.id;
+  if (!id) throw new WalletError('unknown', 'Your wallet did not return a batch id.');
+  return id;
 }
 
 export async function callsStatus(session: WalletSession, id: string): Promise<CallsStatus> {
-  let answer: { status?: unknown; receipts?: { transactionHash?: unknown }[] } | null;
+  let raw: unknown;
   try {
-    answer = (await session.request('wallet_getCallsStatus', [id])) as typeof answer;
+    raw = await session.request('wallet_getCallsStatus', [id]);
   } catch (error) {
     throw toWalletError(error);
   }
+  const answer = callsStatusSchema.safeParse(raw).data;
   const status = typeof answer?.status === 'number' ? answer.status : 100;
   const transactionHashes = (answer?.receipts ?? []).map((r) => r.transactionHash).filter((h): h is Hex => isHex(h) && size(h) === 32);
   return { status, transactionHashes };

@@ -2,11 +2,7 @@ import { browser } from 'wxt/browser';
 import { backgroundDeps } from '@/lib/app/background/backgroundDeps';
 import { readSettings } from '@/lib/settings/settingsRepository';
 
-/** Firefox's sidebar (sidebar_action), absent from Chrome's types. */
-export interface SidebarAction {
-  open(): Promise<void>;
-}
-export const sidebarAction = (): SidebarAction | undefined => (browser as unknown as { sidebarAction?: SidebarAction }).sidebarAction;
+import { sidebarAction } from '@/lib/panel/sidebarAction';
 
 /**
  * Makes the toolbar button open what the holder chose: the popup, or the side panel (Chrome:

@@ -3,7 +3,7 @@ import { backgroundDeps } from '@/lib/app/background/backgroundDeps';
 import { readSettings } from '@/lib/settings/settingsRepository';
 import { alertPrefs, saveSkippedRun } from '../alertsRepository';
 import { notificationCreator } from '../core/alerts';
-import { FOCUS_CREATOR_KEY } from '../focus';
+import { focusCreatorItem } from '../focus';
 import { runAlertRefresh, type AlertRunResult } from './alertRefresh';
 import { browserSurface } from './browserSurface';
 import { applyOpenIn } from './openIn';
@@ -37,7 +37,7 @@ export async function ensureAlertAlarm(): Promise<void> {
 
 /** Opens the companion on a creator: the popup where the browser lets us, else the same page in a small window. */
 export async function openOnCreator(tokenId: string | null): Promise<void> {
-  await browser.storage.session.set({ [FOCUS_CREATOR_KEY]: { tokenId, at: Date.now() } });
+  await focusCreatorItem.setValue({ tokenId, at: Date.now() });
   try {
     await browser.action.openPopup();
   } catch {

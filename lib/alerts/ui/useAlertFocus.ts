@@ -1,7 +1,6 @@
 import { useEffect } from 'react';
-import { browser } from 'wxt/browser';
 import { usePopupStore } from '@/lib/app/ui/popupStore';
-import { FOCUS_CREATOR_KEY, FOCUS_FRESH_MS } from '../focus';
+import { focusCreatorItem, FOCUS_FRESH_MS } from '../focus';
 
 /**
  * A clicked notification opens the companion on its creator: `?creator=<tokenId>` when opened as
@@ -13,9 +12,9 @@ export function useAlertFocus(): void {
     void (async () => {
       const fromQuery = new URLSearchParams(location.search).get('creator');
       if (fromQuery) return usePopupStore.getState().show({ name: 'creator', tokenId: fromQuery });
-      const stored = (await browser.storage.session.get(FOCUS_CREATOR_KEY))[FOCUS_CREATOR_KEY] as { tokenId: string | null; at: number } | undefined;
+      const stored = await focusCreatorItem.getValue();
       if (!stored) return;
-      await browser.storage.session.remove(FOCUS_CREATOR_KEY);
+      await focusCreatorItem.removeValue();
       if (stored.tokenId && Date.now() - stored.at < FOCUS_FRESH_MS) usePopupStore.getState().show({ name: 'creator', tokenId: stored.tokenId });
     })();
   }, []);

@@ -49,7 +49,9 @@ describe('resolveDeclaration', () => {
       'The manifest must be on this site (http://localhost:4101).',
     ]);
     expect(problems({ manifest: { url: `${ALEX_SITE}/m.json`, text: '{ not json' } })[0]).toMatch(/JSON/);
-    expect(problems({ manifest: { url: `${ALEX_SITE}/m.json`, text: manifest({ extra: 1 }) } })[0]).toMatch(/extra/);
+    // An unknown key inside a known object is a mistake; an unknown top-level section is a newer protocol's, skipped (compatibility.ts).
+    expect(problems({ manifest: { url: `${ALEX_SITE}/m.json`, text: manifest({ creator: { name: 'Alex', url: `${ALEX_SITE}/`, extra: 1 } }) } })[0]).toMatch(/extra/);
+    expect(resolveDeclaration(message({ manifest: { url: `${ALEX_SITE}/m.json`, text: manifest({ offersV9: [] }) } }), ALEX_SITE, list).status).toBe('detected');
     const mike = 'eip155:31338/erc20:0xe1DA8919f262Ee86f9BE05059C9280142CF23f48';
     expect(problems({ manifest: { url: `${ALEX_SITE}/m.json`, text: manifest({ token: mike }) } }).join(' ')).toMatch(/token/);
   });

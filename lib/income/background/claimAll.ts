@@ -1,5 +1,9 @@
 import { BaseError, decodeEventLog, getAddress, isAddressEqual, type Address, type Hex } from 'viem';
+import '@/lib/protocol/zodNoEval';
+import { z } from 'zod';
 import { chainById } from '@/lib/chain/knownChains';
+import { address } from '@/lib/protocol/fields';
+import { parseUnknown } from '@/lib/protocol/parseJsonText';
 import type { ChainConfig } from '@/lib/chain/types';
 import { listFollows } from '@/lib/holdings/followsRepository';
 import { parseTokenId } from '@/lib/protocol/caip19';
@@ -49,13 +53,10 @@ export interface ClaimAllPreview {
 }
 
 /** What `subject` of a claim-all row holds: enough to read each round back after the receipt. */
-interface BatchEntry {
-  tokenId: string;
-  roundId: string;
-  title: string;
-  distributor: Address;
-  index: string;
-}
+const batchEntriesSchema = z.array(
+  z.object({ tokenId: z.string(), roundId: z.string(), title: z.string(), distributor: address('The distributor the claim was sent to.'), index: z.string().regex(/^\d+$/) }),
+);
+type BatchEntry = z.infer<typeof batchEntriesSchema>[number];
 
 /**
  * Every claimable round of every followed creator on `chainId`, re-derived from the manifests,
@@ -146,7 +147,7 @@ export interface ClaimAllOutcome {
 export async function claimAllOutcome(deps: Pick<BackgroundDeps, 'db' | 'clientFor'>, transactionId: string): Promise<ClaimAllOutcome> {
   const row = await transactionById(deps.db, transactionId);
   if (row?.kind !== 'claim-all') throw new UserFacingError('This claim is not in the companion any more.');
-  const entries = JSON.parse(row.subject) as BatchEntry[];
+  const entries = batchEntriesSchema.parse(parseUnknown(row.subject));
   const chain = chainById(row.chainId);
   if (!chain) throw new UserFacingError(`Chain ${row.chainId} is not supported.`);
   const client = deps.clientFor(chain, (await readSettings(deps.db)).rpcUrls[row.chainId]);

@@ -1,7 +1,6 @@
 import { browser } from 'wxt/browser';
 
-/** Firefox's sidebar (sidebar_action), absent from Chrome's types. */
-const sidebarAction = () => (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction;
+import { sidebarAction } from '../sidebarAction';
 
 /** Whether this browser has a side panel the popup can open. */
 export const canOpenSidePanel = (): boolean => Boolean(browser.sidePanel?.open || sidebarAction());

@@ -31,7 +31,7 @@ function concat(parts: readonly Uint8Array[]): Uint8Array {
 }
 
 const UINT32_MAX = 0xffff_ffff;
-const isUint = (v: unknown, max: number) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 && v <= max;
+const isUint = (v: unknown, max: number): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 && v <= max;
 const BYTES32 = /^0x[0-9a-fA-F]{64}$/;
 
 /** One field's 32-byte encoding, or null when viem should judge the value. */
@@ -40,9 +40,9 @@ function encodeField(type: string, value: unknown): Uint8Array | null {
     case 'string':
       return typeof value === 'string' ? keccak(encoder.encode(value)) : null;
     case 'uint64':
-      return isUint(value, Number.MAX_SAFE_INTEGER) ? uint256(value as number) : null;
+      return isUint(value, Number.MAX_SAFE_INTEGER) ? uint256(value) : null;
     case 'uint32':
-      return isUint(value, UINT32_MAX) ? uint256(value as number) : null;
+      return isUint(value, UINT32_MAX) ? uint256(value) : null;
     case 'uint32[]':
       return Array.isArray(value) && value.every((v) => isUint(v, UINT32_MAX)) ? keccak(concat(value.map((v: number) => uint256(v)))) : null;
     case 'bytes32':
@@ -90,10 +90,11 @@ const PREFIX = new Uint8Array([0x19, 0x01]);
 export function hashVote(domain: Record<string, unknown>, types: VoteTypes, message: Record<string, unknown>): Hex {
   const plainDomain = Object.keys(domain).length === 2 && domain.name === SNAPSHOT_DOMAIN.name && domain.version === SNAPSHOT_DOMAIN.version;
   const fields = plainDomain ? types.Vote.map((f) => encodeField(f.type, message[f.name])) : [null];
-  if (fields.some((f) => f === null)) {
+  const encoded = fields.filter((f): f is Uint8Array => f !== null);
+  if (encoded.length !== fields.length) {
     const definition: TypedDataDefinition<Record<string, unknown>, string> = { domain, types, primaryType: 'Vote', message };
     return hashTypedData(definition);
   }
-  const structHash = keccak(concat([voteTypeHash(types), ...(fields as Uint8Array[])]));
+  const structHash = keccak(concat([voteTypeHash(types), ...encoded]));
   return bytesToHex(keccak(concat([PREFIX, domainSeparator(), structHash])));
 }

@@ -32,7 +32,17 @@ const imports = {
 
 export async function instantiateSecp256k1(wasm: BufferSource | WebAssembly.Module): Promise<SignerRecoverer> {
   const instance = wasm instanceof WebAssembly.Module ? await WebAssembly.instantiate(wasm, imports) : (await WebAssembly.instantiate(wasm, imports)).instance;
-  return signerRecoverer(instance.exports as unknown as Secp256k1Exports);
+  return signerRecoverer(secp256k1Exports(instance.exports));
+}
+
+/** The module's exports, each checked for what it must be. */
+function secp256k1Exports(exports: WebAssembly.Exports): Secp256k1Exports {
+  const { memory, HASH_INPUT, SIGNATURE_INPUT, PUBLIC_KEY_INPUT, recover } = exports;
+  const isGlobal = (g: unknown): g is WebAssembly.Global => g instanceof WebAssembly.Global;
+  if (!(memory instanceof WebAssembly.Memory) || !isGlobal(HASH_INPUT) || !isGlobal(SIGNATURE_INPUT) || !isGlobal(PUBLIC_KEY_INPUT) || typeof recover !== 'function') {
+    throw new TypeError('The libsecp256k1 module does not export what recovery needs.');
+  }
+  return { memory, HASH_INPUT, SIGNATURE_INPUT, PUBLIC_KEY_INPUT, recover: (outputLength, recoveryId) => Number(recover(outputLength, recoveryId)) };
 }
 
 // secp256k1's group order n, big-endian.
@@ -40,12 +50,12 @@ const N = hexToBytes('0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8c
 const UNCOMPRESSED = 65;
 
 function signerRecoverer(wasm: Secp256k1Exports): SignerRecoverer {
-  const view = (global: WebAssembly.Global, length: number) => new Uint8Array(wasm.memory.buffer, global.value as number, length);
+  const view = (global: WebAssembly.Global, length: number) => new Uint8Array(wasm.memory.buffer, Number(global.value), length);
   return (hash, signature) => {
     // viem: a 65-byte hex signature r ‖ s ‖ v, v in {0, 1, 27, 28}; r and s in [1, n-1]; no low-s rule.
     if (Math.ceil((signature.length - 2) / 2) !== 65) throw new Error('invalid signature length');
     const recoveryId = toRecoveryBit(parseInt(signature.slice(130), 16));
-    const rs = hexToBytes(signature.slice(0, 130) as Hex);
+    const rs = hexToBytes(`0x${signature.slice(2, 130)}`);
     if (rs.length !== 64 || !inRange(rs.subarray(0, 32)) || !inRange(rs.subarray(32))) throw new Error('invalid signature: r or s out of range');
     const h = hexToBytes(hash);
     if (h.length !== 32) throw new Error('invalid hash length');

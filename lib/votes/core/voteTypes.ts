@@ -8,7 +8,7 @@ export const VOTE_TYPES = ['single-choice', 'approval', 'quadratic', 'ranked-cho
 export type VoteType = (typeof VOTE_TYPES)[number];
 
 export function isVoteType(value: unknown): value is VoteType {
-  return typeof value === 'string' && (VOTE_TYPES as readonly string[]).includes(value);
+  return VOTE_TYPES.some((type) => type === value);
 }
 
 /** How `choice` is typed in the signed message. */
