@@ -6,10 +6,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 // background-only modules: those hold the RPC clients, storage writes and signing.
 // lib/wallet holds the MetaMask connection, which must outlive the popup: background only too.
 const backgroundOnly = {
-  group: [
-    '@/lib/*/background', '@/lib/*/background/*', '**/background/*',
-    '@/lib/chain/chainClients', '@metamask/*',
-  ],
+  group: ['@/lib/*/background', '@/lib/*/background/*', '**/background/*', '@/lib/chain/chainClients', '@metamask/*'],
   message: 'Background-only code: talk to it through lib/messaging instead.',
 };
 // lib/wallet likewise, except its transactions table's reads: storage, not signing (the popup shows claims in progress).
@@ -59,7 +56,12 @@ export default tseslint.config(
     },
   },
   {
-    files: ['entrypoints/companion.content/**/*.{ts,tsx}', 'entrypoints/page-frame/**/*.{ts,tsx}', 'components/gates/**/*.{ts,tsx}', 'lib/gates/ui/**/*.ts'],
+    files: [
+      'entrypoints/companion.content/**/*.{ts,tsx}',
+      'entrypoints/page-frame/**/*.{ts,tsx}',
+      'components/gates/**/*.{ts,tsx}',
+      'lib/gates/ui/**/*.ts',
+    ],
     ignores: ['**/*.test.ts'],
     plugins: { 'react-hooks': reactHooks },
     rules: {

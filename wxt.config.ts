@@ -13,7 +13,8 @@ function metamaskExtension(mode: string, browser: string): string {
   if (mode !== 'devnet') return 'stable';
   if (browser === 'firefox') {
     const id = process.env.WXT_METAMASK_ID || TEST_WALLET_GECKO_ID;
-    if (!/^([\w.+-]+@[\w.-]+|\{[0-9a-f-]{36}\})$/i.test(id)) throw new Error(`WXT_METAMASK_ID must be a Firefox add-on id (name@domain or {uuid}), not "${id}".`);
+    if (!/^([\w.+-]+@[\w.-]+|\{[0-9a-f-]{36}\})$/i.test(id))
+      throw new Error(`WXT_METAMASK_ID must be a Firefox add-on id (name@domain or {uuid}), not "${id}".`);
     return id;
   }
   const id = process.env.WXT_METAMASK_ID || TEST_WALLET_ID;
@@ -43,7 +44,10 @@ export default defineConfig({
     // fetched on the first tally (lib/votes/background/loadSecp256k1.ts): bundled, Vite would
     // inline it as base64 into background.js, which every service-worker start would then parse.
     'build:publicAssets': (_wxt, files) => {
-      files.push({ absoluteSrc: join(dirname(createRequire(import.meta.url).resolve('tiny-secp256k1')), '..', 'secp256k1.wasm'), relativeDest: SECP256K1_WASM.slice(1) });
+      files.push({
+        absoluteSrc: join(dirname(createRequire(import.meta.url).resolve('tiny-secp256k1')), '..', 'secp256k1.wasm'),
+        relativeDest: SECP256K1_WASM.slice(1),
+      });
     },
     // MetaMask's stream stack (readable-stream, object-multiplex) expects Node's events, Buffer and
     // process. Only the service worker talks to MetaMask, so only its bundle gets the polyfills:

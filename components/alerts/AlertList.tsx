@@ -20,7 +20,12 @@ export function AlertList({ tokenId }: { tokenId?: string }) {
       <ul className="alert-list">
         {alerts.map((a) => (
           <li key={a.key} data-testid="alert" data-kind={a.kind}>
-            <button type="button" className="alert-item" onClick={() => show({ name: 'creator', tokenId: a.tokenId })} disabled={Boolean(tokenId)}>
+            <button
+              type="button"
+              className="alert-item"
+              onClick={() => show({ name: 'creator', tokenId: a.tokenId })}
+              disabled={Boolean(tokenId)}
+            >
               <strong>{a.title}</strong>
               <span className="small">{a.message}</span>
             </button>

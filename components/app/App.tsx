@@ -21,9 +21,18 @@ export function App({ surface = 'popup' }: { surface?: 'popup' | 'panel' }) {
   return (
     <main className={surface === 'panel' ? 'popup panel' : 'popup'}>
       <HostAccessNotice />
-      {view.name === 'settings' && <SettingsView settings={data.settings} follows={data.follows} onBack={() => show({ name: 'home' })} onRefresh={() => void refresh()} />}
+      {view.name === 'settings' && (
+        <SettingsView
+          settings={data.settings}
+          follows={data.follows}
+          onBack={() => show({ name: 'home' })}
+          onRefresh={() => void refresh()}
+        />
+      )}
       {view.name === 'creator' && <CreatorView tokenId={view.tokenId} data={data} />}
-      {view.name === 'home' && <HomeView data={data} onRefresh={() => void refresh()} topActions={surface === 'popup' ? <OpenPanelButton /> : null} />}
+      {view.name === 'home' && (
+        <HomeView data={data} onRefresh={() => void refresh()} topActions={surface === 'popup' ? <OpenPanelButton /> : null} />
+      )}
     </main>
   );
 }

@@ -17,13 +17,25 @@ interface SiteCardProps {
 }
 
 /** The creator declared by the open page: who, how sure we are, and what the holder has. */
-export function SiteCard({ state, view, following, hasAccount, onFollow, onUnfollow, onOpen, pageCardHidden, onShowPageCard }: SiteCardProps) {
+export function SiteCard({
+  state,
+  view,
+  following,
+  hasAccount,
+  onFollow,
+  onUnfollow,
+  onOpen,
+  pageCardHidden,
+  onShowPageCard,
+}: SiteCardProps) {
   const name = state.creatorName ?? view?.name ?? 'This creator';
   const symbol = view?.symbol;
   return (
     <section className="card site-card" aria-labelledby="site-creator-name" data-testid="site-card">
       <div className="card-head">
-        <div className="avatar" aria-hidden="true">{name.slice(0, 1).toUpperCase()}</div>
+        <div className="avatar" aria-hidden="true">
+          {name.slice(0, 1).toUpperCase()}
+        </div>
         <div className="card-title">
           <h2 id="site-creator-name">{name}</h2>
           <p className="muted small">
@@ -42,7 +54,11 @@ export function SiteCard({ state, view, following, hasAccount, onFollow, onUnfol
         </div>
       ) : null}
       {state.creatorDescription && <p className="description">{state.creatorDescription}</p>}
-      {state.listedDomain && <p className="muted small" data-testid="listed-site">This site is in the token list; the page itself declares nothing.</p>}
+      {state.listedDomain && (
+        <p className="muted small" data-testid="listed-site">
+          This site is in the token list; the page itself declares nothing.
+        </p>
+      )}
       {state.confirmation === 'declared' && state.ens?.status === 'declared' && (
         <details className="why-declared" data-testid="why-declared">
           <summary>Why only “declared”?</summary>
@@ -91,7 +107,11 @@ function ConfirmationPill({ confirmation, ensName }: { confirmation: 'confirmed'
       Confirmed
     </span>
   ) : (
-    <span className="pill warn" data-testid="confirmation" title="Only the site says so: the token is not in the curated list for this domain">
+    <span
+      className="pill warn"
+      data-testid="confirmation"
+      title="Only the site says so: the token is not in the curated list for this domain"
+    >
       Declared by site
     </span>
   );
@@ -108,8 +128,8 @@ export function InvalidSiteCard({ state }: { state: Extract<TabState, { status: 
         ))}
       </ul>
       <p className="muted small">
-        Nothing was read from the chain for {new URL(state.origin).host}. If this is your site, run{' '}
-        <code>npm run validate-manifest</code> on it.
+        Nothing was read from the chain for {new URL(state.origin).host}. If this is your site, run <code>npm run validate-manifest</code>{' '}
+        on it.
       </p>
     </section>
   );

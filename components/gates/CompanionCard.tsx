@@ -22,8 +22,16 @@ export function CompanionCard({ summary, onDismiss }: { summary: CompanionSummar
       <header className="ptc-card-head">
         <span className={summary.confirmed ? 'ptc-dot ptc-dot-ok' : 'ptc-dot ptc-dot-warn'} aria-hidden="true" />
         <strong className="ptc-card-title">{summary.creatorName}</strong>
-        <span className="ptc-card-sub">{summary.confirmed ? (summary.confirmedBy ? `confirmed by ${summary.confirmedBy}` : 'confirmed') : 'declared by this site'}</span>
-        <button type="button" className="ptc-close" aria-label="Hide the companion on this site" title="Hide on this site" onClick={dismiss}>
+        <span className="ptc-card-sub">
+          {summary.confirmed ? (summary.confirmedBy ? `confirmed by ${summary.confirmedBy}` : 'confirmed') : 'declared by this site'}
+        </span>
+        <button
+          type="button"
+          className="ptc-close"
+          aria-label="Hide the companion on this site"
+          title="Hide on this site"
+          onClick={dismiss}
+        >
           <span aria-hidden="true" />
         </button>
       </header>

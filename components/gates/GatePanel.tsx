@@ -6,7 +6,8 @@ import { UnlockedContent } from './UnlockedContent';
 import { holderMessage } from '@/lib/errors/baseError';
 import { useUnobscured } from './useUnobscured';
 
-const OBSCURED = 'The page covered or faded this button when you clicked. Nothing was signed. Make sure it is fully visible, then click again.';
+const OBSCURED =
+  'The page covered or faded this button when you clicked. Nothing was signed. Make sure it is fully visible, then click again.';
 
 const KIND_WORDS: Record<GateView['kind'], string> = { post: 'Holders-only post', link: 'Holders-only link', code: 'Holders-only code' };
 
@@ -67,7 +68,11 @@ export function GatePanel({ initial, onUnlockedChange }: { initial: GateView; on
           <strong className="ptc-gate-title">{view.title}</strong>
         </header>
         <UnlockedContent kind={view.kind} content={view.unlocked.content} />
-        {error ? <p className="ptc-note ptc-error" role="alert">{error}</p> : null}
+        {error ? (
+          <p className="ptc-note ptc-error" role="alert">
+            {error}
+          </p>
+        ) : null}
         <footer className="ptc-foot">
           As {shortAddress(view.unlocked.address)}, until {until}
           {view.note ? <span className="ptc-note"> · {view.note}</span> : null}
@@ -88,8 +93,16 @@ export function GatePanel({ initial, onUnlockedChange }: { initial: GateView; on
         <span className="ptc-kind">{KIND_WORDS[view.kind]}</span>
         <span className="ptc-needs">Hold {view.requirement}</span>
       </div>
-      {view.note ? <p className="ptc-note ptc-warn" role="status">{view.note}</p> : null}
-      {error ? <p className="ptc-note ptc-error" role="alert">{error}</p> : null}
+      {view.note ? (
+        <p className="ptc-note ptc-warn" role="status">
+          {view.note}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="ptc-note ptc-error" role="alert">
+          {error}
+        </p>
+      ) : null}
       {choices ? (
         <WalletChoices wallets={choices} disabled={busy} watch={watch} onPick={(e, uuid) => void unlock(e, uuid)} />
       ) : (
@@ -103,12 +116,30 @@ export function GatePanel({ initial, onUnlockedChange }: { initial: GateView; on
 }
 
 /** Several wallets in the page: the holder says which is theirs (a page may announce its own). */
-function WalletChoices({ wallets, disabled, watch, onPick }: { wallets: PageWalletChoice[]; disabled: boolean; watch: (element: HTMLElement | null) => void; onPick: (e: MouseEvent, uuid: string) => void }) {
+function WalletChoices({
+  wallets,
+  disabled,
+  watch,
+  onPick,
+}: {
+  wallets: PageWalletChoice[];
+  disabled: boolean;
+  watch: (element: HTMLElement | null) => void;
+  onPick: (e: MouseEvent, uuid: string) => void;
+}) {
   return (
     <div className="ptc-wallets" role="group" aria-label="Choose the wallet that signs">
       <p className="ptc-fine">This page offers several wallets. Which one is yours?</p>
       {wallets.map((wallet) => (
-        <button key={wallet.uuid} type="button" className="ptc-button ptc-secondary ptc-wallet" ref={watch} disabled={disabled} onClick={(e) => onPick(e, wallet.uuid)} aria-label={`Sign with ${wallet.name}`}>
+        <button
+          key={wallet.uuid}
+          type="button"
+          className="ptc-button ptc-secondary ptc-wallet"
+          ref={watch}
+          disabled={disabled}
+          onClick={(e) => onPick(e, wallet.uuid)}
+          aria-label={`Sign with ${wallet.name}`}
+        >
           {wallet.icon ? <img src={wallet.icon} alt="" width={18} height={18} /> : null}
           {wallet.name}
           {wallet.rdns ? <span className="ptc-rdns">{wallet.rdns}</span> : null}

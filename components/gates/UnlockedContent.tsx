@@ -34,7 +34,10 @@ function UnlockedLink({ url }: { url: string }) {
 function UnlockedCode({ code }: { code: string }) {
   const [copied, setCopied] = useState(false);
   const copy = () => {
-    void navigator.clipboard?.writeText(code).then(() => setCopied(true), () => setCopied(false));
+    void navigator.clipboard?.writeText(code).then(
+      () => setCopied(true),
+      () => setCopied(false),
+    );
   };
   return (
     <p className="ptc-code">

@@ -36,9 +36,20 @@ export function CreatorView({ tokenId, data }: { tokenId: string; data: Companio
         <div className="section-head">
           <h2 id="income-heading">Income</h2>
         </div>
-        <IncomePanel tokenId={tokenId} account={holdingsAccount(data.settings)} canSend={data.settings.wallet !== null} following={follow !== undefined} holding={view} />
+        <IncomePanel
+          tokenId={tokenId}
+          account={holdingsAccount(data.settings)}
+          canSend={data.settings.wallet !== null}
+          following={follow !== undefined}
+          holding={view}
+        />
         {follow && holdingsAccount(data.settings) && (
-          <LiquidityPanel tokenId={tokenId} account={holdingsAccount(data.settings)!} canSend={data.settings.wallet !== null} holding={view} />
+          <LiquidityPanel
+            tokenId={tokenId}
+            account={holdingsAccount(data.settings)!}
+            canSend={data.settings.wallet !== null}
+            holding={view}
+          />
         )}
       </section>
       <section className="votes-section" aria-labelledby="votes-heading">
@@ -47,7 +58,12 @@ export function CreatorView({ tokenId, data }: { tokenId: string; data: Companio
           {manifest?.votes && <span className="muted small">{manifest.votes.space}</span>}
         </div>
         {manifest?.votes ? (
-          <VotesPanel key={`${tokenId}|${holdingsAccount(data.settings)}`} tokenId={tokenId} walletAccount={data.settings.wallet?.account ?? null} account={holdingsAccount(data.settings)} />
+          <VotesPanel
+            key={`${tokenId}|${holdingsAccount(data.settings)}`}
+            tokenId={tokenId}
+            walletAccount={data.settings.wallet?.account ?? null}
+            account={holdingsAccount(data.settings)}
+          />
         ) : (
           <p className="empty">{name} runs no votes the companion knows of.</p>
         )}

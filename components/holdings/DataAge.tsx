@@ -24,7 +24,11 @@ export function DataAge({ views, chainStatus, refreshing, onRefresh }: DataAgePr
       <div data-testid="data-age">
         {refreshing && <span className="spinner" aria-hidden="true" />}
         {oldest === null ? (
-          refreshing ? 'Reading the chain…' : 'No data yet'
+          refreshing ? (
+            'Reading the chain…'
+          ) : (
+            'No data yet'
+          )
         ) : (
           <>
             {stale && <strong>Stale · </strong>}
@@ -37,7 +41,13 @@ export function DataAge({ views, chainStatus, refreshing, onRefresh }: DataAgePr
           </div>
         ))}
       </div>
-      <button type="button" className="secondary small-button" onClick={onRefresh} disabled={refreshing} aria-label="Refresh from the chain">
+      <button
+        type="button"
+        className="secondary small-button"
+        onClick={onRefresh}
+        disabled={refreshing}
+        aria-label="Refresh from the chain"
+      >
         {refreshing ? 'Refreshing…' : 'Refresh'}
       </button>
     </footer>

@@ -24,20 +24,38 @@ export function FollowingList({ follows, views, loaded, onUnfollow, onOpen }: Fo
         const name = follow.creatorName ?? view?.name ?? follow.tokenId;
         return (
           <li key={follow.tokenId} className="holding-row" data-testid="holding-row" data-token={follow.tokenId}>
-            <div className="avatar small" aria-hidden="true">{name.slice(0, 1).toUpperCase()}</div>
+            <div className="avatar small" aria-hidden="true">
+              {name.slice(0, 1).toUpperCase()}
+            </div>
             <div className="holding-main">
               <button type="button" className="holding-name link-button" onClick={() => onOpen(follow.tokenId)} aria-label={`Open ${name}`}>
                 {name}
               </button>
               <span className="muted small">
-                {view?.balance != null ? `${formatTokenAmount(view.balance, view.decimals)} ${view.symbol}` : view ? `$${view.symbol}` : 'Not read yet'}
+                {view?.balance != null
+                  ? `${formatTokenAmount(view.balance, view.decimals)} ${view.symbol}`
+                  : view
+                    ? `$${view.symbol}`
+                    : 'Not read yet'}
               </span>
             </div>
             <div className="holding-value">
-              <span>{view?.valueUsdE18 != null ? formatUsdE18(view.valueUsdE18) : view?.priceUsdE18 != null ? formatUsdE18(view.priceUsdE18) : '—'}</span>
+              <span>
+                {view?.valueUsdE18 != null
+                  ? formatUsdE18(view.valueUsdE18)
+                  : view?.priceUsdE18 != null
+                    ? formatUsdE18(view.priceUsdE18)
+                    : '—'}
+              </span>
               {view && <ChangeText basisPoints={view.changeBasisPoints} />}
             </div>
-            <button type="button" className="icon-button" aria-label={`Unfollow ${name}`} title="Unfollow" onClick={() => onUnfollow(follow.tokenId)}>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={`Unfollow ${name}`}
+              title="Unfollow"
+              onClick={() => onUnfollow(follow.tokenId)}
+            >
               ×
             </button>
           </li>

@@ -7,7 +7,9 @@ export function FoundList({ found, onFollow }: { found: FoundToken[]; onFollow(t
     <ul className="holdings" aria-label="Creator tokens found in your wallet">
       {found.map((token) => (
         <li key={token.tokenId} className="holding-row" data-testid="found-row" data-token={token.tokenId}>
-          <div className="avatar small" aria-hidden="true">{token.name.slice(0, 1).toUpperCase()}</div>
+          <div className="avatar small" aria-hidden="true">
+            {token.name.slice(0, 1).toUpperCase()}
+          </div>
           <div className="holding-main">
             <span className="holding-name">{token.name}</span>
             <span className="muted small">
@@ -17,7 +19,12 @@ export function FoundList({ found, onFollow }: { found: FoundToken[]; onFollow(t
           <div className="holding-value">
             <span>{token.valueUsdE18 !== null ? formatUsdE18(token.valueUsdE18) : '—'}</span>
           </div>
-          <button type="button" className="secondary small-button" aria-label={`Follow ${token.name}`} onClick={() => onFollow(token.tokenId)}>
+          <button
+            type="button"
+            className="secondary small-button"
+            aria-label={`Follow ${token.name}`}
+            onClick={() => onFollow(token.tokenId)}
+          >
             Follow
           </button>
         </li>

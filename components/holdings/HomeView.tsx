@@ -75,7 +75,9 @@ export function HomeView({ data, onRefresh, topActions = null }: { data: Compani
           onOpen={() => show({ name: 'creator', tokenId: tabState.tokenId })}
           pageCardHidden={pageCardHidden}
           onShowPageCard={() =>
-            void act(sendRequest('show-page-card', { tabId }), () => notify({ tone: 'info', text: 'The card shows again on this site from the next page load.' }))
+            void act(sendRequest('show-page-card', { tabId }), () =>
+              notify({ tone: 'info', text: 'The card shows again on this site from the next page load.' }),
+            )
           }
         />
       )}

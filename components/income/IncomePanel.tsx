@@ -26,26 +26,48 @@ export function IncomePanel({ tokenId, account, canSend, following, holding }: I
   if (!income) return <p className="empty">Reading the rounds…</p>;
   if (income.rounds.length === 0) return <p className="empty">No income rounds declared.</p>;
 
-  const claimable = income.rounds.filter((r) => r.status === 'claimable' && r.paidInCreatorToken).reduce((sum, r) => sum + BigInt(r.amount ?? '0'), 0n);
+  const claimable = income.rounds
+    .filter((r) => r.status === 'claimable' && r.paidInCreatorToken)
+    .reduce((sum, r) => sum + BigInt(r.amount ?? '0'), 0n);
   return (
     <div className="income">
       {claimable > 0n && holding && (
         <p className="small" data-testid="claimable-total">
-          Claimable now: <strong>{formatTokenAmount(claimable, holding.decimals)} {holding.symbol}</strong>
+          Claimable now:{' '}
+          <strong>
+            {formatTokenAmount(claimable, holding.decimals)} {holding.symbol}
+          </strong>
           {holding.priceUsdE18 !== null && <> · {formatUsdE18(valueInWei(claimable, holding.decimals, holding.priceUsdE18))}</>}
         </p>
       )}
       <ul className="rounds" aria-label="Income rounds">
         {income.rounds.map((round) => (
-          <RoundItem key={round.id} tokenId={tokenId} round={round} canSend={canSend}
-            latest={transactions.filter((t) => t.tokenId === tokenId && t.subject === round.id).sort((a, b) => b.createdAt - a.createdAt)[0]} />
+          <RoundItem
+            key={round.id}
+            tokenId={tokenId}
+            round={round}
+            canSend={canSend}
+            latest={
+              transactions.filter((t) => t.tokenId === tokenId && t.subject === round.id).sort((a, b) => b.createdAt - a.createdAt)[0]
+            }
+          />
         ))}
       </ul>
     </div>
   );
 }
 
-function RoundItem({ tokenId, round, canSend, latest }: { tokenId: string; round: RoundView; canSend: boolean; latest: TransactionRow | undefined }) {
+function RoundItem({
+  tokenId,
+  round,
+  canSend,
+  latest,
+}: {
+  tokenId: string;
+  round: RoundView;
+  canSend: boolean;
+  latest: TransactionRow | undefined;
+}) {
   const [error, setError] = useState<string | null>(null);
   const busy = latest?.status === 'awaiting-signature' || latest?.status === 'pending';
   const amount = round.amount !== null ? `${formatTokenAmount(BigInt(round.amount), round.tokenDecimals)} ${round.tokenSymbol}` : null;
@@ -61,13 +83,22 @@ function RoundItem({ tokenId, round, canSend, latest }: { tokenId: string; round
     <li className="round" data-testid="round" data-round={round.id} data-status={round.status}>
       <div className="round-main">
         <span className="round-title">{round.title}</span>
-        <span className="muted small">{round.date}{round.paidInCreatorToken ? '' : ` · paid in ${round.tokenSymbol}`}</span>
+        <span className="muted small">
+          {round.date}
+          {round.paidInCreatorToken ? '' : ` · paid in ${round.tokenSymbol}`}
+        </span>
       </div>
       <div className="round-side">
         {round.status === 'claimable' && (
           <>
             <strong>{amount}</strong>
-            <button type="button" className="primary small-button" disabled={!canSend || busy} onClick={() => void claim()} aria-label={busy ? `Claiming… (${round.title})` : `Claim ${round.title}`}>
+            <button
+              type="button"
+              className="primary small-button"
+              disabled={!canSend || busy}
+              onClick={() => void claim()}
+              aria-label={busy ? `Claiming… (${round.title})` : `Claim ${round.title}`}
+            >
               {busy ? 'Claiming…' : 'Claim'}
             </button>
           </>
@@ -77,7 +108,11 @@ function RoundItem({ tokenId, round, canSend, latest }: { tokenId: string; round
         {(round.status === 'refused' || round.status === 'unavailable') && <span className="error small">{round.message}</span>}
       </div>
       {latest && <TransactionStatus transaction={latest} />}
-      {error && <p className="error small" role="alert">{error}</p>}
+      {error && (
+        <p className="error small" role="alert">
+          {error}
+        </p>
+      )}
       {round.status === 'claimable' && !canSend && <p className="muted small">Connect a wallet to claim.</p>}
     </li>
   );

@@ -32,7 +32,8 @@ export function TokenListsForm() {
     setBusy(false);
   };
 
-  const toggle = (key: string, enabled: boolean) => void run(async () => (await sendRequest('set-token-list-enabled', { url: key, enabled }), null));
+  const toggle = (key: string, enabled: boolean) =>
+    void run(async () => (await sendRequest('set-token-list-enabled', { url: key, enabled }), null));
 
   return (
     <div className="token-lists">
@@ -70,7 +71,15 @@ export function TokenListsForm() {
       </ul>
       <form className="rpc-form" onSubmit={add} aria-label="Add a token list">
         <label htmlFor="token-list-url">Add a list by its address</label>
-        <input id="token-list-url" type="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://example.com/creators.tokenlist.json" spellCheck={false} required />
+        <input
+          id="token-list-url"
+          type="url"
+          value={url}
+          onChange={(e) => setUrl(e.target.value)}
+          placeholder="https://example.com/creators.tokenlist.json"
+          spellCheck={false}
+          required
+        />
         <div className="row">
           <button type="submit" className="secondary small-button" disabled={busy}>
             {busy ? 'Checking…' : 'Add list'}

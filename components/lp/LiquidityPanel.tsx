@@ -27,8 +27,20 @@ export function LiquidityPanel({ tokenId, account, canSend, holding }: Liquidity
   return (
     <div className="liquidity">
       {income.positions.map((position) => (
-        <Position key={position.pair} tokenId={tokenId} position={position} decimals={decimals} symbol={symbol} ethUsd={ethUsd} canSend={canSend}
-          latest={transactions.filter((t) => t.tokenId === tokenId && t.subject === position.staking?.address.toLowerCase()).sort((a, b) => b.createdAt - a.createdAt)[0]} />
+        <Position
+          key={position.pair}
+          tokenId={tokenId}
+          position={position}
+          decimals={decimals}
+          symbol={symbol}
+          ethUsd={ethUsd}
+          canSend={canSend}
+          latest={
+            transactions
+              .filter((t) => t.tokenId === tokenId && t.subject === position.staking?.address.toLowerCase())
+              .sort((a, b) => b.createdAt - a.createdAt)[0]
+          }
+        />
       ))}
       {income.programs.map((program) => (
         <Program key={program.id} program={program} decimals={decimals} symbol={symbol} />
@@ -66,33 +78,67 @@ function Position({ tokenId, position, decimals, symbol, ethUsd, canSend, latest
     <section className="card" aria-label={`${symbol}/ETH liquidity`} data-testid="lp-position">
       <h3 className="small-heading">{symbol}/ETH pool</h3>
       <dl className="figures">
-        <div><dt>Your LP</dt><dd data-testid="lp-amounts">{formatTokenAmount(BigInt(position.lpInWallet), 18)} in wallet · {formatTokenAmount(BigInt(position.lpStaked), 18)} staked</dd></div>
-        <div><dt>Pool share</dt><dd>{formatChange(Number((BigInt(position.shareE18) * 10_000n) / 10n ** 18n)).replace('+', '')}</dd></div>
-        <div><dt>Made of</dt><dd data-testid="lp-underlying">{formatTokenAmount(BigInt(position.tokenAmount), decimals)} {symbol} + {formatEthE18(BigInt(position.ethAmount))}</dd></div>
-        <div><dt>Value</dt><dd>{ethUsd ? formatUsdE18(ethToUsdE18(value, ethUsd)) : formatEthE18(value)}</dd></div>
-        <div><dt>vs holding</dt><dd data-testid="lp-il">{position.impermanentLossBps === null ? <span className="muted">From now on</span> : formatChange(position.impermanentLossBps)}</dd></div>
+        <div>
+          <dt>Your LP</dt>
+          <dd data-testid="lp-amounts">
+            {formatTokenAmount(BigInt(position.lpInWallet), 18)} in wallet · {formatTokenAmount(BigInt(position.lpStaked), 18)} staked
+          </dd>
+        </div>
+        <div>
+          <dt>Pool share</dt>
+          <dd>{formatChange(Number((BigInt(position.shareE18) * 10_000n) / 10n ** 18n)).replace('+', '')}</dd>
+        </div>
+        <div>
+          <dt>Made of</dt>
+          <dd data-testid="lp-underlying">
+            {formatTokenAmount(BigInt(position.tokenAmount), decimals)} {symbol} + {formatEthE18(BigInt(position.ethAmount))}
+          </dd>
+        </div>
+        <div>
+          <dt>Value</dt>
+          <dd>{ethUsd ? formatUsdE18(ethToUsdE18(value, ethUsd)) : formatEthE18(value)}</dd>
+        </div>
+        <div>
+          <dt>vs holding</dt>
+          <dd data-testid="lp-il">
+            {position.impermanentLossBps === null ? <span className="muted">From now on</span> : formatChange(position.impermanentLossBps)}
+          </dd>
+        </div>
         {staking && (
           <div>
             <dt>Rewards earned</dt>
-            <dd data-testid="lp-earned">{formatTokenAmount(BigInt(staking.earned), decimals)} {staking.rewardSymbol}</dd>
+            <dd data-testid="lp-earned">
+              {formatTokenAmount(BigInt(staking.earned), decimals)} {staking.rewardSymbol}
+            </dd>
           </div>
         )}
       </dl>
       {staking && (
         <>
           <p className="muted small">
-            {staking.yearlyRateBps !== null ? `About ${formatChange(Number(staking.yearlyRateBps)).replace('+', '')} a year at today's rate · ` : ''}
+            {staking.yearlyRateBps !== null
+              ? `About ${formatChange(Number(staking.yearlyRateBps)).replace('+', '')} a year at today's rate · `
+              : ''}
             {staking.periodFinish * 1000 > now ? `ends ${new Date(staking.periodFinish * 1000).toLocaleDateString()}` : 'ended'}
           </p>
           <div className="actions">
-            <button type="button" className="primary small-button" disabled={!canSend || busy || BigInt(staking.earned) === 0n} onClick={() => void collect()}>
+            <button
+              type="button"
+              className="primary small-button"
+              disabled={!canSend || busy || BigInt(staking.earned) === 0n}
+              onClick={() => void collect()}
+            >
               {busy ? 'Collecting…' : `Collect ${symbol} staking rewards`}
             </button>
           </div>
         </>
       )}
       {latest && <TransactionStatus transaction={latest} />}
-      {error && <p className="error small" role="alert">{error}</p>}
+      {error && (
+        <p className="error small" role="alert">
+          {error}
+        </p>
+      )}
     </section>
   );
 }
@@ -102,9 +148,13 @@ function Program({ program, decimals, symbol }: { program: ProgramView; decimals
     <section className="card" aria-label={program.title} data-testid="snapshot-program">
       <h3 className="small-heading">{program.title}</h3>
       <p className="small">
-        Estimated <strong data-testid="program-estimate">{formatTokenAmount(BigInt(program.estimate), decimals)} {symbol}</strong> of{' '}
-        {formatTokenAmount(BigInt(program.amount), decimals)} {symbol}, from your liquidity at blocks {program.startBlock.toLocaleString()} and{' '}
-        {program.endBlock.toLocaleString()}{program.ended ? '' : ' (the current block until the program ends)'}.
+        Estimated{' '}
+        <strong data-testid="program-estimate">
+          {formatTokenAmount(BigInt(program.estimate), decimals)} {symbol}
+        </strong>{' '}
+        of {formatTokenAmount(BigInt(program.amount), decimals)} {symbol}, from your liquidity at blocks{' '}
+        {program.startBlock.toLocaleString()} and {program.endBlock.toLocaleString()}
+        {program.ended ? '' : ' (the current block until the program ends)'}.
       </p>
     </section>
   );

@@ -25,7 +25,14 @@ export function RpcEndpointsForm({ chain, current }: { chain: ChainConfig; curre
       <label htmlFor={id}>
         {chain.name} <span className="muted small">(chain {chain.chainId})</span>
       </label>
-      <textarea id={id} rows={2} value={text} onChange={(e) => setText(e.target.value)} placeholder={chain.rpcUrls.join('\n')} spellCheck={false} />
+      <textarea
+        id={id}
+        rows={2}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        placeholder={chain.rpcUrls.join('\n')}
+        spellCheck={false}
+      />
       <div className="row">
         <button type="submit" className="secondary small-button" aria-label={`Save RPC endpoints for ${chain.name}`}>
           Save

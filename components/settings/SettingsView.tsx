@@ -10,7 +10,17 @@ import { WatchAddressForm } from './WatchAddressForm';
 import { AlertSettings } from '../alerts/AlertSettings';
 import { OpenInSetting } from '../panel/OpenInSetting';
 
-export function SettingsView({ settings, follows = [], onBack, onRefresh }: { settings: SettingsMap; follows?: FollowRow[]; onBack(): void; onRefresh(): void }) {
+export function SettingsView({
+  settings,
+  follows = [],
+  onBack,
+  onRefresh,
+}: {
+  settings: SettingsMap;
+  follows?: FollowRow[];
+  onBack(): void;
+  onRefresh(): void;
+}) {
   const [confirmingClear, setConfirmingClear] = useState(false);
   const [cleared, setCleared] = useState(false);
 
@@ -41,7 +51,8 @@ export function SettingsView({ settings, follows = [], onBack, onRefresh }: { se
       <section className="card">
         <h2>Chains and RPC endpoints</h2>
         <p className="muted small">
-          Turn off a chain you hold nothing on. Endpoints: one URL per line, tried in order when one fails; leave empty for the defaults shown.
+          Turn off a chain you hold nothing on. Endpoints: one URL per line, tried in order when one fails; leave empty for the defaults
+          shown.
         </p>
         {knownChains().map((chain) => (
           <div key={chain.chainId} className="chain-settings">
@@ -54,14 +65,18 @@ export function SettingsView({ settings, follows = [], onBack, onRefresh }: { se
       <section className="card">
         <h2>Prices</h2>
         <p className="muted small">
-          A price comes from the deepest Uniswap V2, V3 or V4 pool. A pool thinner than this shows "No reliable price": one small trade could move it.
+          A price comes from the deepest Uniswap V2, V3 or V4 pool. A pool thinner than this shows "No reliable price": one small trade
+          could move it.
         </p>
         <MinPoolDepthForm current={settings.minPoolDepthUsd} onSaved={onRefresh} />
       </section>
 
       <section className="card">
         <h2>Token lists</h2>
-        <p className="muted small">Your balance of every token in the lists that are on is read to find the creator tokens you hold. A list is fetched again at most once a day.</p>
+        <p className="muted small">
+          Your balance of every token in the lists that are on is read to find the creator tokens you hold. A list is fetched again at most
+          once a day.
+        </p>
         <TokenListsForm />
       </section>
 

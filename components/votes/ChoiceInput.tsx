@@ -22,8 +22,12 @@ export function ChoiceInput({ proposalId, type, choices, value, disabled, onChan
         <legend className="sr-only">Approve any number of choices</legend>
         {choices.map((label, i) => (
           <label key={i} className="choice">
-            <input type="checkbox" name={name} checked={picked.includes(i + 1)}
-              onChange={(e) => onChange(e.target.checked ? [...picked, i + 1].sort((a, b) => a - b) : picked.filter((p) => p !== i + 1))} />
+            <input
+              type="checkbox"
+              name={name}
+              checked={picked.includes(i + 1)}
+              onChange={(e) => onChange(e.target.checked ? [...picked, i + 1].sort((a, b) => a - b) : picked.filter((p) => p !== i + 1))}
+            />
             {label}
           </label>
         ))}
@@ -38,14 +42,21 @@ export function ChoiceInput({ proposalId, type, choices, value, disabled, onChan
         {choices.map((label, i) => (
           <label key={i} className="choice weighted">
             <span>{label}</span>
-            <input type="number" min={0} max={1000} step={1} inputMode="numeric" aria-label={`Weight for ${label}`}
+            <input
+              type="number"
+              min={0}
+              max={1000}
+              step={1}
+              inputMode="numeric"
+              aria-label={`Weight for ${label}`}
               value={weights[i + 1] ?? 0}
               onChange={(e) => {
                 const key = String(i + 1);
                 const next: Record<string, number> = { ...weights, [key]: Math.max(0, Math.floor(Number(e.target.value) || 0)) };
                 if (next[key] === 0) delete next[key];
                 onChange(Object.keys(next).length ? next : null);
-              }} />
+              }}
+            />
           </label>
         ))}
       </fieldset>
@@ -64,8 +75,15 @@ export function ChoiceInput({ proposalId, type, choices, value, disabled, onChan
         {order.map((choice, position) => (
           <li key={choice} className="choice">
             <span>{choices[choice - 1]}</span>
-            <button type="button" className="icon-button" disabled={disabled || position === 0}
-              aria-label={`Move ${choices[choice - 1]} up`} onClick={() => move(position, position - 1)}>↑</button>
+            <button
+              type="button"
+              className="icon-button"
+              disabled={disabled || position === 0}
+              aria-label={`Move ${choices[choice - 1]} up`}
+              onClick={() => move(position, position - 1)}
+            >
+              ↑
+            </button>
           </li>
         ))}
       </ol>
@@ -90,5 +108,7 @@ export function describeChoice(type: VoteType, choices: string[], choice: Choice
   if (choice === null) return '';
   if (typeof choice === 'number') return label(choice);
   if (Array.isArray(choice)) return choice.map(label).join(type === 'approval' ? ', ' : ' › ');
-  return Object.entries(choice).map(([i, w]) => `${label(Number(i))} ${w}`).join(' · ');
+  return Object.entries(choice)
+    .map(([i, w]) => `${label(Number(i))} ${w}`)
+    .join(' · ');
 }

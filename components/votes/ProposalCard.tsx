@@ -33,7 +33,8 @@ export function ProposalCard({ tokenId, item, votes, canSign }: ProposalCardProp
   const [error, setError] = useState<string | null>(null);
   const inFlight = attempt?.status === 'awaiting-signature' || attempt?.status === 'signed' || attempt?.status === 'submitting';
   // The button's accessible name always contains its visible words (WCAG 2.5.3), then which proposal.
-  const signLabel = attempt?.status === 'awaiting-signature' ? 'Waiting for your wallet…' : inFlight ? 'Sending your vote…' : 'Sign your vote';
+  const signLabel =
+    attempt?.status === 'awaiting-signature' ? 'Waiting for your wallet…' : inFlight ? 'Sending your vote…' : 'Sign your vote';
   const open = proposal.state === 'active';
   const hubVp = power?.hubVp ?? null;
   const noPower = power !== null && BigInt(power.amount) === 0n && !(hubVp !== null && hubVp > 0);
@@ -87,7 +88,10 @@ export function ProposalCard({ tokenId, item, votes, canSign }: ProposalCardProp
           {proposal.pageUrl ? (
             <>
               Vote on {isSnapshotPage(proposal.pageUrl) ? 'Snapshot’s own site' : 'the vote hub’s own site'}:{' '}
-              <a href={proposal.pageUrl} target="_blank" rel="noreferrer noopener">{linkText(proposal.pageUrl)}</a>.
+              <a href={proposal.pageUrl} target="_blank" rel="noreferrer noopener">
+                {linkText(proposal.pageUrl)}
+              </a>
+              .
             </>
           ) : (
             'Vote on the vote hub’s own site.'
@@ -96,20 +100,41 @@ export function ProposalCard({ tokenId, item, votes, canSign }: ProposalCardProp
       )}
       {open && !proposal.shielded && (
         <>
-          <ChoiceInput proposalId={proposal.id} type={proposal.type} choices={proposal.choices} value={choice} disabled={!canSign || inFlight} onChange={pick} />
+          <ChoiceInput
+            proposalId={proposal.id}
+            type={proposal.type}
+            choices={proposal.choices}
+            value={choice}
+            disabled={!canSign || inFlight}
+            onChange={pick}
+          />
           {canSign && (
             <label className="reason small">
               <span>Reason (optional, public with your vote)</span>
-              <textarea rows={2} maxLength={MAX_REASON} value={reason} disabled={inFlight}
+              <textarea
+                rows={2}
+                maxLength={MAX_REASON}
+                value={reason}
+                disabled={inFlight}
                 onChange={(e) => {
                   setTouched(true);
                   setReason(e.target.value);
-                }} />
+                }}
+              />
             </label>
           )}
           <div className="actions">
-            <button type="button" className="primary" disabled={!canSign || inFlight || !ready || noPower} onClick={() => void sign()}
-              aria-label={signLabel === 'Sign your vote' ? `Sign your vote on ${proposal.title}` : `${signLabel} (Sign your vote on ${proposal.title})`}>
+            <button
+              type="button"
+              className="primary"
+              disabled={!canSign || inFlight || !ready || noPower}
+              onClick={() => void sign()}
+              aria-label={
+                signLabel === 'Sign your vote'
+                  ? `Sign your vote on ${proposal.title}`
+                  : `${signLabel} (Sign your vote on ${proposal.title})`
+              }
+            >
               {signLabel}
             </button>
           </div>
@@ -118,7 +143,11 @@ export function ProposalCard({ tokenId, item, votes, canSign }: ProposalCardProp
           {ready && !inFlight && <p className="muted small">You are signing: {describeChoice(proposal.type, proposal.choices, choice)}</p>}
         </>
       )}
-      {error && <p className="error small" role="alert">{error}</p>}
+      {error && (
+        <p className="error small" role="alert">
+          {error}
+        </p>
+      )}
       {recorded && <VoteReceipt vote={recorded} />}
       {attempt && <VoteReceipt vote={attempt} earlier={recorded} />}
       <TallyPanel key={proposal.votes} tokenId={tokenId} proposal={proposal} />
@@ -130,8 +159,18 @@ export function ProposalCard({ tokenId, item, votes, canSign }: ProposalCardProp
 function PowerBasis({ power }: { power: VotingPowerView }) {
   const ours = BigInt(power.amount);
   const basis = `Counted by this companion from ${power.symbol} in your wallet${power.countsLiquidity ? ` and in your share of the ${power.symbol}/ETH pool` : ''}.`;
-  if (power.hubVp === null) return <p className="muted small" data-testid="power-basis">{basis}</p>;
-  if (!hubPowerDiffers(ours, power.decimals, power.hubVp)) return <p className="muted small" data-testid="power-basis">{basis} The vote hub counts the same.</p>;
+  if (power.hubVp === null)
+    return (
+      <p className="muted small" data-testid="power-basis">
+        {basis}
+      </p>
+    );
+  if (!hubPowerDiffers(ours, power.decimals, power.hubVp))
+    return (
+      <p className="muted small" data-testid="power-basis">
+        {basis} The vote hub counts the same.
+      </p>
+    );
   return (
     <p className="small" data-testid="power-basis">
       {basis}{' '}

@@ -35,8 +35,14 @@ export function TallyPanel({ tokenId, proposal }: { tokenId: string; proposal: P
   if (!tally) {
     return (
       <div className="tally">
-        <button type="button" className="secondary small-button" onClick={() => void run()} disabled={busy} aria-busy={busy}
-          aria-label={`Re-check the tally of ${proposal.title}`}>
+        <button
+          type="button"
+          className="secondary small-button"
+          onClick={() => void run()}
+          disabled={busy}
+          aria-busy={busy}
+          aria-label={`Re-check the tally of ${proposal.title}`}
+        >
           {busy ? `Checking ${votesText(proposal.votes)}…` : `Re-check the tally (${votesText(proposal.votes)})`}
         </button>
         {busy && progress && (
@@ -45,7 +51,11 @@ export function TallyPanel({ tokenId, proposal }: { tokenId: string; proposal: P
             {progress.total !== null ? ` of ${progress.total.toLocaleString()}` : ''}
           </p>
         )}
-        {error && <p className="error small" role="alert">{error}</p>}
+        {error && (
+          <p className="error small" role="alert">
+            {error}
+          </p>
+        )}
       </div>
     );
   }
@@ -53,7 +63,11 @@ export function TallyPanel({ tokenId, proposal }: { tokenId: string; proposal: P
   return (
     <div className="tally" data-testid="tally">
       <p className="small">
-        <strong>{tally.signaturesChecked ? `Verified ${tally.verified} of ${tally.total} votes` : `Weights re-checked for ${tally.total} votes (this hub does not serve signatures)`}</strong>
+        <strong>
+          {tally.signaturesChecked
+            ? `Verified ${tally.verified} of ${tally.total} votes`
+            : `Weights re-checked for ${tally.total} votes (this hub does not serve signatures)`}
+        </strong>
         {tally.hubDisagrees ? ' · differs from what the hub reports' : ' · matches the hub'}
       </p>
       <ul className="scores">
@@ -63,7 +77,9 @@ export function TallyPanel({ tokenId, proposal }: { tokenId: string; proposal: P
           return (
             <li key={i}>
               <span>{label}</span>
-              <span className="muted small">{formatTokenAmount(score, tally.decimals)} {tally.symbol} · {share}%</span>
+              <span className="muted small">
+                {formatTokenAmount(score, tally.decimals)} {tally.symbol} · {share}%
+              </span>
               <span className="bar" style={{ width: `${share}%` }} aria-hidden="true" />
             </li>
           );
@@ -71,10 +87,14 @@ export function TallyPanel({ tokenId, proposal }: { tokenId: string; proposal: P
       </ul>
       {tally.invalid.length > 0 && (
         <details open>
-          <summary className="error small">{tally.invalid.length} invalid vote{tally.invalid.length > 1 ? 's' : ''} not counted</summary>
+          <summary className="error small">
+            {tally.invalid.length} invalid vote{tally.invalid.length > 1 ? 's' : ''} not counted
+          </summary>
           <ul className="small">
             {tally.invalid.slice(0, 10).map((v) => (
-              <li key={v.voter}><code>{v.voter.slice(0, 10)}…</code> {v.reason}</li>
+              <li key={v.voter}>
+                <code>{v.voter.slice(0, 10)}…</code> {v.reason}
+              </li>
             ))}
           </ul>
         </details>

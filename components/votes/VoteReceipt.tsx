@@ -40,20 +40,40 @@ export function VoteReceipt({ vote, earlier }: { vote: VoteRow; earlier?: VoteRo
       <strong>{waiting && vote.status === 'signed' ? 'Signed, but the vote hub has not taken it yet' : STATUS_TEXT[vote.status]}</strong>
       {vote.status === 'submitted' && (
         <span className="small">
-          {' '}· {vote.choiceLabel}
-          {vote.receipt && <> · receipt <code title={vote.receipt}>{vote.receipt.slice(0, 10)}…</code></>}
+          {' '}
+          · {vote.choiceLabel}
+          {vote.receipt && (
+            <>
+              {' '}
+              · receipt <code title={vote.receipt}>{vote.receipt.slice(0, 10)}…</code>
+            </>
+          )}
         </span>
       )}
       {vote.status === 'submitted' && reason && <div className="small reason-text">Reason: {reason}</div>}
-      {vote.error && (vote.status === 'failed' || waiting) && <div className="small" data-testid="vote-error">{vote.error}</div>}
+      {vote.error && (vote.status === 'failed' || waiting) && (
+        <div className="small" data-testid="vote-error">
+          {vote.error}
+        </div>
+      )}
       {waiting && (
         <div className="actions">
-          <button type="button" className="secondary small-button" onClick={() => void retry()} disabled={retrying || vote.status === 'submitting'} aria-busy={retrying}>
+          <button
+            type="button"
+            className="secondary small-button"
+            onClick={() => void retry()}
+            disabled={retrying || vote.status === 'submitting'}
+            aria-busy={retrying}
+          >
             {retrying || vote.status === 'submitting' ? 'Sending…' : 'Retry now'}
           </button>
         </div>
       )}
-      {retryError && <div className="small" role="alert">{retryError}</div>}
+      {retryError && (
+        <div className="small" role="alert">
+          {retryError}
+        </div>
+      )}
       {undone && earlier && <div className="small">Your earlier vote ({earlier.choiceLabel}) still counts.</div>}
     </div>
   );

@@ -22,7 +22,10 @@ export function VotesPanel({ tokenId, walletAccount, account }: VotesPanelProps)
   const votes = useVoteHistory(account);
   // A vote the hub just recorded changes its figures (the vote count on "Re-check the tally"):
   // the list is read again then, not when the rows first load.
-  const recorded = votes.filter((v) => v.status === 'submitted' && v.tokenId === tokenId).map((v) => v.id).join(',');
+  const recorded = votes
+    .filter((v) => v.status === 'submitted' && v.tokenId === tokenId)
+    .map((v) => v.id)
+    .join(',');
   const seen = useRef<string | null>(null);
   const [generation, setGeneration] = useState(0);
   useEffect(() => {
@@ -41,14 +44,24 @@ export function VotesPanel({ tokenId, walletAccount, account }: VotesPanelProps)
     };
   }, [tokenId, account, generation]);
 
-  if (error) return <p className="error small" role="alert">{error}</p>;
+  if (error)
+    return (
+      <p className="error small" role="alert">
+        {error}
+      </p>
+    );
   if (!proposals) return <Skeleton lines={3} label="Loading proposals" />;
   if (proposals.length === 0) return <p className="empty">No proposals yet.</p>;
   return (
     <div className="proposals">
       {proposals.map((item) => (
-        <ProposalCard key={item.proposal.id} tokenId={tokenId} item={item} canSign={walletAccount !== null}
-          votes={votes.filter((v) => v.proposalId === item.proposal.id && v.tokenId === tokenId)} />
+        <ProposalCard
+          key={item.proposal.id}
+          tokenId={tokenId}
+          item={item}
+          canSign={walletAccount !== null}
+          votes={votes.filter((v) => v.proposalId === item.proposal.id && v.tokenId === tokenId)}
+        />
       ))}
     </div>
   );

@@ -14,7 +14,12 @@ export function TransactionStatus({ transaction }: { transaction: TransactionRow
   return (
     <div className={`receipt ${tone}`} role="status" data-testid="transaction-status" data-status={transaction.status}>
       <strong>{TEXT[transaction.status]}</strong>
-      {transaction.hash && <span className="small"> · <code title={transaction.hash}>{transaction.hash.slice(0, 10)}…</code></span>}
+      {transaction.hash && (
+        <span className="small">
+          {' '}
+          · <code title={transaction.hash}>{transaction.hash.slice(0, 10)}…</code>
+        </span>
+      )}
       {transaction.error && transaction.status !== 'cancelled' && <div className="small">{transaction.error}</div>}
     </div>
   );

@@ -5,7 +5,15 @@ import { usePopupStore } from '@/lib/app/ui/popupStore';
 import { holderMessage } from '@/lib/errors/baseError';
 
 /** Connect / show the connected wallet. Errors (cancelled, no wallet) become a notice. */
-export function WalletButton({ wallet, watchAddress, onConnected }: { wallet: { account: string } | null; watchAddress: string | null; onConnected(): void }) {
+export function WalletButton({
+  wallet,
+  watchAddress,
+  onConnected,
+}: {
+  wallet: { account: string } | null;
+  watchAddress: string | null;
+  onConnected(): void;
+}) {
   const notify = usePopupStore((s) => s.notify);
   const [busy, setBusy] = useState(false);
 
@@ -32,10 +40,18 @@ export function WalletButton({ wallet, watchAddress, onConnected }: { wallet: { 
     <>
       {watchAddress && (
         <span className="account-chip" title={`Watching ${watchAddress} (read-only)`} data-testid="account">
-          <EyeIcon /> <span className="sr-only">Watching </span>{shortAddress(watchAddress)}
+          <EyeIcon /> <span className="sr-only">Watching </span>
+          {shortAddress(watchAddress)}
         </span>
       )}
-      <button type="button" className="secondary small-button" onClick={() => void connect()} disabled={busy} aria-busy={busy} aria-label={busy ? 'Connecting… your wallet' : 'Connect wallet'}>
+      <button
+        type="button"
+        className="secondary small-button"
+        onClick={() => void connect()}
+        disabled={busy}
+        aria-busy={busy}
+        aria-label={busy ? 'Connecting… your wallet' : 'Connect wallet'}
+      >
         {busy ? 'Connecting…' : 'Connect'}
       </button>
     </>

@@ -130,7 +130,12 @@ async function mountGates(ctx: ContentScriptContext, gates: PageLayout['gates'],
 }
 
 /** The teaser stays until the gate unlocks; then the frame with the unlocked content takes its place. */
-async function mountGate(ctx: ContentScriptContext, block: HTMLElement, gate: PageLayout['gates'][number], frames: Map<Window, FrameListener>): Promise<void> {
+async function mountGate(
+  ctx: ContentScriptContext,
+  block: HTMLElement,
+  gate: PageLayout['gates'][number],
+  frames: Map<Window, FrameListener>,
+): Promise<void> {
   let teaser: ChildNode[] = [];
   let hidden = false;
   const showTeaser = (unlocked: boolean) => {

@@ -19,19 +19,42 @@ function version5(name: string): Dexie {
   v5.version(2).stores({ lastSeen: null, holdings: '[account+tokenId], account, tokenId', chainStatus: 'chainId' });
   v5.version(3).stores({ votes: 'id, proposalId, status, account, updatedAt' });
   v5.version(4).stores({
-    claimsCache: '[fileHash+account]', claimsFiles: 'url', lpEntries: '[account+pair], account',
-    transactions: 'id, status, account, [tokenId+subject]', income: '[account+tokenId], account',
+    claimsCache: '[fileHash+account]',
+    claimsFiles: 'url',
+    lpEntries: '[account+pair], account',
+    transactions: 'id, status, account, [tokenId+subject]',
+    income: '[account+tokenId], account',
   });
   v5.version(5).stores({ unlockSessions: '[origin+gateId], origin, expiresAt', sitePrefs: 'origin' });
   return v5;
 }
 
-const round = (id: string, status: string) => ({ id, title: id, date: '2026-01-01', status, amount: '1', tokenSymbol: 'ALEX', tokenDecimals: 18, paidInCreatorToken: true, message: null });
+const round = (id: string, status: string) => ({
+  id,
+  title: id,
+  date: '2026-01-01',
+  status,
+  amount: '1',
+  tokenSymbol: 'ALEX',
+  tokenDecimals: 18,
+  paidInCreatorToken: true,
+  message: null,
+});
 
 test('version 6: rounds already shown as claimable and proposals voted on start as seen; the rest is kept', async () => {
   const name = fresh();
   const v5 = version5(name);
-  await v5.table('income').put({ account: HOLDER, tokenId: ALEX, rounds: [round('q1', 'claimable'), round('q2', 'claimed')], positions: [], programs: [], blockNumber: '1', fetchedAt: 1 });
+  await v5
+    .table('income')
+    .put({
+      account: HOLDER,
+      tokenId: ALEX,
+      rounds: [round('q1', 'claimable'), round('q2', 'claimed')],
+      positions: [],
+      programs: [],
+      blockNumber: '1',
+      fetchedAt: 1,
+    });
   await v5.table('votes').bulkPut([
     { id: 'v1', tokenId: ALEX, proposalId: '0xp1', status: 'submitted', account: HOLDER, updatedAt: 1 },
     { id: 'v2', tokenId: ALEX, proposalId: '0xp2', status: 'cancelled', account: HOLDER, updatedAt: 1 },
@@ -51,7 +74,19 @@ test('a run replaces what waits and remembers what was notified, across reopenin
   const db = new CompanionDatabase(name);
   opened.push(db);
   const now = Date.UTC(2026, 0, 1);
-  const due = dueAlerts([{ tokenId: ALEX, creatorName: 'Alex', rounds: [{ id: 'q1', title: 'Q1', claimable: true, amountText: null, endsAt: null }], proposals: [], programs: [], gates: [] }], now);
+  const due = dueAlerts(
+    [
+      {
+        tokenId: ALEX,
+        creatorName: 'Alex',
+        rounds: [{ id: 'q1', title: 'Q1', claimable: true, amountText: null, endsAt: null }],
+        proposals: [],
+        programs: [],
+        gates: [],
+      },
+    ],
+    now,
+  );
   await saveAlertRun(db, due, due, now);
   db.close();
   const again = new CompanionDatabase(name);

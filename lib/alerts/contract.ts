@@ -5,14 +5,22 @@ import { ALERT_KINDS } from './core/alerts';
 
 // Requests of the alerts feature (and where the companion opens), from the popup or side panel.
 
-const minute = z.number().int().min(0).max(24 * 60 - 1);
+const minute = z
+  .number()
+  .int()
+  .min(0)
+  .max(24 * 60 - 1);
 
 export const alertPrefsInput = z.strictObject({
   enabled: z.boolean(),
   kinds: z.strictObject(Object.fromEntries(ALERT_KINDS.map((k) => [k, z.boolean()])) as Record<(typeof ALERT_KINDS)[number], z.ZodBoolean>),
   mutedCreators: z.array(z.string().max(200)).max(500),
   quietHours: z.strictObject({ from: minute, to: minute }).nullable(),
-  periodMinutes: z.number().int().min(5).max(24 * 60),
+  periodMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60),
 });
 
 export const alertsRequests = {

@@ -5,7 +5,15 @@ import { appRequests, type AppRequests, type AppRequestType } from './contract';
 
 // A representative answer per request, typed from its contract (so the compiler keeps this table
 // complete) and checked at run time against the output schema the router enforces.
-const gate: ResultOf<AppRequests['lock-gate']> = { gateId: 'members', title: 'Members post', kind: 'post', requirement: '1 ALEX', state: 'locked', note: null, unlocked: null };
+const gate: ResultOf<AppRequests['lock-gate']> = {
+  gateId: 'members',
+  title: 'Members post',
+  kind: 'post',
+  requirement: '1 ALEX',
+  state: 'locked',
+  note: null,
+  unlocked: null,
+};
 const proposal: ResultOf<AppRequests['proposals']>[number]['proposal'] = {
   id: '0xabc',
   title: 'Next video',
@@ -26,11 +34,24 @@ const samples: { [T in AppRequestType]: ResultOf<AppRequests[T]> } = {
   'claim-all-preview': {
     chainId: 31337,
     via: 'multicall',
-    rounds: [{ tokenId: 'eip155:31337/erc20:0x0', roundId: '2021-q1', title: 'Q1', token: '0x5FbDB2315678afecb367f032d93F642f64180aa3', amount: '25000', simulated: { ok: false, reason: 'MerkleDistributor: Drop already claimed.' } }],
+    rounds: [
+      {
+        tokenId: 'eip155:31337/erc20:0x0',
+        roundId: '2021-q1',
+        title: 'Q1',
+        token: '0x5FbDB2315678afecb367f032d93F642f64180aa3',
+        amount: '25000',
+        simulated: { ok: false, reason: 'MerkleDistributor: Drop already claimed.' },
+      },
+    ],
     totals: [{ token: '0x5FbDB2315678afecb367f032d93F642f64180aa3', amount: '25000' }],
   },
   'claim-all': { transactionId: 't1' },
-  'claim-all-outcome': { status: 'confirmed', error: null, rounds: [{ tokenId: 'eip155:31337/erc20:0x0', roundId: '2021-q1', title: 'Q1', result: { status: 'claimed', by: 'earlier' } }] },
+  'claim-all-outcome': {
+    status: 'confirmed',
+    error: null,
+    rounds: [{ tokenId: 'eip155:31337/erc20:0x0', roundId: '2021-q1', title: 'Q1', result: { status: 'claimed', by: 'earlier' } }],
+  },
   'tab-state': {
     status: 'detected',
     origin: 'http://localhost:4101',
@@ -43,7 +64,12 @@ const samples: { [T in AppRequestType]: ResultOf<AppRequests[T]> } = {
     creatorDescription: null,
     manifest: null,
   },
-  refresh: { chains: [{ chainId: 31337, chainName: 'Devnet', blockNumber: '12', error: null }, { chainId: 1, chainName: 'Ethereum', blockNumber: null, error: 'timeout' }] },
+  refresh: {
+    chains: [
+      { chainId: 31337, chainName: 'Devnet', blockNumber: '12', error: null },
+      { chainId: 1, chainName: 'Ethereum', blockNumber: null, error: 'timeout' },
+    ],
+  },
   follow: { tokenId: 'eip155:1/erc20:0x0' },
   unfollow: null,
   'follow-listed': { tokenId: 'eip155:31337/erc20:0x5FbDB2315678afecb367f032d93F642f64180aa3' },
@@ -57,7 +83,21 @@ const samples: { [T in AppRequestType]: ResultOf<AppRequests[T]> } = {
   'clear-all-data': null,
   'wallet-connect': { account: '0x0000000000000000000000000000000000000001', chainId: 1 },
   'wallet-disconnect': null,
-  proposals: [{ proposal, power: { account: '0x1', amount: '1000', fromLiquidity: '0', countsLiquidity: false, hubVp: null, decimals: 18, symbol: 'ALEX', blockNumber: 12 } }],
+  proposals: [
+    {
+      proposal,
+      power: {
+        account: '0x1',
+        amount: '1000',
+        fromLiquidity: '0',
+        countsLiquidity: false,
+        hubVp: null,
+        decimals: 18,
+        symbol: 'ALEX',
+        blockNumber: 12,
+      },
+    },
+  ],
   'cast-vote': { voteId: 'v1' },
   'retry-vote': null,
   tally: {
@@ -112,8 +152,14 @@ describe('request contracts', () => {
   });
 
   test('every request declares who may send it', () => {
-    const bySender = z.record(z.string(), z.object({ sender: z.enum(['popup', 'declaring-page', 'any-page', 'declaring-frame']) })).parse(appRequests);
-    expect(Object.entries(bySender).filter(([, c]) => c.sender !== 'popup').map(([t, c]) => `${t}: ${c.sender}`)).toEqual([
+    const bySender = z
+      .record(z.string(), z.object({ sender: z.enum(['popup', 'declaring-page', 'any-page', 'declaring-frame']) }))
+      .parse(appRequests);
+    expect(
+      Object.entries(bySender)
+        .filter(([, c]) => c.sender !== 'popup')
+        .map(([t, c]) => `${t}: ${c.sender}`),
+    ).toEqual([
       'declaration: any-page',
       'page-layout: declaring-page',
       'frame-gate: declaring-frame',

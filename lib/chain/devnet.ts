@@ -7,8 +7,7 @@ import type { ChainConfig } from './types';
 // Chain A's deployer is anvil account 0, chain B's is anvil account 9, so no address repeats
 // across the two chains (a mix-up between chains cannot pass unnoticed).
 
-const UNISWAP_V2_PAIR_INIT_CODE_HASH =
-  '0x96e8ac4277198ff8b6f785478aa9a39f403cb768dd02cbee326c3e7da348845f' as const;
+const UNISWAP_V2_PAIR_INIT_CODE_HASH = '0x96e8ac4277198ff8b6f785478aa9a39f403cb768dd02cbee326c3e7da348845f' as const;
 
 export const DEVNET_A = {
   chainId: 31337,

@@ -45,7 +45,11 @@ export const OPTIMISM: ChainConfig = {
   uniswapV2: { factory: OPTIMISM_V2_FACTORY, pairInitCodeHash: UNISWAP_V2_PAIR_INIT_CODE_HASH, weth: OP_STACK_WETH },
   uniswapV3: { factory: '0x1F98431c8aD98523631AE4a59f267346ea31F984', poolInitCodeHash: UNISWAP_V3_POOL_INIT_CODE_HASH },
   uniswapV4: { poolManager: '0x9a13F98Cb987694C9F086b1F5eB990EeA8264Ec3', stateView: '0xc18a3169788F4F75A170290584ECA6395C75Ecdb' },
-  usdPrice: { pair: /* @__PURE__ */ usdPair(OPTIMISM_V2_FACTORY, OP_STACK_WETH, OPTIMISM_USDC), stablecoin: OPTIMISM_USDC, stablecoinDecimals: 6 },
+  usdPrice: {
+    pair: /* @__PURE__ */ usdPair(OPTIMISM_V2_FACTORY, OP_STACK_WETH, OPTIMISM_USDC),
+    stablecoin: OPTIMISM_USDC,
+    stablecoinDecimals: 6,
+  },
 };
 
 const ARBITRUM_V2_FACTORY = '0xf1D7CC64Fb4452F05c498126312eBE29f30Fbcf9';
@@ -61,5 +65,9 @@ export const ARBITRUM_ONE: ChainConfig = {
   uniswapV2: { factory: ARBITRUM_V2_FACTORY, pairInitCodeHash: UNISWAP_V2_PAIR_INIT_CODE_HASH, weth: ARBITRUM_WETH },
   uniswapV3: { factory: '0x1F98431c8aD98523631AE4a59f267346ea31F984', poolInitCodeHash: UNISWAP_V3_POOL_INIT_CODE_HASH },
   uniswapV4: { poolManager: '0x360E68faCcca8cA495c1B759Fd9EEe466db9FB32', stateView: '0x76Fd297e2D437cd7f76d50F01AfE6160f86e9990' },
-  usdPrice: { pair: /* @__PURE__ */ usdPair(ARBITRUM_V2_FACTORY, ARBITRUM_WETH, ARBITRUM_USDC), stablecoin: ARBITRUM_USDC, stablecoinDecimals: 6 },
+  usdPrice: {
+    pair: /* @__PURE__ */ usdPair(ARBITRUM_V2_FACTORY, ARBITRUM_WETH, ARBITRUM_USDC),
+    stablecoin: ARBITRUM_USDC,
+    stablecoinDecimals: 6,
+  },
 };

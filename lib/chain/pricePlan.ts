@@ -62,7 +62,10 @@ function poolSpecs(chain: ChainConfig, base: Address, quote: QuoteKind): Spec[] 
   if (quote.kind !== 'eth') {
     const pair = uniswapV2PairAddress(chain.uniswapV2.factory, chain.uniswapV2.pairInitCodeHash, base, other);
     specs.push({
-      base, quote, protocol: 'v2', fee: null,
+      base,
+      quote,
+      protocol: 'v2',
+      fee: null,
       reads: [{ address: pair, abi: uniswapV2PairAbi, functionName: 'getReserves' }],
       decode: ([reserves]) => {
         const r = value<readonly [bigint, bigint, number]>(reserves);
@@ -76,12 +79,16 @@ function poolSpecs(chain: ChainConfig, base: Address, quote: QuoteKind): Spec[] 
     for (const fee of UNISWAP_V3_FEES) {
       const pool = uniswapV3PoolAddress(v3.factory, v3.poolInitCodeHash, base, other, fee);
       specs.push({
-        base, quote, protocol: 'v3', fee,
+        base,
+        quote,
+        protocol: 'v3',
+        fee,
         reads: [
           { address: pool, abi: v3PoolAbi, functionName: 'slot0' },
           { address: pool, abi: v3PoolAbi, functionName: 'liquidity' },
         ],
-        decode: ([slot0, liquidity]) => concentrated('v3', value<readonly [bigint, ...unknown[]]>(slot0)?.[0], value<bigint>(liquidity), baseIsToken0),
+        decode: ([slot0, liquidity]) =>
+          concentrated('v3', value<readonly [bigint, ...unknown[]]>(slot0)?.[0], value<bigint>(liquidity), baseIsToken0),
       });
     }
   }
@@ -90,19 +97,28 @@ function poolSpecs(chain: ChainConfig, base: Address, quote: QuoteKind): Spec[] 
     for (const { fee, tickSpacing } of UNISWAP_V4_POOL_SHAPES) {
       const id = uniswapV4PoolId(v4PoolKey(base, other, fee, tickSpacing));
       specs.push({
-        base, quote, protocol: 'v4', fee,
+        base,
+        quote,
+        protocol: 'v4',
+        fee,
         reads: [
           { address: v4.stateView, abi: stateViewAbi, functionName: 'getSlot0', args: [id] },
           { address: v4.stateView, abi: stateViewAbi, functionName: 'getLiquidity', args: [id] },
         ],
-        decode: ([slot0, liquidity]) => concentrated('v4', value<readonly [bigint, ...unknown[]]>(slot0)?.[0], value<bigint>(liquidity), baseIsToken0),
+        decode: ([slot0, liquidity]) =>
+          concentrated('v4', value<readonly [bigint, ...unknown[]]>(slot0)?.[0], value<bigint>(liquidity), baseIsToken0),
       });
     }
   }
   return specs;
 }
 
-function concentrated(protocol: 'v3' | 'v4', sqrtPriceX96: bigint | undefined, liquidity: bigint | null, baseIsToken0: boolean): PoolState | null {
+function concentrated(
+  protocol: 'v3' | 'v4',
+  sqrtPriceX96: bigint | undefined,
+  liquidity: bigint | null,
+  baseIsToken0: boolean,
+): PoolState | null {
   if (!sqrtPriceX96 || !liquidity) return null;
   return { protocol, sqrtPriceX96, liquidity, baseIsToken0 };
 }
@@ -142,7 +158,12 @@ export function pricePlan(chain: ChainConfig, tokens: Address[]): ReadPlan<Price
       const eth = readAll(ethSpecs);
       const hubReadings = hubs.map((address, i) => {
         const decimals = value<number>(outcomes[i * 2 + 1]);
-        return { address, symbol: value<string>(outcomes[i * 2]), decimals: decimals === null ? null : Number(decimals), pools: readAll(hubSpecs[i] ?? []) };
+        return {
+          address,
+          symbol: value<string>(outcomes[i * 2]),
+          decimals: decimals === null ? null : Number(decimals),
+          pools: readAll(hubSpecs[i] ?? []),
+        };
       });
       const byToken = new Map<string, PoolReading[]>();
       tokens.forEach((token, i) => byToken.set(token.toLowerCase(), readAll(tokenSpecs[i] ?? [])));

@@ -27,7 +27,9 @@ describe.each(RELEASE.map((c) => [c.name, c] as const))('%s', (_name, chain) => 
     expect(chain.uniswapV2.weth).toBe(chain.weth);
     expect(chain.stablecoin).toMatchObject({ symbol: 'USDC', decimals: 6 });
     expect(chain.usdPrice.stablecoin).toBe(chain.stablecoin.address);
-    expect(chain.usdPrice.pair).toBe(uniswapV2PairAddress(chain.uniswapV2.factory, chain.uniswapV2.pairInitCodeHash, chain.weth, chain.stablecoin.address));
+    expect(chain.usdPrice.pair).toBe(
+      uniswapV2PairAddress(chain.uniswapV2.factory, chain.uniswapV2.pairInitCodeHash, chain.weth, chain.stablecoin.address),
+    );
     expect(chain.uniswapV3?.poolInitCodeHash).toBe('0xe34f199b19b2b4f47f68442619d555527d244f78a3297ea89325f843f87b8b54');
     expect(chain.uniswapV4?.poolManager).toMatch(/^0x/);
     expect(chain.uniswapV4?.stateView).toMatch(/^0x/);
@@ -42,7 +44,12 @@ test('chain ids are the four release chains, each once', () => {
 
 test('the mainnet USDC/WETH V2 pair derived by CREATE2 is the well-known pair', () => {
   // 0xB4e1…C9Dc is the Uniswap V2 USDC/WETH pair on Ethereum (app.uniswap.org, etherscan).
-  const pair: Address = uniswapV2PairAddress(ETHEREUM_MAINNET.uniswapV2.factory, ETHEREUM_MAINNET.uniswapV2.pairInitCodeHash, ETHEREUM_MAINNET.weth, ETHEREUM_MAINNET.stablecoin.address);
+  const pair: Address = uniswapV2PairAddress(
+    ETHEREUM_MAINNET.uniswapV2.factory,
+    ETHEREUM_MAINNET.uniswapV2.pairInitCodeHash,
+    ETHEREUM_MAINNET.weth,
+    ETHEREUM_MAINNET.stablecoin.address,
+  );
   expect(pair).toBe('0xB4e16d0168e52d35CaCD2c6185b44281Ec28C9Dc');
 });
 

@@ -31,15 +31,30 @@ afterEach(async () => {
 });
 
 const alexFollow: FollowRow = {
-  tokenId: ALEX, chainId: 31337, address: '0x5FC8d32690cc91D4c39d9d3abcBD16989F875707', symbol: 'ALEX',
-  name: 'Alex Masmej', creatorName: 'Alex Masmej', siteOrigin: 'http://localhost:4101', confirmation: 'confirmed',
-  manifest: null, followedAt: 1_000,
+  tokenId: ALEX,
+  chainId: 31337,
+  address: '0x5FC8d32690cc91D4c39d9d3abcBD16989F875707',
+  symbol: 'ALEX',
+  name: 'Alex Masmej',
+  creatorName: 'Alex Masmej',
+  siteOrigin: 'http://localhost:4101',
+  confirmation: 'confirmed',
+  manifest: null,
+  followedAt: 1_000,
 };
 
 function values(balance: string, blockNumber: string): HoldingValues {
   return {
-    balance, decimals: 18, symbol: 'ALEX', name: 'Alex Masmej', priceEthE18: '100000000000000',
-    ethUsdE18: '3000000000000000000000', valueWei: null, blockNumber, blockTimestamp: 1, fetchedAt: 2,
+    balance,
+    decimals: 18,
+    symbol: 'ALEX',
+    name: 'Alex Masmej',
+    priceEthE18: '100000000000000',
+    ethUsdE18: '3000000000000000000000',
+    valueWei: null,
+    blockNumber,
+    blockTimestamp: 1,
+    fetchedAt: 2,
   };
 }
 
@@ -51,22 +66,56 @@ describe('migration from version 1', () => {
     await v1.table('follows').put(alexFollow);
     await v1.table('settings').put({ key: 'watchAddress', value: HOLDER });
     await v1.table('lastSeen').put({
-      tokenId: ALEX, balance: '12500000000000000000000', priceEthE18: '100000000000000',
-      valueWei: '1250000000000000000', blockNumber: '42', seenAt: 1_700_000_000_000,
+      tokenId: ALEX,
+      balance: '12500000000000000000000',
+      priceEthE18: '100000000000000',
+      valueWei: '1250000000000000000',
+      blockNumber: '42',
+      seenAt: 1_700_000_000_000,
     });
     // A last-seen row for a token no longer followed has nothing to attach to and is dropped.
-    await v1.table('lastSeen').put({ tokenId: 'eip155:1/erc20:0x0000000000000000000000000000000000000001', balance: '1', priceEthE18: null, valueWei: null, blockNumber: '1', seenAt: 1 });
+    await v1
+      .table('lastSeen')
+      .put({
+        tokenId: 'eip155:1/erc20:0x0000000000000000000000000000000000000001',
+        balance: '1',
+        priceEthE18: null,
+        valueWei: null,
+        blockNumber: '1',
+        seenAt: 1,
+      });
     v1.close();
 
     const db = openCompanion(name);
     const rows = await holdingsOf(db, HOLDER);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
-      account: HOLDER.toLowerCase(), tokenId: ALEX, chainId: 31337,
+      account: HOLDER.toLowerCase(),
+      tokenId: ALEX,
+      chainId: 31337,
       latest: { balance: '12500000000000000000000', symbol: 'ALEX', blockNumber: '42', blockTimestamp: 1_700_000_000 },
     });
     expect(rows[0]!.looked).toEqual(rows[0]!.latest);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['alertRuns', 'alerts', 'alertsSeen', 'chainStatus', 'claimsCache', 'claimsFiles', 'discoveries', 'follows', 'holdings', 'income', 'lpEntries', 'settings', 'sitePrefs', 'tokenLists', 'transactions', 'unlockSessions', 'voteSigners', 'votes']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual([
+      'alertRuns',
+      'alerts',
+      'alertsSeen',
+      'chainStatus',
+      'claimsCache',
+      'claimsFiles',
+      'discoveries',
+      'follows',
+      'holdings',
+      'income',
+      'lpEntries',
+      'settings',
+      'sitePrefs',
+      'tokenLists',
+      'transactions',
+      'unlockSessions',
+      'voteSigners',
+      'votes',
+    ]);
     expect(await listFollows(db)).toEqual([alexFollow]);
   });
 
@@ -92,7 +141,9 @@ describe('migration from version 2', () => {
     v2.version(2).stores({ lastSeen: null, holdings: '[account+tokenId], account, tokenId', chainStatus: 'chainId' });
     await v2.table('follows').put(alexFollow);
     await v2.table('settings').put({ key: 'watchAddress', value: HOLDER });
-    await v2.table('holdings').put({ account: HOLDER.toLowerCase(), tokenId: ALEX, chainId: 31337, latest: values('7', '3'), looked: null });
+    await v2
+      .table('holdings')
+      .put({ account: HOLDER.toLowerCase(), tokenId: ALEX, chainId: 31337, latest: values('7', '3'), looked: null });
     v2.close();
 
     const db = openCompanion(name);
@@ -140,8 +191,16 @@ describe('migration from version 4', () => {
     expect((await db.transactions.get('t1'))?.status).toBe('confirmed');
     expect(await db.unlockSessions.count()).toBe(0);
     await db.unlockSessions.put({
-      origin: 'http://localhost:4101', gateId: 'monthly-notes', tokenId: ALEX, address: HOLDER, kind: 'post', title: 'Notes',
-      content: '<p>hi</p>', minBalance: '1', unlockedAt: 1, expiresAt: 2,
+      origin: 'http://localhost:4101',
+      gateId: 'monthly-notes',
+      tokenId: ALEX,
+      address: HOLDER,
+      kind: 'post',
+      title: 'Notes',
+      content: '<p>hi</p>',
+      minBalance: '1',
+      unlockedAt: 1,
+      expiresAt: 2,
     });
     expect(await db.unlockSessions.where('origin').equals('http://localhost:4101').count()).toBe(1);
     await db.sitePrefs.put({ origin: 'http://localhost:4101', companionDismissed: true });
@@ -204,22 +263,61 @@ describe('repositories', () => {
 
   test('settings default, persist, and clear with everything else', async () => {
     const db = openCompanion();
-    expect(await readSettings(db)).toEqual({ watchAddress: null, wallet: null, rpcUrls: {}, disabledChains: [], minPoolDepthUsd: 5_000, currency: 'USD', alerts: DEFAULT_ALERT_PREFS, openIn: 'popup' });
+    expect(await readSettings(db)).toEqual({
+      watchAddress: null,
+      wallet: null,
+      rpcUrls: {},
+      disabledChains: [],
+      minPoolDepthUsd: 5_000,
+      currency: 'USD',
+      alerts: DEFAULT_ALERT_PREFS,
+      openIn: 'popup',
+    });
     await writeSetting(db, 'rpcUrls', { '31337': ['http://127.0.0.1:9999'] });
     await follow(db, alexFollow);
     expect((await readSettings(db)).rpcUrls).toEqual({ '31337': ['http://127.0.0.1:9999'] });
     await clearAllData(db);
-    expect(await readSettings(db)).toEqual({ watchAddress: null, wallet: null, rpcUrls: {}, disabledChains: [], minPoolDepthUsd: 5_000, currency: 'USD', alerts: DEFAULT_ALERT_PREFS, openIn: 'popup' });
+    expect(await readSettings(db)).toEqual({
+      watchAddress: null,
+      wallet: null,
+      rpcUrls: {},
+      disabledChains: [],
+      minPoolDepthUsd: 5_000,
+      currency: 'USD',
+      alerts: DEFAULT_ALERT_PREFS,
+      openIn: 'popup',
+    });
     expect(await db.follows.count()).toBe(0);
   });
 });
 
 describe('votes', () => {
   const vote = (over: Partial<import('./rows').VoteRow> = {}): import('./rows').VoteRow => ({
-    id: 'v1', tokenId: ALEX, hub: 'http://localhost:4101/hub', space: 'alex.eth', proposalId: '0xp', proposalTitle: 'Next?',
-    account: lowerAddress(HOLDER), choice: 1, choiceLabel: 'Rust',
-    typedData: buildVoteTypedData({ from: HOLDER, space: 'alex.eth', proposal: '0xp', type: 'single-choice', choice: 1, timestamp: 1, app: 'test' }), signature: null, receipt: null,
-    status: 'awaiting-signature', error: null, createdAt: 1, updatedAt: 1, ...over,
+    id: 'v1',
+    tokenId: ALEX,
+    hub: 'http://localhost:4101/hub',
+    space: 'alex.eth',
+    proposalId: '0xp',
+    proposalTitle: 'Next?',
+    account: lowerAddress(HOLDER),
+    choice: 1,
+    choiceLabel: 'Rust',
+    typedData: buildVoteTypedData({
+      from: HOLDER,
+      space: 'alex.eth',
+      proposal: '0xp',
+      type: 'single-choice',
+      choice: 1,
+      timestamp: 1,
+      app: 'test',
+    }),
+    signature: null,
+    receipt: null,
+    status: 'awaiting-signature',
+    error: null,
+    createdAt: 1,
+    updatedAt: 1,
+    ...over,
   });
 
   test('a vote is taken for submission once, and again only when the first attempt went stale', async () => {

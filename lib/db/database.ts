@@ -115,7 +115,9 @@ export class CompanionDatabase extends Dexie {
         const income = await tx.table<IncomeRow>('income').toArray();
         const votes = await tx.table<VoteRow>('votes').toArray();
         const keys = [
-          ...income.flatMap((row) => row.rounds.filter((r) => r.status === 'claimable').map((r) => alertKey('new-round', row.tokenId, r.id))),
+          ...income.flatMap((row) =>
+            row.rounds.filter((r) => r.status === 'claimable').map((r) => alertKey('new-round', row.tokenId, r.id)),
+          ),
           ...votes.filter((v) => v.status === 'submitted').map((v) => alertKey('new-proposal', v.tokenId, v.proposalId)),
         ];
         await tx.table<AlertSeenRow>('alertsSeen').bulkPut([...new Set(keys)].map((key) => ({ key, notifiedAt: at })));

@@ -113,13 +113,7 @@ export interface LastSeenRowV1 {
 }
 
 /** Where a vote is in its life; a vote is saved before the wallet is asked to sign it. */
-export type VoteStatus =
-  | 'awaiting-signature'
-  | 'signed'
-  | 'submitting'
-  | 'submitted'
-  | 'cancelled'
-  | 'failed';
+export type VoteStatus = 'awaiting-signature' | 'signed' | 'submitting' | 'submitted' | 'cancelled' | 'failed';
 
 export interface VoteRow {
   /** Local id, also the idempotency key of the submission. */

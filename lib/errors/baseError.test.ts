@@ -5,7 +5,14 @@ import { SiweError } from '@/lib/gates/core/siwe/siweError';
 import { ClaimProofError, ClaimsFileError, IncomeError } from '@/lib/income/core/errors';
 import { RequestError } from '@/lib/messaging/requests';
 import { InvalidTokenIdError } from '@/lib/protocol/caip19';
-import { HubRefusedVoteError, HubResponseError, HubUnreachableError, InvalidVoteError, VotesError, VotingPowerError } from '@/lib/votes/core/errors';
+import {
+  HubRefusedVoteError,
+  HubResponseError,
+  HubUnreachableError,
+  InvalidVoteError,
+  VotesError,
+  VotingPowerError,
+} from '@/lib/votes/core/errors';
 import { WalletError, toWalletError } from '@/lib/wallet/walletError';
 import { BaseError, describeCauseChain } from './baseError';
 

@@ -1,5 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { formatAge, formatChange, formatUntil, formatEthE18, formatTokenAmount, formatTokenAmountExact, formatUsdE18, shortAddress } from './format';
+import {
+  formatAge,
+  formatChange,
+  formatUntil,
+  formatEthE18,
+  formatTokenAmount,
+  formatTokenAmountExact,
+  formatUsdE18,
+  shortAddress,
+} from './format';
 
 const E18 = 10n ** 18n;
 

@@ -31,7 +31,12 @@ export function formatTokenAmountExact(amount: bigint, decimals: number, locale?
 
 export function formatUsdE18(amount: bigint, locale?: string): string {
   const small = amount !== 0n && amount < 10n ** 16n * 100n; // under one dollar: show more digits
-  const format = new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD', maximumFractionDigits: small ? 4 : 2, minimumFractionDigits: 2 });
+  const format = new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency: 'USD',
+    maximumFractionDigits: small ? 4 : 2,
+    minimumFractionDigits: 2,
+  });
   return withFloor(amount, 18, small ? 4 : 2, (v) => format.format(v));
 }
 
@@ -42,9 +47,12 @@ export function formatEthE18(amount: bigint, locale?: string): string {
 
 /** "+2.50%" / "−1.20%" from basis points, with a real minus sign. */
 export function formatChange(basisPoints: number, locale?: string): string {
-  return new Intl.NumberFormat(locale, { style: 'percent', signDisplay: 'exceptZero', minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(
-    basisPoints / 10_000,
-  );
+  return new Intl.NumberFormat(locale, {
+    style: 'percent',
+    signDisplay: 'exceptZero',
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  }).format(basisPoints / 10_000);
 }
 
 export function formatAge(fromMs: number, nowMs: number, locale?: string): string {

@@ -9,7 +9,9 @@ const tabId = z.number().int().nonnegative();
 
 export const refreshOutcomeSchema = z.object({
   /** Per chain read: the block it was read at, or why it failed. */
-  chains: z.array(z.object({ chainId: z.number().int(), chainName: z.string(), blockNumber: z.string().nullable(), error: z.string().nullable() })),
+  chains: z.array(
+    z.object({ chainId: z.number().int(), chainName: z.string(), blockNumber: z.string().nullable(), error: z.string().nullable() }),
+  ),
 });
 export type RefreshOutcome = z.infer<typeof refreshOutcomeSchema>;
 

@@ -15,7 +15,11 @@ export function discoveryOf(db: CompanionDatabase, account: Address, tokenId: st
 export async function replaceDiscoveries(db: CompanionDatabase, account: Address, chainId: number, rows: DiscoveryRow[]): Promise<void> {
   const owner = lowerAddress(account);
   await db.transaction('rw', db.discoveries, async () => {
-    await db.discoveries.where('account').equals(owner).filter((row) => row.chainId === chainId).delete();
+    await db.discoveries
+      .where('account')
+      .equals(owner)
+      .filter((row) => row.chainId === chainId)
+      .delete();
     await db.discoveries.bulkPut(rows.map((row) => ({ ...row, account: owner })));
   });
 }

@@ -79,15 +79,31 @@ describe('migration to the lists version (8)', () => {
     const name = `lists-migration-${Math.random()}`;
     const v5 = new Dexie(name);
     v5.version(5).stores({
-      follows: 'tokenId', settings: 'key', holdings: '[account+tokenId], account, tokenId', chainStatus: 'chainId',
-      votes: 'id, proposalId, status, account, updatedAt', claimsCache: '[fileHash+account]', claimsFiles: 'url',
-      lpEntries: '[account+pair], account', transactions: 'id, status, account, [tokenId+subject]', income: '[account+tokenId], account',
-      unlockSessions: '[origin+gateId], origin, expiresAt', sitePrefs: 'origin',
+      follows: 'tokenId',
+      settings: 'key',
+      holdings: '[account+tokenId], account, tokenId',
+      chainStatus: 'chainId',
+      votes: 'id, proposalId, status, account, updatedAt',
+      claimsCache: '[fileHash+account]',
+      claimsFiles: 'url',
+      lpEntries: '[account+pair], account',
+      transactions: 'id, status, account, [tokenId+subject]',
+      income: '[account+tokenId], account',
+      unlockSessions: '[origin+gateId], origin, expiresAt',
+      sitePrefs: 'origin',
     });
     const alex = devnetJson.tokens[0]!;
     const row: FollowRow = {
-      tokenId: `eip155:31337/erc20:${alex.address}`, chainId: 31337, address: alex.address as `0x${string}`, symbol: 'ALEX', name: 'Alex Masmej',
-      creatorName: null, siteOrigin: null, confirmation: 'confirmed', manifest: null, followedAt: 1,
+      tokenId: `eip155:31337/erc20:${alex.address}`,
+      chainId: 31337,
+      address: alex.address as `0x${string}`,
+      symbol: 'ALEX',
+      name: 'Alex Masmej',
+      creatorName: null,
+      siteOrigin: null,
+      confirmation: 'confirmed',
+      manifest: null,
+      followedAt: 1,
     };
     await v5.table('follows').put(row);
     v5.close();

@@ -24,7 +24,12 @@ export async function saveAddedList(db: CompanionDatabase, url: string, list: To
 }
 
 /** The outcome of a later fetch: a good copy replaces the old one, a broken one only records why. */
-export async function saveFetchOutcome(db: CompanionDatabase, url: string, outcome: { list: TokenList } | { error: string }, now: number): Promise<void> {
+export async function saveFetchOutcome(
+  db: CompanionDatabase,
+  url: string,
+  outcome: { list: TokenList } | { error: string },
+  now: number,
+): Promise<void> {
   await db.transaction('rw', db.tokenLists, async () => {
     const row = await db.tokenLists.get(url);
     if (!row) return; // removed while it was being fetched

@@ -22,7 +22,9 @@ export interface RequestContract<P extends SenderPolicy = SenderPolicy, I extend
   output: O;
 }
 
-export function defineRequest<P extends SenderPolicy, I extends z.ZodType, O extends z.ZodType>(contract: RequestContract<P, I, O>): RequestContract<P, I, O> {
+export function defineRequest<P extends SenderPolicy, I extends z.ZodType, O extends z.ZodType>(
+  contract: RequestContract<P, I, O>,
+): RequestContract<P, I, O> {
   return contract;
 }
 
@@ -56,7 +58,10 @@ export type PayloadOf<C extends RequestContract> = z.output<C['input']>;
 /** What the handler answers and the caller receives. */
 export type ResultOf<C extends RequestContract> = z.output<C['output']>;
 
-export type RequestHandler<C extends RequestContract> = (payload: PayloadOf<C>, sender: SenderContexts[C['sender']]) => Promise<ResultOf<C>>;
+export type RequestHandler<C extends RequestContract> = (
+  payload: PayloadOf<C>,
+  sender: SenderContexts[C['sender']],
+) => Promise<ResultOf<C>>;
 
 /** One handler per request of a contract map, each typed from its schemas and sender policy. */
 export type RequestHandlers<M extends RequestContracts> = { [T in keyof M]: RequestHandler<M[T]> };

@@ -47,7 +47,10 @@ export function sendPageRequest<T extends RequestTypeFor<'declaring-page'>>(type
 
 /** Name of the port the popup keeps open; its closing marks the holdings as looked at. */
 /** A request from our page frame shown inside a declaring page (lib/gates/pageFrame.ts). */
-export function sendFrameRequest<T extends RequestTypeFor<'declaring-frame'>>(type: T, payload: RequestInput<T>): Promise<RequestResult<T>> {
+export function sendFrameRequest<T extends RequestTypeFor<'declaring-frame'>>(
+  type: T,
+  payload: RequestInput<T>,
+): Promise<RequestResult<T>> {
   return send(type, payload, 'The extension did not answer. Reload the page and try again.');
 }
 

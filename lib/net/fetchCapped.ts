@@ -31,7 +31,11 @@ export async function fetchCappedBytes(url: string, opts: FetchCappedOptions): P
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), opts.timeoutMs);
   try {
-    const res = await doFetch(url, { signal: controller.signal, credentials: 'omit', headers: { accept: 'application/json, text/html;q=0.9' } });
+    const res = await doFetch(url, {
+      signal: controller.signal,
+      credentials: 'omit',
+      headers: { accept: 'application/json, text/html;q=0.9' },
+    });
     if (!res.ok) return { ok: false, error: `${url} answered HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}` };
     const contentType = res.headers.get('content-type') ?? '';
     const max = typeof opts.maxBytes === 'number' ? opts.maxBytes : opts.maxBytes(contentType);

@@ -21,16 +21,34 @@ describe('parseTokenId', () => {
 
   test('says what is wrong', () => {
     expect(message('hello')).toMatchInlineSnapshot(`"expected a CAIP-19 id like eip155:1/erc20:0x…, got "hello""`);
-    expect(message(ALEX)).toMatchInlineSnapshot(`"expected a CAIP-19 id like eip155:1/erc20:0x…, got "0x5FC8d32690cc91D4c39d9d3abcBD16989F875707"; add the chain in front: eip155:<chainId>/erc20:<address>"`);
-    expect(message(`EIP155:1/ERC20:${ALEX}`)).toMatchInlineSnapshot(`"expected a CAIP-19 id like eip155:1/erc20:0x…, got "EIP155:1/ERC20:0x5FC8d32690cc91D4c39d9d3abcBD16989F875707"; write "eip155" and "erc20" in lower case"`);
-    expect(message(`eip155:01/erc20:${ALEX}`)).toMatchInlineSnapshot(`"expected a CAIP-19 id like eip155:1/erc20:0x…, got "eip155:01/erc20:0x5FC8d32690cc91D4c39d9d3abcBD16989F875707"; the chain id is a positive number without leading zeros"`);
-    expect(message(`eip155:0/erc20:${ALEX}`)).toMatchInlineSnapshot(`"expected a CAIP-19 id like eip155:1/erc20:0x…, got "eip155:0/erc20:0x5FC8d32690cc91D4c39d9d3abcBD16989F875707"; the chain id is a positive number without leading zeros"`);
-    expect(message(`eip155:1/erc721:${ALEX}`)).toMatchInlineSnapshot(`"expected a CAIP-19 id like eip155:1/erc20:0x…, got "eip155:1/erc721:0x5FC8d32690cc91D4c39d9d3abcBD16989F875707"; only ERC-20 tokens (erc20) can be personal tokens"`);
+    expect(message(ALEX)).toMatchInlineSnapshot(
+      `"expected a CAIP-19 id like eip155:1/erc20:0x…, got "0x5FC8d32690cc91D4c39d9d3abcBD16989F875707"; add the chain in front: eip155:<chainId>/erc20:<address>"`,
+    );
+    expect(message(`EIP155:1/ERC20:${ALEX}`)).toMatchInlineSnapshot(
+      `"expected a CAIP-19 id like eip155:1/erc20:0x…, got "EIP155:1/ERC20:0x5FC8d32690cc91D4c39d9d3abcBD16989F875707"; write "eip155" and "erc20" in lower case"`,
+    );
+    expect(message(`eip155:01/erc20:${ALEX}`)).toMatchInlineSnapshot(
+      `"expected a CAIP-19 id like eip155:1/erc20:0x…, got "eip155:01/erc20:0x5FC8d32690cc91D4c39d9d3abcBD16989F875707"; the chain id is a positive number without leading zeros"`,
+    );
+    expect(message(`eip155:0/erc20:${ALEX}`)).toMatchInlineSnapshot(
+      `"expected a CAIP-19 id like eip155:1/erc20:0x…, got "eip155:0/erc20:0x5FC8d32690cc91D4c39d9d3abcBD16989F875707"; the chain id is a positive number without leading zeros"`,
+    );
+    expect(message(`eip155:1/erc721:${ALEX}`)).toMatchInlineSnapshot(
+      `"expected a CAIP-19 id like eip155:1/erc20:0x…, got "eip155:1/erc721:0x5FC8d32690cc91D4c39d9d3abcBD16989F875707"; only ERC-20 tokens (erc20) can be personal tokens"`,
+    );
     expect(message(`eip155:99999999999999999/erc20:${ALEX}`)).toMatchInlineSnapshot(`"the chain id 99999999999999999 is too large"`);
-    expect(message('eip155:1/erc20:0x5FC8d32690cc91D4c39d9d3abcBD16989F87570')).toMatchInlineSnapshot(`"the address must be 0x followed by 40 hex digits; this one has 39"`);
-    expect(message(`eip155:1/erc20:${ALEX.replace('5FC8', '5fC8')}`)).toMatchInlineSnapshot(`"the address checksum does not match; did you mean eip155:1/erc20:0x5FC8d32690cc91D4c39d9d3abcBD16989F875707?"`);
-    expect(message(`eip155:1/erc20:0x${'0'.repeat(40)}`)).toMatchInlineSnapshot(`"the address is the zero address, which is never a token or contract"`);
-    expect(message(` eip155:1/erc20:${ALEX}`)).toMatchInlineSnapshot(`"expected a CAIP-19 id like eip155:1/erc20:0x…, got " eip155:1/erc20:0x5FC8d32690cc91D4c39d9d3abcBD16989F875707"; remove the spaces around it"`);
+    expect(message('eip155:1/erc20:0x5FC8d32690cc91D4c39d9d3abcBD16989F87570')).toMatchInlineSnapshot(
+      `"the address must be 0x followed by 40 hex digits; this one has 39"`,
+    );
+    expect(message(`eip155:1/erc20:${ALEX.replace('5FC8', '5fC8')}`)).toMatchInlineSnapshot(
+      `"the address checksum does not match; did you mean eip155:1/erc20:0x5FC8d32690cc91D4c39d9d3abcBD16989F875707?"`,
+    );
+    expect(message(`eip155:1/erc20:0x${'0'.repeat(40)}`)).toMatchInlineSnapshot(
+      `"the address is the zero address, which is never a token or contract"`,
+    );
+    expect(message(` eip155:1/erc20:${ALEX}`)).toMatchInlineSnapshot(
+      `"expected a CAIP-19 id like eip155:1/erc20:0x…, got " eip155:1/erc20:0x5FC8d32690cc91D4c39d9d3abcBD16989F875707"; remove the spaces around it"`,
+    );
   });
 });
 

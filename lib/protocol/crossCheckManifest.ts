@@ -31,7 +31,11 @@ export function crossCheckManifest(m: PersonalTokenManifest): ValidationError[] 
   const sameChain = (path: string, token: string | undefined) => {
     if (token === undefined) return;
     const other = parseTokenId(token).chainId;
-    if (other !== chainId) add(path, `is on chain ${other} but the manifest's token is on chain ${chainId}; contracts in one manifest live on the token's chain`);
+    if (other !== chainId)
+      add(
+        path,
+        `is on chain ${other} but the manifest's token is on chain ${chainId}; contracts in one manifest live on the token's chain`,
+      );
   };
 
   m.distributions.forEach((d, i) => sameChain(`distributions[${i}].token`, d.token));
@@ -52,7 +56,10 @@ export function crossCheckManifest(m: PersonalTokenManifest): ValidationError[] 
     const first = stakingOf.get(s.pair.toLowerCase());
     if (!first) stakingOf.set(s.pair.toLowerCase(), s);
     else if (first.address.toLowerCase() !== s.address.toLowerCase()) {
-      add(s.path, `${s.address} is a second staking contract for pair ${s.pair}, which ${first.path} already gives as ${first.address}; the companion follows one StakingRewards per pair (declare it in pairs[].staking, in rewards[], or in both with the same address)`);
+      add(
+        s.path,
+        `${s.address} is a second staking contract for pair ${s.pair}, which ${first.path} already gives as ${first.address}; the companion follows one StakingRewards per pair (declare it in pairs[].staking, in rewards[], or in both with the same address)`,
+      );
     }
   }
   return errors;

@@ -10,8 +10,7 @@ export interface PageDeclaration {
 }
 
 export type CheckDeclarationResult =
-  | { ok: true; token: TokenId; tokenId: string; manifestUrl: string | null }
-  | { ok: false; errors: ValidationError[] };
+  { ok: true; token: TokenId; tokenId: string; manifestUrl: string | null } | { ok: false; errors: ValidationError[] };
 
 export const META_NAME = 'personal-token';
 export const LINK_REL = 'personal-token-manifest';

@@ -100,8 +100,10 @@ function amountTypeMessage(input: unknown): string {
 }
 
 function amountProblem(s: string): string | undefined {
-  if (/^\d+\.\d*$/.test(s)) return `"${s}" has a decimal point; amounts are whole base units (1.5 tokens with 18 decimals is "1500000000000000000")`;
-  if (!/^(0|[1-9][0-9]*)$/.test(s)) return `expected a whole number of base units written with digits only, like "1000000000000000000", got ${JSON.stringify(s.slice(0, 80))}`;
+  if (/^\d+\.\d*$/.test(s))
+    return `"${s}" has a decimal point; amounts are whole base units (1.5 tokens with 18 decimals is "1500000000000000000")`;
+  if (!/^(0|[1-9][0-9]*)$/.test(s))
+    return `expected a whole number of base units written with digits only, like "1000000000000000000", got ${JSON.stringify(s.slice(0, 80))}`;
   if (BigInt(s) > UINT_MAX) return 'is larger than any token amount (2^256 - 1)';
   return undefined;
 }

@@ -9,7 +9,11 @@ import { MANIFEST_VERSION, MAX_DESCRIPTION, MAX_ENTRIES, MAX_NAME, MAX_SPACE, MA
 // pair, same chain) are in `crossCheckManifest.ts`.
 
 const list = <T extends z.ZodType>(item: T, description: string) =>
-  z.array(item).max(MAX_ENTRIES).default(() => []).meta({ description });
+  z
+    .array(item)
+    .max(MAX_ENTRIES)
+    .default(() => [])
+    .meta({ description });
 
 export const creatorSchema = z.strictObject({
   name: text(MAX_NAME, 'The person behind the token, as holders know them.'),
@@ -20,7 +24,9 @@ export const creatorSchema = z.strictObject({
 export const pairSchema = z.strictObject({
   protocol: z.literal('uniswap-v2').meta({ description: 'The AMM. Only Uniswap V2 (and its forks with the same pair interface) for now.' }),
   address: address('The pair contract (the LP token), token against WETH or another token.'),
-  staking: address('A StakingRewards contract where this LP token can be staked (optional); the same as a `rewards` entry of kind "staking-rewards" for this pair. One per pair.').optional(),
+  staking: address(
+    'A StakingRewards contract where this LP token can be staked (optional); the same as a `rewards` entry of kind "staking-rewards" for this pair. One per pair.',
+  ).optional(),
 });
 
 export const distributionSchema = z.strictObject({
@@ -32,7 +38,10 @@ export const distributionSchema = z.strictObject({
   token: tokenId("CAIP-19 id of the paid token when it is not the creator's token (e.g. LP shares).").optional(),
   endsAt: z.iso
     .datetime({ error: 'expected a UTC date and time written like "2026-03-31T23:59:59Z"' })
-    .meta({ description: 'Optional: when claims of this round stop being accepted (ISO 8601, UTC, e.g. "2026-03-31T23:59:59Z"); holders are alerted before.' })
+    .meta({
+      description:
+        'Optional: when claims of this round stop being accepted (ISO 8601, UTC, e.g. "2026-03-31T23:59:59Z"); holders are alerted before.',
+    })
     .optional(),
 });
 
@@ -70,7 +79,10 @@ export const votesSchema = z.strictObject({
   // in LP shares), so a space may count the tokens a holder has in the pool as voting power.
   countLiquidity: z
     .boolean()
-    .meta({ description: "Also count, as voting power, the creator tokens a holder has in the token/WETH Uniswap V2 pool (their LP share of the pool's token reserve). Default false." })
+    .meta({
+      description:
+        "Also count, as voting power, the creator tokens a holder has in the token/WETH Uniswap V2 pool (their LP share of the pool's token reserve). Default false.",
+    })
     .optional(),
 });
 
@@ -87,7 +99,9 @@ export const manifestSchema = z
     $schema: z.string().max(2048).meta({ description: 'Optional; lets editors find this schema.' }).optional(),
     version: z.literal(MANIFEST_VERSION, {
       error: (iss) =>
-        iss.input === undefined ? undefined : `this companion reads version ${MANIFEST_VERSION} manifests; got ${JSON.stringify(iss.input)}`,
+        iss.input === undefined
+          ? undefined
+          : `this companion reads version ${MANIFEST_VERSION} manifests; got ${JSON.stringify(iss.input)}`,
     }),
     token: tokenId('The creator token, as a CAIP-19 id: eip155:<chainId>/erc20:<address>. Must equal the page declaration.'),
     creator: creatorSchema,

@@ -24,13 +24,20 @@ test('the example tags and manifest are valid together', () => {
 
 test('the example list entry is a valid token list entry', () => {
   const [, entry] = blocks('json');
-  const list = { name: 'Example', timestamp: '2025-01-01T00:00:00Z', version: { major: 1, minor: 0, patch: 0 }, tokens: [JSON.parse(entry ?? '')] };
+  const list = {
+    name: 'Example',
+    timestamp: '2025-01-01T00:00:00Z',
+    version: { major: 1, minor: 0, patch: 0 },
+    tokens: [JSON.parse(entry ?? '')],
+  };
   expect(parseTokenList(list)).toMatchObject({ ok: true });
 });
 
 test('it names the schema file and the validator command that exist', () => {
   expect(section).toContain('lib/protocol/personal-token-manifest.v1.schema.json');
   expect(section).toContain('npm run validate-manifest -- ');
-  const pkg = JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8')) as { scripts: Record<string, string> };
+  const pkg = JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
   expect(pkg.scripts['validate-manifest']).toBe('tsx lib/protocol/cli/validateManifestCli.ts');
 });

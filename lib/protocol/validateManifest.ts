@@ -17,8 +17,7 @@ export interface ValidateManifestOptions {
 
 export type ValidateManifestResult =
   /** `warnings`: sections this reader ignored (see `compatibility.ts`); shown to creators, not holders. */
-  | { ok: true; manifest: PersonalTokenManifest; warnings: ValidationError[] }
-  | { ok: false; errors: ValidationError[] };
+  { ok: true; manifest: PersonalTokenManifest; warnings: ValidationError[] } | { ok: false; errors: ValidationError[] };
 
 /**
  * Validates a personal-token manifest: the raw text as fetched (preferred: the size cap is
@@ -67,7 +66,9 @@ function tokenMatchProblems(manifestToken: string, expected: string): Validation
     return [{ path: '', message: `the page's declaration is not a valid token id: ${why}` }];
   }
   if (sameToken(parseTokenId(manifestToken), declared)) return [];
-  return [{ path: 'token', message: `does not match the page's declaration: the manifest names ${manifestToken}, the page declares ${expected}` }];
+  return [
+    { path: 'token', message: `does not match the page's declaration: the manifest names ${manifestToken}, the page declares ${expected}` },
+  ];
 }
 
 function sizeProblem(bytes: number): string | undefined {

@@ -29,7 +29,9 @@ test('every known chain is on by default; turning one off and on again is kept',
 });
 
 test('an unknown chain cannot be switched, with a sentence saying so', async () => {
-  await expect(requestHandlers['set-chain-enabled']({ chainId: 137, enabled: false }, popup)).rejects.toThrow('Chain 137 is not supported.');
+  await expect(requestHandlers['set-chain-enabled']({ chainId: 137, enabled: false }, popup)).rejects.toThrow(
+    'Chain 137 is not supported.',
+  );
 });
 
 test('enabled chains carry the holder’s endpoints for the client', async () => {
@@ -42,8 +44,16 @@ test('a chain turned off is not read at all: no client is even made for it', asy
   const db = database();
   const address = '0x833589fCD6eDb6E08f4c7C32D4f71b54bdA02913';
   await follow(db, {
-    tokenId: `eip155:8453/erc20:${address}`, chainId: 8453, address, symbol: 'USDC', name: null, creatorName: null,
-    siteOrigin: null, confirmation: 'declared', manifest: null, followedAt: 1,
+    tokenId: `eip155:8453/erc20:${address}`,
+    chainId: 8453,
+    address,
+    symbol: 'USDC',
+    name: null,
+    creatorName: null,
+    siteOrigin: null,
+    confirmation: 'declared',
+    manifest: null,
+    followedAt: 1,
   });
   await requestHandlers['set-chain-enabled']({ chainId: 8453, enabled: false }, popup);
   const asked: number[] = [];
@@ -58,5 +68,7 @@ test('a chain turned off is not read at all: no client is even made for it', asy
     [],
   );
   expect(asked).toEqual([]);
-  expect(outcome.chains).toEqual([{ chainId: 8453, chainName: 'Base', blockNumber: null, error: 'Base is turned off in settings; turn it on to read it.' }]);
+  expect(outcome.chains).toEqual([
+    { chainId: 8453, chainName: 'Base', blockNumber: null, error: 'Base is turned off in settings; turn it on to read it.' },
+  ]);
 });

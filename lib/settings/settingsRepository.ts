@@ -4,7 +4,16 @@ import type { CompanionDatabase } from '../db/database';
 import type { SettingKey, SettingRow, SettingsMap } from '../db/rows';
 import { DEFAULT_ALERT_PREFS } from '../alerts/core/alerts';
 
-export const DEFAULT_SETTINGS: SettingsMap = { watchAddress: null, wallet: null, rpcUrls: {}, disabledChains: [], minPoolDepthUsd: DEFAULT_MIN_POOL_DEPTH_USD, currency: 'USD', alerts: DEFAULT_ALERT_PREFS, openIn: 'popup' };
+export const DEFAULT_SETTINGS: SettingsMap = {
+  watchAddress: null,
+  wallet: null,
+  rpcUrls: {},
+  disabledChains: [],
+  minPoolDepthUsd: DEFAULT_MIN_POOL_DEPTH_USD,
+  currency: 'USD',
+  alerts: DEFAULT_ALERT_PREFS,
+  openIn: 'popup',
+};
 
 /** The account whose holdings are shown: the connected wallet first, else the watched address. */
 export function holdingsAccount(settings: SettingsMap): Address | null {

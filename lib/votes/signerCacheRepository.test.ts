@@ -10,7 +10,14 @@ import { checkEnvelopes } from './core/verifyTally';
 import { loadSigners } from './signerCacheRepository';
 
 const PROPOSAL = keccak256(toHex('cached-proposal'));
-const expected: EnvelopeExpectation = { space: 'alex.eth', proposalId: PROPOSAL, type: 'single-choice', choicesCount: 3, start: 1_000, end: 2_000 };
+const expected: EnvelopeExpectation = {
+  space: 'alex.eth',
+  proposalId: PROPOSAL,
+  type: 'single-choice',
+  choicesCount: 3,
+  start: 1_000,
+  end: 2_000,
+};
 let recover: SignerRecoverer;
 const opened: CompanionDatabase[] = [];
 
@@ -23,7 +30,14 @@ afterEach(async () => {
 
 async function vote(i: number) {
   const account = privateKeyToAccount(keccak256(toHex(`cached-voter-${i}`)));
-  const typed = buildVoteTypedData({ from: account.address, space: 'alex.eth', proposal: PROPOSAL, type: 'single-choice', choice: 1 + (i % 3), timestamp: 1_000 + i });
+  const typed = buildVoteTypedData({
+    from: account.address,
+    space: 'alex.eth',
+    proposal: PROPOSAL,
+    type: 'single-choice',
+    choice: 1 + (i % 3),
+    timestamp: 1_000 + i,
+  });
   return voteEnvelope(account.address, await account.signTypedData(viemTypedData(typed)), typed);
 }
 
@@ -50,7 +64,7 @@ test('a second tally of the same votes recovers none; with one new vote, one; fr
   expect(await recheck(again, envelopes)).toEqual({ recovered: 0, saved: 0, verified: 12 });
   expect(await recheck(again, [...envelopes, await vote(12)])).toEqual({ recovered: 1, saved: 1, verified: 13 });
   // Another proposal's tally does not load these.
-  expect((await loadSigners(again, keccak256(toHex('another'))).then((s) => s.cache.size))).toBe(0);
+  expect(await loadSigners(again, keccak256(toHex('another'))).then((s) => s.cache.size)).toBe(0);
 });
 
 test('past the bound, the oldest signers are dropped first', async () => {

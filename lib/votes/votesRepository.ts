@@ -35,7 +35,12 @@ export async function updateVote(
  * Takes a vote for submission unless another run already has it: the check and the status
  * change happen in one transaction, so a vote is never posted twice at once.
  */
-export async function claimForSubmission(db: CompanionDatabase, id: string, staleAfterMs = 60_000, now = Date.now()): Promise<VoteRow | null> {
+export async function claimForSubmission(
+  db: CompanionDatabase,
+  id: string,
+  staleAfterMs = 60_000,
+  now = Date.now(),
+): Promise<VoteRow | null> {
   return db.transaction('rw', db.votes, async () => {
     const row = await db.votes.get(id);
     const takeable = row && (row.status === 'signed' || (row.status === 'submitting' && now - row.updatedAt >= staleAfterMs));

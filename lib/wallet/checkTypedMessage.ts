@@ -44,7 +44,12 @@ function valueProblem(types: TypedData, type: string, value: unknown, path: stri
     if (type === 'bytes') return isHex(value);
     const bytes = /^bytes(\d+)$/.exec(type);
     if (bytes) return isHex(value) && size(value) === Number(bytes[1]);
-    if (/^u?int\d*$/.test(type)) return (typeof value === 'number' && Number.isInteger(value)) || typeof value === 'bigint' || (typeof value === 'string' && /^-?\d+$/.test(value));
+    if (/^u?int\d*$/.test(type))
+      return (
+        (typeof value === 'number' && Number.isInteger(value)) ||
+        typeof value === 'bigint' ||
+        (typeof value === 'string' && /^-?\d+$/.test(value))
+      );
     return false;
   })();
   return ok ? null : `${path}: not a valid ${type}`;

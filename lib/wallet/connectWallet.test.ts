@@ -75,7 +75,10 @@ describe('the connection', () => {
       },
       flag,
     });
-    await expect(wallet.connect()).rejects.toMatchObject({ kind: 'wallet-missing', message: 'MetaMask is not installed or disabled. Install it, or use watch-only.' });
+    await expect(wallet.connect()).rejects.toMatchObject({
+      kind: 'wallet-missing',
+      message: 'MetaMask is not installed or disabled. Install it, or use watch-only.',
+    });
     missing = false;
     expect(await wallet.connect()).toEqual({ account: HOLDER_1, chainId: 31337 });
   });

@@ -4,5 +4,4 @@
 // environment can change it; devnet builds get WXT_METAMASK_ID, by default the test wallet's id.
 declare const __PTC_METAMASK_EXTENSION__: string | undefined;
 
-export const METAMASK_EXTENSION: string =
-  typeof __PTC_METAMASK_EXTENSION__ === 'string' ? __PTC_METAMASK_EXTENSION__ : 'stable';
+export const METAMASK_EXTENSION: string = typeof __PTC_METAMASK_EXTENSION__ === 'string' ? __PTC_METAMASK_EXTENSION__ : 'stable';

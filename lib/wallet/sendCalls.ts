@@ -14,7 +14,9 @@ import { firstAccount, type WalletSession } from './walletSession';
 // Wallet answers, checked loosely: unknown extra fields are the wallet's business.
 const capabilitiesSchema = z.record(z.string(), z.looseObject({ atomic: z.looseObject({ status: z.unknown() }).optional() })).nullable();
 const batchIdSchema = z.looseObject({ id: z.string().min(1) });
-const callsStatusSchema = z.looseObject({ status: z.unknown(), receipts: z.array(z.looseObject({ transactionHash: z.unknown() })).optional() }).nullable();
+const callsStatusSchema = z
+  .looseObject({ status: z.unknown(), receipts: z.array(z.looseObject({ transactionHash: z.unknown() })).optional() })
+  .nullable();
 
 export interface BatchCall {
   to: Address;
@@ -48,9 +50,9 @@ export async function sendCalls(session: WalletSession, chainId: number, calls: 
   const from = firstAccount(await session.request('eth_accounts'));
   if (!from) throw new WalletError('unknown', 'Connect your wallet first.');
   await switchChain(session, chainId);
-  const answer = (await session.request('wallet_sendCalls', [
+  const answer = await session.request('wallet_sendCalls', [
     { version: '2.0.0', from, chainId: toHex(chainId), atomicRequired: true, calls: calls.map((c) => ({ to: c.to, data: c.data })) },
-  ]));
+  ]);
   const id = batchIdSchema.safeParse(answer).data?.id;
   if (!id) throw new WalletError('unknown', 'Your wallet did not return a batch id.');
   return id;

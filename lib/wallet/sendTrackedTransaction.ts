@@ -45,7 +45,17 @@ export async function sendTrackedTransaction(deps: TransactionDeps, call: Tracke
   // The nonce it would use: after a worker restart, an unchanged nonce proves nothing was sent.
   const nonce = await client.getTransactionCount({ address: account, blockTag: 'pending' }).catch(() => undefined);
   const now = Date.now();
-  const row: TransactionRow = { ...call, id: crypto.randomUUID(), account: lowerAddress(account), hash: null, nonce, status: 'awaiting-signature', error: null, createdAt: now, updatedAt: now };
+  const row: TransactionRow = {
+    ...call,
+    id: crypto.randomUUID(),
+    account: lowerAddress(account),
+    hash: null,
+    nonce,
+    status: 'awaiting-signature',
+    error: null,
+    createdAt: now,
+    updatedAt: now,
+  };
   await saveTransaction(db, row);
   let hash: Hex;
   try {
@@ -76,13 +86,20 @@ export async function followTransaction(deps: Pick<BackgroundDeps, 'db' | 'clien
         hash: row.hash,
         timeout: 10 * 60_000,
         onReplaced: (replacement) => {
-          const note = replacement.reason === 'repriced' ? null : `Your wallet ${replacement.reason === 'cancelled' ? 'cancelled' : 'replaced'} this transaction.`;
+          const note =
+            replacement.reason === 'repriced'
+              ? null
+              : `Your wallet ${replacement.reason === 'cancelled' ? 'cancelled' : 'replaced'} this transaction.`;
           void updateTransaction(db, id, { hash: replacement.transaction.hash, error: note });
         },
       }),
     );
     const ok = receipt.status === 'success';
-    await updateTransaction(db, id, { status: ok ? 'confirmed' : 'failed', hash: receipt.transactionHash, error: ok ? null : 'The transaction was mined but reverted; nothing changed.' });
+    await updateTransaction(db, id, {
+      status: ok ? 'confirmed' : 'failed',
+      hash: receipt.transactionHash,
+      error: ok ? null : 'The transaction was mined but reverted; nothing changed.',
+    });
     // The claimed round and the new balance show without waiting for the next popup opening.
     if (ok) await refreshHoldings(deps, []);
   } catch (error) {

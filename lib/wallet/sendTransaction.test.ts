@@ -38,7 +38,12 @@ describe('sendTransaction', () => {
   test('on the right chain: no switch, from the connected account, chain id pinned', async () => {
     expect(await wallet.sendTransaction({ chainId: 31337, to: ALEX, data: transfer })).toBe(HASH);
     expect(methods()).toEqual(['eth_accounts', 'eth_chainId', 'eth_sendTransaction']);
-    expect(provider.calls.at(-1)?.params[0]).toEqual({ from: '0x70997970C51812dc3A010C7d01b50e0d17dc79C8', to: ALEX, chainId: '0x7a69', data: transfer });
+    expect(provider.calls.at(-1)?.params[0]).toEqual({
+      from: '0x70997970C51812dc3A010C7d01b50e0d17dc79C8',
+      to: ALEX,
+      chainId: '0x7a69',
+      data: transfer,
+    });
   });
 
   test('on another chain: switches first, then sends', async () => {

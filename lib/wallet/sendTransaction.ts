@@ -20,10 +20,17 @@ export async function switchChain(session: WalletSession, chainId: number): Prom
   } catch (error) {
     const mapped = toWalletError(error);
     if (mapped.kind === 'cancelled') {
-      throw new WalletError('wrong-chain', `This needs ${name}, and your wallet stayed on another network. Switch to ${name} in MetaMask, then try again.`, { rpcCode: mapped.rpcCode, cause: error });
+      throw new WalletError(
+        'wrong-chain',
+        `This needs ${name}, and your wallet stayed on another network. Switch to ${name} in MetaMask, then try again.`,
+        { rpcCode: mapped.rpcCode, cause: error },
+      );
     }
     if (mapped.rpcCode === RPC_ERROR_CODES.unrecognizedChain) {
-      throw new WalletError('wrong-chain', `Your wallet does not know ${name} (chain id ${chainId}). Add it in MetaMask, then try again.`, { rpcCode: RPC_ERROR_CODES.unrecognizedChain, cause: error });
+      throw new WalletError('wrong-chain', `Your wallet does not know ${name} (chain id ${chainId}). Add it in MetaMask, then try again.`, {
+        rpcCode: RPC_ERROR_CODES.unrecognizedChain,
+        cause: error,
+      });
     }
     throw mapped;
   }

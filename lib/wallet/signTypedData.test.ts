@@ -48,29 +48,45 @@ describe('signTypedData', () => {
 
   test('refuses EIP712Domain as primary type and malformed messages', async () => {
     const domainOnly = { ...snapshotVote(holder.address), primaryType: 'EIP712Domain' } as never;
-    await expect(wallet.signTypedData({ account: holder.address, typedData: domainOnly, allowedPrimaryTypes: ['EIP712Domain'] })).rejects.toMatchObject({ kind: 'refused' });
+    await expect(
+      wallet.signTypedData({ account: holder.address, typedData: domainOnly, allowedPrimaryTypes: ['EIP712Domain'] }),
+    ).rejects.toMatchObject({ kind: 'refused' });
     const vote = snapshotVote(holder.address);
     const broken = { ...vote, message: { ...vote.message, choice: 'first' } };
-    await expect(wallet.signTypedData({ account: holder.address, typedData: broken, allowedPrimaryTypes: ['Vote'] })).rejects.toMatchObject({ kind: 'refused' });
+    await expect(wallet.signTypedData({ account: holder.address, typedData: broken, allowedPrimaryTypes: ['Vote'] })).rejects.toMatchObject(
+      { kind: 'refused' },
+    );
     expect(provider.calls).toEqual([]);
   });
 
   test('a rejection in the wallet is cancelled, asked once', async () => {
     provider.handle('eth_signTypedData_v4', () => rpcError(4001, 'User rejected the request.'));
-    const attempt = wallet.signTypedData({ account: holder.address, typedData: snapshotVote(holder.address), allowedPrimaryTypes: ['Vote'] });
+    const attempt = wallet.signTypedData({
+      account: holder.address,
+      typedData: snapshotVote(holder.address),
+      allowedPrimaryTypes: ['Vote'],
+    });
     await expect(attempt).rejects.toMatchObject({ kind: 'cancelled', message: 'You cancelled in your wallet.' });
     expect(provider.calls.filter((c) => c.method === 'eth_signTypedData_v4')).toHaveLength(1);
   });
 
   test('a signature by another key is not returned', async () => {
     provider = signingProvider(stranger);
-    const attempt = wallet.signTypedData({ account: holder.address, typedData: snapshotVote(holder.address), allowedPrimaryTypes: ['Vote'] });
+    const attempt = wallet.signTypedData({
+      account: holder.address,
+      typedData: snapshotVote(holder.address),
+      allowedPrimaryTypes: ['Vote'],
+    });
     await expect(attempt).rejects.toMatchObject({ kind: 'unknown' });
   });
 
   test('something that is not a signature is not returned', async () => {
     provider.handle('eth_signTypedData_v4', () => '0x1234');
-    const attempt = wallet.signTypedData({ account: holder.address, typedData: snapshotVote(holder.address), allowedPrimaryTypes: ['Vote'] });
+    const attempt = wallet.signTypedData({
+      account: holder.address,
+      typedData: snapshotVote(holder.address),
+      allowedPrimaryTypes: ['Vote'],
+    });
     await expect(attempt).rejects.toMatchObject({ kind: 'unknown', message: 'Your wallet returned something that is not a signature.' });
   });
 });

@@ -37,7 +37,8 @@ export async function signTypedData(session: WalletSession, parameters: SignType
   // Types chosen at run time: viem checks the message against them when it hashes, not at compile time.
   const definition: TypedDataDefinition<Record<string, unknown>, string> = { domain, message, primaryType, types: fullTypes };
   const problem = typedMessageProblem(types, primaryType, message);
-  if (problem) throw new WalletError('refused', `The message to sign is malformed (${problem.slice(0, 120)}), so it was not sent to your wallet.`);
+  if (problem)
+    throw new WalletError('refused', `The message to sign is malformed (${problem.slice(0, 120)}), so it was not sent to your wallet.`);
   let json: string;
   try {
     validateTypedData(definition);
@@ -46,7 +47,8 @@ export async function signTypedData(session: WalletSession, parameters: SignType
     throw new WalletError('refused', 'The message to sign is malformed, so it was not sent to your wallet.', { cause });
   }
   const signature = await session.request('eth_signTypedData_v4', [account, json]);
-  if (!isHex(signature) || size(signature) !== 65) throw new WalletError('unknown', 'Your wallet returned something that is not a signature.');
+  if (!isHex(signature) || size(signature) !== 65)
+    throw new WalletError('unknown', 'Your wallet returned something that is not a signature.');
   const signer = await recoverTypedDataAddress({ ...definition, signature });
   if (!isAddressEqual(signer, account)) {
     throw new WalletError('unknown', 'Your wallet signed with another account than the connected one. Check the account in MetaMask.');

@@ -14,10 +14,7 @@ export interface WalletState {
 }
 
 /** What the wallet reports changing, translated from EIP-1193 events. */
-export type WalletChange =
-  | { type: 'account'; account: Address | null }
-  | { type: 'chain'; chainId: number }
-  | { type: 'disconnect' };
+export type WalletChange = { type: 'account'; account: Address | null } | { type: 'chain'; chainId: number } | { type: 'disconnect' };
 
 export type WalletChangeListener = (change: WalletChange) => void;
 

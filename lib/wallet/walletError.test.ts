@@ -18,7 +18,9 @@ describe('toWalletError', () => {
   });
 
   test('-32002 means a request is already waiting in the wallet', () => {
-    expect(kindAndMessage({ code: -32002, message: "Request of type 'wallet_requestPermissions' already pending" }).kind).toBe('wallet-busy');
+    expect(kindAndMessage({ code: -32002, message: "Request of type 'wallet_requestPermissions' already pending" }).kind).toBe(
+      'wallet-busy',
+    );
   });
 
   test('4902 is a chain the wallet does not know', () => {

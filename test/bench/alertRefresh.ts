@@ -51,8 +51,16 @@ export async function measureAlertRefresh(devnet: Devnet, cleanup: Cleanup): Pro
   const tokens: Address[] = [DEVNET_A.creatorToken, ...extra.map((e) => e.token)];
   for (const [i, address] of tokens.entries()) {
     await follow(db, {
-      tokenId: formatTokenId(DEVNET_A.chainId, address), chainId: DEVNET_A.chainId, address, symbol: null, name: null,
-      creatorName: i === 0 ? 'Alex Masmej' : `Creator ${i}`, siteOrigin: null, confirmation: 'declared', manifest: i === 0 ? parsed.manifest : null, followedAt: 1,
+      tokenId: formatTokenId(DEVNET_A.chainId, address),
+      chainId: DEVNET_A.chainId,
+      address,
+      symbol: null,
+      name: null,
+      creatorName: i === 0 ? 'Alex Masmej' : `Creator ${i}`,
+      siteOrigin: null,
+      confirmation: 'declared',
+      manifest: i === 0 ? parsed.manifest : null,
+      followedAt: 1,
     });
   }
   // Every HTTP request the refresh makes besides the RPC's (hubs, claims files), counted at fetch.

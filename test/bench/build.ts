@@ -24,8 +24,11 @@ const ALL_PAGES = ['<all_urls>', '*://*/*', 'http://*/*', 'https://*/*'];
 /** Read from the built manifest, so renaming the entrypoint (content.js → detect.js) keeps working. */
 function allPagesScriptsOf(dir: string): string[] {
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { content_scripts?: ManifestContentScript[] };
-  const covers = (m: string[]) => m.includes('<all_urls>') || m.includes('*://*/*') || (m.includes('http://*/*') && m.includes('https://*/*'));
-  const entries = (manifest.content_scripts ?? []).filter((cs) => covers(cs.matches ?? []) && (cs.matches ?? []).every((m) => ALL_PAGES.includes(m)));
+  const covers = (m: string[]) =>
+    m.includes('<all_urls>') || m.includes('*://*/*') || (m.includes('http://*/*') && m.includes('https://*/*'));
+  const entries = (manifest.content_scripts ?? []).filter(
+    (cs) => covers(cs.matches ?? []) && (cs.matches ?? []).every((m) => ALL_PAGES.includes(m)),
+  );
   return entries.flatMap((cs) => cs.js ?? []);
 }
 
@@ -41,7 +44,9 @@ function runWxtBuild(mode: ExtensionBuild['mode'], cleanup: Cleanup): Promise<vo
     child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
     child.once('error', reject);
     child.once('exit', (code, signal) =>
-      code === 0 ? resolve() : reject(new Error(`npx ${args.join(' ')} failed (${code ?? signal}):\n${log.split('\n').slice(-25).join('\n')}`)),
+      code === 0
+        ? resolve()
+        : reject(new Error(`npx ${args.join(' ')} failed (${code ?? signal}):\n${log.split('\n').slice(-25).join('\n')}`)),
     );
   });
 }

@@ -59,5 +59,14 @@ export async function measureClaimsLookup(): Promise<ClaimsBenchResult> {
   const notListedColdMs = await timed(3, () => lookupClaim(memoryClaimsCache(), bytes, accountOf(CLAIMS_ENTRIES + 1)));
   const baselineJsonParseMs = await timed(3, () => JSON.parse(text));
   const baselineFullParseLookupMs = await timed(3, () => check(findClaim(parseClaimsFile(bytes), holder)));
-  return { entries: CLAIMS_ENTRIES, fileBytes: bytes.byteLength, coldMs, cachedMs, notListedColdMs, baselineJsonParseMs, baselineFullParseLookupMs, setupMs };
+  return {
+    entries: CLAIMS_ENTRIES,
+    fileBytes: bytes.byteLength,
+    coldMs,
+    cachedMs,
+    notListedColdMs,
+    baselineJsonParseMs,
+    baselineFullParseLookupMs,
+    setupMs,
+  };
 }

@@ -14,7 +14,9 @@ export class Cleanup {
   /** Registering after stopping began (main still running after Ctrl-C) stops it at once. */
   add(name: string, stop: Stop): void {
     if (!this.stopping) return void this.stops.push({ name, stop });
-    void Promise.resolve().then(stop).catch(() => undefined);
+    void Promise.resolve()
+      .then(stop)
+      .catch(() => undefined);
     throw new Error(`Stopping: ${name} is stopped as soon as it started`);
   }
 
@@ -34,7 +36,11 @@ export class Cleanup {
 
   /** Ctrl-C during a 30 s build or a Chromium run must still stop anvil and Chromium. */
   stopOnSignals(): void {
-    for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+    for (const [signal, code] of [
+      ['SIGINT', 130],
+      ['SIGTERM', 143],
+      ['SIGHUP', 129],
+    ] as const) {
       // `on`, not `once`: test/devnet/anvil.ts re-raises the signal (killing us before Chromium
       // is closed) when it sees no other listener left. A repeat is ignored, not a reason to
       // exit early: tsx relays the same Ctrl-C again when we are slow to answer it.

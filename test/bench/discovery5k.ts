@@ -41,7 +41,9 @@ export async function measureDiscovery5k(devnet: Devnet, cleanup: Cleanup): Prom
   const perChain = LISTED_TOKENS / devnet.chains.length;
   const listed: ListedDevnetToken[] = [];
   for (const chain of devnet.chains) {
-    listed.push(...(await deployListedTokens(chain, { held: HELD_PER_CHAIN, other: 0, clones: perChain - HELD_PER_CHAIN, noCode: 0 }, holder, other)));
+    listed.push(
+      ...(await deployListedTokens(chain, { held: HELD_PER_CHAIN, other: 0, clones: perChain - HELD_PER_CHAIN, noCode: 0 }, holder, other)),
+    );
   }
   const setups = await Promise.all(
     devnet.chains.map(async (chain, i) => {
@@ -56,7 +58,10 @@ export async function measureDiscovery5k(devnet: Devnet, cleanup: Cleanup): Prom
       };
     }),
   );
-  const plan = discoveryChunks(listed, setups.map((s) => s.config.chainId));
+  const plan = discoveryChunks(
+    listed,
+    setups.map((s) => s.config.chainId),
+  );
 
   const discover = async (): Promise<string[]> => {
     const perChain = await Promise.all(
@@ -73,7 +78,11 @@ export async function measureDiscovery5k(devnet: Devnet, cleanup: Cleanup): Prom
       setups.map(async ({ config, naive: client }) => {
         const tokens = listed.filter((t) => t.chainId === config.chainId);
         const balances = await Promise.all(
-          tokens.map((t) => client.readContract({ address: t.address as Address, abi: erc20Abi, functionName: 'balanceOf', args: [holder] }).catch(() => 0n)),
+          tokens.map((t) =>
+            client
+              .readContract({ address: t.address as Address, abi: erc20Abi, functionName: 'balanceOf', args: [holder] })
+              .catch(() => 0n),
+          ),
         );
         return tokens.filter((_, i) => (balances[i] ?? 0n) > 0n).map((t) => `${config.chainId}:${t.address}`);
       }),

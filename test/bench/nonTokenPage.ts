@@ -118,7 +118,13 @@ export async function measureNonTokenPage(opts: {
   return {
     loads: LOADS,
     // The servers see what reaches them, Playwright sees every host: take the larger count.
-    requests: { total: Math.max(demoExtra + rpcExtra, recorder.seen.length), demoServer: demoExtra, rpc: rpcExtra, playwright: recorder.seen.length, details: details.slice(0, 50) },
+    requests: {
+      total: Math.max(demoExtra + rpcExtra, recorder.seen.length),
+      demoServer: demoExtra,
+      rpc: rpcExtra,
+      playwright: recorder.seen.length,
+      details: details.slice(0, 50),
+    },
     baselineRequestsPerLoad: without.requestsPerLoad,
     declaringPageRequests: control,
     scriptMs: median(withExtension.script),

@@ -128,7 +128,11 @@ async function measure(browser: ExtensionBrowser, tabId: number, proxies: RpcPro
   };
 }
 
-export async function measurePopupFirstPaint(opts: { browser: ExtensionBrowser; demo: DemoServer; proxies: RpcProxy[] }): Promise<PopupFirstPaintResult> {
+export async function measurePopupFirstPaint(opts: {
+  browser: ExtensionBrowser;
+  demo: DemoServer;
+  proxies: RpcProxy[];
+}): Promise<PopupFirstPaintResult> {
   const { browser, demo, proxies } = opts;
   let serviceWorkerRequests = 0;
   const count = (r: { serviceWorker(): unknown }) => void (r.serviceWorker() && serviceWorkerRequests++);

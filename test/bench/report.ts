@@ -21,7 +21,11 @@ export function printTable(rows: Row[]): void {
   const mark = (r: Row) => (r.ok === 'error' ? '? (error)' : r.ok === 'info' ? '·' : r.ok ? '✓' : '✗');
   const table = [cells(header, 'OK'), ...rows.map((r) => cells(r, mark(r)))];
   const widths = table[0]!.map((_, col) => Math.max(...table.map((line) => line[col]!.length)));
-  const line = (values: string[]) => values.map((v, col) => v.padEnd(widths[col]!)).join('  ').trimEnd();
+  const line = (values: string[]) =>
+    values
+      .map((v, col) => v.padEnd(widths[col]!))
+      .join('  ')
+      .trimEnd();
   console.log(line(table[0]!));
   console.log(widths.map((w) => '─'.repeat(w)).join('  '));
   for (const values of table.slice(1)) console.log(line(values));

@@ -61,7 +61,9 @@ export async function measureRpcRefresh(devnet: Devnet, cleanup: Cleanup): Promi
   const multicall = () => readChainSnapshot(extensionClient, chain, tokens, holder, 'multicall');
   const naive = () => readChainSnapshot(naiveClient, chain, tokens, holder, 'one-call-per-read');
   // Node's fetch opens as many connections as asked; a browser opens 6 per host (HTTP/1.1).
-  const limitedClient = createPublicClient({ transport: http(proxy.url, { fetchFn: limitConcurrency(fetch, BROWSER_CONNECTIONS_PER_HOST) }) });
+  const limitedClient = createPublicClient({
+    transport: http(proxy.url, { fetchFn: limitConcurrency(fetch, BROWSER_CONNECTIONS_PER_HOST) }),
+  });
   const naiveBrowserLimit = () => readChainSnapshot(limitedClient, chain, tokens, holder, 'one-call-per-read');
 
   const count = async (refresh: () => Promise<ChainSnapshot>) => {

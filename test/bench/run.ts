@@ -47,8 +47,14 @@ async function main(): Promise<void> {
 
   const chains = await startBenchChains(reserved, cleanup);
   await attempt('RPC requests and speed of one refresh', async () => void (results.rpc = await measureRpcRefresh(chains.devnet, cleanup)));
-  await attempt('requests per background alert refresh, 50 creators', async () => void (results.alerts = await measureAlertRefresh(chains.devnet, cleanup)));
-  await attempt('discovery of 5,000 listed tokens', async () => void (results.discovery = await measureDiscovery5k(chains.devnet, cleanup)));
+  await attempt(
+    'requests per background alert refresh, 50 creators',
+    async () => void (results.alerts = await measureAlertRefresh(chains.devnet, cleanup)),
+  );
+  await attempt(
+    'discovery of 5,000 listed tokens',
+    async () => void (results.discovery = await measureDiscovery5k(chains.devnet, cleanup)),
+  );
   await attempt('10,000-vote verified tally', async () => void (results.tally = await measureTally(chains.devnet, cleanup)));
   await attempt('100,000-entry claims file lookup', async () => void (results.claims = await measureClaimsLookup()));
 
@@ -61,7 +67,10 @@ async function main(): Promise<void> {
   await attempt('a page that declares nothing', async () => {
     results.nonToken = await measureNonTokenPage({ browser, build: devnetBuild, demo, proxies: chains.proxies, cleanup });
   });
-  await attempt('popup first paint', async () => void (results.popup = await measurePopupFirstPaint({ browser, demo, proxies: chains.proxies })));
+  await attempt(
+    'popup first paint',
+    async () => void (results.popup = await measurePopupFirstPaint({ browser, demo, proxies: chains.proxies })),
+  );
 }
 
 function report(): void {
@@ -82,7 +91,8 @@ function report(): void {
   if (control && (control.demoServer === 0 || control.playwright === 0)) {
     console.log("\nWarning: loading a creator's page showed no request either; the request counters may be blind.");
   }
-  if (results.rpc && !results.rpc.sameResult) console.log('\nWarning: multicall and naive reads disagree; the RPC comparison is not like for like.');
+  if (results.rpc && !results.rpc.sameResult)
+    console.log('\nWarning: multicall and naive reads disagree; the RPC comparison is not like for like.');
   if (results.popup && !results.popup.playwrightSawServiceWorkerRequests) {
     console.log("\nNote: Playwright reported none of the service worker's requests; /plain requests were counted at the servers only.");
   }

@@ -35,7 +35,8 @@ export async function measureSample(
       if (checked.some((c) => !c.ok)) throw new Error('lib/votes rejected a bench vote');
     });
     naive.signaturesMs += await timeMs(async () => {
-      for (const e of slice) if (!(await snapshot.utils.verify(e.address, e.sig, e.data as never))) throw new Error(`snapshot.js rejected ${e.address}`);
+      for (const e of slice)
+        if (!(await snapshot.utils.verify(e.address, e.sig, e.data as never))) throw new Error(`snapshot.js rejected ${e.address}`);
     });
   }
   const voters = sample.map((e) => e.address);
@@ -44,7 +45,13 @@ export async function measureSample(
   const oneByOne = createPublicClient({ transport: http(chain.rpcUrl) }); // no batching: one request per read
   naive.balancesMs = await timeMs(() =>
     eachLimited(voters, BROWSER_CONNECTIONS_PER_HOST, (voter) =>
-      oneByOne.readContract({ address: chain.source.token, abi: erc20Abi, functionName: 'balanceOf', args: [voter], blockNumber: chain.blockNumber }),
+      oneByOne.readContract({
+        address: chain.source.token,
+        abi: erc20Abi,
+        functionName: 'balanceOf',
+        args: [voter],
+        blockNumber: chain.blockNumber,
+      }),
     ),
   );
   return { votes: sample.length, ours, naive };

@@ -81,9 +81,15 @@ export async function measureTally(devnet: Devnet, cleanup: Cleanup, log: (line:
       });
       const end = performance.now();
       clearInterval(heartbeat);
-      if (result.verified !== TALLY_VOTES) throw new Error(`The tally verified ${result.verified} of ${TALLY_VOTES} votes: ${JSON.stringify(result.invalid.slice(0, 3))}`);
+      if (result.verified !== TALLY_VOTES)
+        throw new Error(`The tally verified ${result.verified} of ${TALLY_VOTES} votes: ${JSON.stringify(result.invalid.slice(0, 3))}`);
       const at = (stage: TallyStage) => firstSeen.get(stage) ?? end;
-      return { seconds: (end - start) / 1000, maxBlockedMs, verified: result.verified, stagesMs: { fetch: at('signatures') - start, signatures: at('power') - at('signatures'), power: end - at('power') } };
+      return {
+        seconds: (end - start) / 1000,
+        maxBlockedMs,
+        verified: result.verified,
+        stagesMs: { fetch: at('signatures') - start, signatures: at('power') - at('signatures'), power: end - at('power') },
+      };
     };
     log('  tallying in one thread…');
     const signers: SignerCache = new Map();
@@ -100,16 +106,39 @@ export async function measureTally(devnet: Devnet, cleanup: Cleanup, log: (line:
     const chunkSweep: TallyBenchResult['chunkSweep'] = [];
     for (const chunkSize of CHUNK_SIZES) {
       const read = () => readVotingPower(client, demo.hub.powerSource, data.voters, data.snapshotBlock, { chunkSize });
-      chunkSweep.push(await timeMs(read).then((ms) => ({ chunkSize, ms }), (error: Error) => ({ chunkSize, ms: null, error: `${error.message}: ${(error as { details?: string }).details ?? ''}`.slice(0, 200) })));
+      chunkSweep.push(
+        await timeMs(read).then(
+          (ms) => ({ chunkSize, ms }),
+          (error: Error) => ({
+            chunkSize,
+            ms: null,
+            error: `${error.message}: ${(error as { details?: string }).details ?? ''}`.slice(0, 200),
+          }),
+        ),
+      );
     }
 
     log(`  naive beside ours on ${BASELINE_SAMPLE.toLocaleString('en-US')} votes…`);
     const proposal = demo.hub.store.getProposal(data.proposalId)!;
-    const expected = { space: demo.hub.space, proposalId: proposal.id, type: proposal.type, choicesCount: proposal.choices.length, start: proposal.start, end: proposal.end };
-    const sample = await measureSample(data.envelopes.slice(0, BASELINE_SAMPLE), expected, { client, rpcUrl: chain.rpcUrl, source: demo.hub.powerSource, blockNumber: data.snapshotBlock }, recover);
+    const expected = {
+      space: demo.hub.space,
+      proposalId: proposal.id,
+      type: proposal.type,
+      choicesCount: proposal.choices.length,
+      start: proposal.start,
+      end: proposal.end,
+    };
+    const sample = await measureSample(
+      data.envelopes.slice(0, BASELINE_SAMPLE),
+      expected,
+      { client, rpcUrl: chain.rpcUrl, source: demo.hub.powerSource, blockNumber: data.snapshotBlock },
+      recover,
+    );
     const scale = TALLY_VOTES / BASELINE_SAMPLE / 1000;
     const secondsFor10k = (sample.naive.signaturesMs + sample.naive.balancesMs) * scale;
-    log(`  ours ${single.seconds.toFixed(1)} s, naive ${secondsFor10k.toFixed(1)} s for 10,000 votes: ${(secondsFor10k / single.seconds).toFixed(1)}× faster`);
+    log(
+      `  ours ${single.seconds.toFixed(1)} s, naive ${secondsFor10k.toFixed(1)} s for 10,000 votes: ${(secondsFor10k / single.seconds).toFixed(1)}× faster`,
+    );
     return {
       votes: TALLY_VOTES,
       seconds: single.seconds,

@@ -33,12 +33,23 @@ export async function prepareTallyBench(hub: DemoHub, rpcUrl: string, count: num
   const signed = [];
   for (let i = 0; i < count; i++) {
     const account = privateKeyToAccount(keccak256(toHex(`bench-voter-${i}`)));
-    const typed = buildVoteTypedData({ from: account.address, space: hub.space, proposal: BENCH_PROPOSAL, type: 'single-choice', choice: 1 + (i % 4), timestamp: start + 1 + i });
+    const typed = buildVoteTypedData({
+      from: account.address,
+      space: hub.space,
+      proposal: BENCH_PROPOSAL,
+      type: 'single-choice',
+      choice: 1 + (i % 4),
+      timestamp: start + 1 + i,
+    });
     signed.push({ typed, envelope: voteEnvelope(account.address, await account.signTypedData(viemTypedData(typed)), typed) });
   }
   const voters = signed.map((s) => s.envelope.address);
   log('  writing balances (untimed)…');
-  await Promise.all(voters.map((v, i) => client.setStorageAt({ address: token, index: mappingSlot(v, slot), value: numberToHex(balanceOf(i), { size: 32 }) })));
+  await Promise.all(
+    voters.map((v, i) =>
+      client.setStorageAt({ address: token, index: mappingSlot(v, slot), value: numberToHex(balanceOf(i), { size: 32 }) }),
+    ),
+  );
   await client.mine({ blocks: 1 });
   const snapshotBlock = await client.getBlockNumber();
   await client.mine({ blocks: 1 }); // cheat codes write into the head block: keep the snapshot block as it is
@@ -60,7 +71,18 @@ export async function prepareTallyBench(hub: DemoHub, rpcUrl: string, count: num
   });
   signed.forEach(({ typed, envelope }, i) => {
     const id = hashTypedData(viemTypedData(typed));
-    hub.store.putVote({ id, ipfs: `demo-${id.slice(2, 18)}`, voter: getAddress(envelope.address), proposal: BENCH_PROPOSAL, created: typed.message.timestamp, choice: typed.message.choice, reason: '', app: '', power: balanceOf(i), envelope });
+    hub.store.putVote({
+      id,
+      ipfs: `demo-${id.slice(2, 18)}`,
+      voter: getAddress(envelope.address),
+      proposal: BENCH_PROPOSAL,
+      created: typed.message.timestamp,
+      choice: typed.message.choice,
+      reason: '',
+      app: '',
+      power: balanceOf(i),
+      envelope,
+    });
   });
   return { proposalId: BENCH_PROPOSAL, voters, envelopes: signed.map((s) => s.envelope), snapshotBlock };
 }

@@ -42,6 +42,8 @@ export async function startWorkerPool(threads: number): Promise<WorkerPool> {
     return parts.flat();
   };
   // Each worker loads its modules now, as a long-lived pool would have done before a tally.
-  await Promise.all(workers.map((w) => run(w, [], { space: '', proposalId: '', type: 'single-choice', choicesCount: 1, start: 0, end: 0 })));
+  await Promise.all(
+    workers.map((w) => run(w, [], { space: '', proposalId: '', type: 'single-choice', choicesCount: 1, start: 0, end: 0 })),
+  );
   return { check, stop: async () => void (await Promise.all(workers.map((w) => w.terminate()))) };
 }

@@ -37,7 +37,10 @@ export async function traceLoad(context: BrowserContext, page: Page, url: string
 
 /** Total length of a set of intervals, overlaps counted once (nested events are common). */
 function unionMs(events: TraceEvent[]): number {
-  const spans = events.filter((e) => e.ph === 'X' && e.dur !== undefined).map((e) => [e.ts, e.ts + e.dur!] as const).sort((a, b) => a[0] - b[0]);
+  const spans = events
+    .filter((e) => e.ph === 'X' && e.dur !== undefined)
+    .map((e) => [e.ts, e.ts + e.dur!] as const)
+    .sort((a, b) => a[0] - b[0]);
   let total = 0;
   let end = -Infinity;
   for (const [s, e] of spans) {

@@ -25,8 +25,12 @@ function fixturePage(f: Fixture): string {
   return page({
     title: f.title,
     head,
-    body: simpleBody(f.title, f.expect, `<section class="card"><h2>Why this page exists</h2><p>It is one of the demo
-server's edge cases for the personal-token companion. <a href="/">All edge cases</a>.</p></section>`),
+    body: simpleBody(
+      f.title,
+      f.expect,
+      `<section class="card"><h2>Why this page exists</h2><p>It is one of the demo
+server's edge cases for the personal-token companion. <a href="/">All edge cases</a>.</p></section>`,
+    ),
   });
 }
 
@@ -55,13 +59,39 @@ export function otherOriginRoutes(origins: DemoOrigins): Routes {
   const padding = 'x'.repeat(MANIFEST_SIZE_CAP + 4096);
   const oversized = JSON.stringify({ ...alexManifest, creator: { ...(alexManifest.creator as object), description: padding } });
   const fixtures: Fixture[] = [
-    { path: '/broken-token', title: 'Broken token id', expect: 'The meta tag is not a CAIP-19 id: ignore the page, fetch nothing.', token: 'eip155:31337/erc20:0xNOT-AN-ADDRESS' },
+    {
+      path: '/broken-token',
+      title: 'Broken token id',
+      expect: 'The meta tag is not a CAIP-19 id: ignore the page, fetch nothing.',
+      token: 'eip155:31337/erc20:0xNOT-AN-ADDRESS',
+    },
     { path: '/broken-manifest', title: 'Broken manifest', expect: 'The manifest is not JSON: show a clear error.', token: ALEX_TOKEN },
-    { path: '/invalid-manifest', title: 'Invalid manifest', expect: 'The manifest breaks the schema (bad checksum, unknown field): show which.', token: ALEX_TOKEN },
+    {
+      path: '/invalid-manifest',
+      title: 'Invalid manifest',
+      expect: 'The manifest breaks the schema (bad checksum, unknown field): show which.',
+      token: ALEX_TOKEN,
+    },
     { path: '/mismatch', title: 'Token mismatch', expect: 'The manifest names $MIKE, the page names $ALEX: refuse.', token: ALEX_TOKEN },
-    { path: '/cross-origin-manifest', title: 'Cross-origin manifest', expect: 'The manifest link points at another origin: refuse without fetching it.', token: ALEX_TOKEN, manifestHref: `${origins.alex}${MANIFEST_PATH}` },
-    { path: '/oversized', title: 'Oversized manifest', expect: `The manifest is over ${MANIFEST_SIZE_CAP / 1024} KiB: stop reading and refuse.`, token: ALEX_TOKEN },
-    { path: '/oversized-chunked', title: 'Oversized manifest, no length', expect: 'Same, streamed without Content-Length.', token: ALEX_TOKEN },
+    {
+      path: '/cross-origin-manifest',
+      title: 'Cross-origin manifest',
+      expect: 'The manifest link points at another origin: refuse without fetching it.',
+      token: ALEX_TOKEN,
+      manifestHref: `${origins.alex}${MANIFEST_PATH}`,
+    },
+    {
+      path: '/oversized',
+      title: 'Oversized manifest',
+      expect: `The manifest is over ${MANIFEST_SIZE_CAP / 1024} KiB: stop reading and refuse.`,
+      token: ALEX_TOKEN,
+    },
+    {
+      path: '/oversized-chunked',
+      title: 'Oversized manifest, no length',
+      expect: 'Same, streamed without Content-Length.',
+      token: ALEX_TOKEN,
+    },
   ];
   const routes: Routes = new Map();
   for (const f of fixtures) routes.set(f.path, htmlRoute(fixturePage(f)));
@@ -69,20 +99,32 @@ export function otherOriginRoutes(origins: DemoOrigins): Routes {
   // A valid manifest behind the broken token: if it is ever requested, the extension went too far.
   routes.set(m('/broken-token'), jsonRoute(alexManifest));
   routes.set(m('/broken-manifest'), { contentType: JSON_TYPE, body: JSON.stringify(alexManifest).slice(0, 80) });
-  routes.set(m('/invalid-manifest'), jsonRoute({
-    ...alexManifest,
-    pairs: [{ protocol: 'uniswap-v2', address: breakChecksum(creatorWethPair(ALEX)) }],
-    unexpected: true,
-  }));
+  routes.set(
+    m('/invalid-manifest'),
+    jsonRoute({
+      ...alexManifest,
+      pairs: [{ protocol: 'uniswap-v2', address: breakChecksum(creatorWethPair(ALEX)) }],
+      unexpected: true,
+    }),
+  );
   routes.set(m('/mismatch'), jsonRoute({ ...alexManifest, token: caip19(MIKE.chainId, MIKE.token) }));
   routes.set(m('/oversized'), { contentType: JSON_TYPE, body: oversized });
   routes.set(m('/oversized-chunked'), { contentType: JSON_TYPE, body: oversized, chunked: true });
   // A creator on the Base stand-in (chain 84530) whose coin trades only in a Uniswap V4 pool.
-  routes.set(BASE_COIN_PATH, htmlRoute(page({
-    title: 'Jess · coins on Base',
-    head: `<meta name="personal-token" content="${caip19(DEVNET_C.chainId, DEVNET_C.jess)}">`,
-    body: simpleBody('Jess', 'A creator on the Base stand-in: $JESS trades only in a Uniswap V4 pool.', '<section class="card"><h2>About</h2><p>Photos, notes and a coin.</p></section>'),
-  })));
+  routes.set(
+    BASE_COIN_PATH,
+    htmlRoute(
+      page({
+        title: 'Jess · coins on Base',
+        head: `<meta name="personal-token" content="${caip19(DEVNET_C.chainId, DEVNET_C.jess)}">`,
+        body: simpleBody(
+          'Jess',
+          'A creator on the Base stand-in: $JESS trades only in a Uniswap V4 pool.',
+          '<section class="card"><h2>About</h2><p>Photos, notes and a coin.</p></section>',
+        ),
+      }),
+    ),
+  );
   routes.set('/plain', htmlRoute(page({ title: 'Notes on slow travel · Field Notes', body: PLAIN_BODY })));
   for (const [path, route] of hostileRoutes(origins)) routes.set(path, route);
   for (const [path, route] of hostileCreatorRoutes(origins)) routes.set(path, route);
@@ -91,11 +133,19 @@ export function otherOriginRoutes(origins: DemoOrigins): Routes {
     { path: '/plain', expect: 'Declares nothing.' },
     { path: BASE_COIN_PATH, expect: 'Declares $JESS on the Base stand-in (84530), priced from a Uniswap V4 pool.' },
     { path: '/hostile', expect: 'Conflicting tags, payloads, a page script that fakes messages.' },
-    { path: HOSTILE_CREATOR_PATH, expect: 'Declares $ALEX (not confirmed); gates that return XSS payloads, one that points at Alex\'s endpoint, a page that lies and clicks.' },
+    {
+      path: HOSTILE_CREATOR_PATH,
+      expect:
+        "Declares $ALEX (not confirmed); gates that return XSS payloads, one that points at Alex's endpoint, a page that lies and clicks.",
+    },
   ]
     .map((f) => `<p><a href="${f.path}">${f.path}</a> — ${esc(f.expect)}</p>`)
     .join('\n');
-  const index = simpleBody('Edge cases', 'Pages that test how the companion treats bad or hostile declarations.', `<section class="card">${list}</section>`);
+  const index = simpleBody(
+    'Edge cases',
+    'Pages that test how the companion treats bad or hostile declarations.',
+    `<section class="card">${list}</section>`,
+  );
   routes.set('/', htmlRoute(page({ title: 'Edge cases · demo server', body: index })));
   return routes;
 }

@@ -68,8 +68,9 @@ const PAGE_SCRIPT = `
 `;
 
 export function hostileRoutes(origins: DemoOrigins): Routes {
-  const tagline = 'A hostile page: conflicting declarations, markup in attribute values, a huge meta tag and a page script '
-    + 'that fakes window messages and redefines querySelector and fetch.';
+  const tagline =
+    'A hostile page: conflicting declarations, markup in attribute values, a huge meta tag and a page script ' +
+    'that fakes window messages and redefines querySelector and fetch.';
   const card = `<section class="card"><h2>Claim your free $ALEX</h2>
 <p>Nothing here should make the companion sign, fetch or show anything it should not.</p>
 ${meta(`${caip19(MIKE.chainId, MIKE.token)}${PAYLOAD}`)}
@@ -79,9 +80,12 @@ ${meta(`${caip19(MIKE.chainId, MIKE.token)}${PAYLOAD}`)}
   const routes: Routes = new Map();
   routes.set('/hostile', htmlRoute(page({ title: 'Totally Alex · $ALEX', head: hostileHead(origins), body })));
   // Same-origin manifest with markup in the creator name: it must be shown as text, never parsed.
-  routes.set(`/hostile${MANIFEST_PATH}`, jsonRoute({
-    ...manifest,
-    creator: { name: `Alex<img src=${XSS_PROBE_PATH} onerror=alert(1)>`, url: `${origins.other}/hostile`, description: PAYLOAD },
-  }));
+  routes.set(
+    `/hostile${MANIFEST_PATH}`,
+    jsonRoute({
+      ...manifest,
+      creator: { name: `Alex<img src=${XSS_PROBE_PATH} onerror=alert(1)>`, url: `${origins.other}/hostile`, description: PAYLOAD },
+    }),
+  );
   return routes;
 }

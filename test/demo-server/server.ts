@@ -66,7 +66,12 @@ function creatorRoutes(creator: DemoCreator, origin: string): Routes {
 }
 
 function send(res: ServerResponse, route: Route | undefined): void {
-  const { contentType, body, status = 200, chunked = false } = route ?? { contentType: 'text/plain; charset=utf-8', body: 'Not found', status: 404 };
+  const {
+    contentType,
+    body,
+    status = 200,
+    chunked = false,
+  } = route ?? { contentType: 'text/plain; charset=utf-8', body: 'Not found', status: 404 };
   // no-store: a test that counts requests must not be fooled by the browser's cache.
   res.setHeader('Content-Type', contentType);
   res.setHeader('Cache-Control', 'no-store');
@@ -83,7 +88,10 @@ function send(res: ServerResponse, route: Route | undefined): void {
 
 // Binds 127.0.0.1 and, where the host has it, ::1: "localhost" may resolve to either, and a
 // browser that tries ::1 first must not be refused. Nothing listens beyond loopback.
-async function listen(port: number, handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<{ port: number; servers: Server[] }> {
+async function listen(
+  port: number,
+  handler: (req: IncomingMessage, res: ServerResponse) => void,
+): Promise<{ port: number; servers: Server[] }> {
   const open = (host: string, p: number) =>
     new Promise<Server>((resolve, reject) => {
       const server = createServer(handler);
@@ -119,7 +127,8 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
       log.push({ method: req.method ?? 'GET', path, origin });
       const handler = dynamic.get(origin)?.find((d) => d.handles(new URL(path, origin).pathname));
       if (handler) return void handler.handle(req, res).catch(() => res.destroy());
-      const route = req.method === 'GET' || req.method === 'HEAD' ? routesByOrigin.get(origin)?.get(new URL(path, origin).pathname) : undefined;
+      const route =
+        req.method === 'GET' || req.method === 'HEAD' ? routesByOrigin.get(origin)?.get(new URL(path, origin).pathname) : undefined;
       send(res, route);
     });
     servers.push(...bound.servers);
@@ -134,7 +143,14 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
     routesByOrigin.set(origins.alex, creatorRoutes(ALEX, origins.alex));
     routesByOrigin.set(origins.mike, creatorRoutes(MIKE, origins.mike));
     routesByOrigin.set(origins.other, new Map([...otherOriginRoutes(origins), ...lookalikeRoutes()]));
-    const hub = createDemoHub({ basePath: HUB_PATH, space: ALEX.votes!.space, countLiquidity: ALEX.votes!.countLiquidity, chainId: ALEX.chainId, token: ALEX.token, symbol: ALEX.symbol });
+    const hub = createDemoHub({
+      basePath: HUB_PATH,
+      space: ALEX.votes!.space,
+      countLiquidity: ALEX.votes!.countLiquidity,
+      chainId: ALEX.chainId,
+      token: ALEX.token,
+      symbol: ALEX.symbol,
+    });
     const readBalance = createBalanceReader({ ...defaultRpcUrls(), ...opts.rpcUrls });
     const record = (attempt: GateAttempt) => void attempts.push(attempt);
     const alexToken = { chainId: ALEX.chainId, address: ALEX.token, symbol: ALEX.symbol, decimals: 18 };

@@ -125,7 +125,13 @@ export function poolShape(pool: SeededPool) {
 }
 
 export function v3PoolOf(pool: SeededPool): Address {
-  return uniswapV3PoolAddress(DEVNET_C.v3Factory, '0xe34f199b19b2b4f47f68442619d555527d244f78a3297ea89325f843f87b8b54', addr(pool.base), addr(pool.quote), FEE);
+  return uniswapV3PoolAddress(
+    DEVNET_C.v3Factory,
+    '0xe34f199b19b2b4f47f68442619d555527d244f78a3297ea89325f843f87b8b54',
+    addr(pool.base),
+    addr(pool.quote),
+    FEE,
+  );
 }
 
 export function v4KeyOf(pool: SeededPool): V4PoolKey {
@@ -134,7 +140,12 @@ export function v4KeyOf(pool: SeededPool): V4PoolKey {
 
 export const DEVNET_C_V4_POOL_IDS = DEVNET_C_POOLS.filter((p) => p.protocol === 'v4').map((p) => uniswapV4PoolId(v4KeyOf(p)));
 
-const call = (to: Address, data: Hex, label: string, value?: bigint): Omit<DevnetTx, 'label'> & { label: string } => ({ to, data, label, value });
+const call = (to: Address, data: Hex, label: string, value?: bigint): Omit<DevnetTx, 'label'> & { label: string } => ({
+  to,
+  data,
+  label,
+  value,
+});
 
 /** Deploys chain C on a fresh anvil and checks every address lib/chain/devnet.ts hard-codes. */
 export async function deployBaseStandIn(rpcUrl: string): Promise<void> {
@@ -148,24 +159,61 @@ export async function deployBaseStandIn(rpcUrl: string): Promise<void> {
   const deploys: DevnetTx[] = [
     { label: 'deploy WETH9', data: BYTECODE.weth9 },
     { label: 'deploy UniswapV2Factory', data: encodeDeployData({ abi: factoryAbi, bytecode: BYTECODE.factory, args: [d.deployer] }) },
-    { label: 'deploy UniswapV2Router02', data: encodeDeployData({ abi: routerAbi, bytecode: BYTECODE.router02, args: [d.factory, d.weth] }) },
+    {
+      label: 'deploy UniswapV2Router02',
+      data: encodeDeployData({ abi: routerAbi, bytecode: BYTECODE.router02, args: [d.factory, d.weth] }),
+    },
     { label: 'deploy Multicall3', data: await loadMulticall3Bytecode() },
     { label: 'deploy USDC', data: deployTestErc20(DEVNET_USDC.name, DEVNET_USDC.symbol, DEVNET_USDC.supply) },
     { label: 'deploy UniswapV3Factory', data: V3_V4_BYTECODE.v3Factory },
-    { label: 'deploy PoolManager', data: encodeDeployData({ abi: poolManagerAbi, bytecode: V3_V4_BYTECODE.poolManager, args: [d.deployer] }) },
-    { label: 'deploy StateView', data: encodeDeployData({ abi: stateViewDeployAbi, bytecode: V3_V4_BYTECODE.stateView, args: [d.poolManager] }) },
-    { label: 'deploy PoolModifyLiquidityTest', data: encodeDeployData({ abi: modifyLiquidityRouterAbi, bytecode: V3_V4_BYTECODE.modifyLiquidityRouter, args: [d.poolManager] }) },
+    {
+      label: 'deploy PoolManager',
+      data: encodeDeployData({ abi: poolManagerAbi, bytecode: V3_V4_BYTECODE.poolManager, args: [d.deployer] }),
+    },
+    {
+      label: 'deploy StateView',
+      data: encodeDeployData({ abi: stateViewDeployAbi, bytecode: V3_V4_BYTECODE.stateView, args: [d.poolManager] }),
+    },
+    {
+      label: 'deploy PoolModifyLiquidityTest',
+      data: encodeDeployData({ abi: modifyLiquidityRouterAbi, bytecode: V3_V4_BYTECODE.modifyLiquidityRouter, args: [d.poolManager] }),
+    },
     { label: 'deploy DevnetV3Minter', data: DEVNET_V3_MINTER_BYTECODE },
-    ...coins.map((k) => ({ label: `deploy ${DEVNET_C_COINS[k].symbol}`, data: deployTestErc20(DEVNET_C_COINS[k].name, DEVNET_C_COINS[k].symbol, DEVNET_C_COINS[k].supply) })),
+    ...coins.map((k) => ({
+      label: `deploy ${DEVNET_C_COINS[k].symbol}`,
+      data: deployTestErc20(DEVNET_C_COINS[k].name, DEVNET_C_COINS[k].symbol, DEVNET_C_COINS[k].supply),
+    })),
   ];
-  const expected: Address[] = [d.weth, d.factory, d.router, d.multicall3, d.usdc, d.v3Factory, d.poolManager, d.stateView, d.v4LiquidityRouter, d.v3Minter, ...coins.map(addr)];
+  const expected: Address[] = [
+    d.weth,
+    d.factory,
+    d.router,
+    d.multicall3,
+    d.usdc,
+    d.v3Factory,
+    d.poolManager,
+    d.stateView,
+    d.v4LiquidityRouter,
+    d.v3Minter,
+    ...coins.map(addr),
+  ];
 
-  const approve = (token: Address, spender: Address) => encodeFunctionData({ abi: erc20Abi, functionName: 'approve', args: [spender, maxUint256] });
+  const approve = (token: Address, spender: Address) =>
+    encodeFunctionData({ abi: erc20Abi, functionName: 'approve', args: [spender, maxUint256] });
   const usdc = DEVNET_USDC.wethUsdcLiquidity;
   const setup: DevnetTx[] = [
     call(d.weth, encodeFunctionData({ abi: wethAbi, functionName: 'deposit' }), 'WETH.deposit(100 ETH)', 100n * UNIT),
     call(d.usdc, approve(d.usdc, d.router), 'USDC.approve(router)'),
-    call(d.router, encodeFunctionData({ abi: routerAbi, functionName: 'addLiquidityETH', args: [d.usdc, usdc.token, usdc.token, usdc.eth, d.deployer, maxUint256] }), 'router.addLiquidityETH(USDC)', usdc.eth),
+    call(
+      d.router,
+      encodeFunctionData({
+        abi: routerAbi,
+        functionName: 'addLiquidityETH',
+        args: [d.usdc, usdc.token, usdc.token, usdc.eth, d.deployer, maxUint256],
+      }),
+      'router.addLiquidityETH(USDC)',
+      usdc.eth,
+    ),
     ...(['weth', ...coins] as const).flatMap((k) => [
       call(addr(k), approve(addr(k), d.v3Minter), `${k}.approve(v3 minter)`),
       call(addr(k), approve(addr(k), d.v4LiquidityRouter), `${k}.approve(v4 router)`),
@@ -177,14 +225,26 @@ export async function deployBaseStandIn(rpcUrl: string): Promise<void> {
     if (pool.protocol === 'v3') {
       const address = v3PoolOf(pool);
       return [
-        call(d.v3Factory, encodeFunctionData({ abi: v3FactoryAbi, functionName: 'createPool', args: [base, quote, FEE] }), `createPool ${name}`),
+        call(
+          d.v3Factory,
+          encodeFunctionData({ abi: v3FactoryAbi, functionName: 'createPool', args: [base, quote, FEE] }),
+          `createPool ${name}`,
+        ),
         call(address, encodeFunctionData({ abi: v3PoolAbi, functionName: 'initialize', args: [sqrtPriceX96] }), `initialize ${name}`),
-        call(d.v3Minter, encodeFunctionData({ abi: devnetV3MinterAbi, functionName: 'mint', args: [address, -MAX_TICK, MAX_TICK, liquidity] }), `mint ${name}`),
+        call(
+          d.v3Minter,
+          encodeFunctionData({ abi: devnetV3MinterAbi, functionName: 'mint', args: [address, -MAX_TICK, MAX_TICK, liquidity] }),
+          `mint ${name}`,
+        ),
       ];
     }
     const key = v4KeyOf(pool);
     return [
-      call(d.poolManager, encodeFunctionData({ abi: poolManagerAbi, functionName: 'initialize', args: [key, sqrtPriceX96] }), `initialize ${name}`),
+      call(
+        d.poolManager,
+        encodeFunctionData({ abi: poolManagerAbi, functionName: 'initialize', args: [key, sqrtPriceX96] }),
+        `initialize ${name}`,
+      ),
       call(
         d.v4LiquidityRouter,
         encodeFunctionData({
@@ -197,20 +257,30 @@ export async function deployBaseStandIn(rpcUrl: string): Promise<void> {
     ];
   });
   const transfers: DevnetTx[] = coins.map((k) =>
-    call(addr(k), encodeFunctionData({ abi: erc20Abi, functionName: 'transfer', args: [DEVNET_C_HOLDER.address, DEVNET_C_HOLDINGS[k]] }), `${k}.transfer(holder1)`),
+    call(
+      addr(k),
+      encodeFunctionData({ abi: erc20Abi, functionName: 'transfer', args: [DEVNET_C_HOLDER.address, DEVNET_C_HOLDINGS[k]] }),
+      `${k}.transfer(holder1)`,
+    ),
   );
 
   const receipts = await sendInOrder(client, d.deployer, 0, [...deploys, ...setup, ...pools, ...transfers]);
   expected.forEach((address, i) => {
     const got = receipts[i]?.contractAddress;
-    if (!got || getAddress(got) !== address) throw new Error(`Devnet ${d.chainId}: "${deploys[i]?.label}" landed at ${got}, lib/chain/devnet.ts says ${address}`);
+    if (!got || getAddress(got) !== address)
+      throw new Error(`Devnet ${d.chainId}: "${deploys[i]?.label}" landed at ${got}, lib/chain/devnet.ts says ${address}`);
   });
   const v2 = await client.readContract({ address: d.factory, abi: factoryAbi, functionName: 'getPair', args: [d.weth, d.usdc] });
   if (v2 !== uniswapV2PairAddress(d.factory, '0x96e8ac4277198ff8b6f785478aa9a39f403cb768dd02cbee326c3e7da348845f', d.weth, d.usdc)) {
     throw new Error(`Devnet ${d.chainId}: WETH/USDC pair ${v2} differs from uniswapV2PairAddress()`);
   }
   for (const pool of DEVNET_C_POOLS.filter((p) => p.protocol === 'v3')) {
-    const got = await client.readContract({ address: d.v3Factory, abi: v3FactoryAbi, functionName: 'getPool', args: [addr(pool.base), addr(pool.quote), FEE] });
+    const got = await client.readContract({
+      address: d.v3Factory,
+      abi: v3FactoryAbi,
+      functionName: 'getPool',
+      args: [addr(pool.base), addr(pool.quote), FEE],
+    });
     if (got !== v3PoolOf(pool)) throw new Error(`Devnet ${d.chainId}: V3 pool ${got} differs from uniswapV3PoolAddress()`);
   }
 }

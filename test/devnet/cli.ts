@@ -39,8 +39,14 @@ lines.push(
   `  V4 StateView    ${c.stateView}`,
   `  Multicall3      ${c.multicall3}`,
   `  USDC            ${c.usdc}`,
-  ...(Object.keys(DEVNET_C_COINS) as (keyof typeof DEVNET_C_COINS)[]).map((k) => `  ${DEVNET_C_COINS[k].symbol.padEnd(15)} ${c[k]}  (${DEVNET_C_COINS[k].name}; holder1 has ${formatUnits(DEVNET_C_HOLDINGS[k], 18)})`),
-  ...DEVNET_C_POOLS.map((p) => `  pool ${p.protocol} ${DEVNET_C_COINS[p.base].symbol}/${p.quote === 'weth' ? 'WETH' : DEVNET_C_COINS[p.quote].symbol}: ${formatUnits(p.baseAmount, 18)} + ${formatUnits(p.quoteAmount, 18)}`),
+  ...(Object.keys(DEVNET_C_COINS) as (keyof typeof DEVNET_C_COINS)[]).map(
+    (k) =>
+      `  ${DEVNET_C_COINS[k].symbol.padEnd(15)} ${c[k]}  (${DEVNET_C_COINS[k].name}; holder1 has ${formatUnits(DEVNET_C_HOLDINGS[k], 18)})`,
+  ),
+  ...DEVNET_C_POOLS.map(
+    (p) =>
+      `  pool ${p.protocol} ${DEVNET_C_COINS[p.base].symbol}/${p.quote === 'weth' ? 'WETH' : DEVNET_C_COINS[p.quote].symbol}: ${formatUnits(p.baseAmount, 18)} + ${formatUnits(p.quoteAmount, 18)}`,
+  ),
   '',
 );
 const { partnerToken, rounds, staking, snapshotProgram } = DEVNET_INCOME;

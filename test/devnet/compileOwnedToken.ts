@@ -6,7 +6,12 @@ import { fileURLToPath } from 'node:url';
 // artifact the devnet deploys. Run again after changing the source: `npx tsx test/devnet/compileOwnedToken.ts`.
 
 const require = createRequire(import.meta.url);
-const solc = require('solc') as { compile(input: { sources: Record<string, string> }, optimize: number): { contracts: Record<string, { bytecode: string; interface: string }>; errors?: string[] } };
+const solc = require('solc') as {
+  compile(
+    input: { sources: Record<string, string> },
+    optimize: number,
+  ): { contracts: Record<string, { bytecode: string; interface: string }>; errors?: string[] };
+};
 
 const source = readFileSync(fileURLToPath(new URL('./contracts/OwnedCreatorToken.sol', import.meta.url)), 'utf8');
 const output = solc.compile({ sources: { 'OwnedCreatorToken.sol': source } }, 1);

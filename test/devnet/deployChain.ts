@@ -31,8 +31,7 @@ export function devnetPairs(d: DevnetDeployment): DevnetPairs {
 
 const approve = (spender: Address, amount: bigint) =>
   encodeFunctionData({ abi: erc20Abi, functionName: 'approve', args: [spender, amount] });
-const transfer = (to: Address, amount: bigint) =>
-  encodeFunctionData({ abi: erc20Abi, functionName: 'transfer', args: [to, amount] });
+const transfer = (to: Address, amount: bigint) => encodeFunctionData({ abi: erc20Abi, functionName: 'transfer', args: [to, amount] });
 // Minimums equal the desired amounts: the pools are new, so any other outcome is a bug.
 const addLiquidityEth = (token: Address, { token: amount, eth }: { token: bigint; eth: bigint }, to: Address) =>
   encodeFunctionData({ abi: routerAbi, functionName: 'addLiquidityETH', args: [token, amount, amount, eth, to, maxUint256] });

@@ -1,5 +1,17 @@
 import { createRequire } from 'node:module';
-import { encodeDeployData, encodeFunctionData, getContractAddress, labelhash, namehash, parseAbi, parseEther, zeroHash, type Address, type Hex, type TransactionReceipt } from 'viem';
+import {
+  encodeDeployData,
+  encodeFunctionData,
+  getContractAddress,
+  labelhash,
+  namehash,
+  parseAbi,
+  parseEther,
+  zeroHash,
+  type Address,
+  type Hex,
+  type TransactionReceipt,
+} from 'viem';
 import { DEVNET_ENS } from '../../lib/detect/core/ensDevnet';
 import { ANVIL_ACCOUNTS } from './accounts';
 import { devnetClient, sendInOrder, type DevnetClient, type DevnetTx } from './client';
@@ -27,7 +39,10 @@ export const ensWriteAbi = parseAbi([
   'function setName(bytes32 node, string name)',
   'constructor(address ens)',
 ]);
-export const ownedTokenAbi = parseAbi(['constructor(string name, string symbol, uint256 supply, address owner)', 'function owner() view returns (address)']);
+export const ownedTokenAbi = parseAbi([
+  'constructor(string name, string symbol, uint256 supply, address owner)',
+  'function owner() view returns (address)',
+]);
 
 const UNIT = 10n ** 18n;
 export const ALEX_ENS = { name: 'alex.eth', owner: ANVIL_ACCOUNTS[0].address as Address, url: 'http://localhost:4101' } as const;
@@ -43,9 +58,27 @@ export function nameTxs(name: string, addr: Address | null, url: string | null):
   const node = namehash(name);
   const r = DEVNET_ENS.publicResolver;
   return [
-    { label: `${name}: record`, to: DEVNET_ENS.registry, data: encodeFunctionData({ abi: ensWriteAbi, functionName: 'setSubnodeRecord', args: [namehash('eth'), labelhash(label), DEVNET_ENS.deployer, r, 0n] }) },
-    ...(addr ? [{ label: `${name}: addr`, to: r, data: encodeFunctionData({ abi: ensWriteAbi, functionName: 'setAddr', args: [node, addr] }) }] : []),
-    ...(url !== null ? [{ label: `${name}: url`, to: r, data: encodeFunctionData({ abi: ensWriteAbi, functionName: 'setText', args: [node, 'url', url] }) }] : []),
+    {
+      label: `${name}: record`,
+      to: DEVNET_ENS.registry,
+      data: encodeFunctionData({
+        abi: ensWriteAbi,
+        functionName: 'setSubnodeRecord',
+        args: [namehash('eth'), labelhash(label), DEVNET_ENS.deployer, r, 0n],
+      }),
+    },
+    ...(addr
+      ? [{ label: `${name}: addr`, to: r, data: encodeFunctionData({ abi: ensWriteAbi, functionName: 'setAddr', args: [node, addr] }) }]
+      : []),
+    ...(url !== null
+      ? [
+          {
+            label: `${name}: url`,
+            to: r,
+            data: encodeFunctionData({ abi: ensWriteAbi, functionName: 'setText', args: [node, 'url', url] }),
+          },
+        ]
+      : []),
   ];
 }
 
@@ -54,8 +87,20 @@ export function reverseTxs(owner: Address, name: string): DevnetTx[] {
   const label = owner.slice(2).toLowerCase();
   const node = namehash(`${label}.addr.reverse`);
   return [
-    { label: `${owner}.addr.reverse: record`, to: DEVNET_ENS.registry, data: encodeFunctionData({ abi: ensWriteAbi, functionName: 'setSubnodeRecord', args: [namehash('addr.reverse'), labelhash(label), DEVNET_ENS.deployer, DEVNET_ENS.publicResolver, 0n] }) },
-    { label: `${owner}.addr.reverse: name`, to: DEVNET_ENS.publicResolver, data: encodeFunctionData({ abi: ensWriteAbi, functionName: 'setName', args: [node, name] }) },
+    {
+      label: `${owner}.addr.reverse: record`,
+      to: DEVNET_ENS.registry,
+      data: encodeFunctionData({
+        abi: ensWriteAbi,
+        functionName: 'setSubnodeRecord',
+        args: [namehash('addr.reverse'), labelhash(label), DEVNET_ENS.deployer, DEVNET_ENS.publicResolver, 0n],
+      }),
+    },
+    {
+      label: `${owner}.addr.reverse: name`,
+      to: DEVNET_ENS.publicResolver,
+      data: encodeFunctionData({ abi: ensWriteAbi, functionName: 'setName', args: [node, name] }),
+    },
   ];
 }
 
@@ -80,25 +125,32 @@ export async function deployDevnetEns(rpcUrl: string): Promise<void> {
   const client = devnetClient(rpcUrl);
   const d = DEVNET_ENS.deployer;
   await client.setBalance({ address: d, value: parseEther('100') });
-  const sub = (node: Hex, label: string) => encodeFunctionData({ abi: ensWriteAbi, functionName: 'setSubnodeOwner', args: [node, labelhash(label), d] });
-  await asEnsDeployer(client, () => sendInOrder(client, d, 0, [
-    { label: 'deploy ENSRegistry', data: ENS_BYTECODE.registry }, // 0
-    { label: 'deploy PublicResolver(registry)', data: encodeDeployData({ abi: ensWriteAbi, bytecode: ENS_BYTECODE.publicResolver, args: [DEVNET_ENS.registry] }) }, // 1
-    { label: 'eth', to: DEVNET_ENS.registry, data: sub(zeroHash, 'eth') }, // 2
-    { label: 'reverse', to: DEVNET_ENS.registry, data: sub(zeroHash, 'reverse') }, // 3
-    { label: 'addr.reverse', to: DEVNET_ENS.registry, data: sub(namehash('reverse'), 'addr') }, // 4
-    { label: 'deploy MASMEJ (owner: Alex)', data: deployOwnedToken('Alex Masmej Coin', 'MASMEJ', ALEX_ENS.owner) }, // 5
-    { label: 'deploy lookalike ALEX (owner: lookalike)', data: deployOwnedToken('Alex Masmej', 'ALEX', LOOKALIKE_ENS.owner) }, // 6
-    { label: 'deploy NOOWNER (no owner())', data: deployTestErc20('No Owner Coin', 'NOOWNER', 1_000_000n * UNIT) }, // 7
-    ...nameTxs(ALEX_ENS.name, ALEX_ENS.owner, ALEX_ENS.url),
-    ...reverseTxs(ALEX_ENS.owner, ALEX_ENS.name),
-    ...nameTxs(LOOKALIKE_ENS.name, LOOKALIKE_ENS.owner, LOOKALIKE_ENS.url),
-    ...reverseTxs(LOOKALIKE_ENS.owner, LOOKALIKE_ENS.name),
-  ]));
+  const sub = (node: Hex, label: string) =>
+    encodeFunctionData({ abi: ensWriteAbi, functionName: 'setSubnodeOwner', args: [node, labelhash(label), d] });
+  await asEnsDeployer(client, () =>
+    sendInOrder(client, d, 0, [
+      { label: 'deploy ENSRegistry', data: ENS_BYTECODE.registry }, // 0
+      {
+        label: 'deploy PublicResolver(registry)',
+        data: encodeDeployData({ abi: ensWriteAbi, bytecode: ENS_BYTECODE.publicResolver, args: [DEVNET_ENS.registry] }),
+      }, // 1
+      { label: 'eth', to: DEVNET_ENS.registry, data: sub(zeroHash, 'eth') }, // 2
+      { label: 'reverse', to: DEVNET_ENS.registry, data: sub(zeroHash, 'reverse') }, // 3
+      { label: 'addr.reverse', to: DEVNET_ENS.registry, data: sub(namehash('reverse'), 'addr') }, // 4
+      { label: 'deploy MASMEJ (owner: Alex)', data: deployOwnedToken('Alex Masmej Coin', 'MASMEJ', ALEX_ENS.owner) }, // 5
+      { label: 'deploy lookalike ALEX (owner: lookalike)', data: deployOwnedToken('Alex Masmej', 'ALEX', LOOKALIKE_ENS.owner) }, // 6
+      { label: 'deploy NOOWNER (no owner())', data: deployTestErc20('No Owner Coin', 'NOOWNER', 1_000_000n * UNIT) }, // 7
+      ...nameTxs(ALEX_ENS.name, ALEX_ENS.owner, ALEX_ENS.url),
+      ...reverseTxs(ALEX_ENS.owner, ALEX_ENS.name),
+      ...nameTxs(LOOKALIKE_ENS.name, LOOKALIKE_ENS.owner, LOOKALIKE_ENS.url),
+      ...reverseTxs(LOOKALIKE_ENS.owner, LOOKALIKE_ENS.name),
+    ]),
+  );
   const expected = { registry: 0, publicResolver: 1, alexCoin: 5, lookalikeToken: 6, noOwnerToken: 7 } as const;
   for (const [key, nonce] of Object.entries(expected)) {
     const at = getContractAddress({ from: d, nonce: BigInt(nonce) });
-    if (at !== DEVNET_ENS[key as keyof typeof expected]) throw new Error(`Devnet ENS: ${key} is at ${at}, lib/detect/core/ensDevnet.ts says ${DEVNET_ENS[key as keyof typeof expected]}`);
+    if (at !== DEVNET_ENS[key as keyof typeof expected])
+      throw new Error(`Devnet ENS: ${key} is at ${at}, lib/detect/core/ensDevnet.ts says ${DEVNET_ENS[key as keyof typeof expected]}`);
     if (!(await client.getCode({ address: at }))) throw new Error(`Devnet ENS: no code at ${key} ${at}`);
   }
 }

@@ -38,7 +38,11 @@ export async function deployExtraCreatorTokens(
     created.push({ token, pair });
     txs.push(
       { label: `deploy BENCH${n}`, data: deployTestErc20(`Bench Creator ${n}`, `BENCH${n}`, SUPPLY) },
-      { label: `BENCH${n}.approve(router)`, to: token, data: encodeFunctionData({ abi: erc20Abi, functionName: 'approve', args: [d.router, LIQUIDITY.token] }) },
+      {
+        label: `BENCH${n}.approve(router)`,
+        to: token,
+        data: encodeFunctionData({ abi: erc20Abi, functionName: 'approve', args: [d.router, LIQUIDITY.token] }),
+      },
       {
         label: `router.addLiquidityETH(BENCH${n})`,
         to: d.router,
@@ -49,7 +53,11 @@ export async function deployExtraCreatorTokens(
           args: [token, LIQUIDITY.token, LIQUIDITY.token, LIQUIDITY.eth, from, maxUint256],
         }),
       },
-      { label: `BENCH${n}.transfer(holder)`, to: token, data: encodeFunctionData({ abi: erc20Abi, functionName: 'transfer', args: [holder, (1_000n + BigInt(n)) * UNIT] }) },
+      {
+        label: `BENCH${n}.transfer(holder)`,
+        to: token,
+        data: encodeFunctionData({ abi: erc20Abi, functionName: 'transfer', args: [holder, (1_000n + BigInt(n)) * UNIT] }),
+      },
     );
   }
   await sendInOrder(client, from, firstNonce, txs);

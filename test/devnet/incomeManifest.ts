@@ -29,7 +29,15 @@ export function devnetIncomeManifestFields(origin: string, pair: Address) {
     })),
     rewards: [
       { kind: 'staking-rewards', id: staking.id, title: staking.title, address: staking.address, pair },
-      { kind: 'snapshot', id: program.id, title: program.title, pair, amount: program.amount.toString(), startBlock: program.startBlock, endBlock: program.endBlock },
+      {
+        kind: 'snapshot',
+        id: program.id,
+        title: program.title,
+        pair,
+        amount: program.amount.toString(),
+        startBlock: program.startBlock,
+        endBlock: program.endBlock,
+      },
     ],
   };
 }

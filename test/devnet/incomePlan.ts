@@ -9,7 +9,12 @@ import { DEVNET_NEXT_NONCE } from './plan';
 // by the same deployer, so every address follows from a nonce. Append only, like plan.ts.
 
 const UNIT = 10n ** 18n;
-const [holder1, holder2, , holder4] = [ANVIL_ACCOUNTS[1].address, ANVIL_ACCOUNTS[2].address, ANVIL_ACCOUNTS[3].address, ANVIL_ACCOUNTS[4].address];
+const [holder1, holder2, , holder4] = [
+  ANVIL_ACCOUNTS[1].address,
+  ANVIL_ACCOUNTS[2].address,
+  ANVIL_ACCOUNTS[3].address,
+  ANVIL_ACCOUNTS[4].address,
+];
 
 /** Chain A deployer's steps after DEVNET_NEXT_NONCE (14); entry i is sent with nonce 14 + i. */
 export const DEVNET_INCOME_STEPS = [
@@ -50,8 +55,16 @@ function round(id: string, title: string, date: string, step: number, balances: 
 export const DEVNET_INCOME = {
   partnerToken: { address: at(0), name: 'Partner Token', symbol: 'PRTNR', supply: 1_000_000n * UNIT },
   rounds: {
-    q1: round('2021-q1', 'Income share Q1 2021', '2021-04-01', 1, { [holder1]: 1_250n * UNIT, [holder2]: 25_000n * UNIT, [holder4]: 100n * UNIT }),
-    q2: round('2021-q2', 'Income share Q2 2021', '2021-07-01', 2, { [holder1]: 1_500n * UNIT, [holder2]: 30_000n * UNIT, [holder4]: 120n * UNIT }),
+    q1: round('2021-q1', 'Income share Q1 2021', '2021-04-01', 1, {
+      [holder1]: 1_250n * UNIT,
+      [holder2]: 25_000n * UNIT,
+      [holder4]: 100n * UNIT,
+    }),
+    q2: round('2021-q2', 'Income share Q2 2021', '2021-07-01', 2, {
+      [holder1]: 1_500n * UNIT,
+      [holder2]: 30_000n * UNIT,
+      [holder4]: 120n * UNIT,
+    }),
     partner: round('partner-2021-05', 'Partner drop: PRTNR', '2021-05-15', 3, { [holder1]: 500n * UNIT, [holder2]: 5_000n * UNIT }),
   },
   staking: {

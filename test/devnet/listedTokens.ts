@@ -62,6 +62,12 @@ export function tokenListJson(name: string, tokens: ListedDevnetToken[]): string
     name,
     timestamp: '2026-01-01T00:00:00.000Z',
     version: { major: 1, minor: 0, patch: 0 },
-    tokens: tokens.map(({ chainId, address, name: tokenName, symbol, decimals }) => ({ chainId, address, name: tokenName, symbol, decimals })),
+    tokens: tokens.map(({ chainId, address, name: tokenName, symbol, decimals }) => ({
+      chainId,
+      address,
+      name: tokenName,
+      symbol,
+      decimals,
+    })),
   });
 }

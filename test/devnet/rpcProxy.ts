@@ -50,7 +50,11 @@ export async function startRpcProxy(opts: { target: string; port?: number; laten
       faultsLeft--;
       if (fault.kind === 'hang') return; // the socket stays open until the client gives up or stop()
       const cors = { 'access-control-allow-origin': req.headers.origin ?? '*', 'access-control-expose-headers': 'retry-after' };
-      res.writeHead(fault.status, { 'content-type': 'text/plain', ...cors, ...(fault.retryAfter ? { 'retry-after': fault.retryAfter } : {}) });
+      res.writeHead(fault.status, {
+        'content-type': 'text/plain',
+        ...cors,
+        ...(fault.retryAfter ? { 'retry-after': fault.retryAfter } : {}),
+      });
       res.end(`RPC proxy: HTTP ${fault.status}`);
       return;
     }

@@ -43,11 +43,17 @@ export interface FirefoxExtension {
 }
 
 export function assertFirefoxBuilt(): void {
-  if (!existsSync(join(FIREFOX_BUILD, 'manifest.json'))) throw new Error(`No Firefox build at ${FIREFOX_BUILD}: run \`npm run build:devnet:firefox\` first.`);
+  if (!existsSync(join(FIREFOX_BUILD, 'manifest.json')))
+    throw new Error(`No Firefox build at ${FIREFOX_BUILD}: run \`npm run build:devnet:firefox\` first.`);
   if (!existsSync(FIREFOX)) throw new Error(`No Firefox at ${FIREFOX}: run \`apt-get install -y firefox-esr\`.`);
 }
 
-export async function launchFirefox(opts: { grantSites?: boolean; extensionPath?: string; landing: string; withTestWallet?: boolean }): Promise<FirefoxExtension> {
+export async function launchFirefox(opts: {
+  grantSites?: boolean;
+  extensionPath?: string;
+  landing: string;
+  withTestWallet?: boolean;
+}): Promise<FirefoxExtension> {
   assertFirefoxBuilt();
   const profile = mkdtempSync(join(tmpdir(), 'ptc-ff-'));
   const browser = await puppeteer.launch({
@@ -96,7 +102,8 @@ export async function launchFirefox(opts: { grantSites?: boolean; extensionPath?
 
   let helper: Promise<Page> | null = null;
   const helperPage = () => (helper ??= openExtensionPage('/page-frame.html#helper'));
-  const inExtension = async <A, R>(fn: (arg: A) => Promise<R>, arg: A) => (await helperPage()).evaluate(fn as never, arg as never) as Promise<R>;
+  const inExtension = async <A, R>(fn: (arg: A) => Promise<R>, arg: A) =>
+    (await helperPage()).evaluate(fn as never, arg as never) as Promise<R>;
 
   return {
     browser,
@@ -115,7 +122,11 @@ export async function launchFirefox(opts: { grantSites?: boolean; extensionPath?
         return id;
       }, url),
     badgeText: (tabId) =>
-      inExtension((id: number) => (globalThis as unknown as { browser: typeof import('wxt/browser').browser }).browser.action.getBadgeText({ tabId: id }), tabId),
+      inExtension(
+        (id: number) =>
+          (globalThis as unknown as { browser: typeof import('wxt/browser').browser }).browser.action.getBadgeText({ tabId: id }),
+        tabId,
+      ),
     inExtension,
     async screenshot(page, name) {
       mkdirSync(SCREENSHOT_DIR, { recursive: true });
@@ -143,7 +154,10 @@ export async function until<T>(read: () => Promise<T>, expected: T | ((value: T)
   for (;;) {
     last = await read();
     if (ok(last)) return last;
-    if (Date.now() > deadline) throw new Error(`Still ${JSON.stringify(last)} after ${timeoutMs} ms, expected ${typeof expected === 'function' ? 'a match' : JSON.stringify(expected)}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `Still ${JSON.stringify(last)} after ${timeoutMs} ms, expected ${typeof expected === 'function' ? 'a match' : JSON.stringify(expected)}`,
+      );
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -153,7 +167,9 @@ export async function clickButton(page: Page, name: string | RegExp): Promise<vo
   const source = typeof name === 'string' ? `^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$` : name.source;
   const handle = await page.waitForFunction(
     (src: string) =>
-      [...document.querySelectorAll('button')].find((b) => !b.disabled && new RegExp(src).test((b.getAttribute('aria-label') ?? b.textContent ?? '').trim())) ?? false,
+      [...document.querySelectorAll('button')].find(
+        (b) => !b.disabled && new RegExp(src).test((b.getAttribute('aria-label') ?? b.textContent ?? '').trim()),
+      ) ?? false,
     { timeout: 15_000 },
     source,
   );

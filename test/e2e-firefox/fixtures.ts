@@ -18,8 +18,14 @@ export async function startFirefoxJourneys(opts: { grantSites?: boolean; withTes
     await startRpcProxy({ target: devnet.chains[0].rpcUrl, port: DEVNET_A.port }),
     await startRpcProxy({ target: devnet.chains[1].rpcUrl, port: DEVNET_B.port }),
   ];
-  const server = await startDemoServer({ rpcUrls: { [DEVNET_A.chainId]: devnet.chains[0].rpcUrl, [DEVNET_B.chainId]: devnet.chains[1].rpcUrl } });
-  const firefox = await launchFirefox({ grantSites: opts.grantSites, withTestWallet: opts.withTestWallet, landing: `${server.origins.other}/plain` });
+  const server = await startDemoServer({
+    rpcUrls: { [DEVNET_A.chainId]: devnet.chains[0].rpcUrl, [DEVNET_B.chainId]: devnet.chains[1].rpcUrl },
+  });
+  const firefox = await launchFirefox({
+    grantSites: opts.grantSites,
+    withTestWallet: opts.withTestWallet,
+    landing: `${server.origins.other}/plain`,
+  });
   return {
     devnet,
     server,

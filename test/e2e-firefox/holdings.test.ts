@@ -23,7 +23,13 @@ describe('a holder on creator sites, in Firefox', () => {
     await j.firefox.screenshot(page, 'site-alex');
 
     const popup = await j.firefox.openPopup(tabId);
-    await until(() => popup.$eval('[data-testid=site-card] h2, [data-testid=site-card] h1, [data-testid=site-card] h3', (h) => (h as HTMLElement).innerText).catch(() => ''), 'Alex Masmej');
+    await until(
+      () =>
+        popup
+          .$eval('[data-testid=site-card] h2, [data-testid=site-card] h1, [data-testid=site-card] h3', (h) => (h as HTMLElement).innerText)
+          .catch(() => ''),
+      'Alex Masmej',
+    );
     expect(await testIdText(popup, 'confirmation')).toBe('Confirmed');
     await until(() => testIdText(popup, 'price'), '$0.30 · 0.0001 ETH');
     // No "Allow reading sites": Firefox granted host access at install here.
@@ -59,7 +65,12 @@ describe('a holder on creator sites, in Firefox', () => {
     const page = await j.firefox.openPage(`${j.server.origins.alex}/?card`);
     let card: Frame | null = null;
     await until(async () => {
-      for (const frame of page.frames()) if ((await frame.evaluate(() => location.href).catch(() => '')).startsWith(EXTENSION_ORIGIN) && (await frameText(frame)).includes('Open the companion')) card = frame;
+      for (const frame of page.frames())
+        if (
+          (await frame.evaluate(() => location.href).catch(() => '')).startsWith(EXTENSION_ORIGIN) &&
+          (await frameText(frame)).includes('Open the companion')
+        )
+          card = frame;
       return card !== null;
     }, true);
     await (await card!.waitForSelector('::-p-text(Open the companion)'))!.click();
@@ -77,7 +88,9 @@ describe('a holder on creator sites, in Firefox', () => {
       (o: Opened) => o.popups > 0 || o.windows.some((u) => u.includes('/popup.html?tab=')),
     );
     // Which of the two ran, for the record of this Firefox version.
-    console.log(`Firefox opened the companion by ${opened.popups > 0 ? 'action.openPopup' : `the window fallback (${opened.windows.join(', ')})`}`);
+    console.log(
+      `Firefox opened the companion by ${opened.popups > 0 ? 'action.openPopup' : `the window fallback (${opened.windows.join(', ')})`}`,
+    );
     await page.close();
   });
 

@@ -15,7 +15,10 @@ afterAll(() => j?.stop());
 describe('site access in Firefox', () => {
   test('without host access no site is detected, and the popup asks for it in a clear sentence', async () => {
     const granted = await j.firefox.inExtension(
-      () => (globalThis as unknown as { browser: typeof import('wxt/browser').browser }).browser.permissions.contains({ origins: ['http://*/*', 'https://*/*'] }),
+      () =>
+        (globalThis as unknown as { browser: typeof import('wxt/browser').browser }).browser.permissions.contains({
+          origins: ['http://*/*', 'https://*/*'],
+        }),
       null,
     );
     expect(granted).toBe(false);
@@ -26,7 +29,10 @@ describe('site access in Firefox', () => {
     expect(tabId).toBeNull();
 
     const popup = await j.firefox.openPopup();
-    const notice = await until(() => testIdText(popup, 'host-access'), (t) => t.length > 0);
+    const notice = await until(
+      () => testIdText(popup, 'host-access'),
+      (t) => t.length > 0,
+    );
     expect(notice).toContain('To see creators’ tokens on their sites, the companion needs your permission to read the pages you open.');
     await j.firefox.screenshot(popup, 'popup-host-access-missing');
 

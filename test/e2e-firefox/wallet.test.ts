@@ -38,18 +38,35 @@ async function openDetails(): Promise<Page> {
 }
 
 const inRound = (popup: Page, id: string, sel: string) =>
-  popup.$eval(`[data-testid=round][data-round="${id}"] ${sel}`.trim(), (el) => (el as HTMLElement).innerText.replace(/\s+/g, ' ').trim()).catch(() => '');
-const roundStatus = (popup: Page, id: string) => popup.$eval(`[data-testid=round][data-round="${id}"]`, (el) => el.getAttribute('data-status')).catch(() => null);
+  popup
+    .$eval(`[data-testid=round][data-round="${id}"] ${sel}`.trim(), (el) => (el as HTMLElement).innerText.replace(/\s+/g, ' ').trim())
+    .catch(() => '');
+const roundStatus = (popup: Page, id: string) =>
+  popup.$eval(`[data-testid=round][data-round="${id}"]`, (el) => el.getAttribute('data-status')).catch(() => null);
 const alexBalance = () =>
-  createPublicClient({ transport: http(j.devnet.chains[0].rpcUrl) }).readContract({ address: DEVNET_A.creatorToken, abi: erc20Abi, functionName: 'balanceOf', args: [holder] });
+  createPublicClient({ transport: http(j.devnet.chains[0].rpcUrl) }).readContract({
+    address: DEVNET_A.creatorToken,
+    abi: erc20Abi,
+    functionName: 'balanceOf',
+    args: [holder],
+  });
 
 describe('signing journeys in Firefox', () => {
   test('connect the wallet add-on from the popup and follow Alex', async () => {
     const popup = await j.firefox.openPopup(tabId);
     await clickButton(popup, 'Connect wallet');
-    expect(await until(() => testIdText(popup, 'account'), (t) => t.length > 0)).toBe('0x7099…79C8');
+    expect(
+      await until(
+        () => testIdText(popup, 'account'),
+        (t) => t.length > 0,
+      ),
+    ).toBe('0x7099…79C8');
     await clickButton(popup, 'Follow Alex Masmej');
-    await popup.waitForFunction(() => [...document.querySelectorAll('button')].some((b) => (b.getAttribute('aria-label') ?? b.textContent)?.includes('Unfollow Alex Masmej')));
+    await popup.waitForFunction(() =>
+      [...document.querySelectorAll('button')].some((b) =>
+        (b.getAttribute('aria-label') ?? b.textContent)?.includes('Unfollow Alex Masmej'),
+      ),
+    );
     await popup.close();
   });
 
@@ -78,7 +95,15 @@ describe('signing journeys in Firefox', () => {
     await solidity!.click();
     await clickButton(popup, `Sign your vote on ${title}`);
     await until(
-      () => popup.evaluate((t) => [...document.querySelectorAll('[data-testid=proposal]')].find((c) => (c as HTMLElement).innerText.includes(t))?.querySelector('[data-testid=vote-receipt]')?.getAttribute('data-status') ?? null, title),
+      () =>
+        popup.evaluate(
+          (t) =>
+            [...document.querySelectorAll('[data-testid=proposal]')]
+              .find((c) => (c as HTMLElement).innerText.includes(t))
+              ?.querySelector('[data-testid=vote-receipt]')
+              ?.getAttribute('data-status') ?? null,
+          title,
+        ),
       'submitted',
       20_000,
     );
@@ -92,15 +117,30 @@ describe('signing journeys in Firefox', () => {
 
   test("one click and one signature from the page's wallet unlock Alex's post in place", async () => {
     const page = await j.firefox.openPage(alexUrl());
-    const gate = await until(() => extensionFrame(page, `gate=${ALEX_GATES.monthlyNotes.id}`), (f) => f !== null);
+    const gate = await until(
+      () => extensionFrame(page, `gate=${ALEX_GATES.monthlyNotes.id}`),
+      (f) => f !== null,
+    );
     const frame = gate!;
-    await until(() => frameText(frame), (t) => t.includes('Unlock with your wallet'));
+    await until(
+      () => frameText(frame),
+      (t) => t.includes('Unlock with your wallet'),
+    );
     const button = await frame.waitForSelector('::-p-text(Unlock with your wallet)');
     await button!.click();
-    await until(() => frameText(frame), (t) => t.includes(ALEX_GATES.monthlyNotes.visibleText), 30_000);
+    await until(
+      () => frameText(frame),
+      (t) => t.includes(ALEX_GATES.monthlyNotes.visibleText),
+      30_000,
+    );
     expect(await frameText(frame)).toContain('Unlocked');
-    expect(j.server.gateAttempts()).toEqual([expect.objectContaining({ gate: ALEX_GATES.monthlyNotes.id, outcome: 'unlocked', address: holder })]);
-    await page.evaluate((id) => document.querySelector(`[data-personal-token-gate="${id}"]`)?.scrollIntoView({ block: 'start' }), ALEX_GATES.monthlyNotes.id);
+    expect(j.server.gateAttempts()).toEqual([
+      expect.objectContaining({ gate: ALEX_GATES.monthlyNotes.id, outcome: 'unlocked', address: holder }),
+    ]);
+    await page.evaluate(
+      (id) => document.querySelector(`[data-personal-token-gate="${id}"]`)?.scrollIntoView({ block: 'start' }),
+      ALEX_GATES.monthlyNotes.id,
+    );
     await j.firefox.screenshot(page, 'site-gate-unlocked');
     await page.close();
   });

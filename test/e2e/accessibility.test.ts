@@ -34,13 +34,15 @@ async function expectAccessible(page: Page, name: string, frames?: () => Frame[]
     await j.browser.screenshot(page, `a11y-${name}-${colorScheme}`);
     const targets = frames ? frames() : [page];
     expect(targets.length).toBeGreaterThan(0);
-    for (const target of targets) problems.push(...describeViolations(`${name} (${colorScheme})`, await axeViolations(target, { embedded: Boolean(frames) })));
+    for (const target of targets)
+      problems.push(...describeViolations(`${name} (${colorScheme})`, await axeViolations(target, { embedded: Boolean(frames) })));
   }
   await page.emulateMedia({ colorScheme: 'light' });
   expect(problems).toEqual([]);
 }
 
-const extensionFrames = (page: Page) => () => page.frames().filter((f) => f.url().startsWith(`chrome-extension://${j.browser.extensionId}/page-frame.html`));
+const extensionFrames = (page: Page) => () =>
+  page.frames().filter((f) => f.url().startsWith(`chrome-extension://${j.browser.extensionId}/page-frame.html`));
 
 describe('popup views', () => {
   test('home with nothing followed', async () => {
@@ -65,7 +67,7 @@ describe('popup views', () => {
     await popup.close();
   });
 
-  test("the creator view: holdings, income, liquidity and votes", async () => {
+  test('the creator view: holdings, income, liquidity and votes', async () => {
     const popup = await openPopupFor(j, tabId);
     await popup.getByRole('button', { name: 'Votes and details for Alex Masmej' }).click();
     await popup.getByTestId('round').first().waitFor();
@@ -99,7 +101,11 @@ describe('in-page UI (the extension frames in the creator page)', () => {
   test('the locked gates and the companion card', async () => {
     const page = await j.browser.context.newPage();
     await page.goto(`${j.server.origins.alex}/`);
-    await waitForShadow(page, (h) => h.filter((x) => x.name === 'ptc-gate' && x.text).length === 4 && Boolean(companion(h)?.text.includes('12,500 ALEX')), 'the gates and the companion');
+    await waitForShadow(
+      page,
+      (h) => h.filter((x) => x.name === 'ptc-gate' && x.text).length === 4 && Boolean(companion(h)?.text.includes('12,500 ALEX')),
+      'the gates and the companion',
+    );
     await expectAccessible(page, 'site-gates', extensionFrames(page));
     await page.close();
   });
@@ -125,12 +131,14 @@ type FocusStop = { key: string; name: string; ring: boolean };
 async function tabThrough(page: Page): Promise<{ controls: string[]; stops: FocusStop[] }> {
   const controls = await page.evaluate(() => {
     const keys = new Set<string>();
-    document.querySelectorAll<HTMLElement>('button:not(:disabled), input:not(:disabled), textarea:not(:disabled), select:not(:disabled), a[href]').forEach((el, i) => {
-      if (!el.checkVisibility()) return;
-      const key = el instanceof HTMLInputElement && el.type === 'radio' ? `radio:${el.name}` : `control:${i}`;
-      el.dataset.a11yKey = key;
-      keys.add(key);
-    });
+    document
+      .querySelectorAll<HTMLElement>('button:not(:disabled), input:not(:disabled), textarea:not(:disabled), select:not(:disabled), a[href]')
+      .forEach((el, i) => {
+        if (!el.checkVisibility()) return;
+        const key = el instanceof HTMLInputElement && el.type === 'radio' ? `radio:${el.name}` : `control:${i}`;
+        el.dataset.a11yKey = key;
+        keys.add(key);
+      });
     return [...keys];
   });
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
@@ -142,7 +150,11 @@ async function tabThrough(page: Page): Promise<{ controls: string[]; stops: Focu
       if (!el || el === document.body) return null;
       const style = getComputedStyle(el);
       const ring = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) || style.boxShadow !== 'none';
-      return { key: el.dataset.a11yKey ?? `unlisted:${el.tagName}`, name: el.getAttribute('aria-label') ?? el.textContent?.trim() ?? '', ring };
+      return {
+        key: el.dataset.a11yKey ?? `unlisted:${el.tagName}`,
+        name: el.getAttribute('aria-label') ?? el.textContent?.trim() ?? '',
+        ring,
+      };
     });
     if (stop) stops.push(stop);
   }
@@ -153,8 +165,14 @@ async function expectEveryControlByTab(page: Page, name: string): Promise<void> 
   const { controls, stops } = await tabThrough(page);
   expect(controls.length).toBeGreaterThan(0);
   const reached = new Set(stops.map((s) => s.key));
-  expect(controls.filter((key) => !reached.has(key)), `${name}: controls Tab never reaches`).toEqual([]);
-  expect(stops.filter((s) => !s.ring).map((s) => s.name), `${name}: focused without a visible ring`).toEqual([]);
+  expect(
+    controls.filter((key) => !reached.has(key)),
+    `${name}: controls Tab never reaches`,
+  ).toEqual([]);
+  expect(
+    stops.filter((s) => !s.ring).map((s) => s.name),
+    `${name}: focused without a visible ring`,
+  ).toEqual([]);
 }
 
 /** Tab until the focused element has this accessible name (aria-label or text); fails after 60 stops. */
@@ -254,7 +272,8 @@ describe('the popup at 200% zoom', () => {
           const inView = r.left >= 0 && r.top >= 0 && r.right <= window.innerWidth && r.bottom <= window.innerHeight;
           const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
           const name = el.getAttribute('aria-label') ?? el.textContent?.trim() ?? el.tagName;
-          if (!inView || !hit || !(el === hit || el.contains(hit) || (el instanceof HTMLInputElement && el.labels?.[0]?.contains(hit)))) bad.push(name);
+          if (!inView || !hit || !(el === hit || el.contains(hit) || (el instanceof HTMLInputElement && el.labels?.[0]?.contains(hit))))
+            bad.push(name);
         }
         return bad;
       });

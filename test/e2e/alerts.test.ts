@@ -24,7 +24,8 @@ type AlertRun = { at: number; skipped: boolean; waiting: number; notified: numbe
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Playwright's evaluate types its argument loosely
 const inWorker = <T, A>(fn: (arg: A) => Promise<T>, arg: A): Promise<T> => j.browser.serviceWorker.evaluate(fn as any, arg);
-const notifications = () => inWorker(async () => Object.keys(await (globalThis as unknown as InWorker).chrome.notifications.getAll()).sort(), null);
+const notifications = () =>
+  inWorker(async () => Object.keys(await (globalThis as unknown as InWorker).chrome.notifications.getAll()).sort(), null);
 
 /** The last alert run, read straight from the extension's IndexedDB in the worker. */
 const lastRun = () =>
@@ -92,7 +93,9 @@ afterAll(() => j?.stop());
 
 describe('alerts while the popup is closed', () => {
   test('nothing followed: the alarm runs and skips, no notification, no badge', async () => {
-    expect(await inWorker(async (name) => (await (globalThis as unknown as InWorker).chrome.alarms.get(name))?.periodInMinutes ?? null, ALARM)).toBe(30);
+    expect(
+      await inWorker(async (name) => (await (globalThis as unknown as InWorker).chrome.alarms.get(name))?.periodInMinutes ?? null, ALARM),
+    ).toBe(30);
     const run = await fireAlarm();
     expect(run).toMatchObject({ skipped: true, waiting: 0 });
     expect(await notifications()).toEqual([]);
@@ -108,11 +111,15 @@ describe('alerts while the popup is closed', () => {
 
     const run = await fireAlarm();
     expect(run).toMatchObject({ skipped: false, waiting: 2, notified: 2 });
-    expect(await notifications()).toEqual([notificationId(ALEX, alertKey('new-round', ALEX, q1.id)), notificationId(ALEX, alertKey('new-round', ALEX, partner.id))].sort());
+    expect(await notifications()).toEqual(
+      [notificationId(ALEX, alertKey('new-round', ALEX, q1.id)), notificationId(ALEX, alertKey('new-round', ALEX, partner.id))].sort(),
+    );
     expect(await j.browser.badgeText(plainTab)).toBe('2');
     expect(await j.browser.badgeText(alexTab)).toBe('✓');
     // The one-shot alarm the test fired was replaced by the periodic one again.
-    expect(await inWorker(async (name) => (await (globalThis as unknown as InWorker).chrome.alarms.get(name))?.periodInMinutes ?? null, ALARM)).toBe(30);
+    expect(
+      await inWorker(async (name) => (await (globalThis as unknown as InWorker).chrome.alarms.get(name))?.periodInMinutes ?? null, ALARM),
+    ).toBe(30);
   });
 
   test('the worker stops; the next alarm starts a new one, which notifies nothing again', async () => {
@@ -127,7 +134,9 @@ describe('alerts while the popup is closed', () => {
     // Any event wakes the worker; the popup page is one. A new worker has none of the old one's globals.
     const popup = await j.browser.openPopup(plainTab);
     await expect
-      .poll(() => inWorker(async () => (globalThis as unknown as { alive?: boolean }).alive ?? false, null).catch(() => 'stopped'), { timeout: 15_000 })
+      .poll(() => inWorker(async () => (globalThis as unknown as { alive?: boolean }).alive ?? false, null).catch(() => 'stopped'), {
+        timeout: 15_000,
+      })
       .toBe(false);
     const run = await fireAlarm();
     expect(run).toMatchObject({ skipped: false, waiting: 2, notified: 0 });

@@ -12,7 +12,14 @@ export interface AxeViolation {
   nodes: { target: string; html: string; summary: string }[];
 }
 
-type InAxePage = { axe: { run(context: Document | object, options: object): Promise<{ violations: { id: string; help: string; nodes: { target: unknown[]; html: string; failureSummary?: string }[] }[] }> } };
+type InAxePage = {
+  axe: {
+    run(
+      context: Document | object,
+      options: object,
+    ): Promise<{ violations: { id: string; help: string; nodes: { target: unknown[]; html: string; failureSummary?: string }[] }[] }>;
+  };
+};
 
 /**
  * Every rule axe runs by default (WCAG 2.x A/AA and best practices), none turned off.
@@ -37,5 +44,7 @@ export async function axeViolations(target: Page | Frame, opts: { embedded?: boo
 
 /** One line per violation and element, for a readable failure. */
 export function describeViolations(where: string, violations: AxeViolation[]): string[] {
-  return violations.flatMap((v) => v.nodes.map((n) => `${where}: ${v.id} (${v.help}) at ${n.target}: ${n.html} — ${n.summary.replace(/\s+/g, ' ')}`));
+  return violations.flatMap((v) =>
+    v.nodes.map((n) => `${where}: ${v.id} (${v.help}) at ${n.target}: ${n.html} — ${n.summary.replace(/\s+/g, ' ')}`),
+  );
 }

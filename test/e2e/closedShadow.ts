@@ -37,7 +37,10 @@ function readFrame(frame: Frame): Promise<FrameContent> {
     const all = [...document.body.querySelectorAll('*')].filter((el) => !['script', 'style'].includes(el.localName));
     return {
       text: document.body.innerText.replace(/\s+/g, ' ').trim(),
-      buttons: [...document.querySelectorAll('button')].map((b) => ({ label: (b.getAttribute('aria-label') ?? b.textContent ?? '').trim(), disabled: b.disabled })),
+      buttons: [...document.querySelectorAll('button')].map((b) => ({
+        label: (b.getAttribute('aria-label') ?? b.textContent ?? '').trim(),
+        disabled: b.disabled,
+      })),
       elements: all.filter((el) => el.id !== 'root').map((el) => ({ tag: el.localName, attributes: attributes(el) })),
     };
   });
@@ -63,13 +66,25 @@ export async function readShadowHosts(page: Page): Promise<ShadowHost[]> {
 }
 
 /** Polls until `predicate` holds for the hosts; returns them. */
-export async function waitForShadow(page: Page, predicate: (hosts: ShadowHost[]) => boolean, what: string, timeoutMs = 15_000): Promise<ShadowHost[]> {
+export async function waitForShadow(
+  page: Page,
+  predicate: (hosts: ShadowHost[]) => boolean,
+  what: string,
+  timeoutMs = 15_000,
+): Promise<ShadowHost[]> {
   const deadline = Date.now() + timeoutMs;
   let last: ShadowHost[] = [];
   for (;;) {
     last = await readShadowHosts(page);
     if (predicate(last)) return last;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}; hosts: ${JSON.stringify(last.map((h) => ({ name: h.name, gate: h.gateId, text: h.text })), null, 1)}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `Timed out waiting for ${what}; hosts: ${JSON.stringify(
+          last.map((h) => ({ name: h.name, gate: h.gateId, text: h.text })),
+          null,
+          1,
+        )}`,
+      );
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
 }
@@ -82,7 +97,8 @@ export function gateHost(hosts: ShadowHost[], gateId: string): ShadowHost | unde
 export async function clickInShadow(page: Page, where: { gateId: string } | 'companion', label: string): Promise<void> {
   const hosts = await readShadowHosts(page);
   const host = where === 'companion' ? hosts.find((h) => h.name === 'ptc-companion') : gateHost(hosts, where.gateId);
-  if (!host?.buttons.some((b) => b.label === label)) throw new Error(`No "${label}" button in ${JSON.stringify(where)}; buttons: ${JSON.stringify(host?.buttons.map((b) => b.label))}`);
+  if (!host?.buttons.some((b) => b.label === label))
+    throw new Error(`No "${label}" button in ${JSON.stringify(where)}; buttons: ${JSON.stringify(host?.buttons.map((b) => b.label))}`);
   const button = host.frame.getByRole('button', { name: label, exact: true });
   // As a person does: the button comes into view, then the click (a click counts only on a button
   // the holder could see for a moment: components/page/useUnobscured.ts).

@@ -22,11 +22,17 @@ describe('creator sites without tags, and the on-chain route', () => {
     j.rpc.forEach((proxy) => proxy.resetCount());
     // KNOWN GAP (see the branch report): in this harness a service worker that has not run yet
     // misses the tab's first 'loading' event, so the test wakes it first, as any earlier event would.
-    expect(await j.browser.serviceWorker.evaluate(() => (globalThis as unknown as { chrome: { tabs: { onUpdated: { hasListeners(): boolean } } } }).chrome.tabs.onUpdated.hasListeners())).toBe(true);
+    expect(
+      await j.browser.serviceWorker.evaluate(() =>
+        (globalThis as unknown as { chrome: { tabs: { onUpdated: { hasListeners(): boolean } } } }).chrome.tabs.onUpdated.hasListeners(),
+      ),
+    ).toBe(true);
     const { page, tabId } = await openSite(j, `${j.server.origins.alex}${ENS_PATHS.alexNoTags}`);
     await waitForBadge(j, tabId, '✓');
     // Recognised from the URL: the page itself was the only request to the site (no manifest).
-    expect(j.server.requests(j.server.origins.alex)).toEqual([{ method: 'GET', path: ENS_PATHS.alexNoTags, origin: j.server.origins.alex }]);
+    expect(j.server.requests(j.server.origins.alex)).toEqual([
+      { method: 'GET', path: ENS_PATHS.alexNoTags, origin: j.server.origins.alex },
+    ]);
     const popup = await openPopupFor(j, tabId);
     expect(await text(popup, 'site-card')).toContain('Alex Masmej');
     expect(await text(popup, 'confirmation')).toBe('Confirmed');
@@ -61,8 +67,14 @@ describe('creator sites without tags, and the on-chain route', () => {
     const { page, tabId } = await openSite(j, `${j.server.origins.other}${ENS_PATHS.lookalike}`);
     await waitForBadge(j, tabId, '•');
     const companion = (hosts: ShadowHost[]) => hosts.find((h) => h.name === 'ptc-companion');
-    const hosts = await waitForShadow(page, (h) => companion(h)?.text.includes('copies the name and symbol') ?? false, 'the companion with the warning');
-    expect(companion(hosts)!.text).toContain('This token copies the name and symbol of Alex Masmej ($ALEX) but is another contract; the real one is listed for localhost:4101.');
+    const hosts = await waitForShadow(
+      page,
+      (h) => companion(h)?.text.includes('copies the name and symbol') ?? false,
+      'the companion with the warning',
+    );
+    expect(companion(hosts)!.text).toContain(
+      'This token copies the name and symbol of Alex Masmej ($ALEX) but is another contract; the real one is listed for localhost:4101.',
+    );
     expect(companion(hosts)!.text).toContain('declared by this site');
     await j.browser.screenshot(page, 'site-lookalike-warning');
 

@@ -35,7 +35,9 @@ export async function startJourneys(opts: { withTestWallet?: boolean } = {}): Pr
     await startRpcProxy({ target: devnet.baseStandIn.rpcUrl, port: DEVNET_C.port }),
   ];
   // The demo server's own balance checks (gates) go straight to anvil: the proxies count only the extension's reads.
-  const server = await startDemoServer({ rpcUrls: { [DEVNET_A.chainId]: devnet.chains[0].rpcUrl, [DEVNET_B.chainId]: devnet.chains[1].rpcUrl } });
+  const server = await startDemoServer({
+    rpcUrls: { [DEVNET_A.chainId]: devnet.chains[0].rpcUrl, [DEVNET_B.chainId]: devnet.chains[1].rpcUrl },
+  });
   const browser = await launchWithExtension({ withTestWallet: opts.withTestWallet ?? false });
   return {
     devnet,

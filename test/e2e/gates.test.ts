@@ -63,23 +63,41 @@ describe("gated content on Alex's site", () => {
     const page = await openAlex();
     const before = await readShadowHosts(page);
     expect(gateText(before, ALEX_GATES.monthlyNotes.id)).toContain('Hold 1 ALEX');
-    await page.locator(`[data-personal-token-gate="${ALEX_GATES.monthlyNotes.id}"]`).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await page
+      .locator(`[data-personal-token-gate="${ALEX_GATES.monthlyNotes.id}"]`)
+      .evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await j.browser.screenshot(page, 'site-gates-locked');
 
     await clickInShadow(page, { gateId: ALEX_GATES.monthlyNotes.id }, UNLOCK);
-    const after = await waitForShadow(page, (hosts) => gateText(hosts, ALEX_GATES.monthlyNotes.id).includes(ALEX_GATES.monthlyNotes.visibleText), 'the unlocked post');
+    const after = await waitForShadow(
+      page,
+      (hosts) => gateText(hosts, ALEX_GATES.monthlyNotes.id).includes(ALEX_GATES.monthlyNotes.visibleText),
+      'the unlocked post',
+    );
     expect(gateText(after, ALEX_GATES.monthlyNotes.id)).toContain('Unlocked');
 
     const signed = await signedMessages();
     expect(signed).toHaveLength(1);
     expect(signed[0]!.origin).toBe(j.server.origins.alex);
     const siwe = parseSiweMessage(signed[0]!.message);
-    expect(siwe).toMatchObject({ domain: 'localhost:4101', uri: j.server.origins.alex, address: holder1, chainId: 31337, requestId: ALEX_GATES.monthlyNotes.id });
-    expect(j.server.gateAttempts()).toEqual([expect.objectContaining({ gate: ALEX_GATES.monthlyNotes.id, outcome: 'unlocked', address: holder1 })]);
+    expect(siwe).toMatchObject({
+      domain: 'localhost:4101',
+      uri: j.server.origins.alex,
+      address: holder1,
+      chainId: 31337,
+      requestId: ALEX_GATES.monthlyNotes.id,
+    });
+    expect(j.server.gateAttempts()).toEqual([
+      expect.objectContaining({ gate: ALEX_GATES.monthlyNotes.id, outcome: 'unlocked', address: holder1 }),
+    ]);
     await j.browser.screenshot(page, 'site-gate-unlocked');
 
     await page.reload();
-    await waitForShadow(page, (hosts) => gateText(hosts, ALEX_GATES.monthlyNotes.id).includes(ALEX_GATES.monthlyNotes.visibleText), 'the post after a reload');
+    await waitForShadow(
+      page,
+      (hosts) => gateText(hosts, ALEX_GATES.monthlyNotes.id).includes(ALEX_GATES.monthlyNotes.visibleText),
+      'the post after a reload',
+    );
     expect(await signedMessages()).toHaveLength(1); // no new signature
     expect(j.server.gateAttempts()).toHaveLength(1);
     await page.close();
@@ -97,7 +115,11 @@ describe('a single-page site and quick clicks', () => {
     await clickInShadow(page, { gateId: ALEX_GATES.monthlyNotes.id }, 'Lock again');
     await waitForShadow(page, (h) => gateText(h, ALEX_GATES.monthlyNotes.id).includes(UNLOCK), 'the post locked again');
     await clickInShadow(page, { gateId: ALEX_GATES.monthlyNotes.id }, UNLOCK);
-    const hosts = await waitForShadow(page, (h) => gateText(h, ALEX_GATES.monthlyNotes.id).includes(ALEX_GATES.monthlyNotes.visibleText), 'the unlocked post');
+    const hosts = await waitForShadow(
+      page,
+      (h) => gateText(h, ALEX_GATES.monthlyNotes.id).includes(ALEX_GATES.monthlyNotes.visibleText),
+      'the unlocked post',
+    );
     expect(gateText(hosts, ALEX_GATES.monthlyNotes.id)).not.toContain('has not declared');
     await page.close();
   });
@@ -108,10 +130,13 @@ describe('a single-page site and quick clicks', () => {
     await clickInShadow(page, { gateId: ALEX_GATES.merchDiscount.id }, UNLOCK);
     const hosts = await waitForShadow(
       page,
-      (h) => gateText(h, ALEX_GATES.merchDiscount.id).includes(ALEX_GATES.merchDiscount.content) && gateText(h, ALEX_GATES.holdersChat.id).includes('Unlocked'),
+      (h) =>
+        gateText(h, ALEX_GATES.merchDiscount.id).includes(ALEX_GATES.merchDiscount.content) &&
+        gateText(h, ALEX_GATES.holdersChat.id).includes('Unlocked'),
       'both gates unlocked',
     );
-    for (const gateId of [ALEX_GATES.holdersChat.id, ALEX_GATES.merchDiscount.id]) expect(gateText(hosts, gateId)).not.toContain('several wallets');
+    for (const gateId of [ALEX_GATES.holdersChat.id, ALEX_GATES.merchDiscount.id])
+      expect(gateText(hosts, gateId)).not.toContain('several wallets');
     expect(await signedMessages()).toHaveLength(2);
     // Leave them locked, as the next tests expect.
     for (const gateId of [ALEX_GATES.holdersChat.id, ALEX_GATES.merchDiscount.id]) {
@@ -131,7 +156,11 @@ describe('gated blocks added after load', () => {
       block.innerHTML = '<h3>Rendered later</h3><p>As a single-page app would.</p>';
       document.body.append(block);
     }, ALEX_GATES.holdersChat.id);
-    await waitForShadow(page, (hosts) => hosts.filter((h) => h.gateId === ALEX_GATES.holdersChat.id).length === 2, 'a second holders-chat gate');
+    await waitForShadow(
+      page,
+      (hosts) => hosts.filter((h) => h.gateId === ALEX_GATES.holdersChat.id).length === 2,
+      'a second holders-chat gate',
+    );
     await page.close();
   });
 });
@@ -142,7 +171,11 @@ describe('gate outcomes', () => {
     await clickInShadow(page, { gateId: ALEX_GATES.holdersChat.id }, UNLOCK);
     await waitForShadow(page, (h) => gateText(h, ALEX_GATES.holdersChat.id).includes('Unlocked'), 'the link');
     await clickInShadow(page, { gateId: ALEX_GATES.merchDiscount.id }, UNLOCK);
-    const hosts = await waitForShadow(page, (h) => gateText(h, ALEX_GATES.merchDiscount.id).includes(ALEX_GATES.merchDiscount.content), 'the code');
+    const hosts = await waitForShadow(
+      page,
+      (h) => gateText(h, ALEX_GATES.merchDiscount.id).includes(ALEX_GATES.merchDiscount.content),
+      'the code',
+    );
     const link = gateHost(hosts, ALEX_GATES.holdersChat.id)!.elements.find((e) => e.tag === 'a')!;
     expect(link.attributes).toMatchObject({ href: ALEX_GATES.holdersChat.content, target: '_blank', rel: 'noopener noreferrer nofollow' });
     expect(gateHost(hosts, ALEX_GATES.merchDiscount.id)!.elements.find((e) => e.tag === 'code')).toBeDefined();
@@ -151,9 +184,15 @@ describe('gate outcomes', () => {
     // "Lock again" forgets it here: the teaser is back, and so is the need to sign.
     await clickInShadow(page, { gateId: ALEX_GATES.holdersChat.id }, 'Lock again');
     await waitForShadow(page, (h) => gateText(h, ALEX_GATES.holdersChat.id).includes(UNLOCK), 'the link locked again');
-    expect(await page.locator(`[data-personal-token-gate="${ALEX_GATES.holdersChat.id}"] h3`).innerText()).toBe(ALEX_GATES.holdersChat.title);
+    expect(await page.locator(`[data-personal-token-gate="${ALEX_GATES.holdersChat.id}"] h3`).innerText()).toBe(
+      ALEX_GATES.holdersChat.title,
+    );
     await page.reload();
-    const reloaded = await waitForShadow(page, (h) => gateText(h, ALEX_GATES.merchDiscount.id).includes(ALEX_GATES.merchDiscount.content), 'the page again');
+    const reloaded = await waitForShadow(
+      page,
+      (h) => gateText(h, ALEX_GATES.merchDiscount.id).includes(ALEX_GATES.merchDiscount.content),
+      'the page again',
+    );
     expect(gateText(reloaded, ALEX_GATES.holdersChat.id)).toContain(UNLOCK);
     await page.close();
   });
@@ -166,7 +205,9 @@ describe('gate outcomes', () => {
     expect(gateText(hosts, ALEX_GATES.hourWithAlex.id)).toContain('You need 25,000 ALEX to unlock this; 0x7099…79C8 holds 12,500 ALEX.');
     expect(await signedMessages()).toEqual([]);
     expect(j.server.gateAttempts()).toEqual([]);
-    await page.locator(`[data-personal-token-gate="${ALEX_GATES.hourWithAlex.id}"]`).evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await page
+      .locator(`[data-personal-token-gate="${ALEX_GATES.hourWithAlex.id}"]`)
+      .evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await j.browser.screenshot(page, 'site-gate-refused');
     await page.close();
   });
@@ -177,7 +218,9 @@ describe('gate outcomes', () => {
     const page = await openAlex();
     await clickInShadow(page, { gateId: ALEX_GATES.hourWithAlex.id }, UNLOCK);
     await waitForShadow(page, (h) => gateText(h, ALEX_GATES.hourWithAlex.id).includes('You need'), 'the refusal');
-    expect(gateText(await readShadowHosts(page), ALEX_GATES.hourWithAlex.id)).toContain(`You need 25,000 ALEX to unlock this; 0xa0Ee…9720 holds 0 ALEX.`);
+    expect(gateText(await readShadowHosts(page), ALEX_GATES.hourWithAlex.id)).toContain(
+      `You need 25,000 ALEX to unlock this; 0xa0Ee…9720 holds 0 ALEX.`,
+    );
     expect(await signedMessages()).toEqual([]);
     expect(j.server.gateAttempts()).toEqual([]);
     await page.close();
@@ -194,7 +237,11 @@ describe('gate outcomes', () => {
     await transferAlex(DEVNET_HOLDERS.holder1.privateKey, ANVIL_ACCOUNTS[6]!.address, moved);
     try {
       await page.reload();
-      const hosts = await waitForShadow(page, (h) => gateText(h, ALEX_GATES.merchDiscount.id).includes('Locked again'), 'the gate locked again');
+      const hosts = await waitForShadow(
+        page,
+        (h) => gateText(h, ALEX_GATES.merchDiscount.id).includes('Locked again'),
+        'the gate locked again',
+      );
       expect(gateText(hosts, ALEX_GATES.merchDiscount.id)).toContain(`Locked again: 0x7099…79C8 now holds 50 ALEX; this needs 100 ALEX.`);
       // 50 ALEX still clear the post's 1 ALEX: that one stays unlocked, without a signature.
       expect(gateText(hosts, ALEX_GATES.monthlyNotes.id)).toContain(ALEX_GATES.monthlyNotes.visibleText);
@@ -210,7 +257,13 @@ async function transferAlex(fromKey: Hex, to: `0x${string}`, amount: bigint): Pr
   const transport = http(j.devnet.chains[0].rpcUrl);
   const wallet = createWalletClient({ account: privateKeyToAccount(fromKey), transport });
   const abi = parseAbi(['function transfer(address to, uint256 amount) returns (bool)']);
-  const hash = await wallet.writeContract({ address: DEVNET_A.creatorToken, abi, functionName: 'transfer', args: [to, amount], chain: null });
+  const hash = await wallet.writeContract({
+    address: DEVNET_A.creatorToken,
+    abi,
+    functionName: 'transfer',
+    args: [to, amount],
+    chain: null,
+  });
   await createPublicClient({ transport }).waitForTransactionReceipt({ hash });
 }
 
@@ -226,7 +279,9 @@ describe('a hostile creator site', () => {
 
   test('spoofed window messages and synthetic clicks change nothing', async () => {
     const page = await openHostile();
-    await page.waitForFunction(() => ((window as { __ptcHostileStats?: { spoofs: number; clicks: number } }).__ptcHostileStats?.clicks ?? 0) > 3);
+    await page.waitForFunction(
+      () => ((window as { __ptcHostileStats?: { spoofs: number; clicks: number } }).__ptcHostileStats?.clicks ?? 0) > 3,
+    );
     const stats = await page.evaluate(() => (window as { __ptcHostileStats?: unknown }).__ptcHostileStats);
     expect(stats).toMatchObject({ spoofs: expect.any(Number), clicks: expect.any(Number) });
     expect(await j.browser.wallet.log()).toEqual([]);
@@ -247,7 +302,9 @@ describe('a hostile creator site', () => {
     expect((await buttonStyle(gate, UNLOCK, ['font-family']))['font-family']).toMatch(/^system-ui/);
     expect(await hostStyle(gate, ['opacity'])).toEqual({ opacity: '1' });
     const leaked = await page.evaluate(() =>
-      [...document.styleSheets].some((sheet) => [...sheet.cssRules].some((rule) => rule.cssText.includes('.ptc-') || rule.cssText.includes(':host'))),
+      [...document.styleSheets].some((sheet) =>
+        [...sheet.cssRules].some((rule) => rule.cssText.includes('.ptc-') || rule.cssText.includes(':host')),
+      ),
     );
     expect(leaked).toBe(false);
     await page.close();
@@ -282,11 +339,16 @@ describe('a hostile creator site', () => {
     const page = await openHostile();
     await clickInShadow(page, { gateId: HOSTILE_GATES.post.id }, UNLOCK);
     const hosts = await waitForShadow(page, (h) => gateText(h, HOSTILE_GATES.post.id).includes('Which one is yours?'), 'the wallet choice');
-    expect(gateHost(hosts, HOSTILE_GATES.post.id)!.buttons.map((b) => b.label)).toEqual([`Sign with ${TEST_WALLET_NAME}`, `Sign with ${FAKE_WALLET.name}`]);
+    expect(gateHost(hosts, HOSTILE_GATES.post.id)!.buttons.map((b) => b.label)).toEqual([
+      `Sign with ${TEST_WALLET_NAME}`,
+      `Sign with ${FAKE_WALLET.name}`,
+    ]);
     await j.browser.screenshot(page, 'site-hostile-wallet-choice');
     await clickInShadow(page, { gateId: HOSTILE_GATES.post.id }, `Sign with ${FAKE_WALLET.name}`);
     const refused = await waitForShadow(page, (h) => gateText(h, HOSTILE_GATES.post.id).includes('Nothing was sent'), 'the refusal');
-    expect(gateText(refused, HOSTILE_GATES.post.id)).toContain("The signature is not 0x0000…dEaD's signature of the proof the companion built. Nothing was sent.");
+    expect(gateText(refused, HOSTILE_GATES.post.id)).toContain(
+      "The signature is not 0x0000…dEaD's signature of the proof the companion built. Nothing was sent.",
+    );
     const fakeCalls = await page.evaluate(() => (window as { __ptcFakeWalletCalls?: { method: string }[] }).__ptcFakeWalletCalls ?? []);
     expect(fakeCalls.map((c) => c.method)).toEqual(['eth_requestAccounts', 'personal_sign']);
     expect(j.server.gateAttempts()).toEqual([]); // nothing reached any server
@@ -301,7 +363,11 @@ describe('a hostile creator site', () => {
     // The fake wallet failed before, so nothing was remembered: the holder picks their own now.
     await waitForShadow(page, (h) => gateText(h, HOSTILE_GATES.post.id).includes('Which one is yours?'), 'the wallet choice');
     await clickInShadow(page, { gateId: HOSTILE_GATES.post.id }, `Sign with ${TEST_WALLET_NAME}`);
-    const hosts = await waitForShadow(page, (h) => gateText(h, HOSTILE_GATES.post.id).includes(HOSTILE_GATES.post.visibleText), 'the sanitized post');
+    const hosts = await waitForShadow(
+      page,
+      (h) => gateText(h, HOSTILE_GATES.post.id).includes(HOSTILE_GATES.post.visibleText),
+      'the sanitized post',
+    );
     await new Promise((resolve) => setTimeout(resolve, 1_500)); // time for any payload to fire
     expect(firedProbes(j.server.requests(j.server.origins.other))).toEqual([]);
     expect(await page.evaluate(() => (window as { __ptcXss?: unknown }).__ptcXss)).toBeUndefined();

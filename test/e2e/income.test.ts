@@ -32,7 +32,12 @@ async function openIncome(): Promise<Page> {
 
 const round = (popup: Page, id: string) => popup.locator(`[data-testid=round][data-round="${id}"]`);
 const balanceOf = (token: `0x${string}`) =>
-  createPublicClient({ transport: http(j.devnet.chains[0].rpcUrl) }).readContract({ address: token, abi: erc20Abi, functionName: 'balanceOf', args: [holder] });
+  createPublicClient({ transport: http(j.devnet.chains[0].rpcUrl) }).readContract({
+    address: token,
+    abi: erc20Abi,
+    functionName: 'balanceOf',
+    args: [holder],
+  });
 const alexBalance = () => balanceOf(DEVNET_A.creatorToken);
 
 /** What Chromium does to an idle or updated service worker; the next event starts a new one. */
@@ -56,7 +61,9 @@ async function stopCompanionWorker(page: Page): Promise<void> {
   await cdp.send('ServiceWorker.enable');
   await cdp.send('ServiceWorker.stopWorker', { versionId: await running });
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const tooLong = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`The worker did not stop: ${seen.join('; ')}`)), 10_000)));
+  const tooLong = new Promise(
+    (_, reject) => (timer = setTimeout(() => reject(new Error(`The worker did not stop: ${seen.join('; ')}`)), 10_000)),
+  );
   await Promise.race([stopped, tooLong]).finally(() => clearTimeout(timer));
   await cdp.detach();
 }
@@ -82,8 +89,12 @@ describe('pending income', () => {
     await j.browser.wallet.setMode('reject');
     try {
       const popup = await openIncome();
-      await round(popup, partner.id).getByRole('button', { name: `Claim ${partner.title}` }).click();
-      await expect.poll(() => round(popup, partner.id).getByTestId('transaction-status').innerText()).toBe('You cancelled in your wallet. Nothing was sent.');
+      await round(popup, partner.id)
+        .getByRole('button', { name: `Claim ${partner.title}` })
+        .click();
+      await expect
+        .poll(() => round(popup, partner.id).getByTestId('transaction-status').innerText())
+        .toBe('You cancelled in your wallet. Nothing was sent.');
       expect(await round(popup, partner.id).getAttribute('data-status')).toBe('claimable');
       await popup.close();
     } finally {
@@ -96,7 +107,9 @@ describe('pending income', () => {
     try {
       const before = await balanceOf(DEVNET_INCOME.partnerToken.address);
       const popup = await openIncome();
-      await round(popup, partner.id).getByRole('button', { name: `Claim ${partner.title}` }).click();
+      await round(popup, partner.id)
+        .getByRole('button', { name: `Claim ${partner.title}` })
+        .click();
       const prompt = await j.browser.wallet.waitForPending('eth_sendTransaction');
       await stopCompanionWorker(popup);
       await popup.close();
@@ -148,8 +161,12 @@ describe('pending income', () => {
   test('one click claims a round: the tokens arrive and the round shows claimed', async () => {
     const before = await alexBalance();
     const popup = await openIncome();
-    await round(popup, q1.id).getByRole('button', { name: `Claim ${q1.title}` }).click();
-    await expect.poll(() => round(popup, q1.id).getByTestId('transaction-status').getAttribute('data-status'), { timeout: 30_000 }).toBe('confirmed');
+    await round(popup, q1.id)
+      .getByRole('button', { name: `Claim ${q1.title}` })
+      .click();
+    await expect
+      .poll(() => round(popup, q1.id).getByTestId('transaction-status').getAttribute('data-status'), { timeout: 30_000 })
+      .toBe('confirmed');
     expect(await alexBalance()).toBe(before + 1_250n * 10n ** 18n);
     await expect.poll(() => round(popup, q1.id).getAttribute('data-status'), { timeout: 30_000 }).toBe('claimed');
     await round(popup, q1.id).evaluate((el) => el.scrollIntoView({ block: 'center' }));

@@ -53,7 +53,7 @@ function runOracle(page: Page, seeds: Seed[], guesses: string[]): Promise<Oracle
           continue;
         }
         let known = seed.text;
-        for (let grown = true; grown && known.length < 64; ) {
+        for (let grown = true; grown && known.length < 64;) {
           grown = false;
           for (const c of seed.charset) {
             const candidate = seed.grow === 'left' ? c + known : known + c;
@@ -81,7 +81,11 @@ describe("the page's window.find oracle", () => {
     const page = await j.browser.context.newPage();
     await page.goto(`${j.server.origins.other}${HOSTILE_CREATOR_PATH}`);
     // The card is there, with the figures (read through the DevTools protocol, as the holder sees it).
-    await waitForShadow(page, (hosts) => hosts.some((h) => h.name === 'ptc-companion' && h.text.includes('12,500 ALEX') && h.text.includes('$3,750.00')), 'the card with its figures');
+    await waitForShadow(
+      page,
+      (hosts) => hosts.some((h) => h.name === 'ptc-companion' && h.text.includes('12,500 ALEX') && h.text.includes('$3,750.00')),
+      'the card with its figures',
+    );
 
     const result = await runOracle(
       page,
@@ -108,7 +112,11 @@ describe("the page's window.find oracle", () => {
     await clickInShadow(page, { gateId: code.id }, 'Unlock with your wallet');
     await waitForShadow(page, (hosts) => gateHost(hosts, code.id)?.text.includes(code.content) ?? false, 'the unlocked code');
 
-    const result = await runOracle(page, [{ text: 'ALEX-', grow: 'right', charset: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-' }], [code.content, 'HOLDER-20', ALEX_GATES.hourWithAlex.teaser]);
+    const result = await runOracle(
+      page,
+      [{ text: 'ALEX-', grow: 'right', charset: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-' }],
+      [code.content, 'HOLDER-20', ALEX_GATES.hourWithAlex.teaser],
+    );
     expect(result.recovered['ALEX-'] ?? '').not.toContain('HOLDER');
     // The control: a locked gate's teaser, the page's own text (the unlocked gate's teaser stepped aside).
     expect(result.guesses).toEqual({ [code.content]: false, 'HOLDER-20': false, [ALEX_GATES.hourWithAlex.teaser]: true });
@@ -140,7 +148,11 @@ describe('the page frame embedded by a page on its own', () => {
     // The hostile page declares $ALEX; a frame of its own (as an ad would be) embeds ours.
     const hostile = await j.browser.context.newPage();
     await hostile.goto(`${j.server.origins.other}${HOSTILE_CREATOR_PATH}`);
-    await waitForShadow(hostile, (hosts) => hosts.some((h) => h.name === 'ptc-companion' && h.text.includes('12,500 ALEX')), 'the card in its place');
+    await waitForShadow(
+      hostile,
+      (hosts) => hosts.some((h) => h.name === 'ptc-companion' && h.text.includes('12,500 ALEX')),
+      'the card in its place',
+    );
     await hostile.evaluate((src) => {
       const outer = document.createElement('iframe');
       outer.srcdoc = `<iframe src="${src}"></iframe>`;

@@ -44,7 +44,10 @@ export async function connectWalletAndFollow(j: Journeys, tabId: number, creator
   await popup.getByTestId('account').waitFor();
   const account = await text(popup, 'account');
   await popup.getByRole('button', { name: `Follow ${creator}` }).click();
-  await popup.getByRole('button', { name: `Unfollow ${creator}` }).first().waitFor();
+  await popup
+    .getByRole('button', { name: `Unfollow ${creator}` })
+    .first()
+    .waitFor();
   await popup.close();
   return account;
 }

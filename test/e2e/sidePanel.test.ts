@@ -33,7 +33,10 @@ const heading = (name: string) => panel.getByRole('heading', { name, exact: true
 
 describe('the side panel', () => {
   test('the manifest declares it, with the permission', async () => {
-    const manifest = JSON.parse(readFileSync(join(j.browser.extensionPath, 'manifest.json'), 'utf8')) as { permissions: string[]; side_panel?: { default_path: string } };
+    const manifest = JSON.parse(readFileSync(join(j.browser.extensionPath, 'manifest.json'), 'utf8')) as {
+      permissions: string[];
+      side_panel?: { default_path: string };
+    };
     expect(manifest.side_panel).toEqual({ default_path: 'sidepanel.html' });
     expect(manifest.permissions).toContain('sidePanel');
   });
@@ -65,7 +68,10 @@ describe('the side panel', () => {
     const behaviour = () =>
       j.browser.serviceWorker.evaluate(async () => {
         const { chrome } = globalThis as unknown as InWorker;
-        return { panel: (await chrome.sidePanel.getPanelBehavior()).openPanelOnActionClick ?? false, popup: await chrome.action.getPopup({}) };
+        return {
+          panel: (await chrome.sidePanel.getPanelBehavior()).openPanelOnActionClick ?? false,
+          popup: await chrome.action.getPopup({}),
+        };
       });
     await panel.getByRole('button', { name: 'Settings' }).click();
     await panel.getByLabel('The side panel, beside the page').click();

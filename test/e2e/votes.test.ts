@@ -43,7 +43,8 @@ async function openVotes(): Promise<Page> {
 }
 
 const card = (popup: Page, title: string) => popup.getByTestId('proposal').filter({ hasText: title });
-const receipt = (popup: Page, title: string, status: string) => card(popup, title).locator(`[data-testid="vote-receipt"][data-status="${status}"]`);
+const receipt = (popup: Page, title: string, status: string) =>
+  card(popup, title).locator(`[data-testid="vote-receipt"][data-status="${status}"]`);
 const signButton = (popup: Page, title: string) => card(popup, title).getByRole('button', { name: `Sign your vote on ${title}` });
 const signRequests = async () => (await j.browser.wallet.log()).filter((entry) => entry.method === 'eth_signTypedData_v4').length;
 
@@ -55,14 +56,16 @@ describe('votes from the popup', () => {
   test('each open proposal shows the voting power at its snapshot block first, LP included', async () => {
     const popup = await openVotes();
     const learn = card(popup, SEEDED.learnNext.title);
-    await expect.poll(() => learn.getByTestId('voting-power').innerText()).toBe(
-      // 12,500 ALEX in the wallet + 100 of the pool's 10,000 LP, i.e. 1% of its 1,000,000 ALEX.
-      `You held 22,500 ALEX at block ${seeded.snapshotBlock.toLocaleString('en-US')} (10,000 in liquidity).`,
-    );
+    await expect
+      .poll(() => learn.getByTestId('voting-power').innerText())
+      .toBe(
+        // 12,500 ALEX in the wallet + 100 of the pool's 10,000 LP, i.e. 1% of its 1,000,000 ALEX.
+        `You held 22,500 ALEX at block ${seeded.snapshotBlock.toLocaleString('en-US')} (10,000 in liquidity).`,
+      );
     // Where the figure comes from, and the hub's own vp (the same here: the space counts the token and pool only).
-    await expect.poll(() => learn.getByTestId('power-basis').innerText()).toBe(
-      'Counted by this companion from ALEX in your wallet and in your share of the ALEX/ETH pool. The vote hub counts the same.',
-    );
+    await expect
+      .poll(() => learn.getByTestId('power-basis').innerText())
+      .toBe('Counted by this companion from ALEX in your wallet and in your share of the ALEX/ETH pool. The vote hub counts the same.');
     await j.browser.screenshot(popup, 'popup-votes');
     await popup.close();
   });
@@ -74,7 +77,9 @@ describe('votes from the popup', () => {
     await learn.getByLabel('Reason (optional, public with your vote)').fill('Solidity pays for the rest.');
     await learn.getByRole('button', { name: `Sign your vote on ${SEEDED.learnNext.title}` }).click();
     await expect.poll(() => learn.getByTestId('vote-receipt').getAttribute('data-status'), { timeout: 20_000 }).toBe('submitted');
-    expect(await learn.getByTestId('vote-receipt').innerText()).toMatch(/^Vote recorded · Solidity · receipt 0x.*\nReason: Solidity pays for the rest\.$/);
+    expect(await learn.getByTestId('vote-receipt').innerText()).toMatch(
+      /^Vote recorded · Solidity · receipt 0x.*\nReason: Solidity pays for the rest\.$/,
+    );
     const recorded = hubVote(SEEDED.learnNext.id)!;
     expect(recorded.choice).toBe(3);
     expect(recorded.reason).toBe('Solidity pays for the rest.'); // signed in the message, as snapshot.js does
@@ -112,9 +117,9 @@ describe('votes from the popup', () => {
       await learn.getByRole('radio', { name: 'Spanish' }).check();
       await learn.getByLabel('Reason (optional, public with your vote)').fill('Changed my mind.');
       await learn.getByRole('button', { name: `Sign your vote on ${SEEDED.learnNext.title}` }).click();
-      await expect.poll(() => receipt(popup, SEEDED.learnNext.title, 'cancelled').innerText()).toBe(
-        'You cancelled in your wallet. Nothing was sent.\nYour earlier vote (Piano) still counts.',
-      );
+      await expect
+        .poll(() => receipt(popup, SEEDED.learnNext.title, 'cancelled').innerText())
+        .toBe('You cancelled in your wallet. Nothing was sent.\nYour earlier vote (Piano) still counts.');
       expect(await receipt(popup, SEEDED.learnNext.title, 'submitted').innerText()).toMatch(/^Vote recorded · Piano · receipt 0x/);
       expect(await popup.getByRole('alert').count()).toBe(0);
       expect(hubVote(SEEDED.learnNext.id)?.choice).toBe(1); // still Piano
@@ -147,8 +152,12 @@ describe('votes from the popup', () => {
       // The vote recorded earlier stays on the card until this one is taken: the attempt comes last.
       const receipt = learn.getByTestId('vote-receipt').last();
       await expect.poll(() => receipt.innerText(), { timeout: 20_000 }).toContain('Signed, but the vote hub has not taken it yet');
-      expect(await learn.getByTestId('vote-error').innerText()).toMatch(/^The vote hub failed \(HTTP 500: the demo hub was told to fail\)\. Your signed vote is kept/);
-      expect(await learn.getByRole('button', { name: `Sign your vote on ${SEEDED.learnNext.title}` }).innerText()).toBe('Sending your vote…');
+      expect(await learn.getByTestId('vote-error').innerText()).toMatch(
+        /^The vote hub failed \(HTTP 500: the demo hub was told to fail\)\. Your signed vote is kept/,
+      );
+      expect(await learn.getByRole('button', { name: `Sign your vote on ${SEEDED.learnNext.title}` }).innerText()).toBe(
+        'Sending your vote…',
+      );
       await learn.evaluate((el) => el.scrollIntoView({ block: 'start' }));
       await j.browser.screenshot(popup, 'popup-vote-hub-failed');
       // Re-sent on its own after 2 s and 5 s more; the next pause is 15 s, time enough to heal and click.
@@ -180,20 +189,30 @@ describe('votes from the popup', () => {
   test('a ranking is signable as shown; the tally button counts the new vote; the hub’s different vp is shown beside ours', async () => {
     const popup = await openVotes();
     const rank = card(popup, SEEDED.rankVideos.title);
-    await expect.poll(() => rank.getByRole('button', { name: `Re-check the tally of ${SEEDED.rankVideos.title}` }).innerText()).toBe('Re-check the tally (0 votes)');
+    await expect
+      .poll(() => rank.getByRole('button', { name: `Re-check the tally of ${SEEDED.rankVideos.title}` }).innerText())
+      .toBe('Re-check the tally (0 votes)');
     // The space also gives every voter 1,000 votes (a ticket strategy): the hub's vp is not the token's.
-    await expect.poll(() => rank.getByTestId('power-basis').innerText()).toBe(
-      `Counted by this companion from ALEX in your wallet and in your share of the ALEX/ETH pool. The vote hub counts ${(22_500 + RANK_TICKET).toLocaleString('en-US')} for you, this companion 22,500 ALEX: the space also counts other things (its strategies), and your vote weighs what the hub counts.`,
-    );
+    await expect
+      .poll(() => rank.getByTestId('power-basis').innerText())
+      .toBe(
+        `Counted by this companion from ALEX in your wallet and in your share of the ALEX/ETH pool. The vote hub counts ${(22_500 + RANK_TICKET).toLocaleString('en-US')} for you, this companion 22,500 ALEX: the space also counts other things (its strategies), and your vote weighs what the hub counts.`,
+      );
     // Nothing moved: the ranking shown is the vote.
-    expect(await rank.getByRole('listitem').allInnerTexts()).toEqual(['Studio tour\n↑', 'A day of building\n↑', 'Questions from holders\n↑']);
+    expect(await rank.getByRole('listitem').allInnerTexts()).toEqual([
+      'Studio tour\n↑',
+      'A day of building\n↑',
+      'Questions from holders\n↑',
+    ]);
     expect(await signButton(popup, SEEDED.rankVideos.title).isEnabled()).toBe(true);
     await signButton(popup, SEEDED.rankVideos.title).click();
     await expect.poll(() => rank.getByTestId('vote-receipt').getAttribute('data-status'), { timeout: 20_000 }).toBe('submitted');
     expect(hubVote(SEEDED.rankVideos.id)?.choice).toEqual([1, 2, 3]);
     await rank.evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await j.browser.screenshot(popup, 'popup-vote-ranked');
-    await expect.poll(() => rank.getByRole('button', { name: `Re-check the tally of ${SEEDED.rankVideos.title}` }).innerText()).toBe('Re-check the tally (1 vote)');
+    await expect
+      .poll(() => rank.getByRole('button', { name: `Re-check the tally of ${SEEDED.rankVideos.title}` }).innerText())
+      .toBe('Re-check the tally (1 vote)');
     await popup.close();
   });
 
@@ -227,12 +246,18 @@ describe('votes from the popup', () => {
     const tokenId = formatTokenId(DEVNET_A.chainId, DEVNET_A.creatorToken);
     const answer = await popup.evaluate(
       (payload) => {
-        const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<{ ok: boolean; error?: string }> } } }).chrome.runtime;
+        const runtime = (
+          globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<{ ok: boolean; error?: string }> } } }
+        ).chrome.runtime;
         return runtime.sendMessage({ channel: 'companion-request', type: 'cast-vote', payload });
       },
       { tokenId, proposalId: SEEDED.collab.id, choice: 1 },
     );
-    expect(answer).toEqual({ ok: false, code: 'refused', error: `This proposal keeps votes hidden until it ends, which this companion cannot do. Vote on ${j.server.origins.alex}/hub instead.` });
+    expect(answer).toEqual({
+      ok: false,
+      code: 'refused',
+      error: `This proposal keeps votes hidden until it ends, which this companion cannot do. Vote on ${j.server.origins.alex}/hub instead.`,
+    });
     expect(await signRequests()).toBe(before);
     expect(hubVote(SEEDED.collab.id)).toBeUndefined();
     await popup.close();

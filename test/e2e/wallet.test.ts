@@ -28,8 +28,14 @@ beforeEach(async () => {
 const ourOrigin = () => `chrome-extension://${j.browser.extensionId}`;
 const logged = async (method: string) => (await j.browser.wallet.log()).filter((entry) => entry.method === method);
 const balanceOf = (rpcUrl: string, token: Address, account: Address) =>
-  createPublicClient({ transport: http(rpcUrl) }).readContract({ address: token, abi: erc20Abi, functionName: 'balanceOf', args: [account] });
-const receiptOf = (rpcUrl: string, hash: Hex) => createPublicClient({ transport: http(rpcUrl) }).waitForTransactionReceipt({ hash, timeout: 15_000 });
+  createPublicClient({ transport: http(rpcUrl) }).readContract({
+    address: token,
+    abi: erc20Abi,
+    functionName: 'balanceOf',
+    args: [account],
+  });
+const receiptOf = (rpcUrl: string, hash: Hex) =>
+  createPublicClient({ transport: http(rpcUrl) }).waitForTransactionReceipt({ hash, timeout: 15_000 });
 const transfer = (to: Address, amount: bigint) => encodeFunctionData({ abi: erc20Abi, functionName: 'transfer', args: [to, amount] });
 
 describe('the companion and a MetaMask-protocol wallet', () => {

@@ -10,7 +10,10 @@ import { startJourneys, type WalletJourneys } from './fixtures';
 // background with the page's real origin, so page-bound signatures can be checked by origin.
 let j: WalletJourneys;
 const holder1 = DEVNET_HOLDERS.holder1.address;
-type Eip1193 = { request(args: { method: string; params?: unknown[] }): Promise<unknown>; on(event: string, listener: (value: unknown) => void): void };
+type Eip1193 = {
+  request(args: { method: string; params?: unknown[] }): Promise<unknown>;
+  on(event: string, listener: (value: unknown) => void): void;
+};
 type InPage = { testWalletProvider?: Eip1193; testWalletEvents?: unknown[] };
 
 beforeAll(async () => {
@@ -43,7 +46,12 @@ const request = (page: Page, method: string, params?: unknown[]) =>
 describe('the test wallet in a page (EIP-6963)', () => {
   test('announces itself with a name, an rdns and a data: icon', async () => {
     const { page, announced } = await openWithWallet();
-    expect(announced).toContainEqual({ uuid: expect.any(String), name: TEST_WALLET_NAME, rdns: TEST_WALLET_RDNS, icon: expect.stringMatching(/^data:image\//) });
+    expect(announced).toContainEqual({
+      uuid: expect.any(String),
+      name: TEST_WALLET_NAME,
+      rdns: TEST_WALLET_RDNS,
+      icon: expect.stringMatching(/^data:image\//),
+    });
     await page.close();
   });
 
@@ -56,13 +64,18 @@ describe('the test wallet in a page (EIP-6963)', () => {
     expect(await verifyMessage({ address: holder1, message, signature })).toBe(true);
 
     const vote = snapshotVote(holder1);
-    const json = serializeTypedData({ ...vote, types: { ...vote.types, EIP712Domain: getTypesForEIP712Domain({ domain: vote.domain! }) } } as never);
+    const json = serializeTypedData({
+      ...vote,
+      types: { ...vote.types, EIP712Domain: getTypesForEIP712Domain({ domain: vote.domain! }) },
+    } as never);
     const typedSignature = (await request(page, 'eth_signTypedData_v4', [holder1, json])) as Hex;
     expect(await recoverTypedDataAddress({ ...vote, signature: typedSignature } as never)).toBe(holder1);
 
     const log = await j.browser.wallet.log();
     const origin = j.server.origins.alex;
-    expect(log.filter((e) => e.method === 'personal_sign')).toEqual([expect.objectContaining({ origin, outcome: 'approved', params: [toHex(message), holder1] })]);
+    expect(log.filter((e) => e.method === 'personal_sign')).toEqual([
+      expect.objectContaining({ origin, outcome: 'approved', params: [toHex(message), holder1] }),
+    ]);
     expect(log.filter((e) => e.method === 'eth_signTypedData_v4')).toEqual([expect.objectContaining({ origin, outcome: 'approved' })]);
     await page.close();
   });
@@ -79,10 +92,12 @@ describe('the test wallet in a page (EIP-6963)', () => {
     await expect.poll(() => page.evaluate(() => (window as InPage).testWalletEvents)).toEqual(['0x7a6a']);
     await j.browser.wallet.setMode('reject');
     const rejected = await page.evaluate(() =>
-      (window as InPage).testWalletProvider!.request({ method: 'personal_sign', params: ['0x68656c6c6f', '0x70997970C51812dc3A010C7d01b50e0d17dc79C8'] }).then(
-        () => null,
-        (error: { code: number }) => error.code,
-      ),
+      (window as InPage)
+        .testWalletProvider!.request({ method: 'personal_sign', params: ['0x68656c6c6f', '0x70997970C51812dc3A010C7d01b50e0d17dc79C8'] })
+        .then(
+          () => null,
+          (error: { code: number }) => error.code,
+        ),
     );
     expect(rejected).toBe(4001);
     await page.close();
@@ -102,7 +117,9 @@ describe('the test wallet in a page (EIP-6963)', () => {
       other,
     );
     // net_version is answered without the network, so it would be logged before the page's own request.
-    await page.frame({ url: other })!.evaluate(() => parent.postMessage({ channel: 'personal-token-test-wallet:request', id: 1, method: 'net_version' }, '*'));
+    await page
+      .frame({ url: other })!
+      .evaluate(() => parent.postMessage({ channel: 'personal-token-test-wallet:request', id: 1, method: 'net_version' }, '*'));
     await request(page, 'eth_chainId'); // a request of the page itself, answered after the forged one would have been
     expect((await j.browser.wallet.log()).map((e) => e.method)).toEqual(['eth_chainId']);
     await page.close();

@@ -28,10 +28,15 @@ let manifest: PersonalTokenManifest;
 let openProposals: string[];
 
 beforeAll(async () => {
-  [devnet, demo] = await Promise.all([startDevnet({ portA: 18945, portB: 18946 }), startDemoServer({ alexPort: 0, mikePort: 0, otherPort: 0 })]);
+  [devnet, demo] = await Promise.all([
+    startDevnet({ portA: 18945, portB: 18946 }),
+    startDemoServer({ alexPort: 0, mikePort: 0, otherPort: 0 }),
+  ]);
   await seedHub(demo.hub, { rpcUrl: devnet.chains[0].rpcUrl, multicall3: DEVNET_A.multicall3 });
   // Every seeded proposal but the habit vote, which closed a day ago, is open for a week.
-  openProposals = Object.values(SEEDED).filter((p) => p.id !== SEEDED.habit.id).map((p) => p.id);
+  openProposals = Object.values(SEEDED)
+    .filter((p) => p.id !== SEEDED.habit.id)
+    .map((p) => p.id);
   proxy = await startRpcProxy({ target: devnet.chains[0].rpcUrl });
   const parsed = validateManifest(await (await fetch(`${demo.origins.alex}/personal-token.json`)).text());
   if (!parsed.ok) throw new Error('Alex’s demo manifest is invalid');
@@ -57,8 +62,16 @@ async function holderDatabase(edit: (m: PersonalTokenManifest) => PersonalTokenM
   await writeSetting(db, 'watchAddress', holder);
   await writeSetting(db, 'rpcUrls', { [DEVNET_A.chainId]: [proxy.url] });
   await follow(db, {
-    tokenId: ALEX, chainId: DEVNET_A.chainId, address: DEVNET_A.creatorToken, symbol: 'ALEX', name: 'Alex Masmej', creatorName: 'Alex Masmej',
-    siteOrigin: demo.origins.alex, confirmation: 'confirmed', manifest: edit(structuredClone(manifest)), followedAt: 1,
+    tokenId: ALEX,
+    chainId: DEVNET_A.chainId,
+    address: DEVNET_A.creatorToken,
+    symbol: 'ALEX',
+    name: 'Alex Masmej',
+    creatorName: 'Alex Masmej',
+    siteOrigin: demo.origins.alex,
+    confirmation: 'confirmed',
+    manifest: edit(structuredClone(manifest)),
+    followedAt: 1,
   });
   return db;
 }
@@ -100,12 +113,19 @@ test('first refresh notifies what is due, once; the second notifies nothing; two
 
   const waiting = (await db.alerts.toArray()).map((a) => a.key).sort();
   expect(waiting).toEqual(
-    [alertKey('new-round', ALEX, q1.id), alertKey('new-round', ALEX, partner.id), ...openProposals.map((id) => alertKey('new-proposal', ALEX, id))].sort(),
+    [
+      alertKey('new-round', ALEX, q1.id),
+      alertKey('new-round', ALEX, partner.id),
+      ...openProposals.map((id) => alertKey('new-proposal', ALEX, id)),
+    ].sort(),
   );
   expect(first.counts).toEqual([waiting.length]);
   // More than three at once: one summary notification that opens Alex.
   expect(first.shown).toHaveLength(1);
-  expect(first.shown[0]).toMatchObject({ title: `${waiting.length} things need you`, message: 'From Alex Masmej. Open the companion to see them.' });
+  expect(first.shown[0]).toMatchObject({
+    title: `${waiting.length} things need you`,
+    message: 'From Alex Masmej. Open the companion to see them.',
+  });
   expect((await db.alertsSeen.toArray()).map((s) => s.key).sort()).toEqual(waiting);
 
   const second = recorder();
@@ -117,7 +137,11 @@ test('first refresh notifies what is due, once; the second notifies nothing; two
 
 test('a round ending within three days is announced as about to expire; a kind turned off is not', async () => {
   const endsAt = new Date(Date.now() + 10 * 3_600_000).toISOString().replace(/\.\d+Z$/, 'Z');
-  const db = await holderDatabase((m) => ({ ...m, distributions: m.distributions.map((d) => (d.id === q1.id ? { ...d, endsAt } : d)), votes: undefined }));
+  const db = await holderDatabase((m) => ({
+    ...m,
+    distributions: m.distributions.map((d) => (d.id === q1.id ? { ...d, endsAt } : d)),
+    votes: undefined,
+  }));
   await writeSetting(db, 'alerts', { ...DEFAULT_ALERT_PREFS, kinds: { ...DEFAULT_ALERT_PREFS.kinds, 'new-round': false } });
   const { surface, shown } = recorder();
   await runAlertRefresh({ db, clientFor, surface });

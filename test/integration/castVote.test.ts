@@ -36,7 +36,10 @@ let submissionsReach = true;
 const submissions: string[] = [];
 
 beforeAll(async () => {
-  [devnet, demo] = await Promise.all([startDevnet({ portA: 18745, portB: 18746 }), startDemoServer({ alexPort: 0, mikePort: 0, otherPort: 0 })]);
+  [devnet, demo] = await Promise.all([
+    startDevnet({ portA: 18745, portB: 18746 }),
+    startDemoServer({ alexPort: 0, mikePort: 0, otherPort: 0 }),
+  ]);
   await seedHub(demo.hub, { rpcUrl: devnet.chains[0].rpcUrl, multicall3: DEVNET_A.multicall3 });
   relay = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -45,8 +48,14 @@ beforeAll(async () => {
       const isSubmission = req.url?.endsWith('/api/msg') ?? false;
       if (isSubmission && !submissionsReach) return void req.socket.destroy();
       if (isSubmission) submissions.push(Buffer.concat(chunks).toString());
-      void fetch(`${demo.origins.alex}${req.url}`, { method: req.method, headers: { 'Content-Type': 'application/json' }, body: chunks.length ? Buffer.concat(chunks) : undefined }).then(async (answer) => {
-        res.writeHead(answer.status, { 'Content-Type': answer.headers.get('content-type') ?? 'application/json' }).end(Buffer.from(await answer.arrayBuffer()));
+      void fetch(`${demo.origins.alex}${req.url}`, {
+        method: req.method,
+        headers: { 'Content-Type': 'application/json' },
+        body: chunks.length ? Buffer.concat(chunks) : undefined,
+      }).then(async (answer) => {
+        res
+          .writeHead(answer.status, { 'Content-Type': answer.headers.get('content-type') ?? 'application/json' })
+          .end(Buffer.from(await answer.arrayBuffer()));
       });
     });
   });
@@ -54,7 +63,10 @@ beforeAll(async () => {
   const checked = validateManifest(await (await fetch(`${demo.origins.alex}/personal-token.json`)).text());
   if (!checked.ok || !checked.manifest.votes) throw new Error('The demo manifest names no vote hub.');
   const hub = new URL(checked.manifest.votes.hub);
-  manifest = { ...checked.manifest, votes: { ...checked.manifest.votes, hub: `http://127.0.0.1:${(relay.address() as AddressInfo).port}${hub.pathname}` } };
+  manifest = {
+    ...checked.manifest,
+    votes: { ...checked.manifest.votes, hub: `http://127.0.0.1:${(relay.address() as AddressInfo).port}${hub.pathname}` },
+  };
 });
 afterAll(async () => {
   await Promise.all([demo?.stop(), new Promise((resolve) => relay?.close(resolve))]);
@@ -74,8 +86,16 @@ async function voterSetup(holder: { address: `0x${string}`; privateKey: `0x${str
   opened.push(db);
   await writeSetting(db, 'wallet', { account: holder.address, chainId: DEVNET_A.chainId });
   await follow(db, {
-    tokenId: ALEX, chainId: DEVNET_A.chainId, address: DEVNET_A.creatorToken, symbol: 'ALEX', name: null, creatorName: 'Alex',
-    siteOrigin: demo.origins.alex, confirmation: 'confirmed', manifest, followedAt: 1,
+    tokenId: ALEX,
+    chainId: DEVNET_A.chainId,
+    address: DEVNET_A.creatorToken,
+    symbol: 'ALEX',
+    name: null,
+    creatorName: 'Alex',
+    siteOrigin: demo.origins.alex,
+    confirmation: 'confirmed',
+    manifest,
+    followedAt: 1,
   });
   const signer = privateKeyToAccount(holder.privateKey);
   const provider: FakeProvider = fakeProvider({
@@ -99,7 +119,9 @@ test('the vote is saved before the wallet opens; a 4001 ends it calmly as cancel
     rpcError(4001, 'User rejected the request.');
   });
   const { voteId } = await castVote(deps, ALEX, SEEDED.learnNext.id, 2);
-  expect(atPrompt).toMatchObject([{ id: voteId, proposalId: SEEDED.learnNext.id, choice: 2, choiceLabel: 'Spanish', status: 'awaiting-signature', signature: null }]);
+  expect(atPrompt).toMatchObject([
+    { id: voteId, proposalId: SEEDED.learnNext.id, choice: 2, choiceLabel: 'Spanish', status: 'awaiting-signature', signature: null },
+  ]);
   expect(await db.votes.get(voteId)).toMatchObject({ status: 'cancelled', error: WALLET_MESSAGES.cancelled, signature: null });
   expect(submissions).toEqual([]);
 });
@@ -129,7 +151,10 @@ test('a vote whose wallet prompt was lost with the worker is closed, not sent', 
   const [pending] = await waitForVotes(db, holder2.address);
   expect(pending).toMatchObject({ status: 'awaiting-signature' });
   await resumeVotes(deps);
-  expect(await db.votes.get(pending!.id)).toMatchObject({ status: 'failed', error: 'The extension restarted while your wallet was open, so nothing was sent. Vote again.' });
+  expect(await db.votes.get(pending!.id)).toMatchObject({
+    status: 'failed',
+    error: 'The extension restarted while your wallet was open, so nothing was sent. Vote again.',
+  });
   expect(submissions).toEqual([]);
 });
 

@@ -33,7 +33,10 @@ let manifest: PersonalTokenManifest;
 let snapshot: Hex;
 
 beforeAll(async () => {
-  [devnet, demo] = await Promise.all([startDevnet({ portA: 18945, portB: 18946 }), startDemoServer({ alexPort: 0, mikePort: 0, otherPort: 0 })]);
+  [devnet, demo] = await Promise.all([
+    startDevnet({ portA: 18945, portB: 18946 }),
+    startDemoServer({ alexPort: 0, mikePort: 0, otherPort: 0 }),
+  ]);
   const checked = validateManifest(await (await fetch(`${demo.origins.alex}/personal-token.json`)).text());
   if (!checked.ok) throw new Error(`The demo manifest is invalid: ${JSON.stringify(checked.errors)}`);
   manifest = checked.manifest;
@@ -54,7 +57,11 @@ afterEach(async () => {
 });
 
 async function anvilRpc(method: string, params: unknown[]): Promise<unknown> {
-  const res = await fetch(devnet.chains[0].rpcUrl, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }) });
+  const res = await fetch(devnet.chains[0].rpcUrl, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
+  });
   const body = (await res.json()) as { result?: unknown; error?: { code: number; message: string } };
   if (body.error) rpcError(body.error.code, body.error.message);
   return body.result;
@@ -65,8 +72,16 @@ async function holderSetup(account: Address, { batching }: { batching: boolean }
   opened.push(db);
   await writeSetting(db, 'wallet', { account, chainId: DEVNET_A.chainId });
   await follow(db, {
-    tokenId: ALEX, chainId: DEVNET_A.chainId, address: DEVNET_A.creatorToken, symbol: 'ALEX', name: null, creatorName: 'Alex',
-    siteOrigin: demo.origins.alex, confirmation: 'confirmed', manifest, followedAt: 1,
+    tokenId: ALEX,
+    chainId: DEVNET_A.chainId,
+    address: DEVNET_A.creatorToken,
+    symbol: 'ALEX',
+    name: null,
+    creatorName: 'Alex',
+    siteOrigin: demo.origins.alex,
+    confirmation: 'confirmed',
+    manifest,
+    followedAt: 1,
   });
   const anvil = devnetClient(devnet.chains[0].rpcUrl);
   const batches = new Map<string, Hex>();
@@ -78,7 +93,11 @@ async function holderSetup(account: Address, { batching }: { batching: boolean }
       // An atomic batch, as a smart account runs it: all calls in one transaction, all or nothing.
       wallet_sendCalls: async ([request]) => {
         const { calls } = request as { calls: { to: Address; data: Hex }[] };
-        const data = encodeFunctionData({ abi: multicall3WriteAbi, functionName: 'aggregate3', args: [calls.map((c) => ({ target: c.to, allowFailure: false, callData: c.data }))] });
+        const data = encodeFunctionData({
+          abi: multicall3WriteAbi,
+          functionName: 'aggregate3',
+          args: [calls.map((c) => ({ target: c.to, allowFailure: false, callData: c.data }))],
+        });
         const hash = (await anvilRpc('eth_sendTransaction', [{ from: account, to: DEVNET_A.multicall3, data, gas: '0x7a1200' }])) as Hex;
         const id = `batch-${batches.size}`;
         batches.set(id, hash);
@@ -94,7 +113,11 @@ async function holderSetup(account: Address, { batching }: { batching: boolean }
   const wallet = createWallet({ open: async () => provider, flag: { get: async () => true, set: async () => undefined } });
   const deps = { db, clientFor: (chain: ChainConfig) => createChainClient(chain, { rpcUrls: [devnet.chains[0].rpcUrl] }), wallet };
   const balances = () =>
-    Promise.all([DEVNET_A.creatorToken, DEVNET_INCOME.partnerToken.address].map((token) => anvil.readContract({ address: token, abi: erc20Abi, functionName: 'balanceOf', args: [account] })));
+    Promise.all(
+      [DEVNET_A.creatorToken, DEVNET_INCOME.partnerToken.address].map((token) =>
+        anvil.readContract({ address: token, abi: erc20Abi, functionName: 'balanceOf', args: [account] }),
+      ),
+    );
   return { db, deps, provider, anvil, balances };
 }
 
@@ -109,7 +132,8 @@ async function settled(db: CompanionDatabase, id: string): Promise<TransactionRo
   );
 }
 
-const sent = (provider: FakeProvider) => provider.calls.filter((c) => c.method === 'eth_sendTransaction' || c.method === 'wallet_sendCalls');
+const sent = (provider: FakeProvider) =>
+  provider.calls.filter((c) => c.method === 'eth_sendTransaction' || c.method === 'wallet_sendCalls');
 
 describe('claim everything on a chain', () => {
   test('the preview lists every round with its amount and the totals per token, before anything is sent', async () => {
@@ -137,7 +161,9 @@ describe('claim everything on a chain', () => {
       // Another device claims Q1 for holder 2 after the simulation, before the batch is mined.
       const other = DEVNET_HOLDERS.holder3.address;
       const { claimCall } = await q1CallFor(deps);
-      await anvil.waitForTransactionReceipt({ hash: (await anvilRpc('eth_sendTransaction', [{ from: other, to: claimCall.to, data: claimCall.data }])) as Hex });
+      await anvil.waitForTransactionReceipt({
+        hash: (await anvilRpc('eth_sendTransaction', [{ from: other, to: claimCall.to, data: claimCall.data }])) as Hex,
+      });
       return anvilRpc('eth_sendTransaction', [{ ...(tx as object), gas: '0x7a1200' }]);
     });
     const { transactionId } = await claimAll(deps, DEVNET_A.chainId);
@@ -164,7 +190,11 @@ describe('claim everything on a chain', () => {
     expect(await settled(db, transactionId)).toMatchObject({ status: 'confirmed', error: null });
     const batchCalls = provider.calls.filter((c) => c.method === 'wallet_sendCalls');
     expect(batchCalls).toHaveLength(1);
-    expect((batchCalls[0]!.params[0] as { calls: { to: Address }[]; atomicRequired: boolean }).calls.map((c) => c.to)).toEqual([q1.distributor, q2.distributor, partner.distributor]);
+    expect((batchCalls[0]!.params[0] as { calls: { to: Address }[]; atomicRequired: boolean }).calls.map((c) => c.to)).toEqual([
+      q1.distributor,
+      q2.distributor,
+      partner.distributor,
+    ]);
     expect(provider.calls.filter((c) => c.method === 'eth_sendTransaction')).toEqual([]);
     const outcome = await claimAllOutcome(deps, transactionId);
     expect(outcome.rounds.map((r) => r.result)).toEqual(Array(3).fill({ status: 'claimed', by: 'this-transaction' }));
@@ -181,7 +211,11 @@ describe('claim everything on a chain', () => {
     });
     const { transactionId } = await claimAll(deps, DEVNET_A.chainId);
     expect(await db.transactions.get(transactionId)).toMatchObject({ status: 'cancelled', hash: null });
-    expect((await claimAllOutcome(deps, transactionId)).rounds.map((r) => r.result.status)).toEqual(['not-claimed', 'not-claimed', 'not-claimed']);
+    expect((await claimAllOutcome(deps, transactionId)).rounds.map((r) => r.result.status)).toEqual([
+      'not-claimed',
+      'not-claimed',
+      'not-claimed',
+    ]);
   });
 });
 
@@ -190,6 +224,10 @@ async function q1CallFor(deps: Parameters<typeof previewClaimAll>[0]) {
   const { holderClaim } = await import('@/lib/income/background/holderClaim');
   const { buildClaimCall, assertClaimProof } = await import('@/lib/income/core');
   const lookup = await holderClaim(deps.db, manifest.distributions.find((d) => d.id === q1.id)!.claimsUrl, holder2.address);
-  const root = await devnetClient(devnet.chains[0].rpcUrl).readContract({ address: q1.distributor, abi: [{ type: 'function', name: 'merkleRoot', stateMutability: 'view', inputs: [], outputs: [{ type: 'bytes32' }] }], functionName: 'merkleRoot' });
+  const root = await devnetClient(devnet.chains[0].rpcUrl).readContract({
+    address: q1.distributor,
+    abi: [{ type: 'function', name: 'merkleRoot', stateMutability: 'view', inputs: [], outputs: [{ type: 'bytes32' }] }],
+    functionName: 'merkleRoot',
+  });
   return { claimCall: buildClaimCall(q1.distributor, assertClaimProof(lookup.claim!, root)) };
 }

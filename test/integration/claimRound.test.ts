@@ -38,11 +38,16 @@ let badFiles: Server;
 let badFilesOrigin: string;
 
 beforeAll(async () => {
-  [devnet, demo] = await Promise.all([startDevnet({ portA: 18745, portB: 18746 }), startDemoServer({ alexPort: 0, mikePort: 0, otherPort: 0 })]);
+  [devnet, demo] = await Promise.all([
+    startDevnet({ portA: 18745, portB: 18746 }),
+    startDemoServer({ alexPort: 0, mikePort: 0, otherPort: 0 }),
+  ]);
   const checked = validateManifest(await (await fetch(`${demo.origins.alex}/personal-token.json`)).text());
   if (!checked.ok) throw new Error(`The demo manifest is invalid: ${JSON.stringify(checked.errors)}`);
   manifest = checked.manifest;
-  badFiles = createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"merkleRoot": "0x12", "claims": [oops'));
+  badFiles = createServer((_req, res) =>
+    res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"merkleRoot": "0x12", "claims": [oops'),
+  );
   await new Promise<void>((resolve) => badFiles.listen(0, '127.0.0.1', resolve));
   badFilesOrigin = `http://127.0.0.1:${(badFiles.address() as AddressInfo).port}`;
 });
@@ -62,8 +67,16 @@ async function holderSetup(account: Address, manifestOverride: PersonalTokenMani
   opened.push(db);
   await writeSetting(db, 'wallet', { account, chainId: DEVNET_A.chainId });
   await follow(db, {
-    tokenId: ALEX, chainId: DEVNET_A.chainId, address: DEVNET_A.creatorToken, symbol: 'ALEX', name: null, creatorName: 'Alex',
-    siteOrigin: demo.origins.alex, confirmation: 'confirmed', manifest: manifestOverride, followedAt: 1,
+    tokenId: ALEX,
+    chainId: DEVNET_A.chainId,
+    address: DEVNET_A.creatorToken,
+    symbol: 'ALEX',
+    name: null,
+    creatorName: 'Alex',
+    siteOrigin: demo.origins.alex,
+    confirmation: 'confirmed',
+    manifest: manifestOverride,
+    followedAt: 1,
   });
   const anvil = devnetClient(devnet.chains[0].rpcUrl);
   const provider: FakeProvider = fakeProvider({
@@ -78,7 +91,11 @@ async function holderSetup(account: Address, manifestOverride: PersonalTokenMani
 
 /** A raw JSON-RPC call to anvil A, answered or thrown as a wallet would pass it on. */
 async function anvilRpc(method: string, params: unknown[]): Promise<unknown> {
-  const res = await fetch(devnet.chains[0].rpcUrl, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }) });
+  const res = await fetch(devnet.chains[0].rpcUrl, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
+  });
   const body = (await res.json()) as { result?: unknown; error?: { code: number; message: string } };
   if (body.error) rpcError(body.error.code, body.error.message);
   return body.result;
@@ -99,7 +116,10 @@ async function settled(db: CompanionDatabase, id: string): Promise<TransactionRo
 
 describe('claimRound refuses before the wallet opens', () => {
   test('a claims file that is not one: its own sentence (ClaimsFileError), nothing saved or sent', async () => {
-    const broken = { ...manifest, distributions: manifest.distributions.map((d) => (d.id === q1.id ? { ...d, claimsUrl: `${badFilesOrigin}/claims.json` } : d)) };
+    const broken = {
+      ...manifest,
+      distributions: manifest.distributions.map((d) => (d.id === q1.id ? { ...d, claimsUrl: `${badFilesOrigin}/claims.json` } : d)),
+    };
     const { db, deps, provider } = await holderSetup(holder1.address, broken);
     const claiming = claimRound(deps, ALEX, q1.id);
     await expect(claiming).rejects.toBeInstanceOf(ClaimsFileError);
@@ -124,14 +144,18 @@ describe('claimRound refuses before the wallet opens', () => {
 
   test('a round the manifest does not declare, and a watched address without a wallet', async () => {
     const { db, deps } = await holderSetup(holder1.address);
-    await expect(claimRound(deps, ALEX, 'no-such-round')).rejects.toThrow('This round is not in the creator’s manifest. Follow the creator and refresh.');
+    await expect(claimRound(deps, ALEX, 'no-such-round')).rejects.toThrow(
+      'This round is not in the creator’s manifest. Follow the creator and refresh.',
+    );
     await writeSetting(db, 'wallet', null);
     await expect(claimRound(deps, ALEX, q1.id)).rejects.toThrow('Connect a wallet to claim: a watched address cannot send transactions.');
   });
 
   test('a staking contract the manifest does not name is never called', async () => {
     const { db, deps, provider } = await holderSetup(holder1.address);
-    await expect(collectRewards(deps, ALEX, DEVNET_INCOME.partnerToken.address)).rejects.toThrow('This staking contract is not in the creator’s manifest; nothing was sent.');
+    await expect(collectRewards(deps, ALEX, DEVNET_INCOME.partnerToken.address)).rejects.toThrow(
+      'This staking contract is not in the creator’s manifest; nothing was sent.',
+    );
     expect(await transactionsOf(db, holder1.address)).toEqual([]);
     expect(sends(provider)).toEqual([]);
   });
@@ -146,19 +170,34 @@ describe('claimRound with the wallet', () => {
       rpcError(4001, 'User rejected the request.');
     });
     const { transactionId } = await claimRound(deps, ALEX, q1.id);
-    expect(seenAtPrompt).toMatchObject([{ id: transactionId, kind: 'claim', subject: q1.id, status: 'awaiting-signature', to: q1.distributor }]);
+    expect(seenAtPrompt).toMatchObject([
+      { id: transactionId, kind: 'claim', subject: q1.id, status: 'awaiting-signature', to: q1.distributor },
+    ]);
     expect(await db.transactions.get(transactionId)).toMatchObject({ status: 'cancelled', error: WALLET_MESSAGES.cancelled, hash: null });
   });
 
   test('confirmed: the tokens arrive, the row is confirmed, and the refreshed income shows the round claimed', async () => {
     const { db, deps, anvil } = await holderSetup(holder1.address);
-    const before = await anvil.readContract({ address: DEVNET_A.creatorToken, abi: erc20Abi, functionName: 'balanceOf', args: [holder1.address] });
+    const before = await anvil.readContract({
+      address: DEVNET_A.creatorToken,
+      abi: erc20Abi,
+      functionName: 'balanceOf',
+      args: [holder1.address],
+    });
     const { transactionId } = await claimRound(deps, ALEX, q1.id);
     const row = await settled(db, transactionId);
     expect(row).toMatchObject({ status: 'confirmed', error: null });
-    const after = await anvil.readContract({ address: DEVNET_A.creatorToken, abi: erc20Abi, functionName: 'balanceOf', args: [holder1.address] });
+    const after = await anvil.readContract({
+      address: DEVNET_A.creatorToken,
+      abi: erc20Abi,
+      functionName: 'balanceOf',
+      args: [holder1.address],
+    });
     expect(after - before).toBe(1_250n * 10n ** 18n);
-    await vi.waitFor(async () => expect((await incomeOf(db, holder1.address, ALEX))?.rounds.find((r) => r.id === q1.id)?.status).toBe('claimed'), { timeout: 30_000 });
+    await vi.waitFor(
+      async () => expect((await incomeOf(db, holder1.address, ALEX))?.rounds.find((r) => r.id === q1.id)?.status).toBe('claimed'),
+      { timeout: 30_000 },
+    );
     await expect(claimRound(deps, ALEX, q1.id)).rejects.toThrow('You already claimed this round.');
   });
 
@@ -167,10 +206,15 @@ describe('claimRound with the wallet', () => {
     provider.handle('eth_sendTransaction', async ([tx]) => {
       const call = tx as { from: Address; to: Address; data: Hex };
       // Another device claims first; then the holder's own send is mined and reverts.
-      await anvil.waitForTransactionReceipt({ hash: await anvil.sendTransaction({ account: call.from, to: call.to, data: call.data, chain: null }) });
+      await anvil.waitForTransactionReceipt({
+        hash: await anvil.sendTransaction({ account: call.from, to: call.to, data: call.data, chain: null }),
+      });
       return anvil.sendTransaction({ account: call.from, to: call.to, data: call.data, chain: null, gas: 300_000n });
     });
     const { transactionId } = await claimRound(deps, ALEX, q1.id);
-    expect(await settled(db, transactionId)).toMatchObject({ status: 'failed', error: 'The transaction was mined but reverted; nothing changed.' });
+    expect(await settled(db, transactionId)).toMatchObject({
+      status: 'failed',
+      error: 'The transaction was mined but reverted; nothing changed.',
+    });
   });
 });

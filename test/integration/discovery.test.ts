@@ -68,13 +68,20 @@ describe('every creator token the holder owns, without an indexer', () => {
     const outcome = await refreshWithDiscovery({ db, clientFor }, []);
     expect(outcome.chains.map((c) => c.error)).toEqual([null, null]);
     // Per chain: one balance multicall (250 listed, within the 500 cap), then one snapshot multicall.
-    expect(proxies.map((p) => p.methods())).toEqual([['eth_call', 'eth_call'], ['eth_call', 'eth_call']]);
+    expect(proxies.map((p) => p.methods())).toEqual([
+      ['eth_call', 'eth_call'],
+      ['eth_call', 'eth_call'],
+    ]);
     expect(proxies.map((p) => p.requestCount())).toEqual([2, 2]);
 
     const expected = [ALEX, MIKE, ...listed.filter((t) => t.heldBy === 'holder').map((t) => formatTokenId(t.chainId, t.address))].sort();
     const found = await discoveriesOf(db, holder);
     expect(found.map((d) => d.tokenId).sort()).toEqual(expected);
-    expect(found.find((d) => d.tokenId === ALEX)).toMatchObject({ balance: DEVNET_HOLDERS.holder1.holdings[DEVNET_A.chainId].creatorToken.toString(), listName: 'Devnet creators', domains: ['localhost:4101'] });
+    expect(found.find((d) => d.tokenId === ALEX)).toMatchObject({
+      balance: DEVNET_HOLDERS.holder1.holdings[DEVNET_A.chainId].creatorToken.toString(),
+      listName: 'Devnet creators',
+      domains: ['localhost:4101'],
+    });
 
     // Each found token was read with its price in the same refresh: home can sort them by value.
     const views = new Map((await holdingsOf(db, holder)).map((row) => [row.tokenId, toHoldingView(row)]));
@@ -95,7 +102,10 @@ describe('every creator token the holder owns, without an indexer', () => {
     ]);
     expect(outcome.held).toHaveLength(8);
     // 250 tokens in chunks of 100: 3 eth_calls per chain; the transport may carry them in one HTTP batch.
-    expect(proxies.map((p) => p.methods())).toEqual([['eth_call', 'eth_call', 'eth_call'], ['eth_call', 'eth_call', 'eth_call']]);
+    expect(proxies.map((p) => p.methods())).toEqual([
+      ['eth_call', 'eth_call', 'eth_call'],
+      ['eth_call', 'eth_call', 'eth_call'],
+    ]);
     for (const p of proxies) expect(p.requestCount()).toBeLessThanOrEqual(3);
   });
 
@@ -118,7 +128,9 @@ describe('every creator token the holder owns, without an indexer', () => {
     const found = listed.find((t) => t.heldBy === 'holder' && t.chainId === DEVNET_B.chainId)!;
     const tokenId = formatTokenId(found.chainId, found.address);
     expect(await followListed(db, tokenId, 5)).toEqual({ tokenId });
-    expect(await listFollows(db)).toMatchObject([{ tokenId, symbol: found.symbol, name: found.name, confirmation: 'declared', followedAt: 5 }]);
+    expect(await listFollows(db)).toMatchObject([
+      { tokenId, symbol: found.symbol, name: found.name, confirmation: 'declared', followedAt: 5 },
+    ]);
     await followListed(db, ALEX, 6);
     expect((await listFollows(db)).find((f) => f.tokenId === ALEX)).toMatchObject({ confirmation: 'confirmed', symbol: 'ALEX' });
     await expect(followListed(db, formatTokenId(DEVNET_A.chainId, '0x000000000000000000000000000000000000dEaD'))).rejects.toThrow(

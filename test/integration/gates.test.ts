@@ -50,7 +50,12 @@ beforeAll(async () => {
   hostileEndpoint = `${demo.origins.other}${HOSTILE_GATES_PATH}`;
   const client = devnetClient(devnet.chains[0].rpcUrl);
   const hash = await client.writeContract({
-    account: DEVNET_HOLDERS.holder2.address, chain: null, address: DEVNET_A.creatorToken, abi: erc20Abi, functionName: 'transfer', args: [halfHolder.address, ALEX / 2n],
+    account: DEVNET_HOLDERS.holder2.address,
+    chain: null,
+    address: DEVNET_A.creatorToken,
+    abi: erc20Abi,
+    functionName: 'transfer',
+    args: [halfHolder.address, ALEX / 2n],
   });
   await client.waitForTransactionReceipt({ hash });
 });
@@ -98,7 +103,11 @@ async function signIn(endpoint: string, gate: string, o: SignIn = {}): Promise<{
 }
 
 async function post(endpoint: string, body: unknown): Promise<{ status: number; body: Record<string, string>; cors: string | null }> {
-  const res = await fetch(`${endpoint}/unlock`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  const res = await fetch(`${endpoint}/unlock`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
   return { status: res.status, body: (await res.json()) as Record<string, string>, cors: res.headers.get('access-control-allow-origin') };
 }
 
@@ -112,17 +121,27 @@ describe('manifests and pages', () => {
     expect(hostile.ok, hostile.lines.join('\n')).toBe(true);
     expect(hostile.lines.join('\n')).toContain('4 gates');
 
-    const manifest = validateManifest(await (await fetch(`${demo.origins.alex}/personal-token.json`)).text(), { expectedToken: `eip155:31337/erc20:${DEVNET_A.creatorToken}` });
+    const manifest = validateManifest(await (await fetch(`${demo.origins.alex}/personal-token.json`)).text(), {
+      expectedToken: `eip155:31337/erc20:${DEVNET_A.creatorToken}`,
+    });
     if (!manifest.ok) throw new Error(JSON.stringify(manifest.errors));
-    expect(manifest.manifest.gates).toEqual(ALEX_GATE_LIST.map((g) => ({ id: g.id, title: g.title, kind: g.kind, minBalance: g.minBalance.toString(), endpoint: alexEndpoint })));
+    expect(manifest.manifest.gates).toEqual(
+      ALEX_GATE_LIST.map((g) => ({ id: g.id, title: g.title, kind: g.kind, minBalance: g.minBalance.toString(), endpoint: alexEndpoint })),
+    );
     expect(manifest.manifest.gates.map((g) => [g.id, g.minBalance])).toEqual([
-      ['monthly-notes', '1000000000000000000'], ['holders-chat', '1000000000000000000'], ['merch-discount', '100000000000000000000'], ['hour-with-alex', '25000000000000000000000'],
+      ['monthly-notes', '1000000000000000000'],
+      ['holders-chat', '1000000000000000000'],
+      ['merch-discount', '100000000000000000000'],
+      ['hour-with-alex', '25000000000000000000000'],
     ]);
 
     const hostileManifest = validateManifest(await (await fetch(`${demo.origins.other}${HOSTILE_CREATOR_MANIFEST_PATH}`)).text());
     if (!hostileManifest.ok) throw new Error(JSON.stringify(hostileManifest.errors));
     expect(hostileManifest.manifest.gates.map((g) => [g.id, g.kind, g.endpoint])).toEqual([
-      ['hostile-post', 'post', hostileEndpoint], ['hostile-link', 'link', hostileEndpoint], ['hostile-code', 'code', hostileEndpoint], ['monthly-notes', 'post', alexEndpoint],
+      ['hostile-post', 'post', hostileEndpoint],
+      ['hostile-link', 'link', hostileEndpoint],
+      ['hostile-code', 'code', hostileEndpoint],
+      ['monthly-notes', 'post', alexEndpoint],
     ]);
   });
 
@@ -141,8 +160,10 @@ describe('manifests and pages', () => {
     expect(html).toContain(`<title>${HOSTILE_CREATOR_TITLE}</title>`);
     expect(html).toContain(`<meta name="personal-token" content="eip155:31337/erc20:${DEVNET_A.creatorToken}">`);
     expect(html).toContain(`<meta name="siwe-domain" content="${hostOf(demo.origins.alex)}">`);
-    for (const g of Object.values(HOSTILE_GATES)) expect(html).toContain(`data-personal-token-gate="${g.id}" data-siwe-domain="${hostOf(demo.origins.alex)}"`);
-    for (const marker of ['__ptcFoundShadow', '__ptcFakeWalletCalls', 'eip6963:requestProvider', 'Totally MetaMask', 'id="fake-unlock"']) expect(html).toContain(marker);
+    for (const g of Object.values(HOSTILE_GATES))
+      expect(html).toContain(`data-personal-token-gate="${g.id}" data-siwe-domain="${hostOf(demo.origins.alex)}"`);
+    for (const marker of ['__ptcFoundShadow', '__ptcFakeWalletCalls', 'eip6963:requestProvider', 'Totally MetaMask', 'id="fake-unlock"'])
+      expect(html).toContain(marker);
   });
 });
 
@@ -162,19 +183,38 @@ describe("Alex's gates", () => {
     expect(hour.status).toBe(403);
     expect(hour.body).toEqual({ error: 'You need 25,000 ALEX to unlock "Book an hour with Alex"; 0x7099…79C8 holds 12,500 ALEX.' });
     expect(demo.gateAttempts(demo.origins.alex)).toEqual([
-      ...['monthly-notes', 'holders-chat', 'merch-discount'].map((gate) => ({ origin: demo.origins.alex, gate, address: holder1.address, outcome: 'unlocked', status: 200, siweDomain: hostOf(demo.origins.alex) })),
-      { origin: demo.origins.alex, gate: 'hour-with-alex', address: holder1.address, outcome: 'refused', status: 403, reason: hour.body.error, siweDomain: hostOf(demo.origins.alex) },
+      ...['monthly-notes', 'holders-chat', 'merch-discount'].map((gate) => ({
+        origin: demo.origins.alex,
+        gate,
+        address: holder1.address,
+        outcome: 'unlocked',
+        status: 200,
+        siweDomain: hostOf(demo.origins.alex),
+      })),
+      {
+        origin: demo.origins.alex,
+        gate: 'hour-with-alex',
+        address: holder1.address,
+        outcome: 'refused',
+        status: 403,
+        reason: hour.body.error,
+        siweDomain: hostOf(demo.origins.alex),
+      },
     ]);
   });
 
   test('balances at and under the threshold: exactly 1 ALEX unlocks 1 ALEX gates; 0.5 and 0 do not', async () => {
     expect((await unlock(alexEndpoint, 'monthly-notes', { account: holder4 })).status).toBe(200);
-    expect((await unlock(alexEndpoint, 'merch-discount', { account: holder4 })).body.error).toBe(`You need 100 ALEX to unlock "20% off Alex merch"; ${short(holder4.address)} holds 1 ALEX.`);
+    expect((await unlock(alexEndpoint, 'merch-discount', { account: holder4 })).body.error).toBe(
+      `You need 100 ALEX to unlock "20% off Alex merch"; ${short(holder4.address)} holds 1 ALEX.`,
+    );
     expect(await unlock(alexEndpoint, 'monthly-notes', { account: halfHolder })).toMatchObject({
-      status: 403, body: { error: `You need 1 ALEX to unlock "Monthly notes — November"; ${short(halfHolder.address)} holds 0.5 ALEX.` },
+      status: 403,
+      body: { error: `You need 1 ALEX to unlock "Monthly notes — November"; ${short(halfHolder.address)} holds 0.5 ALEX.` },
     });
     expect(await unlock(alexEndpoint, 'holders-chat', { account: holder3 })).toMatchObject({
-      status: 403, body: { error: `You need 1 ALEX to unlock "Private holders chat"; ${short(holder3.address)} holds 0 ALEX.` },
+      status: 403,
+      body: { error: `You need 1 ALEX to unlock "Private holders chat"; ${short(holder3.address)} holds 0 ALEX.` },
     });
   });
 
@@ -183,9 +223,19 @@ describe("Alex's gates", () => {
     const other = hostOf(demo.origins.other);
     const res = await unlock(alexEndpoint, 'monthly-notes', { domain: other, nonce });
     expect(res.status).toBe(401);
-    expect(res.body.error).toBe(`This sign-in message is for ${other}, not for this site (${hostOf(demo.origins.alex)}); a site only accepts proofs signed for its own domain.`);
+    expect(res.body.error).toBe(
+      `This sign-in message is for ${other}, not for this site (${hostOf(demo.origins.alex)}); a site only accepts proofs signed for its own domain.`,
+    );
     expect(demo.gateAttempts(demo.origins.alex)).toEqual([
-      { origin: demo.origins.alex, gate: 'monthly-notes', address: holder1.address, outcome: 'refused', status: 401, reason: res.body.error, siweDomain: other },
+      {
+        origin: demo.origins.alex,
+        gate: 'monthly-notes',
+        address: holder1.address,
+        outcome: 'refused',
+        status: 401,
+        reason: res.body.error,
+        siweDomain: other,
+      },
     ]);
     expect((await unlock(alexEndpoint, 'monthly-notes', { nonce })).status).toBe(200);
   });
@@ -193,11 +243,17 @@ describe("Alex's gates", () => {
   test('nonces: single use, issued by this site only', async () => {
     const nonce = await getNonce(alexEndpoint);
     expect((await unlock(alexEndpoint, 'monthly-notes', { nonce })).status).toBe(200);
-    expect(await unlock(alexEndpoint, 'holders-chat', { nonce })).toMatchObject({ status: 401, body: { error: 'This sign-in message was already used; ask for a new nonce and sign again.' } });
+    expect(await unlock(alexEndpoint, 'holders-chat', { nonce })).toMatchObject({
+      status: 401,
+      body: { error: 'This sign-in message was already used; ask for a new nonce and sign again.' },
+    });
     const replay = await signIn(alexEndpoint, 'merch-discount');
     expect((await post(alexEndpoint, replay)).status).toBe(200);
     expect((await post(alexEndpoint, replay)).status).toBe(401);
-    expect(await unlock(alexEndpoint, 'monthly-notes', { nonce: generateNonce() })).toMatchObject({ status: 401, body: { error: expect.stringContaining('a nonce this site did not issue') } });
+    expect(await unlock(alexEndpoint, 'monthly-notes', { nonce: generateNonce() })).toMatchObject({
+      status: 401,
+      body: { error: expect.stringContaining('a nonce this site did not issue') },
+    });
     // The hostile site's nonce is not Alex's.
     expect((await unlock(alexEndpoint, 'monthly-notes', { nonce: await getNonce(hostileEndpoint) })).status).toBe(401);
   });
@@ -215,7 +271,10 @@ describe("Alex's gates", () => {
   test('expired, for another gate, for another chain, signed by another key, or not in the EIP-4361 layout: refused with the reason', async () => {
     const cases: [SignIn & { gate?: string }, RegExp][] = [
       [{ expirationTime: new Date(Date.now() - 1_000).toISOString() }, /^This sign-in message expired at .+; sign a new one\.$/],
-      [{ requestId: 'holders-chat' }, /^This sign-in message was signed for "holders-chat", not for "monthly-notes"; sign again for this gate\.$/],
+      [
+        { requestId: 'holders-chat' },
+        /^This sign-in message was signed for "holders-chat", not for "monthly-notes"; sign again for this gate\.$/,
+      ],
       [{ chainId: 31338 }, /^This sign-in message is for chain 31338, but ALEX is on chain 31337\.$/],
       [{ signer: holder3 }, /^The signature was not made by 0x7099…79C8, the account the sign-in message names\.$/],
     ];
@@ -229,12 +288,33 @@ describe("Alex's gates", () => {
     expect(garbage).toMatchObject({ status: 401, body: { error: expect.stringContaining('The signature was not made by') } });
     // Parses, but reads back as "Chain ID: 31337": siwe would check the signature over other text.
     const padded = signed.message.replace('Chain ID: 31337', 'Chain ID: 031337');
-    const nonCanonical = await post(alexEndpoint, { ...signed, message: padded, signature: await holder1.signMessage({ message: padded }) });
-    expect(nonCanonical).toMatchObject({ status: 401, body: { error: 'The sign-in message is not laid out exactly as EIP-4361 writes it (line 8 differs); build it field by field in the standard order.' } });
-    const lowercase = await post(alexEndpoint, { ...signed, message: signed.message.replace(holder1.address, holder1.address.toLowerCase()) });
-    expect(lowercase).toMatchObject({ status: 401, body: { error: expect.stringMatching(/^The message is not a Sign-In with Ethereum \(EIP-4361\) message \(line 2: invalid EIP-55 address/) } });
+    const nonCanonical = await post(alexEndpoint, {
+      ...signed,
+      message: padded,
+      signature: await holder1.signMessage({ message: padded }),
+    });
+    expect(nonCanonical).toMatchObject({
+      status: 401,
+      body: {
+        error:
+          'The sign-in message is not laid out exactly as EIP-4361 writes it (line 8 differs); build it field by field in the standard order.',
+      },
+    });
+    const lowercase = await post(alexEndpoint, {
+      ...signed,
+      message: signed.message.replace(holder1.address, holder1.address.toLowerCase()),
+    });
+    expect(lowercase).toMatchObject({
+      status: 401,
+      body: {
+        error: expect.stringMatching(/^The message is not a Sign-In with Ethereum \(EIP-4361\) message \(line 2: invalid EIP-55 address/),
+      },
+    });
     const notSiwe = await post(alexEndpoint, { ...signed, message: 'Please sign this to unlock' });
-    expect(notSiwe).toMatchObject({ status: 401, body: { error: 'The message is not a Sign-In with Ethereum (EIP-4361) message; sign the message the companion builds.' } });
+    expect(notSiwe).toMatchObject({
+      status: 401,
+      body: { error: 'The message is not a Sign-In with Ethereum (EIP-4361) message; sign the message the companion builds.' },
+    });
     // None of those used the nonce up.
     expect((await post(alexEndpoint, signed)).status).toBe(200);
     expect(demo.gateAttempts().map((a) => a.outcome)).toEqual([...Array(8).fill('refused'), 'unlocked']);
@@ -245,11 +325,24 @@ describe("Alex's gates", () => {
     expect(await post(alexEndpoint, 'not json')).toMatchObject({ status: 400, body: { error: expect.stringContaining('not JSON') } });
     expect((await post(alexEndpoint, [signed])).status).toBe(400);
     expect((await post(alexEndpoint, { gate: 'monthly-notes', message: signed.message })).status).toBe(400);
-    expect(await post(alexEndpoint, { ...signed, signature: 'zz' })).toMatchObject({ status: 400, body: { error: 'The signature must be a 0x-prefixed hex string.' } });
-    expect(await post(alexEndpoint, { ...signed, gate: 'vip-lounge' })).toMatchObject({ status: 404, body: { error: 'There is no gate "vip-lounge" on this site.' } });
+    expect(await post(alexEndpoint, { ...signed, signature: 'zz' })).toMatchObject({
+      status: 400,
+      body: { error: 'The signature must be a 0x-prefixed hex string.' },
+    });
+    expect(await post(alexEndpoint, { ...signed, gate: 'vip-lounge' })).toMatchObject({
+      status: 404,
+      body: { error: 'There is no gate "vip-lounge" on this site.' },
+    });
     const big = await post(alexEndpoint, { ...signed, padding: 'x'.repeat(MAX_UNLOCK_BODY) });
     expect(big).toMatchObject({ status: 413, body: { error: expect.stringContaining('larger than 16 KiB') } });
-    expect(demo.gateAttempts().map((a) => [a.status, a.gate])).toEqual([[400, ''], [400, ''], [400, 'monthly-notes'], [400, 'monthly-notes'], [404, 'vip-lounge'], [413, '']]);
+    expect(demo.gateAttempts().map((a) => [a.status, a.gate])).toEqual([
+      [400, ''],
+      [400, ''],
+      [400, 'monthly-notes'],
+      [400, 'monthly-notes'],
+      [404, 'vip-lounge'],
+      [413, ''],
+    ]);
 
     expect((await fetch(`${alexEndpoint}/unlock`)).status).toBe(405);
     expect((await fetch(`${alexEndpoint}/other`)).status).toBe(404);
@@ -268,13 +361,49 @@ describe("the hostile creator's gates", () => {
     expect(post_.body).toMatchObject({ gate: 'hostile-post', kind: 'post' });
     expect(post_.body.content).toContain(HOSTILE_POST_VISIBLE_TEXT);
     for (const p of hostilePayloads(demo.origins.other)) expect(post_.body.content).toContain(p.html);
-    expect(HOSTILE_POST_PROBES.filter((p) => !post_.body.content!.includes(p === 'base-href' ? '?p=base-href' : probeUrl(demo.origins.other, p)))).toEqual([]);
+    expect(
+      HOSTILE_POST_PROBES.filter(
+        (p) => !post_.body.content!.includes(p === 'base-href' ? '?p=base-href' : probeUrl(demo.origins.other, p)),
+      ),
+    ).toEqual([]);
     expect(new Set(HOSTILE_POST_PROBES).size).toBe(HOSTILE_POST_PROBES.length);
-    expect(HOSTILE_POST_PROBES).toEqual(expect.arrayContaining(['script', 'onerror', 'svg-onload', 'js-href', 'iframe', 'object', 'embed', 'link-css', 'style-import', 'meta-refresh', 'form-action', 'base-href', 'srcdoc', 'formaction', 'xlink', 'css-url', 'mxss-noscript']));
+    expect(HOSTILE_POST_PROBES).toEqual(
+      expect.arrayContaining([
+        'script',
+        'onerror',
+        'svg-onload',
+        'js-href',
+        'iframe',
+        'object',
+        'embed',
+        'link-css',
+        'style-import',
+        'meta-refresh',
+        'form-action',
+        'base-href',
+        'srcdoc',
+        'formaction',
+        'xlink',
+        'css-url',
+        'mxss-noscript',
+      ]),
+    );
 
-    expect((await unlock(hostileEndpoint, 'hostile-link')).body).toEqual({ gate: 'hostile-link', kind: 'link', content: HOSTILE_LINK_CONTENT });
-    expect((await unlock(hostileEndpoint, 'hostile-code')).body).toEqual({ gate: 'hostile-code', kind: 'code', content: HOSTILE_CODE_CONTENT });
-    expect(demo.gateAttempts(demo.origins.other).map((a) => [a.gate, a.outcome])).toEqual([['hostile-post', 'unlocked'], ['hostile-link', 'unlocked'], ['hostile-code', 'unlocked']]);
+    expect((await unlock(hostileEndpoint, 'hostile-link')).body).toEqual({
+      gate: 'hostile-link',
+      kind: 'link',
+      content: HOSTILE_LINK_CONTENT,
+    });
+    expect((await unlock(hostileEndpoint, 'hostile-code')).body).toEqual({
+      gate: 'hostile-code',
+      kind: 'code',
+      content: HOSTILE_CODE_CONTENT,
+    });
+    expect(demo.gateAttempts(demo.origins.other).map((a) => [a.gate, a.outcome])).toEqual([
+      ['hostile-post', 'unlocked'],
+      ['hostile-link', 'unlocked'],
+      ['hostile-code', 'unlocked'],
+    ]);
   });
 
   test('it still checks the sign-in: a message for Alex’s domain is refused, and it does not serve Alex’s gate', async () => {
@@ -287,7 +416,10 @@ test('a gate endpoint that cannot reach the chain says so instead of unlocking',
   const offline = await startDemoServer({ alexPort: 0, mikePort: 0, otherPort: 0, rpcUrls: { [DEVNET_A.chainId]: 'http://127.0.0.1:9' } });
   try {
     const res = await unlock(alexGatesEndpoint(offline.origins.alex), 'monthly-notes');
-    expect(res).toMatchObject({ status: 503, body: { error: 'This site could not read ALEX balances on chain 31337 right now; try again in a minute.' } });
+    expect(res).toMatchObject({
+      status: 503,
+      body: { error: 'This site could not read ALEX balances on chain 31337 right now; try again in a minute.' },
+    });
     expect(offline.gateAttempts()).toMatchObject([{ outcome: 'refused', status: 503 }]);
   } finally {
     await offline.stop();

@@ -26,9 +26,14 @@ let client: PublicClient;
 const files = new Map<string, Uint8Array>();
 
 beforeAll(async () => {
-  [devnet, demo] = await Promise.all([startDevnet({ portA: 18845, portB: 18846 }), startDemoServer({ alexPort: 0, mikePort: 0, otherPort: 0 })]);
+  [devnet, demo] = await Promise.all([
+    startDevnet({ portA: 18845, portB: 18846 }),
+    startDemoServer({ alexPort: 0, mikePort: 0, otherPort: 0 }),
+  ]);
   client = createPublicClient({ transport: http(devnet.chains[0].rpcUrl) });
-  const manifest = (await (await fetch(`${demo.origins.alex}/personal-token.json`)).json()) as { distributions: { id: string; claimsUrl: string }[] };
+  const manifest = (await (await fetch(`${demo.origins.alex}/personal-token.json`)).json()) as {
+    distributions: { id: string; claimsUrl: string }[];
+  };
   for (const d of manifest.distributions) files.set(d.id, new Uint8Array(await (await fetch(d.claimsUrl)).arrayBuffer()));
 });
 afterAll(async () => {
@@ -40,14 +45,19 @@ async function incomeOf(account: Address, bytes: (id: string) => Uint8Array = (i
   const cache = memoryClaimsCache();
   const lookups = new Map<string, CachedClaimLookup>();
   for (const r of rounds) lookups.set(r.id, await lookupClaim(cache, bytes(r.id), account));
-  const plan = planDistributionReads(rounds.map((r) => ({ id: r.id, distributor: r.distributor, index: lookups.get(r.id)!.claim?.index ?? null })), account);
+  const plan = planDistributionReads(
+    rounds.map((r) => ({ id: r.id, distributor: r.distributor, index: lookups.get(r.id)!.claim?.index ?? null })),
+    account,
+  );
   const snapshot = await readChainSnapshot(client, chain, [DEVNET_A.creatorToken], account, 'multicall', plan);
   const states = new Map<string, RoundState>();
-  for (const r of rounds) states.set(r.id, roundState({ claim: lookups.get(r.id)!.claim, reading: snapshot.extra!.get(r.id)!, expectedToken: paidToken(r.id) }));
+  for (const r of rounds)
+    states.set(r.id, roundState({ claim: lookups.get(r.id)!.claim, reading: snapshot.extra!.get(r.id)!, expectedToken: paidToken(r.id) }));
   return states;
 }
 
-const balanceOf = (token: Address, account: Address) => client.readContract({ address: token, abi: erc20Abi, functionName: 'balanceOf', args: [account] });
+const balanceOf = (token: Address, account: Address) =>
+  client.readContract({ address: token, abi: erc20Abi, functionName: 'balanceOf', args: [account] });
 
 async function send(from: Address, call: { to: Address; data: Hex }) {
   const wallet = devnetClient(devnet.chains[0].rpcUrl);
@@ -61,7 +71,11 @@ test('holder 1: Q1 and the partner round claimable, Q2 already claimed; holder 2
   expect(one.get('2021-q2')).toMatchObject({ status: 'claimed', claim: { amount: 1_500n * E18 } });
   expect(one.get('partner-2021-05')).toMatchObject({ status: 'claimable', claim: { amount: 500n * E18 } });
   expect((await incomeOf(holder2.address)).get('2021-q1')).toMatchObject({ status: 'claimable', claim: { amount: 25_000n * E18 } });
-  expect([...(await incomeOf(holder3.address)).values()]).toEqual([{ status: 'not-eligible' }, { status: 'not-eligible' }, { status: 'not-eligible' }]);
+  expect([...(await incomeOf(holder3.address)).values()]).toEqual([
+    { status: 'not-eligible' },
+    { status: 'not-eligible' },
+    { status: 'not-eligible' },
+  ]);
 });
 
 test('the amount shown is what claim transfers; the round then reads as claimed', async () => {
@@ -79,18 +93,33 @@ test('the amount shown is what claim transfers; the round then reads as claimed'
 test('a tampered claims file is refused with a clear message and nothing is sent', async () => {
   const q1 = DEVNET_INCOME.rounds.q1;
   const entry = q1.claimsFile.claims[holder2.address]!;
-  const richer = { ...q1.claimsFile, claims: { ...q1.claimsFile.claims, [holder2.address]: { ...entry, amount: '0x' + (BigInt(entry.amount) * 10n).toString(16) } } };
-  const badProof = { ...q1.claimsFile, claims: { ...q1.claimsFile.claims, [holder2.address]: { ...entry, proof: [`0x${'11'.repeat(32)}`, ...entry.proof.slice(1)] } } };
+  const richer = {
+    ...q1.claimsFile,
+    claims: { ...q1.claimsFile.claims, [holder2.address]: { ...entry, amount: '0x' + (BigInt(entry.amount) * 10n).toString(16) } },
+  };
+  const badProof = {
+    ...q1.claimsFile,
+    claims: { ...q1.claimsFile.claims, [holder2.address]: { ...entry, proof: [`0x${'11'.repeat(32)}`, ...entry.proof.slice(1)] } },
+  };
   const nonce = await client.getTransactionCount({ address: holder2.address });
   for (const tampered of [richer, badProof]) {
     const bytes = new TextEncoder().encode(JSON.stringify(tampered));
     const state = (await incomeOf(holder2.address, (id) => (id === q1.id ? bytes : files.get(id)!))).get(q1.id)!;
-    expect(state).toEqual({ status: 'refused', message: `The claims file's entry for ${shortAddress(holder2.address)} does not match what this round's contract holds on chain, so the file may have been altered. Nothing was sent; ask the creator to check the claims file.` });
+    expect(state).toEqual({
+      status: 'refused',
+      message: `The claims file's entry for ${shortAddress(holder2.address)} does not match what this round's contract holds on chain, so the file may have been altered. Nothing was sent; ask the creator to check the claims file.`,
+    });
   }
   expect(await client.getTransactionCount({ address: holder2.address })).toBe(nonce);
   // The contract agrees: the same tampered entry, sent anyway, reverts.
   await expect(
-    client.simulateContract({ account: holder2.address, address: q1.distributor, abi: merkleDistributorAbi, functionName: 'claim', args: [BigInt(entry.index), holder2.address, BigInt(entry.amount) * 10n, entry.proof as Hex[]] }),
+    client.simulateContract({
+      account: holder2.address,
+      address: q1.distributor,
+      abi: merkleDistributorAbi,
+      functionName: 'claim',
+      args: [BigInt(entry.index), holder2.address, BigInt(entry.amount) * 10n, entry.proof as Hex[]],
+    }),
   ).rejects.toThrow('MerkleDistributor: Invalid proof');
 });
 

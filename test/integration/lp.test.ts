@@ -1,5 +1,16 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { createPublicClient, encodeFunctionData, erc20Abi, http, maxUint256, parseAbi, zeroAddress, type Address, type Hex, type PublicClient } from 'viem';
+import {
+  createPublicClient,
+  encodeFunctionData,
+  erc20Abi,
+  http,
+  maxUint256,
+  parseAbi,
+  zeroAddress,
+  type Address,
+  type Hex,
+  type PublicClient,
+} from 'viem';
 import { DEVNET_A, DEVNET_CHAINS } from '@/lib/chain/devnet';
 import { readChainSnapshot } from '@/lib/chain/readChainSnapshot';
 import { combinePlans, runReadPlan } from '@/lib/chain/readPlan';
@@ -33,17 +44,25 @@ beforeAll(async () => {
 afterAll(() => devnet?.stop());
 
 async function readLp(): Promise<{ reading: LpReading; timestamp: bigint }> {
-  const plan = combinePlans(planLpReads([{ pair, token: DEVNET_A.creatorToken, quote: DEVNET_A.weth, factory: DEVNET_A.factory, staking: staking.address }], holder));
+  const plan = combinePlans(
+    planLpReads(
+      [{ pair, token: DEVNET_A.creatorToken, quote: DEVNET_A.weth, factory: DEVNET_A.factory, staking: staking.address }],
+      holder,
+    ),
+  );
   const snapshot = await readChainSnapshot(client, chain, [DEVNET_A.creatorToken], holder, 'multicall', plan);
   return { reading: snapshot.extra![0][0]!, timestamp: snapshot.blockTimestamp };
 }
 
-const balanceOf = (token: Address, account: Address) => client.readContract({ address: token, abi: erc20Abi, functionName: 'balanceOf', args: [account] });
+const balanceOf = (token: Address, account: Address) =>
+  client.readContract({ address: token, abi: erc20Abi, functionName: 'balanceOf', args: [account] });
 async function send(call: { to: Address; data: Hex; value?: bigint }, from: Address = holder) {
   const wallet = devnetClient(devnet.chains[0].rpcUrl);
   // Explicit gas: anvil estimates before applying setNextBlockTimestamp, and getReward at the
   // later time writes more storage than the estimate allowed for (it ran out of gas).
-  const receipt = await wallet.waitForTransactionReceipt({ hash: await wallet.sendTransaction({ account: from, chain: null, gas: 1_000_000n, ...call }) });
+  const receipt = await wallet.waitForTransactionReceipt({
+    hash: await wallet.sendTransaction({ account: from, chain: null, gas: 1_000_000n, ...call }),
+  });
   expect(receipt.status).toBe('success');
   return receipt;
 }
@@ -52,14 +71,22 @@ test('position: 100 LP in the wallet and 50 staked, in both tokens, share and va
   const { reading } = await readLp();
   expect(reading).toMatchObject({ lpInWallet: 100n * E18, lpSupply: 10n ** 22n, staking: { staked: 50n * E18, totalStaked: 200n * E18 } });
   const position = lpPosition(reading, 18);
-  expect(position).toMatchObject({ lpTotal: 150n * E18, tokenAmount: 15_000n * E18, quoteAmount: 15n * E18 / 10n, shareE18: 15n * E18 / 1_000n, valueWei: 3n * E18 });
+  expect(position).toMatchObject({
+    lpTotal: 150n * E18,
+    tokenAmount: 15_000n * E18,
+    quoteAmount: (15n * E18) / 10n,
+    shareE18: (15n * E18) / 1_000n,
+    valueWei: 3n * E18,
+  });
 });
 
 /** Alex's manifest as the refresh reads it, with the pair's staking declared where `declare` puts it. */
 function alexManifest(declare: 'pairs' | 'rewards' | 'both') {
   const fields = devnetIncomeManifestFields('https://alex.example', pair);
   const result = validateManifest({
-    version: 1, token: `eip155:${chain.chainId}/erc20:${DEVNET_A.creatorToken}`, creator: { name: 'Alex', url: 'https://alex.example/' },
+    version: 1,
+    token: `eip155:${chain.chainId}/erc20:${DEVNET_A.creatorToken}`,
+    creator: { name: 'Alex', url: 'https://alex.example/' },
     pairs: [{ protocol: 'uniswap-v2', address: pair, ...(declare === 'rewards' ? {} : { staking: staking.address }) }],
     rewards: fields.rewards.filter((r) => declare !== 'pairs' || r.kind !== 'staking-rewards'),
   });
@@ -70,7 +97,11 @@ function alexManifest(declare: 'pairs' | 'rewards' | 'both') {
 test('staking declared in pairs[].staking, in rewards[] only, or in both: the same staked LP, split and program estimate', async () => {
   for (const declare of ['pairs', 'rewards', 'both'] as const) {
     const manifest = alexManifest(declare);
-    const plan = creatorPlan({ tokenId: manifest.token, token: DEVNET_A.creatorToken, manifest, rounds: [], lookups: new Map() }, chain, holder);
+    const plan = creatorPlan(
+      { tokenId: manifest.token, token: DEVNET_A.creatorToken, manifest, rounds: [], lookups: new Map() },
+      chain,
+      holder,
+    );
     const snapshot = await readChainSnapshot(client, chain, [DEVNET_A.creatorToken], holder, 'multicall', plan);
     const reading = snapshot.extra!.pairs[0]!;
     expect(reading.staking, declare).toMatchObject({ address: staking.address, staked: 50n * E18 });
@@ -94,7 +125,13 @@ test('earned, projected to the next block, is exactly what getReward pays in it;
   expect((await balanceOf(DEVNET_A.creatorToken, holder)) - before).toBe(expected);
   expect((await readLp()).reading.staking!.earned).toBe(0n);
   // 60,000 ALEX over 60 days is 365,000 a year at 0.0001 ETH: 36.5 ETH a year over 4 ETH staked.
-  const bps = yearlyRateBps({ staking: s, now: next, rewardPriceEthE18: E18 / 10_000n, rewardDecimals: 18, totalStakedValueWei: lpPosition({ ...reading, lpInWallet: s.totalStaked, staking: null }, 18).valueWei });
+  const bps = yearlyRateBps({
+    staking: s,
+    now: next,
+    rewardPriceEthE18: E18 / 10_000n,
+    rewardDecimals: 18,
+    totalStakedValueWei: lpPosition({ ...reading, lpInWallet: s.totalStaked, staking: null }, 18).valueWei,
+  });
   expect(bps).toBe(91_249n); // 912.5%, less the rate's rounding down
 });
 
@@ -114,7 +151,10 @@ const pairBurnAbi = parseAbi(['function burn(address to) returns (uint256 amount
 test('the underlying amounts shown are what burn returns when that LP is removed', async () => {
   const { reading } = await readLp();
   const lp = reading.lpInWallet;
-  const expected = { token: underlyingOf(lp, reading.tokenReserve, reading.lpSupply), eth: underlyingOf(lp, reading.quoteReserve, reading.lpSupply) };
+  const expected = {
+    token: underlyingOf(lp, reading.tokenReserve, reading.lpSupply),
+    eth: underlyingOf(lp, reading.quoteReserve, reading.lpSupply),
+  };
   const before = await Promise.all([balanceOf(DEVNET_A.creatorToken, holder), balanceOf(DEVNET_A.weth, holder)]);
   await send({ to: pair, data: encodeFunctionData({ abi: erc20Abi, functionName: 'transfer', args: [pair, lp] }) });
   await send({ to: pair, data: encodeFunctionData({ abi: pairBurnAbi, functionName: 'burn', args: [holder] }) });
@@ -135,14 +175,36 @@ const setFeeToAbi = parseAbi(['function setFeeTo(address)']);
 const provider = DEVNET_A.deployer; // holds the pool's founding LP, and is the factory's feeToSetter
 const feeRecipient = DEVNET_HOLDERS.holder3.address;
 const { router, creatorToken: token, weth } = DEVNET_A;
-const setFeeTo = (to: Address) => send({ to: DEVNET_A.factory, data: encodeFunctionData({ abi: setFeeToAbi, functionName: 'setFeeTo', args: [to] }) }, provider);
+const setFeeTo = (to: Address) =>
+  send({ to: DEVNET_A.factory, data: encodeFunctionData({ abi: setFeeToAbi, functionName: 'setFeeTo', args: [to] }) }, provider);
 
 async function roundTrips(count: number) {
   for (let i = 0; i < count; i++) {
     const before = await balanceOf(token, provider);
-    await send({ to: router, value: 5n * E18, data: encodeFunctionData({ abi: routerAbi, functionName: 'swapExactETHForTokens', args: [0n, [weth, token], provider, maxUint256] }) }, provider);
+    await send(
+      {
+        to: router,
+        value: 5n * E18,
+        data: encodeFunctionData({
+          abi: routerAbi,
+          functionName: 'swapExactETHForTokens',
+          args: [0n, [weth, token], provider, maxUint256],
+        }),
+      },
+      provider,
+    );
     const bought = (await balanceOf(token, provider)) - before;
-    await send({ to: router, data: encodeFunctionData({ abi: routerAbi, functionName: 'swapExactTokensForETH', args: [bought, 0n, [token, weth], provider, maxUint256] }) }, provider);
+    await send(
+      {
+        to: router,
+        data: encodeFunctionData({
+          abi: routerAbi,
+          functionName: 'swapExactTokensForETH',
+          args: [bought, 0n, [token, weth], provider, maxUint256],
+        }),
+      },
+      provider,
+    );
   }
 }
 
@@ -152,12 +214,19 @@ async function shownAndPaid() {
   const reading = (await readChainSnapshot(client, chain, [token], provider, 'multicall', plan)).extra![0][0]!;
   const lp = reading.lpInWallet / 3n;
   const shown = lpPosition({ ...reading, lpInWallet: lp }, 18);
-  const { result } = await client.simulateContract({ account: provider, address: router, abi: routerAbi, functionName: 'removeLiquidity', args: [token, weth, lp, 0n, 0n, provider, maxUint256] });
+  const { result } = await client.simulateContract({
+    account: provider,
+    address: router,
+    abi: routerAbi,
+    functionName: 'removeLiquidity',
+    args: [token, weth, lp, 0n, 0n, provider, maxUint256],
+  });
   return { reading, lp, shown: { token: shown.tokenAmount, eth: shown.quoteAmount }, paid: { token: result[0], eth: result[1] } };
 }
 
 test('protocol fee off: after round-trip swaps, the amounts shown are what removeLiquidity pays, to the wei', async () => {
-  for (const spender of [token, pair]) await send({ to: spender, data: encodeFunctionData({ abi: erc20Abi, functionName: 'approve', args: [router, maxUint256] }) }, provider);
+  for (const spender of [token, pair])
+    await send({ to: spender, data: encodeFunctionData({ abi: erc20Abi, functionName: 'approve', args: [router, maxUint256] }) }, provider);
   await roundTrips(3);
   const { reading, shown, paid } = await shownAndPaid();
   expect(reading).toMatchObject({ protocolFeeOn: false, kLast: 0n });
@@ -167,7 +236,18 @@ test('protocol fee off: after round-trip swaps, the amounts shown are what remov
 test('protocol fee on: burn mints the fee first; shown equals removeLiquidity to the wei, and feeTo gets the LP computed', async () => {
   await setFeeTo(feeRecipient);
   // kLast is recorded at the next mint or burn with the fee on; swaps after it grow √k.
-  await send({ to: router, value: E18 / 10n, data: encodeFunctionData({ abi: routerAbi, functionName: 'addLiquidityETH', args: [token, 1_000n * E18, 0n, 0n, provider, maxUint256] }) }, provider);
+  await send(
+    {
+      to: router,
+      value: E18 / 10n,
+      data: encodeFunctionData({
+        abi: routerAbi,
+        functionName: 'addLiquidityETH',
+        args: [token, 1_000n * E18, 0n, 0n, provider, maxUint256],
+      }),
+    },
+    provider,
+  );
   await roundTrips(3);
   const { reading, lp, shown, paid } = await shownAndPaid();
   expect(reading.protocolFeeOn).toBe(true);
@@ -178,7 +258,13 @@ test('protocol fee on: burn mints the fee first; shown equals removeLiquidity to
   expect(underlyingOf(lp, reading.tokenReserve, reading.lpSupply)).toBeGreaterThan(paid.token);
   expect(shown).toEqual(paid);
   // The same burn, sent: feeTo receives exactly the LP the math minted.
-  await send({ to: router, data: encodeFunctionData({ abi: routerAbi, functionName: 'removeLiquidity', args: [token, weth, lp, 0n, 0n, provider, maxUint256] }) }, provider);
+  await send(
+    {
+      to: router,
+      data: encodeFunctionData({ abi: routerAbi, functionName: 'removeLiquidity', args: [token, weth, lp, 0n, 0n, provider, maxUint256] }),
+    },
+    provider,
+  );
   expect(await balanceOf(pair, feeRecipient)).toBe(fee);
 });
 

@@ -62,15 +62,22 @@ test('V3, V4 and via-intermediate prices equal the pools’ raw state; the thin 
   // Independent reads at the same block.
   const direct = createPublicClient({ transport: http(devnet.baseStandIn.rpcUrl) });
   const blockNumber = snapshot.blockNumber;
-  const [r0, r1] = await direct.readContract({ address: uniswapV2PairAddress(DEVNET_C.factory, config.uniswapV2.pairInitCodeHash, DEVNET_C.weth, DEVNET_C.usdc), abi: uniswapV2PairAbi, functionName: 'getReserves', blockNumber });
+  const [r0, r1] = await direct.readContract({
+    address: uniswapV2PairAddress(DEVNET_C.factory, config.uniswapV2.pairInitCodeHash, DEVNET_C.weth, DEVNET_C.usdc),
+    abi: uniswapV2PairAbi,
+    functionName: 'getReserves',
+    blockNumber,
+  });
   const wethIs0 = BigInt(DEVNET_C.weth) < BigInt(DEVNET_C.usdc);
   const ethUsd = ((wethIs0 ? r1 : r0) * E18) / (wethIs0 ? r0 : r1);
   expect(prices.ethUsdE18).toBe(ethUsd);
   expect(ethUsd).toBe(3_000n * E18);
 
   const [lenaPool, jessPool, zedPool, kaiPool] = DEVNET_C_POOLS;
-  const v3Sqrt = async (pool: typeof lenaPool) => (await direct.readContract({ address: v3PoolOf(pool!), abi: v3Abi, functionName: 'slot0', blockNumber }))[0];
-  const v4Sqrt = async (id: `0x${string}`) => (await direct.readContract({ address: DEVNET_C.stateView, abi: stateViewAbi, functionName: 'getSlot0', args: [id], blockNumber }))[0];
+  const v3Sqrt = async (pool: typeof lenaPool) =>
+    (await direct.readContract({ address: v3PoolOf(pool!), abi: v3Abi, functionName: 'slot0', blockNumber }))[0];
+  const v4Sqrt = async (id: `0x${string}`) =>
+    (await direct.readContract({ address: DEVNET_C.stateView, abi: stateViewAbi, functionName: 'getSlot0', args: [id], blockNumber }))[0];
 
   const lenaInEth = priceFromSqrt(await v3Sqrt(lenaPool), DEVNET_C.lena, DEVNET_C.weth);
   const jessInEth = priceFromSqrt(await v4Sqrt(DEVNET_C_V4_POOL_IDS[0]!), DEVNET_C.jess, DEVNET_C.weth);
@@ -82,7 +89,8 @@ test('V3, V4 and via-intermediate prices equal the pools’ raw state; the thin 
   const jess = prices.tokens.get(DEVNET_C.jess.toLowerCase())!;
   const kai = prices.tokens.get(DEVNET_C.kai.toLowerCase())!;
   const thin = prices.tokens.get(DEVNET_C.thin.toLowerCase())!;
-  if (lena.kind !== 'priced' || jess.kind !== 'priced' || kai.kind !== 'priced') throw new Error(`unpriced: ${lena.kind} ${jess.kind} ${kai.kind}`);
+  if (lena.kind !== 'priced' || jess.kind !== 'priced' || kai.kind !== 'priced')
+    throw new Error(`unpriced: ${lena.kind} ${jess.kind} ${kai.kind}`);
 
   expect(lena.source).toMatchObject({ protocol: 'v3', fee: 3000, pair: 'LENA/WETH', via: null });
   expect(lena.inQuoteE18).toBe(lenaInEth);
@@ -103,8 +111,18 @@ test('V3, V4 and via-intermediate prices equal the pools’ raw state; the thin 
   expect(kaiPool!.quote).toBe('zed');
 
   // Stored values: balance × price, and the thin coin with no price at all.
-  const values = (address: Address) => toHoldingValues(snapshot, snapshot.tokens.find((t) => t.address === address)!, 0, prices)!;
-  expect(values(DEVNET_C.lena)).toMatchObject({ balance: DEVNET_C_HOLDINGS.lena.toString(), priceEthE18: lenaInEth.toString(), valueWei: ((DEVNET_C_HOLDINGS.lena * lenaInEth) / E18).toString() });
+  const values = (address: Address) =>
+    toHoldingValues(
+      snapshot,
+      snapshot.tokens.find((t) => t.address === address)!,
+      0,
+      prices,
+    )!;
+  expect(values(DEVNET_C.lena)).toMatchObject({
+    balance: DEVNET_C_HOLDINGS.lena.toString(),
+    priceEthE18: lenaInEth.toString(),
+    valueWei: ((DEVNET_C_HOLDINGS.lena * lenaInEth) / E18).toString(),
+  });
   expect(values(DEVNET_C.thin)).toMatchObject({ priceEthE18: null, valueWei: null, priceSource: { reliable: false, pair: 'THIN/WETH' } });
   // Lower the minimum and the thin pool prices: the threshold is the holder's.
   expect(resolvePrices(config, snapshot.pools, meta, 1_000).tokens.get(DEVNET_C.thin.toLowerCase())?.kind).toBe('priced');

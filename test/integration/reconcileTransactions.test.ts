@@ -38,17 +38,40 @@ function claimCall(round: DevnetIncomeRound, holder: Address): { to: Address; da
   const entry = (round.claimsFile.claims as Record<string, { index: number; amount: string; proof: string[] }>)[holder]!;
   return {
     to: round.distributor,
-    data: encodeFunctionData({ abi: merkleDistributorAbi, functionName: 'claim', args: [BigInt(entry.index), holder, BigInt(entry.amount), entry.proof as Hex[]] }),
+    data: encodeFunctionData({
+      abi: merkleDistributorAbi,
+      functionName: 'claim',
+      args: [BigInt(entry.index), holder, BigInt(entry.amount), entry.proof as Hex[]],
+    }),
   };
 }
 
 /** What sendTrackedTransaction saves before asking the wallet, nonce included. */
-async function recordBeforeWallet(db: CompanionDatabase, kind: TransactionRow['kind'], account: Address, call: { to: Address; data: Hex }, patch: Partial<TransactionRow> = {}) {
+async function recordBeforeWallet(
+  db: CompanionDatabase,
+  kind: TransactionRow['kind'],
+  account: Address,
+  call: { to: Address; data: Hex },
+  patch: Partial<TransactionRow> = {},
+) {
   const nonce = await chain.getTransactionCount({ address: account, blockTag: 'pending' });
   const at = Date.now() - 1_000;
   const row: TransactionRow = {
-    id: crypto.randomUUID(), kind, tokenId: ALEX, chainId: DEVNET_A.chainId, subject: call.to.toLowerCase(), label: 'test',
-    account: lowerAddress(account), ...call, hash: null, nonce, status: 'awaiting-signature', error: null, createdAt: at, updatedAt: at, ...patch,
+    id: crypto.randomUUID(),
+    kind,
+    tokenId: ALEX,
+    chainId: DEVNET_A.chainId,
+    subject: call.to.toLowerCase(),
+    label: 'test',
+    account: lowerAddress(account),
+    ...call,
+    hash: null,
+    nonce,
+    status: 'awaiting-signature',
+    error: null,
+    createdAt: at,
+    updatedAt: at,
+    ...patch,
   };
   await db.transactions.put(row);
   return row;
@@ -63,7 +86,12 @@ async function confirmInWallet(account: Address, call: { to: Address; data: Hex 
 }
 
 const isClaimed = (round: DevnetIncomeRound, holder: Address) =>
-  chain.readContract({ address: round.distributor, abi: merkleDistributorAbi, functionName: 'isClaimed', args: [BigInt((round.claimsFile.claims as Record<string, { index: number }>)[holder]!.index)] });
+  chain.readContract({
+    address: round.distributor,
+    abi: merkleDistributorAbi,
+    functionName: 'isClaimed',
+    args: [BigInt((round.claimsFile.claims as Record<string, { index: number }>)[holder]!.index)],
+  });
 
 describe('records left by a stopped worker follow the chain', () => {
   test('a claim confirmed while the record says "awaiting signature" becomes confirmed with its hash', async () => {
@@ -81,7 +109,11 @@ describe('records left by a stopped worker follow the chain', () => {
   test('a record from an older version, failed at restart without a nonce, becomes confirmed with the hash', async () => {
     const db = freshDatabase();
     const call = claimCall(partner, holder2.address);
-    const row = await recordBeforeWallet(db, 'claim', holder2.address, call, { nonce: undefined, status: 'failed', error: LEGACY_RESTART_MESSAGE });
+    const row = await recordBeforeWallet(db, 'claim', holder2.address, call, {
+      nonce: undefined,
+      status: 'failed',
+      error: LEGACY_RESTART_MESSAGE,
+    });
     const hash = await confirmInWallet(holder2.address, call);
     await anvil.mine({ blocks: 3 });
 
@@ -170,7 +202,10 @@ describe('records left by a stopped worker follow the chain', () => {
     const hash = await confirmInWallet(holder1.address, call);
     const notSent = await recordBeforeWallet(db, 'collect-rewards', holder4.address, buildGetRewardCall(DEVNET_INCOME.staking.address));
     const startedAt = Date.now();
-    const live = await recordBeforeWallet(db, 'claim', holder4.address, claimCall(q1, holder4.address), { createdAt: startedAt + 1, updatedAt: startedAt + 1 });
+    const live = await recordBeforeWallet(db, 'claim', holder4.address, claimCall(q1, holder4.address), {
+      createdAt: startedAt + 1,
+      updatedAt: startedAt + 1,
+    });
 
     await reconcileTransactions({ db, clientFor, startedAt });
     const once = await db.transactions.toArray();

@@ -35,8 +35,22 @@ async function databaseOn(rpcA: string[], rpcB: string[]): Promise<CompanionData
   const db = new CompanionDatabase(`refresh-${Math.random()}`);
   await writeSetting(db, 'watchAddress', holder);
   await writeSetting(db, 'rpcUrls', { [DEVNET_A.chainId]: rpcA, [DEVNET_B.chainId]: rpcB });
-  for (const [tokenId, chainId, address] of [[ALEX, DEVNET_A.chainId, DEVNET_A.creatorToken], [MIKE, DEVNET_B.chainId, DEVNET_B.creatorToken]] as const) {
-    await follow(db, { tokenId, chainId, address, symbol: null, name: null, creatorName: null, siteOrigin: null, confirmation: 'declared', manifest: null, followedAt: 1 });
+  for (const [tokenId, chainId, address] of [
+    [ALEX, DEVNET_A.chainId, DEVNET_A.creatorToken],
+    [MIKE, DEVNET_B.chainId, DEVNET_B.creatorToken],
+  ] as const) {
+    await follow(db, {
+      tokenId,
+      chainId,
+      address,
+      symbol: null,
+      name: null,
+      creatorName: null,
+      siteOrigin: null,
+      confirmation: 'declared',
+      manifest: null,
+      followedAt: 1,
+    });
   }
   return db;
 }
@@ -57,7 +71,11 @@ describe('what the popup reads is what the chain holds', () => {
     expect(reading).toMatchObject({ name: 'Alex Masmej', symbol: 'ALEX', decimals: 18, balance });
     expect(balance).toBe(DEVNET_HOLDERS.holder1.holdings[DEVNET_A.chainId].creatorToken);
     const alexIsToken0 = token0.toLowerCase() === DEVNET_A.creatorToken.toLowerCase();
-    expect(reading.wethPair).toEqual({ address: chainA.pairs.creatorWeth, tokenReserve: alexIsToken0 ? r0 : r1, wethReserve: alexIsToken0 ? r1 : r0 });
+    expect(reading.wethPair).toEqual({
+      address: chainA.pairs.creatorWeth,
+      tokenReserve: alexIsToken0 ? r0 : r1,
+      wethReserve: alexIsToken0 ? r1 : r0,
+    });
   });
 
   test('a refresh of two chains stores balance, price and value per token; one HTTP request per chain', async () => {
@@ -97,7 +115,9 @@ describe('what the popup reads is what the chain holds', () => {
     const before = await holdingsOf(db, holder);
     await writeSetting(db, 'rpcUrls', { [DEVNET_A.chainId]: ['http://127.0.0.1:9'], [DEVNET_B.chainId]: [devnet.chains[1].rpcUrl] });
     const outcome = await refreshHoldings({ db, clientFor }, []);
-    expect(outcome.chains.find((c) => c.chainId === DEVNET_A.chainId)?.error).toMatch(/^Could not reach Devnet A: .*Showing the last values read\.$/);
+    expect(outcome.chains.find((c) => c.chainId === DEVNET_A.chainId)?.error).toMatch(
+      /^Could not reach Devnet A: .*Showing the last values read\.$/,
+    );
     expect(outcome.chains.find((c) => c.chainId === DEVNET_B.chainId)?.error).toBeNull();
     const after = await holdingsOf(db, holder);
     expect(after.find((r) => r.tokenId === ALEX)?.latest).toEqual(before.find((r) => r.tokenId === ALEX)?.latest);
@@ -143,7 +163,10 @@ describe('what the popup reads is what the chain holds', () => {
   });
 
   test('a rate-limited or hanging first endpoint: the next endpoint answers', async () => {
-    const [limited, hanging] = [await startRpcProxy({ target: devnet.chains[0].rpcUrl }), await startRpcProxy({ target: devnet.chains[1].rpcUrl })];
+    const [limited, hanging] = [
+      await startRpcProxy({ target: devnet.chains[0].rpcUrl }),
+      await startRpcProxy({ target: devnet.chains[1].rpcUrl }),
+    ];
     try {
       limited.setFault({ kind: 'status', status: 429, retryAfter: '3600' });
       hanging.setFault({ kind: 'hang' });
@@ -162,7 +185,10 @@ describe('what the popup reads is what the chain holds', () => {
     const proxies = await Promise.all([0, 1, 2].map(() => startRpcProxy({ target: devnet.chains[0].rpcUrl })));
     try {
       for (const proxy of proxies) proxy.setFault({ kind: 'hang' });
-      const db = await databaseOn(proxies.map((p) => p.url), [devnet.chains[1].rpcUrl]);
+      const db = await databaseOn(
+        proxies.map((p) => p.url),
+        [devnet.chains[1].rpcUrl],
+      );
       const started = Date.now();
       const outcome = await refreshHoldings({ db, clientFor }, []);
       expect(Date.now() - started).toBeLessThan(REFRESH_DEADLINE_MS + 1_000);

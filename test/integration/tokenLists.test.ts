@@ -49,7 +49,11 @@ describe('adding a list by URL', () => {
     routes.set('/good.json', { body: JSON.stringify(good) });
     const db = fresh();
     await db.tokenLists.put({ url: 'shipped', enabled: false, addedAt: 0, list: null, fetchedAt: null, lastAttemptAt: 0, error: null });
-    expect(await addTokenList(db, ` ${base}/good.json `, { now: 1000 })).toEqual({ url: `${base}/good.json`, name: 'Good creators', tokens: 2 });
+    expect(await addTokenList(db, ` ${base}/good.json `, { now: 1000 })).toEqual({
+      url: `${base}/good.json`,
+      name: 'Good creators',
+      tokens: 2,
+    });
     expect((await enabledListEntries(db)).map((e) => [e.entry.symbol, e.source])).toEqual([
       ['ALEX', `${base}/good.json`],
       ['MIKE', `${base}/good.json`],
@@ -58,11 +62,31 @@ describe('adding a list by URL', () => {
   });
 
   test.each([
-    ['not JSON', { body: '<html>oops</html>' }, /^The list at .+ is not valid JSON, so it was not used; ask its publisher to fix it or remove it\.$/],
-    ['schema errors', { body: JSON.stringify({ ...good, tokens: [{ ...good.tokens[0], chainId: 0 }] }) }, /^The list at .+ is not a valid token list, so it was not used: tokens\[0\]\.chainId: .+\.$/],
-    ['too big (declared)', { body: ' '.repeat(MAX_LIST_BYTES + 1) }, /^The list could not be used: .+ is 4097 KB; the limit is 4096 KB, so it was not added\. Check the address or try again later\.$/],
-    ['too big (streamed)', { body: ' '.repeat(MAX_LIST_BYTES + 70_000), chunked: true }, /^The list could not be used: .+ is more than 4096 KB, the limit, so it was not added\./],
-    ['an HTTP error', { status: 500, body: 'boom' }, /^The list could not be used: .+ answered HTTP 500 Internal Server Error, so it was not added\./],
+    [
+      'not JSON',
+      { body: '<html>oops</html>' },
+      /^The list at .+ is not valid JSON, so it was not used; ask its publisher to fix it or remove it\.$/,
+    ],
+    [
+      'schema errors',
+      { body: JSON.stringify({ ...good, tokens: [{ ...good.tokens[0], chainId: 0 }] }) },
+      /^The list at .+ is not a valid token list, so it was not used: tokens\[0\]\.chainId: .+\.$/,
+    ],
+    [
+      'too big (declared)',
+      { body: ' '.repeat(MAX_LIST_BYTES + 1) },
+      /^The list could not be used: .+ is 4097 KB; the limit is 4096 KB, so it was not added\. Check the address or try again later\.$/,
+    ],
+    [
+      'too big (streamed)',
+      { body: ' '.repeat(MAX_LIST_BYTES + 70_000), chunked: true },
+      /^The list could not be used: .+ is more than 4096 KB, the limit, so it was not added\./,
+    ],
+    [
+      'an HTTP error',
+      { status: 500, body: 'boom' },
+      /^The list could not be used: .+ answered HTTP 500 Internal Server Error, so it was not added\./,
+    ],
   ])('%s: refused in one sentence, nothing stored', async (_, route, sentence) => {
     const path = `/broken-${Math.random()}.json`;
     routes.set(path, route);
@@ -73,7 +97,9 @@ describe('adding a list by URL', () => {
 
   test('unreachable or silent servers are explained too', async () => {
     const db = fresh();
-    await expect(addTokenList(db, 'http://127.0.0.1:1/list.json')).rejects.toThrow(/^The list could not be used: could not fetch http:\/\/127\.0\.0\.1:1\/list\.json: .+, so it was not added\./);
+    await expect(addTokenList(db, 'http://127.0.0.1:1/list.json')).rejects.toThrow(
+      /^The list could not be used: could not fetch http:\/\/127\.0\.0\.1:1\/list\.json: .+, so it was not added\./,
+    );
     routes.set('/hang.json', { body: '', hang: true });
     expect(await fetchTokenList(`${base}/hang.json`, { timeoutMs: 300 })).toEqual({
       ok: false,
@@ -100,7 +126,9 @@ describe('fetched again at most daily', () => {
     expect(hits.get('/daily.json')).toBe(2);
     const [kept] = await addedTokenLists(db);
     expect(kept).toMatchObject({ fetchedAt: t0, lastAttemptAt: t0 + LIST_REFETCH_AFTER_MS, list: { name: 'Good creators' } });
-    expect(kept?.error).toBe(`The list at ${base}/daily.json is not valid JSON, so it was not used; ask its publisher to fix it or remove it.`);
+    expect(kept?.error).toBe(
+      `The list at ${base}/daily.json is not valid JSON, so it was not used; ask its publisher to fix it or remove it.`,
+    );
     expect((await enabledListEntries(db)).map((e) => e.entry.symbol)).toContain('MIKE');
 
     // A day after the failed attempt, the publisher fixed it: the new copy is used.

@@ -35,8 +35,21 @@ beforeAll(async () => {
   if (!checked.ok) throw new Error('The demo manifest is invalid.');
   const origin = demo.origins.alex;
   page = {
-    tabId: 7, documentId: null, origin,
-    state: { status: 'detected', origin, tokenId: ALEX, chainId: DEVNET_A.chainId, chainName: 'Devnet A', address: DEVNET_A.creatorToken, confirmation: 'confirmed', creatorName: 'Alex', creatorDescription: null, manifest: checked.manifest },
+    tabId: 7,
+    documentId: null,
+    origin,
+    state: {
+      status: 'detected',
+      origin,
+      tokenId: ALEX,
+      chainId: DEVNET_A.chainId,
+      chainName: 'Devnet A',
+      address: DEVNET_A.creatorToken,
+      confirmation: 'confirmed',
+      creatorName: 'Alex',
+      creatorDescription: null,
+      manifest: checked.manifest,
+    },
   };
 });
 afterAll(async () => {
@@ -76,7 +89,9 @@ test('under the threshold: locked with the reason, before anything is signed or 
   const before = demo.gateAttempts().length;
   const outcome = await unlockGate(deps, page, gate.id, null);
   expect(outcome).toMatchObject({ kind: 'view', view: { gateId: gate.id, state: 'locked', unlocked: null } });
-  expect(outcome.kind === 'view' && outcome.view.note).toBe(`You need 1 ALEX to unlock this; ${holder3.address.slice(0, 6)}…${holder3.address.slice(-4)} holds 0 ALEX.`);
+  expect(outcome.kind === 'view' && outcome.view.note).toBe(
+    `You need 1 ALEX to unlock this; ${holder3.address.slice(0, 6)}…${holder3.address.slice(-4)} holds 0 ALEX.`,
+  );
   expect(asked).toEqual(['eth_requestAccounts']);
   expect(demo.gateAttempts().length).toBe(before);
   expect(await unlockSessionsOf(db, page.origin)).toEqual([]);
@@ -95,7 +110,9 @@ test('enough held: signed, checked here, unlocked by the creator and kept until 
 test("a wallet whose signature is not the account's: refused here, nothing sent to the creator or kept", async () => {
   const { db, deps } = setup(holder1, stranger);
   const before = demo.gateAttempts().length;
-  await expect(unlockGate(deps, page, gate.id, null)).rejects.toThrow(`The signature is not ${holder1.address.slice(0, 6)}…${holder1.address.slice(-4)}'s signature of the proof the companion built. Nothing was sent.`);
+  await expect(unlockGate(deps, page, gate.id, null)).rejects.toThrow(
+    `The signature is not ${holder1.address.slice(0, 6)}…${holder1.address.slice(-4)}'s signature of the proof the companion built. Nothing was sent.`,
+  );
   expect(demo.gateAttempts().length).toBe(before);
   expect(await unlockSessionsOf(db, page.origin)).toEqual([]);
 });

@@ -1,7 +1,18 @@
 import { lowerAddress } from '@/lib/protocol/address';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import snapshot from '@snapshot-labs/snapshot.js';
-import { createPublicClient, getAddress, hashTypedData, http, keccak256, numberToHex, toHex, type Address, type Hex, type PublicClient } from 'viem';
+import {
+  createPublicClient,
+  getAddress,
+  hashTypedData,
+  http,
+  keccak256,
+  numberToHex,
+  toHex,
+  type Address,
+  type Hex,
+  type PublicClient,
+} from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { erc20Abi, uniswapV2PairAbi } from '@/lib/chain/abis';
 import { DEVNET_A } from '@/lib/chain/devnet';
@@ -11,7 +22,13 @@ import { SIGNATURES_UNAVAILABLE } from '@/lib/votes/core/tallyVotes';
 import { verifyProposalTally } from '@/lib/votes/core/verifyTally';
 import { readVotingPower } from '@/lib/votes/core/votingPower';
 import type { VoteType } from '@/lib/votes/core/voteTypes';
-import { buildVoteTypedData, viemTypedData, voteEnvelope, type BuildVoteParameters, type VoteTypedData } from '@/lib/votes/core/buildVoteTypedData';
+import {
+  buildVoteTypedData,
+  viemTypedData,
+  voteEnvelope,
+  type BuildVoteParameters,
+  type VoteTypedData,
+} from '@/lib/votes/core/buildVoteTypedData';
 import { resumeVotes, retryVote, submitSignedVote } from '@/lib/votes/background/submitSignedVote';
 import { database } from '@/lib/db/database';
 import type { VoteRow } from '@/lib/db/rows';
@@ -34,7 +51,10 @@ let hub: HubClient;
 let client: PublicClient;
 
 beforeAll(async () => {
-  [devnet, demo] = await Promise.all([startDevnet({ portA: 18745, portB: 18746 }), startDemoServer({ alexPort: 0, mikePort: 0, otherPort: 0 })]);
+  [devnet, demo] = await Promise.all([
+    startDevnet({ portA: 18745, portB: 18746 }),
+    startDemoServer({ alexPort: 0, mikePort: 0, otherPort: 0 }),
+  ]);
   seeded = await seedHub(demo.hub, { rpcUrl: devnet.chains[0].rpcUrl, multicall3: DEVNET_A.multicall3 });
   hub = createHubClient(`${demo.origins.alex}/hub`);
   client = createPublicClient({ transport: http(devnet.chains[0].rpcUrl) });
@@ -50,13 +70,26 @@ const tally = (proposalId: string) =>
 
 async function envelopeFor(key: `0x${string}`, p: Partial<BuildVoteParameters> & Pick<BuildVoteParameters, 'choice'>, signerKey = key) {
   const voter = privateKeyToAccount(key);
-  const typed = buildVoteTypedData({ from: voter.address, space: 'alex.eth', proposal: SEEDED.learnNext.id, type: 'single-choice', timestamp: now(), ...p });
+  const typed = buildVoteTypedData({
+    from: voter.address,
+    space: 'alex.eth',
+    proposal: SEEDED.learnNext.id,
+    type: 'single-choice',
+    timestamp: now(),
+    ...p,
+  });
   return voteEnvelope(voter.address, await privateKeyToAccount(signerKey).signTypedData(viemTypedData(typed)), typed);
 }
 
 test('every envelope lib/votes produces verifies with snapshot.js', async () => {
   const cases: [VoteType, BuildVoteParameters['choice']][] = [
-    ['single-choice', 1], ['basic', 2], ['approval', [1, 3]], ['ranked-choice', [2, 1, 4, 3]], ['copeland', [4, 3, 2, 1]], ['weighted', { '1': 1, '2': 3 }], ['quadratic', { '4': 2 }],
+    ['single-choice', 1],
+    ['basic', 2],
+    ['approval', [1, 3]],
+    ['ranked-choice', [2, 1, 4, 3]],
+    ['copeland', [4, 3, 2, 1]],
+    ['weighted', { '1': 1, '2': 3 }],
+    ['quadratic', { '4': 2 }],
   ];
   for (const [type, choice] of cases) {
     const e = await envelopeFor(holder1.privateKey, { type, choice, reason: 'I like it', app: 'companion' });
@@ -77,8 +110,15 @@ describe("the demo hub checks votes like Snapshot's sequencer", () => {
   test('the same envelope again is refused as snapshot-sequencer does ("duplicate message"); the client reads that as its receipt', async () => {
     const e = await envelopeFor(holder1.privateKey, { choice: 1, timestamp: now() + 1 });
     const first = await hub.submitVote(e);
-    const again = await fetch(`${demo.origins.alex}/hub/api/msg`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(e) });
-    expect({ status: again.status, body: await again.json() }).toEqual({ status: 400, body: { error: 'client_error', error_description: 'duplicate message' } });
+    const again = await fetch(`${demo.origins.alex}/hub/api/msg`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(e),
+    });
+    expect({ status: again.status, body: await again.json() }).toEqual({
+      status: 400,
+      body: { error: 'client_error', error_description: 'duplicate message' },
+    });
     expect(await hub.submitVote(e)).toEqual({ id: first.id, ipfs: null });
     // Even once a later vote replaced it: the sequencer keeps every message it stored.
     await hub.submitVote(await envelopeFor(holder1.privateKey, { choice: 3, timestamp: now() + 2 }));
@@ -87,18 +127,38 @@ describe("the demo hub checks votes like Snapshot's sequencer", () => {
   });
 
   test('each bad kind is refused with its message', async () => {
-    const refusal = async (e: unknown) => (await hub.submitVote(e as never).then(() => 'accepted', (error: Error) => error.message));
+    const refusal = async (e: unknown) =>
+      await hub.submitVote(e as never).then(
+        () => 'accepted',
+        (error: Error) => error.message,
+      );
     const good = await envelopeFor(holder2.privateKey, { choice: 1 });
-    expect(await refusal({ ...good, data: { ...good.data, types: { EIP712Domain: [{ name: 'name', type: 'string' }], ...good.data.types } } })).toBe('The hub refused the vote: wrong types');
-    expect(await refusal(await envelopeFor(holder2.privateKey, { choice: 1 }, holder3.privateKey))).toBe('The hub refused the vote: signature validation failed');
+    expect(
+      await refusal({ ...good, data: { ...good.data, types: { EIP712Domain: [{ name: 'name', type: 'string' }], ...good.data.types } } }),
+    ).toBe('The hub refused the vote: wrong types');
+    expect(await refusal(await envelopeFor(holder2.privateKey, { choice: 1 }, holder3.privateKey))).toBe(
+      'The hub refused the vote: signature validation failed',
+    );
     // snapshot-sequencer's window: at most 300 s ahead of its clock, at most 3 days behind.
-    expect(await refusal(await envelopeFor(holder2.privateKey, { choice: 1, timestamp: now() - 3 * 86_400 - 60 }))).toBe('The hub refused the vote: wrong timestamp');
-    expect(await refusal(await envelopeFor(holder2.privateKey, { choice: 1, timestamp: now() + 600 }))).toBe('The hub refused the vote: wrong timestamp');
-    expect(await refusal(await envelopeFor(holder2.privateKey, { choice: 1, proposal: SEEDED.habit.id }))).toBe('The hub refused the vote: not in voting window');
+    expect(await refusal(await envelopeFor(holder2.privateKey, { choice: 1, timestamp: now() - 3 * 86_400 - 60 }))).toBe(
+      'The hub refused the vote: wrong timestamp',
+    );
+    expect(await refusal(await envelopeFor(holder2.privateKey, { choice: 1, timestamp: now() + 600 }))).toBe(
+      'The hub refused the vote: wrong timestamp',
+    );
+    expect(await refusal(await envelopeFor(holder2.privateKey, { choice: 1, proposal: SEEDED.habit.id }))).toBe(
+      'The hub refused the vote: not in voting window',
+    );
     expect(await refusal(await envelopeFor(holder2.privateKey, { choice: 5 }))).toBe('The hub refused the vote: invalid choice');
-    expect(await refusal(await envelopeFor(holder2.privateKey, { choice: [1], type: 'approval' }))).toBe('The hub refused the vote: invalid choice');
-    expect(await refusal(await envelopeFor(holder2.privateKey, { choice: 1, proposal: `0x${'00'.repeat(32)}` }))).toBe('The hub refused the vote: unknown proposal');
-    expect(await refusal(await envelopeFor(holder2.privateKey, { choice: 1, space: 'mike.eth' }))).toBe('The hub refused the vote: unknown space');
+    expect(await refusal(await envelopeFor(holder2.privateKey, { choice: [1], type: 'approval' }))).toBe(
+      'The hub refused the vote: invalid choice',
+    );
+    expect(await refusal(await envelopeFor(holder2.privateKey, { choice: 1, proposal: `0x${'00'.repeat(32)}` }))).toBe(
+      'The hub refused the vote: unknown proposal',
+    );
+    expect(await refusal(await envelopeFor(holder2.privateKey, { choice: 1, space: 'mike.eth' }))).toBe(
+      'The hub refused the vote: unknown space',
+    );
     expect(await refusal(await envelopeFor(holder3.privateKey, { choice: 1 }))).toBe('The hub refused the vote: no voting power');
   });
 
@@ -106,7 +166,9 @@ describe("the demo hub checks votes like Snapshot's sequencer", () => {
     const t = now();
     await hub.submitVote(await envelopeFor(holder2.privateKey, { choice: 1, timestamp: t - 10 }));
     await hub.submitVote(await envelopeFor(holder2.privateKey, { choice: 2, timestamp: t - 5 }));
-    await expect(hub.submitVote(await envelopeFor(holder2.privateKey, { choice: 4, timestamp: t - 20 }))).rejects.toThrow('already voted at later time');
+    await expect(hub.submitVote(await envelopeFor(holder2.privateKey, { choice: 4, timestamp: t - 20 }))).rejects.toThrow(
+      'already voted at later time',
+    );
     expect(await hub.votes({ proposal: SEEDED.learnNext.id, voter: holder2.address })).toMatchObject([{ choice: 2, vp: 250_000 }]);
     const result = await tally(SEEDED.learnNext.id);
     expect(result.counted.find((v) => v.voter === holder2.address)).toMatchObject({ choice: 2, power: 250_000n * E18 });
@@ -140,10 +202,30 @@ describe('the seeded closed proposal', () => {
 
   test('300 honest votes tally to the expected result; the forged vote is flagged; the hub, which counted it, disagrees', async () => {
     const stages = new Set<string>();
-    const result = await verifyProposalTally({ hub, client, chainId: DEVNET_A.chainId, power: demo.hub.powerSource, space: 'alex.eth', proposalId: SEEDED.habit.id, onProgress: (p) => stages.add(p.stage) });
+    const result = await verifyProposalTally({
+      hub,
+      client,
+      chainId: DEVNET_A.chainId,
+      power: demo.hub.powerSource,
+      space: 'alex.eth',
+      proposalId: SEEDED.habit.id,
+      onProgress: (p) => stages.add(p.stage),
+    });
     expect(result.scores).toEqual(expected);
-    expect(result).toMatchObject({ verified: 300, total: 301, scoresTotal: 760_550n * E18, hubDisagrees: true, signaturesChecked: true, blockNumber: seeded.snapshotBlock });
-    expect(result.invalid).toEqual([{ voter: voterAccount(FORGED_VOTER).address, reason: `signed by ${seeded.forger.slice(0, 6)}…${seeded.forger.slice(-4)}, not by the voter` }]);
+    expect(result).toMatchObject({
+      verified: 300,
+      total: 301,
+      scoresTotal: 760_550n * E18,
+      hubDisagrees: true,
+      signaturesChecked: true,
+      blockNumber: seeded.snapshotBlock,
+    });
+    expect(result.invalid).toEqual([
+      {
+        voter: voterAccount(FORGED_VOTER).address,
+        reason: `signed by ${seeded.forger.slice(0, 6)}…${seeded.forger.slice(-4)}, not by the voter`,
+      },
+    ]);
     expect(result.disagreements).toEqual([
       "The hub's scores (376880, 156030, 157540, 74300) differ from the recomputed ones (376880, 156030, 153340, 74300)",
       'The hub counts 1 vote that did not verify',
@@ -171,11 +253,32 @@ describe('a signed vote the hub does not take at once (the background, with its 
   async function signedRow(key: `0x${string}`, choice: BuildVoteParameters['choice']): Promise<VoteRow> {
     const voter = privateKeyToAccount(key);
     const timestamp = now() + secondsAhead++;
-    const typedData = buildVoteTypedData({ from: voter.address, space: 'alex.eth', proposal: SEEDED.splitWeek.id, type: 'weighted', choice, timestamp, app: 'personal-token-companion' });
+    const typedData = buildVoteTypedData({
+      from: voter.address,
+      space: 'alex.eth',
+      proposal: SEEDED.splitWeek.id,
+      type: 'weighted',
+      choice,
+      timestamp,
+      app: 'personal-token-companion',
+    });
     const row: VoteRow = {
-      id: crypto.randomUUID(), tokenId: 'alex', hub: `${demo.origins.alex}/hub`, space: 'alex.eth', proposalId: SEEDED.splitWeek.id, proposalTitle: SEEDED.splitWeek.title,
-      account: lowerAddress(voter.address), choice, choiceLabel: '', typedData, signature: await voter.signTypedData(viemTypedData(typedData)), receipt: null,
-      status: 'signed', error: null, createdAt: Date.now(), updatedAt: Date.now(),
+      id: crypto.randomUUID(),
+      tokenId: 'alex',
+      hub: `${demo.origins.alex}/hub`,
+      space: 'alex.eth',
+      proposalId: SEEDED.splitWeek.id,
+      proposalTitle: SEEDED.splitWeek.title,
+      account: lowerAddress(voter.address),
+      choice,
+      choiceLabel: '',
+      typedData,
+      signature: await voter.signTypedData(viemTypedData(typedData)),
+      receipt: null,
+      status: 'signed',
+      error: null,
+      createdAt: Date.now(),
+      updatedAt: Date.now(),
     };
     await votes().put(row);
     return row;
@@ -190,7 +293,8 @@ describe('a signed vote the hub does not take at once (the background, with its 
     await submitSignedVote({ db: database() }, row.id, { retryDelaysMs: [100, 100, 100] });
     expect(await votes().get(row.id)).toMatchObject({
       status: 'signed',
-      error: 'The vote hub failed (HTTP 500: the demo hub was told to fail). Your signed vote is kept and will be sent again shortly, or press Retry now.',
+      error:
+        'The vote hub failed (HTTP 500: the demo hub was told to fail). Your signed vote is kept and will be sent again shortly, or press Retry now.',
     });
     await expect.poll(async () => (await votes().get(row.id))?.status, { timeout: 10_000 }).toBe('submitted');
     expect(await votes().get(row.id)).toMatchObject({ receipt: hashOf(row), error: null });
@@ -203,14 +307,18 @@ describe('a signed vote the hub does not take at once (the background, with its 
     demo.hub.msgFailure = { status: 503, remaining: Infinity };
     await submitSignedVote({ db: database() }, row.id, { retryDelaysMs: [50, 50] });
     await expect.poll(() => postsOf(row).length, { timeout: 10_000 }).toBe(3);
-    await expect.poll(async () => (await votes().get(row.id))?.error).toBe('The vote hub failed (HTTP 503: the demo hub was told to fail). Your signed vote is kept: press Retry now to send it again.');
+    await expect
+      .poll(async () => (await votes().get(row.id))?.error)
+      .toBe('The vote hub failed (HTTP 503: the demo hub was told to fail). Your signed vote is kept: press Retry now to send it again.');
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(postsOf(row)).toEqual([503, 503, 503]); // no fourth try on its own
     demo.hub.msgFailure = null;
     await retryVote({ db: database() }, row.id);
     expect(await votes().get(row.id)).toMatchObject({ status: 'submitted', receipt: hashOf(row), error: null });
     expect(postsOf(row)).toEqual([503, 503, 503, 200]);
-    await expect(retryVote({ db: database() }, crypto.randomUUID())).rejects.toThrow('This vote is no longer saved in the extension. Vote again.');
+    await expect(retryVote({ db: database() }, crypto.randomUUID())).rejects.toThrow(
+      'This vote is no longer saved in the extension. Vote again.',
+    );
   });
 
   test('re-posted after a worker restart, a vote the hub already took ("duplicate message") is recorded as taken', async () => {
@@ -234,25 +342,58 @@ describe('a proposal with more votes than snapshot-hub lets a client skip (5,000
     const slot = await balanceSlot(anvil, token);
     const voters = Array.from({ length: count }, (_, i) => getAddress(`0x${keccak256(toHex(`paging-voter-${i}`)).slice(26)}`));
     const balanceOf = (i: number) => BigInt(1 + (i % 97)) * E18;
-    await Promise.all(voters.map((v, i) => anvil.setStorageAt({ address: token, index: mappingSlot(v, slot), value: numberToHex(balanceOf(i), { size: 32 }) })));
+    await Promise.all(
+      voters.map((v, i) =>
+        anvil.setStorageAt({ address: token, index: mappingSlot(v, slot), value: numberToHex(balanceOf(i), { size: 32 }) }),
+      ),
+    );
     await anvil.mine({ blocks: 1 });
     const snapshotBlock = await anvil.getBlockNumber();
     await anvil.mine({ blocks: 1 });
     const id = keccak256(toHex('alex.eth/paging-6500'));
     const start = now() - 2 * 86_400;
     demo.hub.store.addProposal({
-      id, space: 'alex.eth', type: 'single-choice', title: 'Many voters', body: '', choices: ['Yes', 'No', 'Later'], start, end: now() - 60, snapshot: snapshotBlock,
-      author: voters[0]!, created: start, network: String(DEVNET_A.chainId), symbol: 'ALEX', strategies: [],
+      id,
+      space: 'alex.eth',
+      type: 'single-choice',
+      title: 'Many voters',
+      body: '',
+      choices: ['Yes', 'No', 'Later'],
+      start,
+      end: now() - 60,
+      snapshot: snapshotBlock,
+      author: voters[0]!,
+      created: start,
+      network: String(DEVNET_A.chainId),
+      symbol: 'ALEX',
+      strategies: [],
     });
     const expected = [0n, 0n, 0n];
     voters.forEach((voter, i) => {
       expected[i % 3]! += balanceOf(i); // three votes a second: pages end inside a second
-      demo.hub.store.putVote({ id: keccak256(toHex(`paging-vote-${i}`)), ipfs: '', voter, proposal: id, created: start + 60 + Math.floor(i / 3), choice: 1 + (i % 3), reason: '', app: '', power: balanceOf(i), envelope: null });
+      demo.hub.store.putVote({
+        id: keccak256(toHex(`paging-vote-${i}`)),
+        ipfs: '',
+        voter,
+        proposal: id,
+        created: start + 60 + Math.floor(i / 3),
+        choice: 1 + (i % 3),
+        reason: '',
+        app: '',
+        power: balanceOf(i),
+        envelope: null,
+      });
     });
     demo.hub.serveEnvelopes = false;
     try {
       const result = await tally(id);
-      expect(result).toMatchObject({ verified: count, total: count, hubDisagrees: false, signaturesChecked: false, blockNumber: snapshotBlock });
+      expect(result).toMatchObject({
+        verified: count,
+        total: count,
+        hubDisagrees: false,
+        signaturesChecked: false,
+        blockNumber: snapshotBlock,
+      });
       expect(result.scores).toEqual(expected);
     } finally {
       demo.hub.serveEnvelopes = true;
@@ -261,14 +402,27 @@ describe('a proposal with more votes than snapshot-hub lets a client skip (5,000
 });
 
 describe('voting power at the snapshot block', () => {
-  const at = (address: Address, abi: typeof erc20Abi | typeof uniswapV2PairAbi, functionName: string, args: readonly unknown[], blockNumber: bigint) =>
-    client.readContract({ address, abi, functionName, args, blockNumber } as never) as Promise<unknown>;
+  const at = (
+    address: Address,
+    abi: typeof erc20Abi | typeof uniswapV2PairAbi,
+    functionName: string,
+    args: readonly unknown[],
+    blockNumber: bigint,
+  ) => client.readContract({ address, abi, functionName, args, blockNumber } as never) as Promise<unknown>;
 
-  test("equals direct balanceOf reads at that block, in chunks of any size", async () => {
-    const voters = [...Array.from({ length: 21 }, (_, i) => voterAccount(i * 15).address), holder1.address, holder2.address, holder3.address];
+  test('equals direct balanceOf reads at that block, in chunks of any size', async () => {
+    const voters = [
+      ...Array.from({ length: 21 }, (_, i) => voterAccount(i * 15).address),
+      holder1.address,
+      holder2.address,
+      holder3.address,
+    ];
     const block = seeded.snapshotBlock;
     const walletOnly = { ...demo.hub.powerSource, liquidityPair: null };
-    const [whole, chunked] = await Promise.all([readVotingPower(client, walletOnly, voters, block), readVotingPower(client, walletOnly, voters, block, { chunkSize: 7 })]);
+    const [whole, chunked] = await Promise.all([
+      readVotingPower(client, walletOnly, voters, block),
+      readVotingPower(client, walletOnly, voters, block, { chunkSize: 7 }),
+    ]);
     for (const voter of voters) {
       const direct = (await at(DEVNET_A.creatorToken, erc20Abi, 'balanceOf', [voter], block)) as bigint;
       expect(whole.powers.get(voter.toLowerCase())).toEqual({ wallet: direct, liquidity: 0n, total: direct });
@@ -287,7 +441,11 @@ describe('voting power at the snapshot block', () => {
       at(pair, uniswapV2PairAbi, 'token0', [], block),
     ])) as [bigint, bigint, [bigint, bigint], Address];
     const reserve = token0.toLowerCase() === DEVNET_A.creatorToken.toLowerCase() ? r0 : r1;
-    expect(powers.get(holder1.address.toLowerCase())).toEqual({ wallet: 12_500n * E18, liquidity: (lp * reserve) / supply, total: 12_500n * E18 + (lp * reserve) / supply });
+    expect(powers.get(holder1.address.toLowerCase())).toEqual({
+      wallet: 12_500n * E18,
+      liquidity: (lp * reserve) / supply,
+      total: 12_500n * E18 + (lp * reserve) / supply,
+    });
     expect((lp * reserve) / supply).toBe(10_000n * E18);
   });
 
@@ -305,6 +463,8 @@ describe('voting power at the snapshot block', () => {
 
   test('a block the node cannot read fails as a whole, not as every holder having no power', async () => {
     const future = (await client.getBlockNumber()) + 1_000n;
-    await expect(readVotingPower(client, demo.hub.powerSource, [holder1.address], future)).rejects.toThrow(`Could not read balances at block ${future}`);
+    await expect(readVotingPower(client, demo.hub.powerSource, [holder1.address], future)).rejects.toThrow(
+      `Could not read balances at block ${future}`,
+    );
   });
 });

@@ -47,8 +47,13 @@ function sourceHash(): string {
   const files = [
     join(HERE, 'build.ts'),
     join(HERE, 'identity.ts'),
-    ...readdirSync(join(HERE, 'src')).sort().map((f) => join(HERE, 'src', f)),
-    ...readdirSync(siwe).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).sort().map((f) => join(siwe, f)),
+    ...readdirSync(join(HERE, 'src'))
+      .sort()
+      .map((f) => join(HERE, 'src', f)),
+    ...readdirSync(siwe)
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+      .sort()
+      .map((f) => join(siwe, f)),
   ];
   for (const file of files) hash.update(file).update(readFileSync(file));
   hash.update(readFileSync(join(ROOT, 'package-lock.json'))); // the bundled packages
@@ -88,7 +93,12 @@ export async function buildTestWallet(): Promise<string> {
 /** The build directory, rebuilt first if missing or made from other sources. */
 export async function ensureTestWalletBuilt(): Promise<string> {
   const hashFile = join(TEST_WALLET_BUILD, HASH_FILE);
-  if (existsSync(hashFile) && readFileSync(hashFile, 'utf8') === sourceHash() && existsSync(join(TEST_WALLET_FIREFOX_BUILD, 'manifest.json'))) return TEST_WALLET_BUILD;
+  if (
+    existsSync(hashFile) &&
+    readFileSync(hashFile, 'utf8') === sourceHash() &&
+    existsSync(join(TEST_WALLET_FIREFOX_BUILD, 'manifest.json'))
+  )
+    return TEST_WALLET_BUILD;
   return buildTestWallet();
 }
 

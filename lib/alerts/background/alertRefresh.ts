@@ -53,11 +53,24 @@ export async function runAlertRefresh(deps: AlertRefreshDeps): Promise<AlertRunR
   const problems = outcome.chains.flatMap((c) => (c.error ? [c.error] : []));
   const settings = await readSettings(db);
   const account = holdingsAccount(settings);
-  const [income, sessions, seen] = await Promise.all([account ? incomeOfAccount(db, account) : [], db.unlockSessions.toArray(), seenKeys(db)]);
+  const [income, sessions, seen] = await Promise.all([
+    account ? incomeOfAccount(db, account) : [],
+    db.unlockSessions.toArray(),
+    seenKeys(db),
+  ]);
   const proposals = await openProposals(follows, deps.fetch, problems);
   const voted = account ? await votedProposals(deps, follows, proposals, account, seen, now) : new Set<string>();
 
-  const observations = follows.map((f) => observe(f, income.find((row) => row.tokenId === f.tokenId), proposals.get(f.tokenId) ?? [], voted, sessions, now));
+  const observations = follows.map((f) =>
+    observe(
+      f,
+      income.find((row) => row.tokenId === f.tokenId),
+      proposals.get(f.tokenId) ?? [],
+      voted,
+      sessions,
+      now,
+    ),
+  );
   const plan = planAlerts(dueAlerts(observations, now), seen, alertPrefs(settings), minuteOfDay(now));
   await saveAlertRun(db, plan.waiting, plan.notify, now);
   await surface.setCount(plan.waiting.length);
@@ -71,7 +84,11 @@ function minuteOfDay(now: number): number {
 }
 
 /** Per followed creator, the open proposals of their space: one request per hub. */
-async function openProposals(follows: FollowRow[], fetchFn: typeof fetch | undefined, problems: string[]): Promise<Map<string, OpenProposal[]>> {
+async function openProposals(
+  follows: FollowRow[],
+  fetchFn: typeof fetch | undefined,
+  problems: string[],
+): Promise<Map<string, OpenProposal[]>> {
   const byHub = new Map<string, FollowRow[]>();
   for (const f of follows) {
     const votes = f.manifest?.votes;
@@ -82,7 +99,11 @@ async function openProposals(follows: FollowRow[], fetchFn: typeof fetch | undef
     [...byHub].map(async ([hub, creators]) => {
       try {
         const open = await hubOpenProposals(hub, [...new Set(creators.map((c) => c.manifest!.votes!.space))], { fetch: fetchFn });
-        for (const c of creators) result.set(c.tokenId, open.filter((p) => p.space === c.manifest!.votes!.space));
+        for (const c of creators)
+          result.set(
+            c.tokenId,
+            open.filter((p) => p.space === c.manifest!.votes!.space),
+          );
       } catch {
         problems.push(`The vote hub ${hub} could not be read.`);
       }
@@ -95,9 +116,18 @@ async function openProposals(follows: FollowRow[], fetchFn: typeof fetch | undef
  * Proposals the holder voted on: through this companion (IndexedDB), or elsewhere, which the hub
  * is asked about only for a vote about to close that was not notified yet (rare, and one each).
  */
-async function votedProposals(deps: AlertRefreshDeps, follows: FollowRow[], proposals: Map<string, OpenProposal[]>, account: Address, seen: ReadonlySet<string>, now: number): Promise<Set<string>> {
+async function votedProposals(
+  deps: AlertRefreshDeps,
+  follows: FollowRow[],
+  proposals: Map<string, OpenProposal[]>,
+  account: Address,
+  seen: ReadonlySet<string>,
+  now: number,
+): Promise<Set<string>> {
   const own = await deps.db.votes.where('account').equals(lowerAddress(account)).toArray();
-  const voted = new Set(own.filter((v) => v.status === 'submitted' || v.status === 'signed' || v.status === 'submitting').map((v) => v.proposalId));
+  const voted = new Set(
+    own.filter((v) => v.status === 'submitted' || v.status === 'signed' || v.status === 'submitting').map((v) => v.proposalId),
+  );
   const asks = follows.flatMap((f) =>
     (proposals.get(f.tokenId) ?? [])
       .filter((p) => !voted.has(p.id) && p.end * 1000 - now <= 24 * 3_600_000 && !seen.has(alertKey('vote-closing', f.tokenId, p.id)))
@@ -105,18 +135,28 @@ async function votedProposals(deps: AlertRefreshDeps, follows: FollowRow[], prop
   );
   await Promise.all(
     asks.map(async ({ hub, id }) => {
-      const votes = await createHubClient(hub, { fetch: deps.fetch }).votes({ proposal: id, voter: account }, { first: 1 }).catch(() => []);
+      const votes = await createHubClient(hub, { fetch: deps.fetch })
+        .votes({ proposal: id, voter: account }, { first: 1 })
+        .catch(() => []);
       if (votes.length > 0) voted.add(id);
     }),
   );
   return voted;
 }
 
-function observe(follow: FollowRow, income: IncomeRow | undefined, proposals: OpenProposal[], voted: ReadonlySet<string>, sessions: UnlockSessionRow[], now: number): CreatorObservation {
+function observe(
+  follow: FollowRow,
+  income: IncomeRow | undefined,
+  proposals: OpenProposal[],
+  voted: ReadonlySet<string>,
+  sessions: UnlockSessionRow[],
+  now: number,
+): CreatorObservation {
   const manifest = follow.manifest;
   const blockNumber = income ? Number(income.blockNumber) : null;
   const stakingTitle = (address: string) =>
-    manifest?.rewards.find((r) => r.kind === 'staking-rewards' && r.address.toLowerCase() === address.toLowerCase())?.title ?? 'Staking rewards';
+    manifest?.rewards.find((r) => r.kind === 'staking-rewards' && r.address.toLowerCase() === address.toLowerCase())?.title ??
+    'Staking rewards';
   return {
     tokenId: follow.tokenId,
     creatorName: follow.creatorName ?? follow.name ?? follow.symbol ?? 'A creator you follow',
@@ -130,7 +170,9 @@ function observe(follow: FollowRow, income: IncomeRow | undefined, proposals: Op
     proposals: proposals.map((p) => ({ id: p.id, title: p.title, open: true, end: p.end * 1000, voted: voted.has(p.id) })),
     programs: [
       ...(income?.positions ?? []).flatMap((p) =>
-        p.staking && (BigInt(p.lpStaked) > 0n || BigInt(p.staking.earned) > 0n) ? [{ id: p.staking.address, title: stakingTitle(p.staking.address), endsAt: p.staking.periodFinish * 1000 }] : [],
+        p.staking && (BigInt(p.lpStaked) > 0n || BigInt(p.staking.earned) > 0n)
+          ? [{ id: p.staking.address, title: stakingTitle(p.staking.address), endsAt: p.staking.periodFinish * 1000 }]
+          : [],
       ),
       ...(income?.programs ?? []).map((g) => ({
         id: g.id,
@@ -138,6 +180,8 @@ function observe(follow: FollowRow, income: IncomeRow | undefined, proposals: Op
         endsAt: g.ended || blockNumber === null ? null : now + (g.endBlock - blockNumber) * SECONDS_PER_BLOCK * 1000,
       })),
     ],
-    gates: sessions.filter((s) => s.tokenId === follow.tokenId).map((s) => ({ id: `${s.origin}#${s.gateId}`, title: s.title, expiresAt: s.expiresAt })),
+    gates: sessions
+      .filter((s) => s.tokenId === follow.tokenId)
+      .map((s) => ({ id: `${s.origin}#${s.gateId}`, title: s.title, expiresAt: s.expiresAt })),
   };
 }

@@ -12,7 +12,8 @@ import { sidebarAction } from '@/lib/panel/sidebarAction';
 export async function applyOpenIn(): Promise<void> {
   const { openIn } = await readSettings(backgroundDeps().db);
   const panel = openIn === 'panel';
-  if (browser.sidePanel?.setPanelBehavior) await browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: panel }).catch(() => undefined);
+  if (browser.sidePanel?.setPanelBehavior)
+    await browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: panel }).catch(() => undefined);
   else if (!sidebarAction()) return; // neither: the popup it stays
   await browser.action.setPopup({ popup: panel ? '' : 'popup.html' });
 }

@@ -56,6 +56,8 @@ export function startAlerts(): void {
     void openOnCreator(notificationCreator(id));
   });
   void ensureAlertAlarm();
-  void backgroundDeps().db.alerts.count().then((count) => browserSurface.setCount(count));
+  void backgroundDeps()
+    .db.alerts.count()
+    .then((count) => browserSurface.setCount(count));
   void applyOpenIn();
 }

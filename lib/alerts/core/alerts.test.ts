@@ -23,46 +23,88 @@ const MIKE = 'eip155:31338/erc20:0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512';
 function creator(overrides: Partial<CreatorObservation> = {}): CreatorObservation {
   return { tokenId: ALEX, creatorName: 'Alex Masmej', rounds: [], proposals: [], programs: [], gates: [], ...overrides };
 }
-const round = (id: string, o: Partial<CreatorObservation['rounds'][number]> = {}) => ({ id, title: `Round ${id}`, claimable: true, amountText: '1,250 ALEX', endsAt: null, ...o });
-const proposal = (id: string, o: Partial<CreatorObservation['proposals'][number]> = {}) => ({ id, title: `Proposal ${id}`, open: true, end: NOW + 5 * 24 * H, voted: false, ...o });
+const round = (id: string, o: Partial<CreatorObservation['rounds'][number]> = {}) => ({
+  id,
+  title: `Round ${id}`,
+  claimable: true,
+  amountText: '1,250 ALEX',
+  endsAt: null,
+  ...o,
+});
+const proposal = (id: string, o: Partial<CreatorObservation['proposals'][number]> = {}) => ({
+  id,
+  title: `Proposal ${id}`,
+  open: true,
+  end: NOW + 5 * 24 * H,
+  voted: false,
+  ...o,
+});
 const kinds = (obs: CreatorObservation[]) => dueAlerts(obs, NOW).map((a) => `${a.kind} ${a.key.split('|')[2]}`);
 const prefs = (o: Partial<AlertPrefs> = {}): AlertPrefs => ({ ...DEFAULT_ALERT_PREFS, ...o });
 const noon = 12 * 60;
 
 describe('what is due', () => {
   test('a claimable round is due; claimed, not eligible or ended ones are not', () => {
-    expect(kinds([creator({ rounds: [round('q1'), round('q2', { claimable: false }), round('old', { endsAt: NOW - 1 })] })])).toEqual(['new-round q1']);
+    expect(kinds([creator({ rounds: [round('q1'), round('q2', { claimable: false }), round('old', { endsAt: NOW - 1 })] })])).toEqual([
+      'new-round q1',
+    ]);
     const [alert] = dueAlerts([creator({ rounds: [round('q1')] })], NOW);
-    expect(alert).toMatchObject({ key: alertKey('new-round', ALEX, 'q1'), title: 'Alex Masmej: income to claim', message: '1,250 ALEX from “Round q1” is yours to claim.' });
+    expect(alert).toMatchObject({
+      key: alertKey('new-round', ALEX, 'q1'),
+      title: 'Alex Masmej: income to claim',
+      message: '1,250 ALEX from “Round q1” is yours to claim.',
+    });
   });
 
   test('a claim ending within 3 days is also "about to expire"; later or without an end date it is not', () => {
-    expect(kinds([creator({ rounds: [round('soon', { endsAt: NOW + 10 * H }), round('later', { endsAt: NOW + 5 * 24 * H }), round('open')] })])).toEqual([
-      'new-round soon', 'claim-expiring soon', 'new-round later', 'new-round open',
-    ]);
+    expect(
+      kinds([creator({ rounds: [round('soon', { endsAt: NOW + 10 * H }), round('later', { endsAt: NOW + 5 * 24 * H }), round('open')] })]),
+    ).toEqual(['new-round soon', 'claim-expiring soon', 'new-round later', 'new-round open']);
     const expiring = dueAlerts([creator({ rounds: [round('soon', { endsAt: NOW + 10 * H })] })], NOW)[1];
     expect(expiring?.message).toBe('“Round soon” stops paying out in 10 hours; claim 1,250 ALEX before then.');
   });
 
   test('an open proposal is new; closing within 24 h and not voted on is urgent', () => {
-    expect(kinds([creator({ proposals: [
-      proposal('far'),
-      proposal('soon', { end: NOW + 3 * H }),
-      proposal('voted', { end: NOW + 3 * H, voted: true }),
-      proposal('closed', { open: false }),
-      proposal('past', { end: NOW - 1 }),
-    ] })])).toEqual(['new-proposal far', 'new-proposal soon', 'vote-closing soon', 'new-proposal voted']);
+    expect(
+      kinds([
+        creator({
+          proposals: [
+            proposal('far'),
+            proposal('soon', { end: NOW + 3 * H }),
+            proposal('voted', { end: NOW + 3 * H, voted: true }),
+            proposal('closed', { open: false }),
+            proposal('past', { end: NOW - 1 }),
+          ],
+        }),
+      ]),
+    ).toEqual(['new-proposal far', 'new-proposal soon', 'vote-closing soon', 'new-proposal voted']);
   });
 
   test('reward programs ending within 24 h and gates locking within 2 h', () => {
-    expect(kinds([creator({
-      programs: [{ id: 'p1', title: 'Staking', endsAt: NOW + 20 * H }, { id: 'p2', title: 'Later', endsAt: NOW + 30 * H }, { id: 'p3', title: 'Ended', endsAt: NOW - H }, { id: 'p4', title: 'Unknown', endsAt: null }],
-      gates: [{ id: 'notes', title: 'Notes', expiresAt: NOW + H }, { id: 'merch', title: 'Merch', expiresAt: NOW + 5 * H }, { id: 'gone', title: 'Gone', expiresAt: NOW - 1 }],
-    })])).toEqual(['program-ending p1', 'gate-expiring notes']);
+    expect(
+      kinds([
+        creator({
+          programs: [
+            { id: 'p1', title: 'Staking', endsAt: NOW + 20 * H },
+            { id: 'p2', title: 'Later', endsAt: NOW + 30 * H },
+            { id: 'p3', title: 'Ended', endsAt: NOW - H },
+            { id: 'p4', title: 'Unknown', endsAt: null },
+          ],
+          gates: [
+            { id: 'notes', title: 'Notes', expiresAt: NOW + H },
+            { id: 'merch', title: 'Merch', expiresAt: NOW + 5 * H },
+            { id: 'gone', title: 'Gone', expiresAt: NOW - 1 },
+          ],
+        }),
+      ]),
+    ).toEqual(['program-ending p1', 'gate-expiring notes']);
   });
 
   test('the same subject of two creators has two keys', () => {
-    const due = dueAlerts([creator({ rounds: [round('q1')] }), creator({ tokenId: MIKE, creatorName: 'Mike', rounds: [round('q1')] })], NOW);
+    const due = dueAlerts(
+      [creator({ rounds: [round('q1')] }), creator({ tokenId: MIKE, creatorName: 'Mike', rounds: [round('q1')] })],
+      NOW,
+    );
     expect(new Set(due.map((a) => a.key)).size).toBe(2);
   });
 
@@ -108,11 +150,21 @@ describe('what to notify', () => {
   });
 
   test('many new alerts at once become one summary notification', () => {
-    const many = dueAlerts([creator({ rounds: [round('a'), round('b')] }), creator({ tokenId: MIKE, creatorName: 'Mike Merrill', rounds: [round('c'), round('d')] })], NOW);
+    const many = dueAlerts(
+      [
+        creator({ rounds: [round('a'), round('b')] }),
+        creator({ tokenId: MIKE, creatorName: 'Mike Merrill', rounds: [round('c'), round('d')] }),
+      ],
+      NOW,
+    );
     const plan = planAlerts(many, new Set(), prefs(), noon);
     expect(plan.notify).toHaveLength(4);
     expect(plan.notifications).toHaveLength(1);
-    expect(plan.notifications[0]).toMatchObject({ tokenId: null, title: '4 things need you', message: 'From Alex Masmej, Mike Merrill. Open the companion to see them.' });
+    expect(plan.notifications[0]).toMatchObject({
+      tokenId: null,
+      title: '4 things need you',
+      message: 'From Alex Masmej, Mike Merrill. Open the companion to see them.',
+    });
     expect(MAX_SEPARATE_NOTIFICATIONS).toBe(3);
     const oneCreator = dueAlerts([creator({ rounds: [round('a'), round('b'), round('c'), round('d')] })], NOW);
     expect(planAlerts(oneCreator, new Set(), prefs(), noon).notifications[0]?.tokenId).toBe(ALEX);
@@ -141,7 +193,11 @@ test('a notification id names the creator to open', () => {
 
 test('seen keys are forgotten 90 days after notifying, unless still due', () => {
   const day = 24 * H;
-  const seen = [{ key: 'a', notifiedAt: NOW - 100 * day }, { key: 'b', notifiedAt: NOW - 100 * day }, { key: 'c', notifiedAt: NOW - day }];
+  const seen = [
+    { key: 'a', notifiedAt: NOW - 100 * day },
+    { key: 'b', notifiedAt: NOW - 100 * day },
+    { key: 'c', notifiedAt: NOW - day },
+  ];
   expect(seenToForget(seen, new Set(['b']), NOW)).toEqual(['a']);
 });
 

@@ -66,31 +66,69 @@ export function dueAlerts(observations: CreatorObservation[], now: number): Aler
   const due: Alert[] = [];
   for (const c of observations) {
     const make = (kind: AlertKind, subject: string, title: string, message: string, deadline: number | null): Alert => ({
-      key: alertKey(kind, c.tokenId, subject), kind, tokenId: c.tokenId, creatorName: c.creatorName, title, message, deadline,
+      key: alertKey(kind, c.tokenId, subject),
+      kind,
+      tokenId: c.tokenId,
+      creatorName: c.creatorName,
+      title,
+      message,
+      deadline,
     });
     for (const r of c.rounds) {
       if (!r.claimable || (r.endsAt !== null && r.endsAt <= now)) continue;
       const amount = r.amountText ? `${r.amountText} ` : '';
       due.push(make('new-round', r.id, `${c.creatorName}: income to claim`, `${amount}from “${r.title}” is yours to claim.`, r.endsAt));
       if (within(r.endsAt, now, ALERT_WINDOWS_MS.claimExpiring)) {
-        due.push(make('claim-expiring', r.id, `${c.creatorName}: claim before it ends`, `“${r.title}” stops paying out ${timeLeft(r.endsAt, now)}; claim ${amount}before then.`, r.endsAt));
+        due.push(
+          make(
+            'claim-expiring',
+            r.id,
+            `${c.creatorName}: claim before it ends`,
+            `“${r.title}” stops paying out ${timeLeft(r.endsAt, now)}; claim ${amount}before then.`,
+            r.endsAt,
+          ),
+        );
       }
     }
     for (const p of c.proposals) {
       if (!p.open || p.end <= now) continue;
       due.push(make('new-proposal', p.id, `${c.creatorName}: new proposal`, `“${p.title}” is open for votes.`, p.end));
       if (!p.voted && within(p.end, now, ALERT_WINDOWS_MS.voteClosing)) {
-        due.push(make('vote-closing', p.id, `${c.creatorName}: vote closes soon`, `“${p.title}” closes ${timeLeft(p.end, now)} and you have not voted.`, p.end));
+        due.push(
+          make(
+            'vote-closing',
+            p.id,
+            `${c.creatorName}: vote closes soon`,
+            `“${p.title}” closes ${timeLeft(p.end, now)} and you have not voted.`,
+            p.end,
+          ),
+        );
       }
     }
     for (const g of c.programs) {
       if (within(g.endsAt, now, ALERT_WINDOWS_MS.programEnding)) {
-        due.push(make('program-ending', g.id, `${c.creatorName}: reward program ending`, `“${g.title}” ends ${timeLeft(g.endsAt, now)}.`, g.endsAt));
+        due.push(
+          make(
+            'program-ending',
+            g.id,
+            `${c.creatorName}: reward program ending`,
+            `“${g.title}” ends ${timeLeft(g.endsAt, now)}.`,
+            g.endsAt,
+          ),
+        );
       }
     }
     for (const g of c.gates) {
       if (within(g.expiresAt, now, ALERT_WINDOWS_MS.gateExpiring)) {
-        due.push(make('gate-expiring', g.id, `${c.creatorName}: unlocked content locks soon`, `“${g.title}” locks again ${timeLeft(g.expiresAt, now)}; sign again on the site to keep it open.`, g.expiresAt));
+        due.push(
+          make(
+            'gate-expiring',
+            g.id,
+            `${c.creatorName}: unlocked content locks soon`,
+            `“${g.title}” locks again ${timeLeft(g.expiresAt, now)}; sign again on the site to keep it open.`,
+            g.expiresAt,
+          ),
+        );
       }
     }
   }
@@ -108,7 +146,14 @@ export interface AlertPrefs {
 
 export const DEFAULT_ALERT_PREFS: AlertPrefs = {
   enabled: true,
-  kinds: { 'new-round': true, 'claim-expiring': true, 'new-proposal': true, 'vote-closing': true, 'program-ending': true, 'gate-expiring': true },
+  kinds: {
+    'new-round': true,
+    'claim-expiring': true,
+    'new-proposal': true,
+    'vote-closing': true,
+    'program-ending': true,
+    'gate-expiring': true,
+  },
   mutedCreators: [],
   quietHours: null,
   periodMinutes: 30,
@@ -159,15 +204,22 @@ function toNotifications(notify: Alert[]): AlertPlan['notifications'] {
   const tokenIds = [...new Set(notify.map((a) => a.tokenId))];
   const names = creators.length <= 3 ? creators.join(', ') : `${creators.slice(0, 2).join(', ')} and ${creators.length - 2} more`;
   const tokenId = tokenIds.length === 1 ? tokenIds[0]! : null;
-  return [{
-    id: notificationId(tokenId, `summary:${notify.length}:${notify[0]!.key}`),
-    tokenId,
-    title: `${notify.length} things need you`,
-    message: `From ${names}. Open the companion to see them.`,
-  }];
+  return [
+    {
+      id: notificationId(tokenId, `summary:${notify.length}:${notify[0]!.key}`),
+      tokenId,
+      title: `${notify.length} things need you`,
+      message: `From ${names}. Open the companion to see them.`,
+    },
+  ];
 }
 
 /** Seen keys worth keeping: the ones still due, and the rest for `keepMs` after they were notified. */
-export function seenToForget(seen: { key: string; notifiedAt: number }[], dueKeys: ReadonlySet<string>, now: number, keepMs = 90 * 24 * HOUR): string[] {
+export function seenToForget(
+  seen: { key: string; notifiedAt: number }[],
+  dueKeys: ReadonlySet<string>,
+  now: number,
+  keepMs = 90 * 24 * HOUR,
+): string[] {
   return seen.filter((s) => !dueKeys.has(s.key) && now - s.notifiedAt > keepMs).map((s) => s.key);
 }

@@ -21,11 +21,19 @@ export interface OpenProposal {
 
 export async function hubOpenProposals(hub: string, spaces: string[], options: HubHttpOptions = {}): Promise<OpenProposal[]> {
   const base = hub.replace(/\/+$/, '');
-  const answer = await hubRequest(`${base}/graphql`, { method: 'POST', body: { query: OPEN_PROPOSALS_QUERY, variables: { spaces, first: FIRST } }, maxBytes: MAX_BYTES }, options);
+  const answer = await hubRequest(
+    `${base}/graphql`,
+    { method: 'POST', body: { query: OPEN_PROPOSALS_QUERY, variables: { spaces, first: FIRST } }, maxBytes: MAX_BYTES },
+    options,
+  );
   const parsed = graphqlResponseSchema('proposals', z.array(hubProposalSchema).max(FIRST)).safeParse(answer.json);
   if (!answer.ok || !parsed.success || !parsed.data.data) {
-    throw new HubResponseError('The vote hub sent an answer this companion cannot read', { details: `${base}/graphql open proposals: HTTP ${answer.status}` });
+    throw new HubResponseError('The vote hub sent an answer this companion cannot read', {
+      details: `${base}/graphql open proposals: HTTP ${answer.status}`,
+    });
   }
   const wanted = new Set(spaces);
-  return (parsed.data.data.proposals ?? []).flatMap((p) => (p.space && wanted.has(p.space) && p.state === 'active' ? [{ id: p.id, space: p.space, title: p.title, end: p.end }] : []));
+  return (parsed.data.data.proposals ?? []).flatMap((p) =>
+    p.space && wanted.has(p.space) && p.state === 'active' ? [{ id: p.id, space: p.space, title: p.title, end: p.end }] : [],
+  );
 }

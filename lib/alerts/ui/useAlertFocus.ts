@@ -15,7 +15,8 @@ export function useAlertFocus(): void {
       const stored = await focusCreatorItem.getValue();
       if (!stored) return;
       await focusCreatorItem.removeValue();
-      if (stored.tokenId && Date.now() - stored.at < FOCUS_FRESH_MS) usePopupStore.getState().show({ name: 'creator', tokenId: stored.tokenId });
+      if (stored.tokenId && Date.now() - stored.at < FOCUS_FRESH_MS)
+        usePopupStore.getState().show({ name: 'creator', tokenId: stored.tokenId });
     })();
   }, []);
 }

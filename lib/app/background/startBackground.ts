@@ -16,7 +16,15 @@ import { listenForActionClicks } from '../../alerts/background/openIn';
 /** Composition root of the service worker: wires listeners, holds no logic of its own. */
 export function startBackground(): void {
   // Answers are checked against their schemas in every build but the release one.
-  listenForMessages(createRouter({ contracts: appRequests, handlers: requestHandlers, readTabState: readTabStateFor, readDeclaringDocument, checkOutputs: import.meta.env.MODE !== 'production' }));
+  listenForMessages(
+    createRouter({
+      contracts: appRequests,
+      handlers: requestHandlers,
+      readTabState: readTabStateFor,
+      readDeclaringDocument,
+      checkOutputs: import.meta.env.MODE !== 'production',
+    }),
+  );
   listenForPopupSessions();
   // Alerts: the periodic refresh, notification clicks, the badge count; the toolbar button's target.
   startAlerts();

@@ -25,10 +25,16 @@ const cacheItem = (tokenId: string, origin: string) => storage.defineItem<Cached
  * The ENS route for `tokenId` declared on `origin`, from the cache when read less than a day ago.
  * A failed read is not cached and says so: the token stays "declared" until the next visit.
  */
-export async function checkEnsConfirmation(deps: Pick<BackgroundDeps, 'db' | 'clientFor'>, tokenId: string, origin: string, now = Date.now()): Promise<EnsCheck> {
+export async function checkEnsConfirmation(
+  deps: Pick<BackgroundDeps, 'db' | 'clientFor'>,
+  tokenId: string,
+  origin: string,
+  now = Date.now(),
+): Promise<EnsCheck> {
   const item = cacheItem(tokenId, origin);
   const cached = await item.getValue();
-  if (cached && now - cached.checkedAt < ENS_RECHECK_MS && now >= cached.checkedAt) return { verdict: cached.verdict, tokenName: cached.tokenName, tokenSymbol: cached.tokenSymbol };
+  if (cached && now - cached.checkedAt < ENS_RECHECK_MS && now >= cached.checkedAt)
+    return { verdict: cached.verdict, tokenName: cached.tokenName, tokenSymbol: cached.tokenSymbol };
 
   const { chainId, address } = parseTokenId(tokenId);
   const chain = chainById(chainId);
@@ -37,7 +43,14 @@ export async function checkEnsConfirmation(deps: Pick<BackgroundDeps, 'db' | 'cl
   const { rpcUrls } = await readSettings(deps.db);
   let check: EnsCheck;
   try {
-    const evidence = await readEnsEvidence({ token: deps.clientFor(chain, rpcUrls[chainId]), ens: deps.clientFor(ens.chain, rpcUrls[ens.chain.chainId]), registry: ens.registry }, address);
+    const evidence = await readEnsEvidence(
+      {
+        token: deps.clientFor(chain, rpcUrls[chainId]),
+        ens: deps.clientFor(ens.chain, rpcUrls[ens.chain.chainId]),
+        registry: ens.registry,
+      },
+      address,
+    );
     check = { verdict: ensVerdict(evidence, origin), tokenName: evidence.tokenName ?? null, tokenSymbol: evidence.tokenSymbol ?? null };
   } catch {
     return unread(`The ENS records could not be read from ${ens.chain.name} just now; the check runs again on your next visit.`);

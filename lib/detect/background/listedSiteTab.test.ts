@@ -11,8 +11,14 @@ beforeEach(() => fakeBrowser.reset());
 
 test('a listed site is recognised from its URL alone, with the creator the list names', () => {
   expect(listedSiteState(list, 'http://localhost:4101/some/page?x=1')).toMatchObject({
-    status: 'detected', origin: 'http://localhost:4101', tokenId: 'eip155:31337/erc20:0x5FC8d32690cc91D4c39d9d3abcBD16989F875707',
-    chainName: 'Devnet A', confirmation: 'confirmed', creatorName: 'Alex Masmej', listedDomain: true, manifest: null,
+    status: 'detected',
+    origin: 'http://localhost:4101',
+    tokenId: 'eip155:31337/erc20:0x5FC8d32690cc91D4c39d9d3abcBD16989F875707',
+    chainName: 'Devnet A',
+    confirmation: 'confirmed',
+    creatorName: 'Alex Masmej',
+    listedDomain: true,
+    manifest: null,
   });
   expect(listedSiteState(list, 'http://localhost:4103/')).toBeNull();
   expect(listedSiteState(list, undefined)).toBeNull();
@@ -20,7 +26,11 @@ test('a listed site is recognised from its URL alone, with the creator the list 
 
 test("the page's own declaration wins over the list, whichever arrives first", async () => {
   const tab = await fakeBrowser.tabs.create({ url: 'http://localhost:4101/' });
-  const declared: TabState = { ...listedSiteState(list, 'http://localhost:4101/')!, listedDomain: undefined, creatorDescription: 'from the page' };
+  const declared: TabState = {
+    ...listedSiteState(list, 'http://localhost:4101/')!,
+    listedDomain: undefined,
+    creatorDescription: 'from the page',
+  };
   await writeTabState(tab.id!, declared, 'doc-1').catch(() => undefined); // the fake browser has no badge
   await recogniseListedSite(tab.id!, 'http://localhost:4101/', list)?.catch(() => undefined);
   expect(await readTabState(tab.id!)).toEqual(declared);

@@ -14,9 +14,17 @@ export interface OnChainFindings {
 }
 
 /** The ENS verdict (cached a day) and the lookalike warnings for `tokenId` declared on `origin`. */
-export async function onChainFindings(deps: Pick<BackgroundDeps, 'db' | 'clientFor'>, tokenId: string, origin: string): Promise<OnChainFindings> {
+export async function onChainFindings(
+  deps: Pick<BackgroundDeps, 'db' | 'clientFor'>,
+  tokenId: string,
+  origin: string,
+): Promise<OnChainFindings> {
   const check = await checkEnsConfirmation(deps, tokenId, origin).catch((): EnsCheck => ({
-    verdict: { status: 'declared', reason: 'The ENS records could not be checked just now; the check runs again on your next visit.', name: null },
+    verdict: {
+      status: 'declared',
+      reason: 'The ENS records could not be checked just now; the check runs again on your next visit.',
+      name: null,
+    },
     tokenName: null,
     tokenSymbol: null,
   }));
@@ -26,7 +34,17 @@ export async function onChainFindings(deps: Pick<BackgroundDeps, 'db' | 'clientF
 
 /** The listed creators (with their domains) and the followed ones. */
 async function knownCreators(db: CompanionDatabase): Promise<KnownCreator[]> {
-  const listed = curatedList().tokens.map((t) => ({ tokenId: formatTokenId(t.chainId, t.address), name: t.name, symbol: t.symbol, domains: t.extensions?.domains ?? [] }));
-  const followed = (await listFollows(db).catch(() => [])).map((f) => ({ tokenId: f.tokenId, name: f.name, symbol: f.symbol, domains: [] }));
+  const listed = curatedList().tokens.map((t) => ({
+    tokenId: formatTokenId(t.chainId, t.address),
+    name: t.name,
+    symbol: t.symbol,
+    domains: t.extensions?.domains ?? [],
+  }));
+  const followed = (await listFollows(db).catch(() => [])).map((f) => ({
+    tokenId: f.tokenId,
+    name: f.name,
+    symbol: f.symbol,
+    domains: [],
+  }));
   return [...listed, ...followed];
 }

@@ -31,16 +31,29 @@ export async function readEnsEvidence(clients: EnsReadClients, token: Address): 
   });
   const tokenName = name.status === 'success' ? String(name.result).slice(0, 100) : null;
   const tokenSymbol = symbol.status === 'success' ? String(symbol.result).slice(0, 40) : null;
-  const controller = nonZero(owner.status === 'success' ? owner.result : null) ?? nonZero(payout.status === 'success' ? payout.result : null);
+  const controller =
+    nonZero(owner.status === 'success' ? owner.result : null) ?? nonZero(payout.status === 'success' ? payout.result : null);
   const blockNumber = await clients.ens.getBlockNumber({ cacheTime: 0 });
   const none: EnsEvidence = { owner: controller, reverseName: null, forwardAddress: null, url: null, blockNumber, tokenName, tokenSymbol };
   if (!controller) return none;
 
   const read = { blockNumber } as const;
   const reverseNode = namehash(`${controller.slice(2).toLowerCase()}.addr.reverse`);
-  const reverseResolver = nonZero(await clients.ens.readContract({ ...read, address: clients.registry, abi: ensRegistryAbi, functionName: 'resolver', args: [reverseNode] }));
+  const reverseResolver = nonZero(
+    await clients.ens.readContract({
+      ...read,
+      address: clients.registry,
+      abi: ensRegistryAbi,
+      functionName: 'resolver',
+      args: [reverseNode],
+    }),
+  );
   if (!reverseResolver) return none;
-  const [reverse] = await clients.ens.multicall({ ...read, contracts: [{ address: reverseResolver, abi: ensResolverAbi, functionName: 'name', args: [reverseNode] }], allowFailure: true });
+  const [reverse] = await clients.ens.multicall({
+    ...read,
+    contracts: [{ address: reverseResolver, abi: ensResolverAbi, functionName: 'name', args: [reverseNode] }],
+    allowFailure: true,
+  });
   const reverseName = reverse.status === 'success' && reverse.result ? reverse.result : null;
   if (!reverseName) return none;
 
@@ -52,7 +65,9 @@ export async function readEnsEvidence(clients: EnsReadClients, token: Address): 
   } catch {
     return { ...none, reverseName };
   }
-  const resolver = nonZero(await clients.ens.readContract({ ...read, address: clients.registry, abi: ensRegistryAbi, functionName: 'resolver', args: [node] }));
+  const resolver = nonZero(
+    await clients.ens.readContract({ ...read, address: clients.registry, abi: ensRegistryAbi, functionName: 'resolver', args: [node] }),
+  );
   if (!resolver) return { ...none, reverseName };
   const [addr, url] = await clients.ens.multicall({
     ...read,

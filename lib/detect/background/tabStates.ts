@@ -62,7 +62,12 @@ export function writeTabStateIfNone(tabId: number, state: TabState): Promise<voi
 }
 
 /** Adds what a later check found (ENS) to the state, if the same document still declares the same token. */
-export function updateTabState(tabId: number, documentId: string | null, tokenId: string, update: (state: Extract<TabState, { status: 'detected' }>) => TabState): Promise<void> {
+export function updateTabState(
+  tabId: number,
+  documentId: string | null,
+  tokenId: string,
+  update: (state: Extract<TabState, { status: 'detected' }>) => TabState,
+): Promise<void> {
   return inOrder(tabId, async () => {
     const stored = await readStored(tabId);
     if (stored?.state.status !== 'detected' || stored.state.tokenId !== tokenId || stored.documentId !== documentId) return;
@@ -108,7 +113,11 @@ export function forgetTabUnlessSameDocument(tabId: number, status: 'loading' | '
 
 async function documentShown(tabId: number, documentId: string): Promise<boolean> {
   try {
-    const [frame] = await browser.scripting.executeScript({ target: { tabId, documentIds: [documentId] }, func: () => true, injectImmediately: true });
+    const [frame] = await browser.scripting.executeScript({
+      target: { tabId, documentIds: [documentId] },
+      func: () => true,
+      injectImmediately: true,
+    });
     return frame?.result === true;
   } catch {
     return false; // no such document any more (navigated, closed, discarded)
@@ -139,7 +148,11 @@ async function showBadge(tabId: number, state: TabState): Promise<void> {
     state.status === 'invalid'
       ? { text: '!', color: '#b42318', title: `This page's personal-token declaration has a problem` }
       : state.confirmation === 'confirmed'
-        ? { text: '✓', color: '#067647', title: `${state.creatorName ?? 'A creator'}'s token — confirmed${state.ens?.status === 'confirmed' ? ` by ${state.ens.name}` : ''}` }
+        ? {
+            text: '✓',
+            color: '#067647',
+            title: `${state.creatorName ?? 'A creator'}'s token — confirmed${state.ens?.status === 'confirmed' ? ` by ${state.ens.name}` : ''}`,
+          }
         : { text: '•', color: '#b54708', title: `${state.creatorName ?? 'A creator'}'s token — declared by the site, not confirmed` };
   await Promise.all([
     browser.action.setBadgeText({ tabId, text: badge.text }),

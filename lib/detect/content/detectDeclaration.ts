@@ -25,10 +25,13 @@ export async function detectDeclaration(): Promise<void> {
     let lastRead = 0;
     new MutationObserver(() => {
       clearTimeout(timer);
-      timer = setTimeout(() => {
-        lastRead = Date.now();
-        void announce();
-      }, Math.max(SETTLE_MS, lastRead + MIN_GAP_MS - Date.now()));
+      timer = setTimeout(
+        () => {
+          lastRead = Date.now();
+          void announce();
+        },
+        Math.max(SETTLE_MS, lastRead + MIN_GAP_MS - Date.now()),
+      );
     }).observe(head, { childList: true, subtree: true, attributes: true, attributeFilter: ['name', 'content', 'rel', 'href'] });
   }
   await first;
@@ -43,7 +46,12 @@ async function announce(): Promise<void> {
   const url = declaration.manifestUrl;
   if (url && fetched?.url !== url) fetched = { url, manifest: await fetchManifest(url) };
   if (announced !== key) return; // changed again while fetching: that newer reading reports
-  await send({ kind: DECLARATION_MESSAGE, token: declaration.token, pageError: declaration.pageError, manifest: url ? fetched!.manifest : null });
+  await send({
+    kind: DECLARATION_MESSAGE,
+    token: declaration.token,
+    pageError: declaration.pageError,
+    manifest: url ? fetched!.manifest : null,
+  });
 }
 
 async function send(message: DeclarationMessage): Promise<void> {

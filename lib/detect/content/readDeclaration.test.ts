@@ -23,23 +23,35 @@ describe('readDeclaration', () => {
   });
 
   test('a token without a manifest is a valid, minimal declaration', () => {
-    expect(readDeclaration(page(`<meta name="personal-token" content="${ALEX}">`), ORIGIN)).toEqual({ token: ALEX, pageError: null, manifestUrl: null });
+    expect(readDeclaration(page(`<meta name="personal-token" content="${ALEX}">`), ORIGIN)).toEqual({
+      token: ALEX,
+      pageError: null,
+      manifestUrl: null,
+    });
   });
 
   test('a malformed token id is reported without its manifest, so nothing is fetched for it', () => {
-    const doc = page('<meta name="personal-token" content="ALEX on mainnet"><link rel="personal-token-manifest" href="/personal-token.json">');
+    const doc = page(
+      '<meta name="personal-token" content="ALEX on mainnet"><link rel="personal-token-manifest" href="/personal-token.json">',
+    );
     expect(readDeclaration(doc, ORIGIN)).toEqual({ token: 'ALEX on mainnet', pageError: null, manifestUrl: null });
   });
 
   test('a manifest on another origin is refused before any request', () => {
-    const doc = page(`<meta name="personal-token" content="${ALEX}"><link rel="personal-token-manifest" href="https://evil.example/m.json">`);
-    expect(readDeclaration(doc, ORIGIN)?.pageError).toBe('The manifest must be on this site (http://localhost:4101), not on https://evil.example.');
+    const doc = page(
+      `<meta name="personal-token" content="${ALEX}"><link rel="personal-token-manifest" href="https://evil.example/m.json">`,
+    );
+    expect(readDeclaration(doc, ORIGIN)?.pageError).toBe(
+      'The manifest must be on this site (http://localhost:4101), not on https://evil.example.',
+    );
   });
 
   test('several tokens, several manifests and oversized content are errors, not guesses', () => {
     const two = page(`<meta name="personal-token" content="${ALEX}"><meta name="personal-token" content="${ALEX}">`);
     expect(readDeclaration(two, ORIGIN)?.pageError).toBe('The page declares 2 tokens; a page may declare only one.');
-    const links = page(`<meta name="personal-token" content="${ALEX}"><link rel="personal-token-manifest" href="/a"><link rel="personal-token-manifest" href="/b">`);
+    const links = page(
+      `<meta name="personal-token" content="${ALEX}"><link rel="personal-token-manifest" href="/a"><link rel="personal-token-manifest" href="/b">`,
+    );
     expect(readDeclaration(links, ORIGIN)?.pageError).toBe('The page links more than one personal-token manifest.');
     const huge = page(`<meta name="personal-token" content="${'x'.repeat(5000)}">`);
     expect(readDeclaration(huge, ORIGIN)?.pageError).toBe('The token declaration is 5000 characters long; the limit is 200.');

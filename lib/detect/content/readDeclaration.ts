@@ -19,7 +19,8 @@ export function readDeclaration(doc: Document, pageOrigin: string): PageDeclarat
   const fail = (pageError: string): PageDeclaration => ({ token: null, pageError, manifestUrl: null });
   if (metas.length > 1) return fail(`The page declares ${metas.length} tokens; a page may declare only one.`);
   const token = (metas[0]!.getAttribute('content') ?? '').trim();
-  if (token.length > DECLARATION_LIMITS.tokenChars) return fail(`The token declaration is ${token.length} characters long; the limit is ${DECLARATION_LIMITS.tokenChars}.`);
+  if (token.length > DECLARATION_LIMITS.tokenChars)
+    return fail(`The token declaration is ${token.length} characters long; the limit is ${DECLARATION_LIMITS.tokenChars}.`);
 
   // Only the shape is checked here, so nothing is fetched for a malformed id; the background
   // checks the id fully (checksum, known chain) again.

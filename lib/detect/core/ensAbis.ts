@@ -8,4 +8,7 @@ export const ensResolverAbi = parseAbi([
   'function text(bytes32 node, string key) view returns (string)',
 ]);
 /** Ownable tokens expose owner(); creator coins such as Zora's expose payoutRecipient(). */
-export const tokenControllerAbi = parseAbi(['function owner() view returns (address)', 'function payoutRecipient() view returns (address)']);
+export const tokenControllerAbi = parseAbi([
+  'function owner() view returns (address)',
+  'function payoutRecipient() view returns (address)',
+]);

@@ -9,8 +9,7 @@ import { isLocalHost } from '@/lib/protocol/url';
  * their own reverse record), and the name's `url` text record must be exactly this site's origin.
  */
 export type EnsVerdict =
-  | { status: 'confirmed'; name: string; owner: string; blockNumber: string }
-  | { status: 'declared'; reason: string; name: string | null };
+  { status: 'confirmed'; name: string; owner: string; blockNumber: string } | { status: 'declared'; reason: string; name: string | null };
 
 /** What the chain says, read by lib/detect/background/readEnsEvidence.ts. */
 export interface EnsEvidence {

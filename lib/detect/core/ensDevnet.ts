@@ -19,4 +19,3 @@ export const DEVNET_ENS = {
   /** A token with no owner() at all. */
   noOwnerToken: '0x2A9A99a548C6d57CDE1DA7B341bAFea84DA74443',
 } as const satisfies Record<string, Address | number>;
-

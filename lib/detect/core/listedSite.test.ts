@@ -7,7 +7,14 @@ function list(tokens: unknown[]): TokenList {
   if (!r.ok) throw new Error(JSON.stringify(r.errors));
   return r.list;
 }
-const entry = (symbol: string, domains: string[], address: string) => ({ chainId: 1, address, name: symbol, symbol, decimals: 18, extensions: { domains } });
+const entry = (symbol: string, domains: string[], address: string) => ({
+  chainId: 1,
+  address,
+  name: symbol,
+  symbol,
+  decimals: 18,
+  extensions: { domains },
+});
 const listed = list([
   entry('ALEX', ['alexmasmej.com'], '0x8BA6DcC667d3FF64C1A2123cE72FF5F0199E5315'),
   entry('MIKE', ['localhost:4102'], '0xe1DA8919f262Ee86f9BE05059C9280142CF23f48'),

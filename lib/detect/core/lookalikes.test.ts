@@ -1,20 +1,38 @@
 import { describe, expect, test } from 'vitest';
 import { fold, lookalikeWarnings, looksLike, type KnownCreator } from './lookalikes';
 
-const ALEX: KnownCreator = { tokenId: 'eip155:1/erc20:0x8BA6DcC667d3FF64C1A2123cE72FF5F0199E5315', name: 'Alex Masmej', symbol: 'ALEX', domains: ['alexmasmej.com'] };
-const FOLLOWED: KnownCreator = { tokenId: 'eip155:1/erc20:0x5FC8d32690cc91D4c39d9d3abcBD16989F875707', name: 'Mike Merrill', symbol: 'MIKE', domains: [] };
+const ALEX: KnownCreator = {
+  tokenId: 'eip155:1/erc20:0x8BA6DcC667d3FF64C1A2123cE72FF5F0199E5315',
+  name: 'Alex Masmej',
+  symbol: 'ALEX',
+  domains: ['alexmasmej.com'],
+};
+const FOLLOWED: KnownCreator = {
+  tokenId: 'eip155:1/erc20:0x5FC8d32690cc91D4c39d9d3abcBD16989F875707',
+  name: 'Mike Merrill',
+  symbol: 'MIKE',
+  domains: [],
+};
 const FAKE = 'eip155:1/erc20:0x000000000000000000000000000000000000bad1';
 
 describe('lookalike tokens', () => {
   test("a token copying a listed creator's symbol or name with another address is warned about", () => {
     const [w] = lookalikeWarnings({ tokenId: FAKE, name: 'Alex Masmej', symbol: 'ALEX' }, 'https://alex-coin.xyz', [ALEX]);
-    expect(w).toBe('This token copies the name and symbol of Alex Masmej ($ALEX) but is another contract; the real one is listed for alexmasmej.com. Do not buy it or sign anything here unless you are sure.');
-    expect(lookalikeWarnings({ tokenId: FAKE, name: 'Real Alex', symbol: 'аlex' }, 'https://x.example', [ALEX])[0]).toMatch(/copies the symbol of Alex Masmej/);
-    expect(lookalikeWarnings({ tokenId: FAKE, name: 'mike merrill', symbol: 'MM' }, 'https://x.example', [FOLLOWED])[0]).toMatch(/copies the name of Mike Merrill \(\$MIKE\) but is another contract\. Do not/);
+    expect(w).toBe(
+      'This token copies the name and symbol of Alex Masmej ($ALEX) but is another contract; the real one is listed for alexmasmej.com. Do not buy it or sign anything here unless you are sure.',
+    );
+    expect(lookalikeWarnings({ tokenId: FAKE, name: 'Real Alex', symbol: 'аlex' }, 'https://x.example', [ALEX])[0]).toMatch(
+      /copies the symbol of Alex Masmej/,
+    );
+    expect(lookalikeWarnings({ tokenId: FAKE, name: 'mike merrill', symbol: 'MM' }, 'https://x.example', [FOLLOWED])[0]).toMatch(
+      /copies the name of Mike Merrill \(\$MIKE\) but is another contract\. Do not/,
+    );
   });
 
   test('the real token, unrelated tokens and the creator’s own listed site are not warned about', () => {
-    expect(lookalikeWarnings({ tokenId: ALEX.tokenId.toLowerCase(), name: 'Alex Masmej', symbol: 'ALEX' }, 'https://x.example', [ALEX])).toEqual([]);
+    expect(
+      lookalikeWarnings({ tokenId: ALEX.tokenId.toLowerCase(), name: 'Alex Masmej', symbol: 'ALEX' }, 'https://x.example', [ALEX]),
+    ).toEqual([]);
     expect(lookalikeWarnings({ tokenId: FAKE, name: 'Bob', symbol: 'BOB' }, 'https://bob.example', [ALEX, FOLLOWED])).toEqual([]);
     expect(lookalikeWarnings({ tokenId: FAKE, name: 'Alex Masmej Coin', symbol: 'MASMEJ' }, 'https://alexmasmej.com', [ALEX])).toEqual([]);
     expect(lookalikeWarnings({ tokenId: FAKE, name: 'Alex Masmej', symbol: 'ALEX' }, 'https://www.alexmasmej.com', [ALEX])).toEqual([]);

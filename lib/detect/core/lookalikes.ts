@@ -62,7 +62,10 @@ function sameToken(a: string, b: string): boolean {
 
 /** Case, spacing, punctuation and lookalike letters folded away: "ALEX", "Аlex", "a.l.e.x" → "alex". */
 export function fold(s: string): string {
-  return [...s.normalize('NFKC').toLowerCase()].map((c) => CONFUSABLES[c] ?? c).join('').replace(/[^a-z0-9]/g, '');
+  return [...s.normalize('NFKC').toLowerCase()]
+    .map((c) => CONFUSABLES[c] ?? c)
+    .join('')
+    .replace(/[^a-z0-9]/g, '');
 }
 
 /**
@@ -74,7 +77,10 @@ export function looksLike(host: string, domain: string): boolean {
   const label = registrableLabel(domain);
   if (label.length < 4) return false;
   const unicode = host.split('.').map(decodeLabel).join('.');
-  const words = unicode.split(/[.\-_]/).map(fold).filter(Boolean);
+  const words = unicode
+    .split(/[.\-_]/)
+    .map(fold)
+    .filter(Boolean);
   const joined = fold(unicode.split('.').slice(0, -1).join('') || unicode);
   if (fold(unicode) === fold(domain)) return true;
   if (words.includes(label) || (label.length >= 6 && joined.includes(label))) return true;
@@ -112,19 +118,51 @@ function editDistanceAtMostOne(a: string, b: string): boolean {
 
 // Letters from other scripts that render like Latin ones (a short table of the common homographs).
 const CONFUSABLES: Record<string, string> = {
-  а: 'a', е: 'e', о: 'o', р: 'p', с: 'c', х: 'x', у: 'y', і: 'i', ј: 'j', ѕ: 's', һ: 'h', ԁ: 'd', ԛ: 'q', ԝ: 'w', ɡ: 'g',
-  α: 'a', ο: 'o', ν: 'v', ι: 'i', κ: 'k', τ: 't', ρ: 'p', ε: 'e', '0': 'o', '1': 'l', ı: 'i', ł: 'l', ſ: 's',
+  а: 'a',
+  е: 'e',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  х: 'x',
+  у: 'y',
+  і: 'i',
+  ј: 'j',
+  ѕ: 's',
+  һ: 'h',
+  ԁ: 'd',
+  ԛ: 'q',
+  ԝ: 'w',
+  ɡ: 'g',
+  α: 'a',
+  ο: 'o',
+  ν: 'v',
+  ι: 'i',
+  κ: 'k',
+  τ: 't',
+  ρ: 'p',
+  ε: 'e',
+  '0': 'o',
+  '1': 'l',
+  ı: 'i',
+  ł: 'l',
+  ſ: 's',
 };
 
 /** RFC 3492 punycode decoding of one `xn--` label (the URL parser gives hosts in this form). */
 function decodeLabel(label: string): string {
   if (!label.startsWith('xn--')) return label;
   const input = label.slice(4);
-  const base = 36, tMin = 1, tMax = 26, skew = 38, damp = 700;
+  const base = 36,
+    tMin = 1,
+    tMax = 26,
+    skew = 38,
+    damp = 700;
   const end = input.lastIndexOf('-');
   const output = end > 0 ? [...input.slice(0, end)].map((c) => c.codePointAt(0)!) : [];
-  let n = 128, i = 0, bias = 72;
-  for (let pos = end > 0 ? end + 1 : 0; pos < input.length; ) {
+  let n = 128,
+    i = 0,
+    bias = 72;
+  for (let pos = end > 0 ? end + 1 : 0; pos < input.length;) {
     const oldi = i;
     for (let w = 1, k = base; ; k += base) {
       if (pos >= input.length) return label;

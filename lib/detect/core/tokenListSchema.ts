@@ -24,7 +24,8 @@ const address = z
   .string()
   .superRefine((s, ctx) => {
     const problem = addressProblem(s);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem.message + (problem.suggestion ? `; did you mean ${problem.suggestion}?` : '') });
+    if (problem)
+      ctx.addIssue({ code: 'custom', message: problem.message + (problem.suggestion ? `; did you mean ${problem.suggestion}?` : '') });
   })
   .transform((s): Address => (addressProblem(s) ? (s as Address) : getAddress(s)));
 
@@ -53,7 +54,8 @@ export const tokenListSchema = z
     const seen = new Set<string>();
     list.tokens.forEach((t, i) => {
       const key = `${t.chainId}:${t.address.toLowerCase()}`;
-      if (seen.has(key)) ctx.addIssue({ code: 'custom', path: ['tokens', i], message: `chain ${t.chainId} token ${t.address} is listed twice` });
+      if (seen.has(key))
+        ctx.addIssue({ code: 'custom', path: ['tokens', i], message: `chain ${t.chainId} token ${t.address} is listed twice` });
       seen.add(key);
     });
   });

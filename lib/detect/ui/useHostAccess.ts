@@ -36,9 +36,12 @@ export function useHostAccess(): { access: HostAccess; request(): Promise<void>;
     setError(null);
     try {
       const granted = await browser.permissions.request({ origins: SITE_ORIGINS });
-      if (!granted) setError('Access was not given. Creator sites stay unread until you allow it here or in the browser’s add-on settings.');
+      if (!granted)
+        setError('Access was not given. Creator sites stay unread until you allow it here or in the browser’s add-on settings.');
     } catch {
-      setError('The browser did not ask for access. Allow it in the browser’s add-on settings (Permissions: access your data for all websites).');
+      setError(
+        'The browser did not ask for access. Allow it in the browser’s add-on settings (Permissions: access your data for all websites).',
+      );
     }
     await check();
   }, [check]);

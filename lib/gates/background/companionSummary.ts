@@ -46,7 +46,11 @@ export async function companionSummary(deps: Pick<BackgroundDeps, 'db' | 'client
     account,
     holding: view?.balance != null ? `${formatTokenAmount(view.balance, view.decimals, 'en-US')} ${view.symbol}` : null,
     holdingValue: view?.valueUsdE18 != null ? formatUsdE18(view.valueUsdE18, 'en-US') : null,
-    income: incomeRow ? (claimable.length === 0 ? 'Nothing to claim' : `${claimable.length} ${claimable.length === 1 ? 'round' : 'rounds'} to claim`) : null,
+    income: incomeRow
+      ? claimable.length === 0
+        ? 'Nothing to claim'
+        : `${claimable.length} ${claimable.length === 1 ? 'round' : 'rounds'} to claim`
+      : null,
     openVotes,
     dismissed: prefs?.companionDismissed ?? false,
   };
@@ -55,7 +59,10 @@ export async function companionSummary(deps: Pick<BackgroundDeps, 'db' | 'client
 async function openProposalCount(page: PageContext): Promise<number | null> {
   const votes = manifestOf(page)?.votes;
   if (!votes) return null;
-  const proposals = await withinMs(createHubClient(votes.hub).proposals({ space: votes.space, state: 'active' }, { first: 20 }), FRESH_WAIT_MS);
+  const proposals = await withinMs(
+    createHubClient(votes.hub).proposals({ space: votes.space, state: 'active' }, { first: 20 }),
+    FRESH_WAIT_MS,
+  );
   return proposals ? proposals.length : null;
 }
 

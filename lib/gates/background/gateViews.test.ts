@@ -29,7 +29,13 @@ const ORIGIN = 'https://alex.example';
 const ONE = 10n ** 18n;
 const NOW = Date.parse('2026-11-22T10:00:00Z');
 
-const gate = (id: string, minBalance: bigint) => ({ id, title: `Gate ${id}`, kind: 'post' as const, minBalance: minBalance.toString(), endpoint: `${ORIGIN}/gates` });
+const gate = (id: string, minBalance: bigint) => ({
+  id,
+  title: `Gate ${id}`,
+  kind: 'post' as const,
+  minBalance: minBalance.toString(),
+  endpoint: `${ORIGIN}/gates`,
+});
 
 function page(tokenId = ALEX, gates = [gate('notes', ONE), gate('merch', 100n * ONE)]): PageContext {
   const manifest = { gates } as unknown as PersonalTokenManifest;
@@ -37,12 +43,35 @@ function page(tokenId = ALEX, gates = [gate('notes', ONE), gate('merch', 100n * 
     tabId: 1,
     documentId: null,
     origin: ORIGIN,
-    state: { status: 'detected', origin: ORIGIN, tokenId, chainId: 31337, chainName: 'Devnet A', address: '0x5FC8d32690cc91D4c39d9d3abcBD16989F875707', confirmation: 'confirmed', creatorName: 'Alex', creatorDescription: null, manifest },
+    state: {
+      status: 'detected',
+      origin: ORIGIN,
+      tokenId,
+      chainId: 31337,
+      chainName: 'Devnet A',
+      address: '0x5FC8d32690cc91D4c39d9d3abcBD16989F875707',
+      confirmation: 'confirmed',
+      creatorName: 'Alex',
+      creatorDescription: null,
+      manifest,
+    },
   };
 }
 
 function session(gateId: string, overrides: Partial<UnlockSessionRow> = {}): UnlockSessionRow {
-  return { origin: ORIGIN, gateId, tokenId: ALEX, address: HOLDER, kind: 'post', title: gateId, content: `<p>${gateId}</p>`, minBalance: ONE.toString(), unlockedAt: NOW - 1000, expiresAt: NOW + 60_000, ...overrides };
+  return {
+    origin: ORIGIN,
+    gateId,
+    tokenId: ALEX,
+    address: HOLDER,
+    kind: 'post',
+    title: gateId,
+    content: `<p>${gateId}</p>`,
+    minBalance: ONE.toString(),
+    unlockedAt: NOW - 1000,
+    expiresAt: NOW + 60_000,
+    ...overrides,
+  };
 }
 
 afterEach(async () => {
@@ -55,7 +84,13 @@ describe('gate views on a revisit', () => {
     balances.set(HOLDER, 12_500n * ONE);
     await database().unlockSessions.put(session('notes'));
     const [notes, merch] = await gateViews(deps, page(), NOW);
-    expect(notes).toMatchObject({ gateId: 'notes', state: 'unlocked', requirement: '1 ALEX', note: null, unlocked: { content: '<p>notes</p>', address: HOLDER } });
+    expect(notes).toMatchObject({
+      gateId: 'notes',
+      state: 'unlocked',
+      requirement: '1 ALEX',
+      note: null,
+      unlocked: { content: '<p>notes</p>', address: HOLDER },
+    });
     expect(merch).toMatchObject({ gateId: 'merch', state: 'locked', requirement: '100 ALEX', note: null, unlocked: null });
   });
 
@@ -65,7 +100,10 @@ describe('gate views on a revisit', () => {
     balances.set(HOLDER, 1n);
     await database().unlockSessions.put(session('two', { minBalance: '2' }));
     const [two] = await gateViews(deps, page(ALEX, [gate('two', 2n)]), NOW);
-    expect(two).toMatchObject({ state: 'locked', note: 'Locked again: 0x7099…79C8 now holds less than 0.000001 ALEX; this needs 0.000000000000000002 ALEX.' });
+    expect(two).toMatchObject({
+      state: 'locked',
+      note: 'Locked again: 0x7099…79C8 now holds less than 0.000001 ALEX; this needs 0.000000000000000002 ALEX.',
+    });
   });
 
   test('an expired session locks the gate with the reason and is removed', async () => {
@@ -113,11 +151,17 @@ describe('gate views on a revisit', () => {
     await database().unlockSessions.bulkPut([session('notes'), session('merch', { minBalance: (100n * ONE).toString() })]);
     expect(await gateViews(deps, page(), NOW, 'notes')).toEqual([expect.objectContaining({ gateId: 'notes', state: 'unlocked' })]);
     expect(await database().unlockSessions.count()).toBe(2); // merch's session is still there to be reported
-    expect(await gateViews(deps, page(), NOW, 'merch')).toEqual([expect.objectContaining({ gateId: 'merch', note: 'Locked again: 0x7099…79C8 now holds 50 ALEX; this needs 100 ALEX.' })]);
+    expect(await gateViews(deps, page(), NOW, 'merch')).toEqual([
+      expect.objectContaining({ gateId: 'merch', note: 'Locked again: 0x7099…79C8 now holds 50 ALEX; this needs 100 ALEX.' }),
+    ]);
   });
 
   test('where the teaser steps aside is read without touching a session or the chain', async () => {
-    await database().unlockSessions.bulkPut([session('notes'), session('merch', { expiresAt: NOW - 1 }), session('other', { tokenId: 'eip155:1/erc20:0x0000000000000000000000000000000000000001' })]);
+    await database().unlockSessions.bulkPut([
+      session('notes'),
+      session('merch', { expiresAt: NOW - 1 }),
+      session('other', { tokenId: 'eip155:1/erc20:0x0000000000000000000000000000000000000001' }),
+    ]);
     expect(await unlockedGateIds(database(), page(), NOW)).toEqual(new Set(['notes']));
     expect(await database().unlockSessions.count()).toBe(3);
   });

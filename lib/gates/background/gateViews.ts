@@ -14,7 +14,12 @@ import { amountText, minimumText, readTokenBalances, type TokenBalances } from '
  * token, and its address still holds enough (read now, on chain). A session that fails either is
  * removed and the gate shows locked with the reason.
  */
-export async function gateViews(deps: Pick<BackgroundDeps, 'db' | 'clientFor'>, page: PageContext, now = Date.now(), only?: string): Promise<GateView[]> {
+export async function gateViews(
+  deps: Pick<BackgroundDeps, 'db' | 'clientFor'>,
+  page: PageContext,
+  now = Date.now(),
+  only?: string,
+): Promise<GateView[]> {
   // One gate (each gate's frame asks for its own): the other gates' sessions are left alone, so a
   // session re-locked here is reported with its reason by the one request that removed it.
   const gates = gatesOf(page).filter((g) => only === undefined || g.id === only);
@@ -23,10 +28,19 @@ export async function gateViews(deps: Pick<BackgroundDeps, 'db' | 'clientFor'>, 
   const stored = (await unlockSessionsOf(db, page.origin)).filter((s) => gates.some((g) => g.id === s.gateId));
   // A site that now declares another token: proofs of holding the old one unlock nothing.
   const otherToken = stored.filter((s) => s.tokenId !== page.state.tokenId);
-  if (otherToken.length) await forgetUnlockSessions(db, page.origin, otherToken.map((s) => s.gateId));
+  if (otherToken.length)
+    await forgetUnlockSessions(
+      db,
+      page.origin,
+      otherToken.map((s) => s.gateId),
+    );
   const sessions = new Map(stored.filter((s) => s.tokenId === page.state.tokenId).map((s) => [s.gateId, s]));
   const live = [...sessions.values()].filter((s) => s.expiresAt > now);
-  const token = await readBalancesOrNull(deps, page.state.tokenId, live.map((s) => getAddress(s.address)));
+  const token = await readBalancesOrNull(
+    deps,
+    page.state.tokenId,
+    live.map((s) => getAddress(s.address)),
+  );
 
   const views: GateView[] = [];
   for (const gate of gates) {
@@ -47,7 +61,14 @@ export async function unlockedGateIds(db: CompanionDatabase, page: PageContext, 
   return new Set(stored.filter((s) => s.tokenId === page.state.tokenId && s.expiresAt > now).map((s) => s.gateId));
 }
 
-async function sessionView(db: CompanionDatabase, gate: ManifestGate, session: UnlockSessionRow, token: TokenBalances | null, requirement: string, now: number): Promise<GateView | null> {
+async function sessionView(
+  db: CompanionDatabase,
+  gate: ManifestGate,
+  session: UnlockSessionRow,
+  token: TokenBalances | null,
+  requirement: string,
+  now: number,
+): Promise<GateView | null> {
   const forget = () => forgetUnlockSessions(db, session.origin, [session.gateId]);
   if (session.expiresAt <= now) {
     await forget();
@@ -60,7 +81,11 @@ async function sessionView(db: CompanionDatabase, gate: ManifestGate, session: U
   const needed = BigInt(gate.minBalance) > BigInt(session.minBalance) ? BigInt(gate.minBalance) : BigInt(session.minBalance);
   if (balance < needed) {
     await forget();
-    return lockedView(gate, requirement, `Locked again: ${shortAddress(session.address)} now holds ${amountText(balance, token)}; this needs ${minimumText(needed, token)}.`);
+    return lockedView(
+      gate,
+      requirement,
+      `Locked again: ${shortAddress(session.address)} now holds ${amountText(balance, token)}; this needs ${minimumText(needed, token)}.`,
+    );
   }
   return unlockedView(gate, requirement, unlocked, null);
 }
@@ -69,11 +94,20 @@ export function lockedView(gate: ManifestGate, requirement: string, note: string
   return { gateId: gate.id, title: gate.title, kind: gate.kind, requirement, state: 'locked', note, unlocked: null };
 }
 
-export function unlockedView(gate: ManifestGate, requirement: string, unlocked: NonNullable<GateView['unlocked']>, note: string | null): GateView {
+export function unlockedView(
+  gate: ManifestGate,
+  requirement: string,
+  unlocked: NonNullable<GateView['unlocked']>,
+  note: string | null,
+): GateView {
   return { ...lockedView(gate, requirement, note), state: 'unlocked', unlocked };
 }
 
-async function readBalancesOrNull(deps: Pick<BackgroundDeps, 'db' | 'clientFor'>, tokenId: string, addresses: Address[]): Promise<TokenBalances | null> {
+async function readBalancesOrNull(
+  deps: Pick<BackgroundDeps, 'db' | 'clientFor'>,
+  tokenId: string,
+  addresses: Address[],
+): Promise<TokenBalances | null> {
   try {
     return await readTokenBalances(deps, tokenId, addresses);
   } catch {

@@ -14,8 +14,14 @@ import { backgroundDeps } from '../../app/background/backgroundDeps';
 
 export const gatesHandlers: RequestHandlers<typeof gatesRequests> = {
   'page-layout': async (_, page) => {
-    const [unlocked, prefs] = await Promise.all([unlockedGateIds(backgroundDeps().db, page), sitePrefsOf(backgroundDeps().db, page.origin)]);
-    return { gates: gatesOf(page).map((g) => ({ gateId: g.id, unlocked: unlocked.has(g.id) })), card: !(prefs?.companionDismissed ?? false) };
+    const [unlocked, prefs] = await Promise.all([
+      unlockedGateIds(backgroundDeps().db, page),
+      sitePrefsOf(backgroundDeps().db, page.origin),
+    ]);
+    return {
+      gates: gatesOf(page).map((g) => ({ gateId: g.id, unlocked: unlocked.has(g.id) })),
+      card: !(prefs?.companionDismissed ?? false),
+    };
   },
   'frame-gate': async ({ gateId }, page) => {
     const [view] = await gateViews(backgroundDeps(), page, Date.now(), gateId);
@@ -39,7 +45,12 @@ export const gatesHandlers: RequestHandlers<typeof gatesRequests> = {
       await browser.action.openPopup();
     } catch {
       // Browsers that cannot open the popup from here (or without a focused window): the same page in a small window.
-      await browser.windows.create({ url: browser.runtime.getURL(`/popup.html?tab=${page.tabId}`), type: 'popup', width: 400, height: 640 });
+      await browser.windows.create({
+        url: browser.runtime.getURL(`/popup.html?tab=${page.tabId}`),
+        type: 'popup',
+        width: 400,
+        height: 640,
+      });
     }
     return null;
   },

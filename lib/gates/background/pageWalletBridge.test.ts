@@ -20,7 +20,9 @@ function pageWithOneWallet(): EventTarget {
       return ['0x70997970C51812dc3A010C7d01b50e0d17dc79C8'];
     },
   };
-  win.addEventListener('eip6963:requestProvider', () => win.dispatchEvent(new CustomEvent('eip6963:announceProvider', { detail: { info, provider } })));
+  win.addEventListener('eip6963:requestProvider', () =>
+    win.dispatchEvent(new CustomEvent('eip6963:announceProvider', { detail: { info, provider } })),
+  );
   return win;
 }
 
@@ -30,7 +32,10 @@ beforeEach(() => {
   mostAtOnce = 0;
   vi.stubGlobal('window', pageWithOneWallet());
   vi.stubGlobal('location', { origin: ORIGIN });
-  vi.spyOn(fakeBrowser.scripting, 'executeScript').mockImplementation((async (injection: { func: (...args: unknown[]) => unknown; args: unknown[] }) => {
+  vi.spyOn(fakeBrowser.scripting, 'executeScript').mockImplementation((async (injection: {
+    func: (...args: unknown[]) => unknown;
+    args: unknown[];
+  }) => {
     running++;
     mostAtOnce = Math.max(mostAtOnce, running);
     try {

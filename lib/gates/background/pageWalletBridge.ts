@@ -20,12 +20,22 @@ const ANNOUNCE_WAIT_MS = 150;
 const PROMPT_TIMEOUT_MS = 5 * 60_000;
 const MAX_ICON_CHARS = 20_000;
 
-const choiceSchema = z.object({ uuid: z.string().min(1).max(100), name: z.string().max(100), rdns: z.string().max(200), icon: z.string().max(MAX_ICON_CHARS).nullable() });
+const choiceSchema = z.object({
+  uuid: z.string().min(1).max(100),
+  name: z.string().max(100),
+  rdns: z.string().max(200),
+  icon: z.string().max(MAX_ICON_CHARS).nullable(),
+});
 
 const outcomeSchema = z.union([
   z.object({ ok: z.literal(true), wallets: z.array(choiceSchema).max(20) }),
   z.object({ ok: z.literal(true), result: z.unknown() }),
-  z.object({ ok: z.literal(false), reason: z.enum(['no-wallet', 'wallet-gone', 'navigated', 'error']), code: z.number().nullable(), message: z.string().max(500) }),
+  z.object({
+    ok: z.literal(false),
+    reason: z.enum(['no-wallet', 'wallet-gone', 'navigated', 'error']),
+    code: z.number().nullable(),
+    message: z.string().max(500),
+  }),
 ]);
 
 /** One request for the wallet announced with `uuid`; null lists the announced wallets instead. */
@@ -54,11 +64,20 @@ function inPage(expectedOrigin: string, waitMs: number, maxIconChars: number, ca
     window.dispatchEvent(new Event('eip6963:requestProvider'));
     setTimeout(() => {
       window.removeEventListener('eip6963:announceProvider', onAnnounce);
-      if (wallets.length === 0) return resolve({ ok: false, reason: 'no-wallet', code: null, message: 'No wallet announced itself on this page.' });
+      if (wallets.length === 0)
+        return resolve({ ok: false, reason: 'no-wallet', code: null, message: 'No wallet announced itself on this page.' });
       if (!call) {
         const text = (value: unknown, max: number) => String(value ?? '').slice(0, max);
-        const icon = (value: unknown) => (typeof value === 'string' && value.startsWith('data:image/') && value.length <= maxIconChars ? value : null);
-        const list = wallets.slice(0, 20).map((w) => ({ uuid: text(w.info!.uuid, 100), name: text(w.info!.name ?? 'Wallet', 100), rdns: text(w.info!.rdns, 200), icon: icon(w.info!.icon) }));
+        const icon = (value: unknown) =>
+          typeof value === 'string' && value.startsWith('data:image/') && value.length <= maxIconChars ? value : null;
+        const list = wallets
+          .slice(0, 20)
+          .map((w) => ({
+            uuid: text(w.info!.uuid, 100),
+            name: text(w.info!.name ?? 'Wallet', 100),
+            rdns: text(w.info!.rdns, 200),
+            icon: icon(w.info!.icon),
+          }));
         return resolve({ ok: true, wallets: list });
       }
       const wallet = wallets.find((w) => w.info!.uuid === call.uuid);
@@ -69,7 +88,12 @@ function inPage(expectedOrigin: string, waitMs: number, maxIconChars: number, ca
         .then(
           (result) => resolve({ ok: true, result }),
           (error: { code?: unknown; message?: unknown }) =>
-            resolve({ ok: false, reason: 'error', code: typeof error?.code === 'number' ? error.code : null, message: String(error?.message ?? error).slice(0, 500) }),
+            resolve({
+              ok: false,
+              reason: 'error',
+              code: typeof error?.code === 'number' ? error.code : null,
+              message: String(error?.message ?? error).slice(0, 500),
+            }),
         );
     }, waitMs);
   });
@@ -95,7 +119,12 @@ function runInPage(page: PageTarget, call: PageCall) {
 async function runInPageNow(page: PageTarget, call: PageCall) {
   // documentIds (Chrome) pins the very document; elsewhere the origin check inside does.
   const target = page.documentId ? { tabId: page.tabId, documentIds: [page.documentId] } : { tabId: page.tabId, frameIds: [0] };
-  const injection = browser.scripting.executeScript({ target, world: 'MAIN', func: inPage, args: [page.origin, ANNOUNCE_WAIT_MS, MAX_ICON_CHARS, call] });
+  const injection = browser.scripting.executeScript({
+    target,
+    world: 'MAIN',
+    func: inPage,
+    args: [page.origin, ANNOUNCE_WAIT_MS, MAX_ICON_CHARS, call],
+  });
   const timeout = new Promise<never>((_, reject) =>
     setTimeout(() => reject(new UserFacingError('The wallet did not answer within 5 minutes. Nothing was unlocked.')), PROMPT_TIMEOUT_MS),
   );
@@ -107,29 +136,36 @@ async function runInPageNow(page: PageTarget, call: PageCall) {
     throw new UserFacingError('The page closed or navigated before the wallet answered. Nothing was unlocked.');
   }
   const outcome = outcomeSchema.safeParse(results[0]?.result);
-  if (!outcome.success) throw new UserFacingError('The wallet on this page gave an answer the companion cannot read. Nothing was unlocked.');
+  if (!outcome.success)
+    throw new UserFacingError('The wallet on this page gave an answer the companion cannot read. Nothing was unlocked.');
   const answer = outcome.data;
   if (answer.ok) return answer;
   if (answer.reason === 'navigated') throw new UserFacingError('The tab left the site before the wallet was asked. Nothing was signed.');
   if (answer.reason === 'no-wallet') {
-    throw new UserFacingError('No wallet is available on this page. Install or enable MetaMask (or another wallet), reload the page and try again.');
+    throw new UserFacingError(
+      'No wallet is available on this page. Install or enable MetaMask (or another wallet), reload the page and try again.',
+    );
   }
   if (answer.reason === 'wallet-gone') throw new UserFacingError('That wallet is no longer on this page. Try again.');
-  if (answer.code === RPC_ERROR_CODES.userRejected) throw new UserFacingError('You cancelled in your wallet. Nothing was signed or unlocked.');
-  if (answer.code === RPC_ERROR_CODES.requestPending) throw new UserFacingError('Your wallet already has a request waiting. Finish it in the wallet, then try again.');
+  if (answer.code === RPC_ERROR_CODES.userRejected)
+    throw new UserFacingError('You cancelled in your wallet. Nothing was signed or unlocked.');
+  if (answer.code === RPC_ERROR_CODES.requestPending)
+    throw new UserFacingError('Your wallet already has a request waiting. Finish it in the wallet, then try again.');
   throw new UserFacingError(`Your wallet refused: ${answer.message}`);
 }
 
 /** The wallets the page announces (names and icons are the page's words: display them as text and images only). */
 export async function listPageWallets(page: PageTarget): Promise<PageWalletChoice[]> {
   const answer = await runInPage(page, null);
-  if (!('wallets' in answer)) throw new UserFacingError('The wallet on this page gave an answer the companion cannot read. Nothing was unlocked.');
+  if (!('wallets' in answer))
+    throw new UserFacingError('The wallet on this page gave an answer the companion cannot read. Nothing was unlocked.');
   return answer.wallets;
 }
 
 /** One JSON-RPC request to the wallet announced as `uuid`, answered or refused in plain words. */
 export async function requestPageWallet(page: PageTarget, uuid: string, method: string, params: unknown[]): Promise<unknown> {
   const answer = await runInPage(page, { uuid, method, params });
-  if (!('result' in answer)) throw new UserFacingError('The wallet on this page gave an answer the companion cannot read. Nothing was unlocked.');
+  if (!('result' in answer))
+    throw new UserFacingError('The wallet on this page gave an answer the companion cannot read. Nothing was unlocked.');
   return answer.result;
 }

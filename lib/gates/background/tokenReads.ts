@@ -15,7 +15,11 @@ export interface TokenBalances {
 }
 
 /** Symbol, decimals and the balances of `addresses`, in one batched JSON-RPC request. */
-export async function readTokenBalances(deps: Pick<BackgroundDeps, 'db' | 'clientFor'>, tokenId: string, addresses: Address[]): Promise<TokenBalances> {
+export async function readTokenBalances(
+  deps: Pick<BackgroundDeps, 'db' | 'clientFor'>,
+  tokenId: string,
+  addresses: Address[],
+): Promise<TokenBalances> {
   const { chainId, address: token } = parseTokenId(tokenId);
   const chain = chainById(chainId);
   if (!chain) throw new UserFacingError(`Chain ${chainId} is not supported by this build.`);
@@ -25,7 +29,12 @@ export async function readTokenBalances(deps: Pick<BackgroundDeps, 'db' | 'clien
   const [symbol, decimals, balances] = await Promise.all([
     client.readContract({ address: token, abi: erc20Abi, functionName: 'symbol' }),
     client.readContract({ address: token, abi: erc20Abi, functionName: 'decimals' }),
-    Promise.all(unique.map(async (holder) => [holder, await client.readContract({ address: token, abi: erc20Abi, functionName: 'balanceOf', args: [holder] })] as const)),
+    Promise.all(
+      unique.map(
+        async (holder) =>
+          [holder, await client.readContract({ address: token, abi: erc20Abi, functionName: 'balanceOf', args: [holder] })] as const,
+      ),
+    ),
   ]);
   return { symbol: String(symbol), decimals: Number(decimals), balances: new Map(balances) };
 }

@@ -36,31 +36,57 @@ export async function unlockGate(deps: UnlockDeps, page: PageContext, gateId: st
   const address = await pageAccount(deps, page, wallet.uuid);
   const token = await readTokenBalances(deps, page.state.tokenId, [address]).catch((error: unknown) => {
     if (error instanceof UserFacingError) throw error;
-    throw new UserFacingError(`Could not read ${shortAddress(address)}'s balance from ${page.state.chainName}. Nothing was signed; try again.`);
+    throw new UserFacingError(
+      `Could not read ${shortAddress(address)}'s balance from ${page.state.chainName}. Nothing was signed; try again.`,
+    );
   });
   const minBalance = BigInt(gate.minBalance);
   const requirement = minimumText(minBalance, token);
   const balance = token.balances.get(address) ?? 0n;
   if (balance < minBalance) {
-    return { kind: 'view', view: lockedView(gate, requirement, `You need ${requirement} to unlock this; ${shortAddress(address)} holds ${amountText(balance, token)}.`) };
+    return {
+      kind: 'view',
+      view: lockedView(
+        gate,
+        requirement,
+        `You need ${requirement} to unlock this; ${shortAddress(address)} holds ${amountText(balance, token)}.`,
+      ),
+    };
   }
 
   const nonce = await askCreatorServer(() => fetchGateNonce(gate.endpoint));
   const signedAt = new Date();
-  const proof = gateProofFields({ domain: site.domain, uri: site.uri, address, chainId: page.state.chainId, nonce, gate, requirement, now: signedAt });
+  const proof = gateProofFields({
+    domain: site.domain,
+    uri: site.uri,
+    address,
+    chainId: page.state.chainId,
+    nonce,
+    gate,
+    requirement,
+    now: signedAt,
+  });
   const message = buildSiweMessage(proof);
   const signature = await deps.pageWallet.request(page, wallet.uuid, 'personal_sign', [stringToHex(message), address]);
-  if (typeof signature !== 'string' || !isHex(signature)) throw new UserFacingError('The wallet did not return a signature. Nothing was sent.');
+  if (typeof signature !== 'string' || !isHex(signature))
+    throw new UserFacingError('The wallet did not return a signature. Nothing was sent.');
   try {
-    await verifySiweMessage({ message, signature, expected: { domain: site.domain, nonce, address, chainId: page.state.chainId, uri: site.uri, time: new Date() } });
+    await verifySiweMessage({
+      message,
+      signature,
+      expected: { domain: site.domain, nonce, address, chainId: page.state.chainId, uri: site.uri, time: new Date() },
+    });
   } catch {
-    throw new UserFacingError(`The signature is not ${shortAddress(address)}'s signature of the proof the companion built. Nothing was sent.`);
+    throw new UserFacingError(
+      `The signature is not ${shortAddress(address)}'s signature of the proof the companion built. Nothing was sent.`,
+    );
   }
 
   const unlocked = await askCreatorServer(() => postGateUnlock(gate.endpoint, { gate: gate.id, message, signature }));
-  if (unlocked.kind !== gate.kind) throw new UserFacingError(`The creator's site sent a ${unlocked.kind} for a ${gate.kind} gate. Nothing is shown.`);
+  if (unlocked.kind !== gate.kind)
+    throw new UserFacingError(`The creator's site sent a ${unlocked.kind} for a ${gate.kind} gate. Nothing is shown.`);
   if (gate.kind === 'link' && !safeUnlockedLink(unlocked.content, ALLOW_LOCALHOST)) {
-    throw new UserFacingError('The creator\'s site sent a link the companion will not open (only https links). Nothing is shown.');
+    throw new UserFacingError("The creator's site sent a link the companion will not open (only https links). Nothing is shown.");
   }
   const expiresAt = Date.parse(proof.expirationTime);
   await saveUnlockSession(deps.db, {
@@ -83,7 +109,8 @@ export async function unlockGate(deps: UnlockDeps, page: PageContext, gateId: st
 async function pageAccount(deps: Pick<BackgroundDeps, 'pageWallet'>, page: PageContext, walletUuid: string): Promise<Address> {
   const result = await deps.pageWallet.request(page, walletUuid, 'eth_requestAccounts', []);
   const first = Array.isArray(result) ? result[0] : undefined;
-  if (typeof first !== 'string' || !isAddress(first, { strict: false })) throw new UserFacingError('The wallet on this page shared no account. Nothing was signed.');
+  if (typeof first !== 'string' || !isAddress(first, { strict: false }))
+    throw new UserFacingError('The wallet on this page shared no account. Nothing was signed.');
   return getAddress(first);
 }
 

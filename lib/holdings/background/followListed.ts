@@ -19,7 +19,8 @@ export async function followListed(db: CompanionDatabase, tokenId: string, now =
     throw new UserFacingError('This token id is not valid; refresh and try again.');
   }
   const listed = (await enabledListEntries(db)).find((t) => formatTokenId(t.entry.chainId, t.entry.address) === wanted);
-  if (!listed) throw new UserFacingError('This token is no longer in an enabled list; turn its list back on in Settings to follow it from here.');
+  if (!listed)
+    throw new UserFacingError('This token is no longer in an enabled list; turn its list back on in Settings to follow it from here.');
   const { entry } = listed;
   await follow(db, {
     tokenId: wanted,

@@ -34,7 +34,12 @@ export async function refreshHoldings(deps: Pick<BackgroundDeps, 'db' | 'clientF
       const chain = chainById(chainId);
       if (!chain) return { chainId, chainName: `Chain ${chainId}`, blockNumber: null, error: 'This chain is not supported.' };
       if (!isChainEnabled(settings, chainId)) {
-        return { chainId, chainName: chain.name, blockNumber: null, error: `${chain.name} is turned off in settings; turn it on to read it.` };
+        return {
+          chainId,
+          chainName: chain.name,
+          blockNumber: null,
+          error: `${chain.name} is turned off in settings; turn it on to read it.`,
+        };
       }
       try {
         return await withinDeadline(REFRESH_DEADLINE_MS, async () => {

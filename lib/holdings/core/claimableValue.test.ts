@@ -5,10 +5,26 @@ import { claimableAcrossCreators } from './claimableValue';
 
 const E18 = 10n ** 18n;
 const round = (over: Partial<RoundView>): RoundView => ({
-  id: 'r', title: 'R', date: '2021-04-01', status: 'claimable', amount: (1_250n * E18).toString(), tokenSymbol: 'ALEX', tokenDecimals: 18,
-  paidInCreatorToken: true, message: null, ...over,
+  id: 'r',
+  title: 'R',
+  date: '2021-04-01',
+  status: 'claimable',
+  amount: (1_250n * E18).toString(),
+  tokenSymbol: 'ALEX',
+  tokenDecimals: 18,
+  paidInCreatorToken: true,
+  message: null,
+  ...over,
 });
-const row = (tokenId: string, rounds: RoundView[]): IncomeRow => ({ account: '0xa', tokenId, rounds, positions: [], programs: [], blockNumber: '1', fetchedAt: 1 });
+const row = (tokenId: string, rounds: RoundView[]): IncomeRow => ({
+  account: '0xa',
+  tokenId,
+  rounds,
+  positions: [],
+  programs: [],
+  blockNumber: '1',
+  fetchedAt: 1,
+});
 
 test('claimable income is valued per creator and summed; other tokens and claimed rounds are not', () => {
   const views = new Map([

@@ -7,7 +7,10 @@ import { valueInWei } from './valuation';
  * token, valued at that creator's price. Rounds paid in other tokens are counted apart (they have
  * no price here) so the total never pretends to cover them.
  */
-export function claimableAcrossCreators(income: IncomeRow[], views: Map<string, HoldingView>): { usdE18: bigint; rounds: number; unpricedRounds: number } {
+export function claimableAcrossCreators(
+  income: IncomeRow[],
+  views: Map<string, HoldingView>,
+): { usdE18: bigint; rounds: number; unpricedRounds: number } {
   let usdE18 = 0n;
   let rounds = 0;
   let unpricedRounds = 0;
@@ -16,7 +19,8 @@ export function claimableAcrossCreators(income: IncomeRow[], views: Map<string, 
     for (const round of row.rounds) {
       if (round.status !== 'claimable' || round.amount === null) continue;
       rounds++;
-      if (round.paidInCreatorToken && view?.priceUsdE18 != null) usdE18 += valueInWei(BigInt(round.amount), round.tokenDecimals, view.priceUsdE18);
+      if (round.paidInCreatorToken && view?.priceUsdE18 != null)
+        usdE18 += valueInWei(BigInt(round.amount), round.tokenDecimals, view.priceUsdE18);
       else unpricedRounds++;
     }
   }

@@ -4,19 +4,33 @@ import { describePriceSource } from './describePriceSource';
 const E18 = 10n ** 18n;
 
 test('a reliable source names protocol, fee, pair and depth', () => {
-  expect(describePriceSource({ protocol: 'v4', fee: 3000, pair: 'JESS/WETH', via: null, depthUsdE18: (60_000n * E18).toString(), reliable: true }, 'en-US')).toBe(
-    'Uniswap V4 0.3% JESS/WETH, $60,000.00 deep',
-  );
-  expect(describePriceSource({ protocol: 'v2', fee: null, pair: 'ALEX/WETH', via: null, depthUsdE18: (600_000n * E18).toString(), reliable: true }, 'en-US')).toBe(
-    'Uniswap V2 ALEX/WETH, $600,000.00 deep',
-  );
-  expect(describePriceSource({ protocol: 'v4', fee: 10000, pair: 'KAI/ZED', via: 'ZED/WETH', depthUsdE18: (120_000n * E18).toString(), reliable: true }, 'en-US')).toBe(
-    'Uniswap V4 1% KAI/ZED via ZED/WETH, $120,000.00 deep',
-  );
+  expect(
+    describePriceSource(
+      { protocol: 'v4', fee: 3000, pair: 'JESS/WETH', via: null, depthUsdE18: (60_000n * E18).toString(), reliable: true },
+      'en-US',
+    ),
+  ).toBe('Uniswap V4 0.3% JESS/WETH, $60,000.00 deep');
+  expect(
+    describePriceSource(
+      { protocol: 'v2', fee: null, pair: 'ALEX/WETH', via: null, depthUsdE18: (600_000n * E18).toString(), reliable: true },
+      'en-US',
+    ),
+  ).toBe('Uniswap V2 ALEX/WETH, $600,000.00 deep');
+  expect(
+    describePriceSource(
+      { protocol: 'v4', fee: 10000, pair: 'KAI/ZED', via: 'ZED/WETH', depthUsdE18: (120_000n * E18).toString(), reliable: true },
+      'en-US',
+    ),
+  ).toBe('Uniswap V4 1% KAI/ZED via ZED/WETH, $120,000.00 deep');
 });
 
 test('a thin pool says why there is no price', () => {
-  expect(describePriceSource({ protocol: 'v4', fee: 3000, pair: 'THIN/WETH', via: null, depthUsdE18: (1_200n * E18).toString(), reliable: false }, 'en-US')).toBe(
+  expect(
+    describePriceSource(
+      { protocol: 'v4', fee: 3000, pair: 'THIN/WETH', via: null, depthUsdE18: (1_200n * E18).toString(), reliable: false },
+      'en-US',
+    ),
+  ).toBe(
     'The deepest pool, Uniswap V4 0.3% THIN/WETH, is only $1,200.00 deep: one small trade could move its price. (Minimum depth: Settings.)',
   );
 });

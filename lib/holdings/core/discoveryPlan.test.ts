@@ -6,14 +6,22 @@ const token = (chainId: number, n: number) => ({ chainId, address: `0x${n.toStri
 
 describe('discovery chunks', () => {
   test('per chain read, in chunks of at most the cap; other chains are skipped', () => {
-    const listed = [...Array.from({ length: 1201 }, (_, i) => token(1, i)), ...Array.from({ length: 3 }, (_, i) => token(8453, i)), token(999, 1)];
+    const listed = [
+      ...Array.from({ length: 1201 }, (_, i) => token(1, i)),
+      ...Array.from({ length: 3 }, (_, i) => token(8453, i)),
+      token(999, 1),
+    ];
     const plan = discoveryChunks(listed, [1, 8453]);
     expect([...plan.keys()]).toEqual([1, 8453]);
     expect(plan.get(1)!.map((c) => c.length)).toEqual([MAX_BALANCE_READS_PER_CALL, MAX_BALANCE_READS_PER_CALL, 201]);
     expect(plan.get(1)!.flat()).toEqual(listed.slice(0, 1201));
     expect(plan.get(8453)!.map((c) => c.length)).toEqual([3]);
     expect(plan.has(999)).toBe(false);
-    expect(discoveryChunks(listed, [1], 1000).get(1)!.map((c) => c.length)).toEqual([1000, 201]);
+    expect(
+      discoveryChunks(listed, [1], 1000)
+        .get(1)!
+        .map((c) => c.length),
+    ).toEqual([1000, 201]);
     expect(() => discoveryChunks(listed, [1], 0)).toThrow(RangeError);
   });
 

@@ -14,7 +14,11 @@ export interface ListedOnChain {
 }
 
 /** The listed tokens of the chains this build reads, per chain, in chunks of at most `size`. */
-export function discoveryChunks<T extends ListedOnChain>(listed: readonly T[], readChains: readonly number[], size = MAX_BALANCE_READS_PER_CALL): Map<number, T[][]> {
+export function discoveryChunks<T extends ListedOnChain>(
+  listed: readonly T[],
+  readChains: readonly number[],
+  size = MAX_BALANCE_READS_PER_CALL,
+): Map<number, T[][]> {
   if (!Number.isInteger(size) || size < 1) throw new RangeError('chunk size must be a positive integer');
   const read = new Set(readChains);
   const byChain = new Map<number, T[]>();

@@ -16,7 +16,11 @@ export interface FoundToken {
  * The listed tokens found in the wallet that the holder does not follow yet, with the value of
  * the latest reading (the found balance until one exists), most valuable first.
  */
-export function foundInWallet(discoveries: DiscoveryRow[], followed: ReadonlySet<string>, views: ReadonlyMap<string, HoldingView>): FoundToken[] {
+export function foundInWallet(
+  discoveries: DiscoveryRow[],
+  followed: ReadonlySet<string>,
+  views: ReadonlyMap<string, HoldingView>,
+): FoundToken[] {
   return discoveries
     .filter((d) => !followed.has(d.tokenId))
     .map((d): FoundToken => {

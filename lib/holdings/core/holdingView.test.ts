@@ -4,11 +4,25 @@ import { toHoldingView, totalUsdE18 } from './holdingView';
 
 const E18 = 10n ** 18n;
 const values = (over: Partial<HoldingValues>): HoldingValues => ({
-  balance: (12_500n * E18).toString(), decimals: 18, symbol: 'ALEX', name: 'Alex Masmej',
-  priceEthE18: (E18 / 10_000n).toString(), ethUsdE18: (3_000n * E18).toString(),
-  valueWei: (125n * 10n ** 16n).toString(), blockNumber: '10', blockTimestamp: 1, fetchedAt: 5, ...over,
+  balance: (12_500n * E18).toString(),
+  decimals: 18,
+  symbol: 'ALEX',
+  name: 'Alex Masmej',
+  priceEthE18: (E18 / 10_000n).toString(),
+  ethUsdE18: (3_000n * E18).toString(),
+  valueWei: (125n * 10n ** 16n).toString(),
+  blockNumber: '10',
+  blockTimestamp: 1,
+  fetchedAt: 5,
+  ...over,
 });
-const row = (latest: HoldingValues, looked: HoldingValues | null): HoldingRow => ({ account: '0xabc', tokenId: 't', chainId: 1, latest, looked });
+const row = (latest: HoldingValues, looked: HoldingValues | null): HoldingRow => ({
+  account: '0xabc',
+  tokenId: 't',
+  chainId: 1,
+  latest,
+  looked,
+});
 
 describe('holding view', () => {
   test('values in ETH and USD from the stored reading', () => {
@@ -25,7 +39,7 @@ describe('holding view', () => {
   });
 
   test('without a balance the change is the price change', () => {
-    const latest = values({ balance: null, valueWei: null, priceEthE18: (2n * E18 / 10_000n).toString() });
+    const latest = values({ balance: null, valueWei: null, priceEthE18: ((2n * E18) / 10_000n).toString() });
     const looked = values({ balance: null, valueWei: null });
     expect(toHoldingView(row(latest, looked)).changeBasisPoints).toBe(10_000);
   });

@@ -33,7 +33,11 @@ export function toHoldingView(row: HoldingRow): HoldingView {
   const valueWei = big(latest.valueWei);
   const valueUsdE18 = usd(valueWei, latest);
   const current = valueUsdE18 ?? usd(priceEthE18, latest);
-  const before = looked ? (looked.valueWei !== null && latest.valueWei !== null ? usd(big(looked.valueWei), looked) : usd(big(looked.priceEthE18), looked)) : null;
+  const before = looked
+    ? looked.valueWei !== null && latest.valueWei !== null
+      ? usd(big(looked.valueWei), looked)
+      : usd(big(looked.priceEthE18), looked)
+    : null;
   return {
     tokenId: row.tokenId,
     symbol: latest.symbol ?? '???',

@@ -20,7 +20,7 @@ describe('spotPriceE18', () => {
 
   test('V3: WETH/USDC with USDC as token0, as on Ethereum (6 and 18 decimals)', () => {
     // token1 (WETH) per token0 (USDC) in raw units at $3,000: 1e18 / (3000 × 1e6).
-    const sqrtPriceX96 = isqrt((10n ** 18n << 192n) / (3_000n * 10n ** 6n));
+    const sqrtPriceX96 = isqrt(((10n ** 18n) << 192n) / (3_000n * 10n ** 6n));
     const weth = spotPriceE18({ protocol: 'v3', sqrtPriceX96, liquidity: 1n, baseIsToken0: false }, 18, 6)!;
     expect(weth / 10n ** 12n).toBe(3_000_000_000n); // $3,000.000000, to 6 decimals
     const usdc = spotPriceE18({ protocol: 'v3', sqrtPriceX96, liquidity: 1n, baseIsToken0: true }, 6, 18)!;
@@ -49,7 +49,13 @@ describe('depth', () => {
 
 describe('bestPrice', () => {
   const weth = (state: PoolCandidate['state'], protocol: PoolCandidate['protocol'] = state.protocol): PoolCandidate => ({
-    protocol, fee: protocol === 'v2' ? null : 3000, quoteSymbol: 'WETH', quoteDecimals: 18, quoteUsdE18: 3_000n * E18, via: null, state,
+    protocol,
+    fee: protocol === 'v2' ? null : 3000,
+    quoteSymbol: 'WETH',
+    quoteDecimals: 18,
+    quoteUsdE18: 3_000n * E18,
+    via: null,
+    state,
   });
 
   test('the deepest pool sets the price, whichever protocol it is on', () => {
@@ -65,14 +71,22 @@ describe('bestPrice', () => {
   test('below the minimum depth: unreliable, with the pool named, never a number', () => {
     const thin = weth({ protocol: 'v2', baseReserve: 1_000n * E18, quoteReserve: E18 / 5n }); // $1,200
     const price = bestPrice('THIN', 18, [thin], 5_000);
-    expect(price).toEqual({ kind: 'unreliable', source: { protocol: 'v2', fee: null, pair: 'THIN/WETH', via: null, depthUsdE18: 1_200n * E18 } });
+    expect(price).toEqual({
+      kind: 'unreliable',
+      source: { protocol: 'v2', fee: null, pair: 'THIN/WETH', via: null, depthUsdE18: 1_200n * E18 },
+    });
     expect(bestPrice('THIN', 18, [thin], 1_000).kind).toBe('priced');
   });
 
   test('through an intermediate coin the route is as deep as its shallower pool', () => {
     const hubSource = { protocol: 'v3' as const, fee: 3000, pair: 'ZED/WETH', via: null, depthUsdE18: 2_000n * E18 };
     const viaHub: PoolCandidate = {
-      protocol: 'v4', fee: 3000, quoteSymbol: 'ZED', quoteDecimals: 18, quoteUsdE18: 3n * 10n ** 17n, via: hubSource,
+      protocol: 'v4',
+      fee: 3000,
+      quoteSymbol: 'ZED',
+      quoteDecimals: 18,
+      quoteUsdE18: 3n * 10n ** 17n,
+      via: hubSource,
       state: { protocol: 'v2', baseReserve: 1_000_000n * E18, quoteReserve: 4_000_000n * E18 },
     };
     const price = bestPrice('KAI', 18, [viaHub], 5_000);

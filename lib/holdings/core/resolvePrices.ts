@@ -22,7 +22,17 @@ function candidates(readings: PoolReading[], quoteOf: (r: PoolReading) => QuoteI
   return readings.flatMap((r) => {
     const quote = quoteOf(r);
     if (!r.state || !quote) return [];
-    return [{ protocol: r.protocol, fee: r.fee, quoteSymbol: quote.symbol, quoteDecimals: quote.decimals, quoteUsdE18: quote.usdE18, via: quote.via, state: r.state }];
+    return [
+      {
+        protocol: r.protocol,
+        fee: r.fee,
+        quoteSymbol: quote.symbol,
+        quoteDecimals: quote.decimals,
+        quoteUsdE18: quote.usdE18,
+        via: quote.via,
+        state: r.state,
+      },
+    ];
   });
 }
 
@@ -38,7 +48,12 @@ export function resolvePrices(
   minDepthUsd: number,
 ): ResolvedPrices {
   const stable: QuoteInfo = { symbol: chain.stablecoin.symbol, decimals: chain.stablecoin.decimals, usdE18: E18, via: null };
-  const eth = bestPrice('WETH', 18, candidates(reads.eth, () => stable), minDepthUsd);
+  const eth = bestPrice(
+    'WETH',
+    18,
+    candidates(reads.eth, () => stable),
+    minDepthUsd,
+  );
   const ethUsdE18 = eth.kind === 'priced' ? eth.priceUsdE18 : null;
 
   const hubs = new Map<string, QuoteInfo>();
@@ -53,7 +68,8 @@ export function resolvePrices(
     const symbol = hub.symbol ?? 'hub';
     const price = bestPrice(symbol, hub.decimals, candidates(hub.pools, direct), minDepthUsd);
     // A hub prices others only when its own price is reliable.
-    if (price.kind === 'priced') hubs.set(hub.address.toLowerCase(), { symbol, decimals: hub.decimals, usdE18: price.priceUsdE18, via: price.source });
+    if (price.kind === 'priced')
+      hubs.set(hub.address.toLowerCase(), { symbol, decimals: hub.decimals, usdE18: price.priceUsdE18, via: price.source });
   }
 
   const tokens = new Map<string, TokenPrice>();

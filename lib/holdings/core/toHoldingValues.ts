@@ -20,7 +20,12 @@ function priceInEth(price: TokenPrice, ethUsdE18: bigint | null): bigint | null 
 }
 
 /** A token's reading at a block, priced from its deepest pool and valued, in the shape the database keeps. */
-export function toHoldingValues(snapshot: ChainSnapshot, reading: TokenReading, fetchedAt: number, prices: ResolvedPrices): HoldingValues | null {
+export function toHoldingValues(
+  snapshot: ChainSnapshot,
+  reading: TokenReading,
+  fetchedAt: number,
+  prices: ResolvedPrices,
+): HoldingValues | null {
   if (reading.decimals === null) return null; // not an ERC-20 we can read
   const price = prices.tokens.get(reading.address.toLowerCase()) ?? { kind: 'none' };
   const priceEthE18 = priceInEth(price, prices.ethUsdE18);

@@ -54,7 +54,13 @@ export interface ClaimAllPreview {
 
 /** What `subject` of a claim-all row holds: enough to read each round back after the receipt. */
 const batchEntriesSchema = z.array(
-  z.object({ tokenId: z.string(), roundId: z.string(), title: z.string(), distributor: address('The distributor the claim was sent to.'), index: z.string().regex(/^\d+$/) }),
+  z.object({
+    tokenId: z.string(),
+    roundId: z.string(),
+    title: z.string(),
+    distributor: address('The distributor the claim was sent to.'),
+    index: z.string().regex(/^\d+$/),
+  }),
 );
 type BatchEntry = z.infer<typeof batchEntriesSchema>[number];
 
@@ -66,7 +72,14 @@ type BatchEntry = z.infer<typeof batchEntriesSchema>[number];
 export async function previewClaimAll(deps: ClaimAllDeps, chainId: number): Promise<ClaimAllPreview> {
   const { chain, account, client, batch } = await claimableOnChain(deps, chainId);
   const outcomes = batch.length ? await simulate(client, account, chain, batch) : [];
-  const rounds = batch.map((r, i) => ({ tokenId: r.tokenId, roundId: r.roundId, title: r.title, token: r.token, amount: r.claim.amount, simulated: outcomes[i] ?? { ok: false as const, reason: 'not simulated' } }));
+  const rounds = batch.map((r, i) => ({
+    tokenId: r.tokenId,
+    roundId: r.roundId,
+    title: r.title,
+    token: r.token,
+    amount: r.claim.amount,
+    simulated: outcomes[i] ?? { ok: false as const, reason: 'not simulated' },
+  }));
   const via = (await deps.wallet.supportsAtomicBatch(chainId)) ? 'wallet-batch' : 'multicall';
   return { chainId, via, rounds, totals: totalsByToken(batch.filter((_, i) => outcomes[i]?.ok)) };
 }
@@ -81,8 +94,17 @@ export async function claimAll(deps: ClaimAllDeps, chainId: number): Promise<{ t
   if (!batch.length) throw new UserFacingError('Nothing is waiting to be claimed on this chain.');
   const outcomes = await simulate(client, account, chain, batch);
   const landing = batch.filter((_, i) => outcomes[i]?.ok);
-  if (!landing.length) throw new UserFacingError(`None of the rounds would be paid right now, so nothing was sent: ${outcomes.map((o) => (o.ok ? '' : o.reason)).join('; ')}.`);
-  const entries: BatchEntry[] = landing.map((r) => ({ tokenId: r.tokenId, roundId: r.roundId, title: r.title, distributor: r.distributor, index: r.claim.index.toString() }));
+  if (!landing.length)
+    throw new UserFacingError(
+      `None of the rounds would be paid right now, so nothing was sent: ${outcomes.map((o) => (o.ok ? '' : o.reason)).join('; ')}.`,
+    );
+  const entries: BatchEntry[] = landing.map((r) => ({
+    tokenId: r.tokenId,
+    roundId: r.roundId,
+    title: r.title,
+    distributor: r.distributor,
+    index: r.claim.index.toString(),
+  }));
   const label = `Claim ${landing.length} round${landing.length === 1 ? '' : 's'}`;
   const call = buildClaimAllCall(chain.multicall3, landing);
   const tracked = { kind: 'claim-all' as const, tokenId: `eip155:${chainId}`, chainId, subject: JSON.stringify(entries), label, ...call };
@@ -91,7 +113,17 @@ export async function claimAll(deps: ClaimAllDeps, chainId: number): Promise<{ t
   // The wallet's own batch: saved the same way before it opens, its hash recorded when it lands.
   const nonce = await client.getTransactionCount({ address: account, blockTag: 'pending' }).catch(() => undefined);
   const now = Date.now();
-  const row: TransactionRow = { ...tracked, id: crypto.randomUUID(), account: lowerAddress(account), hash: null, nonce, status: 'awaiting-signature', error: null, createdAt: now, updatedAt: now };
+  const row: TransactionRow = {
+    ...tracked,
+    id: crypto.randomUUID(),
+    account: lowerAddress(account),
+    hash: null,
+    nonce,
+    status: 'awaiting-signature',
+    error: null,
+    createdAt: now,
+    updatedAt: now,
+  };
   await saveTransaction(deps.db, row);
   let batchId: string;
   try {
@@ -115,7 +147,11 @@ async function followWalletBatch(deps: ClaimAllDeps, id: string, batchId: string
       const status = await deps.wallet.callsStatus(batchId);
       const hash = status.transactionHashes.at(-1);
       if (status.status >= 400) {
-        await updateTransaction(deps.db, id, { status: 'failed', hash: hash ?? null, error: 'Your wallet reports that the batch failed; nothing was claimed by it.' });
+        await updateTransaction(deps.db, id, {
+          status: 'failed',
+          hash: hash ?? null,
+          error: 'Your wallet reports that the batch failed; nothing was claimed by it.',
+        });
         return;
       }
       if (hash) {
@@ -131,9 +167,7 @@ async function followWalletBatch(deps: ClaimAllDeps, id: string, batchId: string
   await updateTransaction(deps.db, id, { error: 'Your wallet has not reported the batch yet; check it in your wallet.' });
 }
 
-export type RoundResult =
-  | { status: 'claimed'; by: 'this-transaction' | 'earlier' }
-  | { status: 'not-claimed'; reason: string };
+export type RoundResult = { status: 'claimed'; by: 'this-transaction' | 'earlier' } | { status: 'not-claimed'; reason: string };
 
 export interface ClaimAllOutcome {
   transaction: TransactionRow;
@@ -157,7 +191,8 @@ export async function claimAllOutcome(deps: Pick<BackgroundDeps, 'db' | 'clientF
     for (const log of receipt.logs) {
       try {
         const event = decodeEventLog({ abi: merkleDistributorAbi, data: log.data, topics: log.topics });
-        if (event.eventName === 'Claimed' && isAddressEqual(event.args.account, row.account)) paidHere.add(`${log.address.toLowerCase()}#${event.args.index}`);
+        if (event.eventName === 'Claimed' && isAddressEqual(event.args.account, row.account))
+          paidHere.add(`${log.address.toLowerCase()}#${event.args.index}`);
       } catch {
         // another contract's log
       }
@@ -165,10 +200,21 @@ export async function claimAllOutcome(deps: Pick<BackgroundDeps, 'db' | 'clientF
   }
   const rounds = await Promise.all(
     entries.map(async (e) => {
-      const claimed = await client.readContract({ address: e.distributor, abi: merkleDistributorAbi, functionName: 'isClaimed', args: [BigInt(e.index)] });
+      const claimed = await client.readContract({
+        address: e.distributor,
+        abi: merkleDistributorAbi,
+        functionName: 'isClaimed',
+        args: [BigInt(e.index)],
+      });
       const result: RoundResult = claimed
         ? { status: 'claimed', by: paidHere.has(`${e.distributor.toLowerCase()}#${e.index}`) ? 'this-transaction' : 'earlier' }
-        : { status: 'not-claimed', reason: row.status === 'confirmed' ? 'the distributor refused the claim in this transaction' : (row.error ?? 'the transaction has not landed') };
+        : {
+            status: 'not-claimed',
+            reason:
+              row.status === 'confirmed'
+                ? 'the distributor refused the claim in this transaction'
+                : (row.error ?? 'the transaction has not landed'),
+          };
       return { tokenId: e.tokenId, roundId: e.roundId, title: e.title, result };
     }),
   );
@@ -185,14 +231,19 @@ async function claimableOnChain(deps: ClaimAllDeps, chainId: number) {
   const client = deps.clientFor(chain, settings.rpcUrls[chainId]);
   const candidates = (await listFollows(db))
     .filter((f) => f.chainId === chainId && f.manifest)
-    .flatMap((f) => (f.manifest?.distributions ?? []).map((round) => ({ tokenId: f.tokenId, round, creatorToken: parseTokenId(f.tokenId).address })));
+    .flatMap((f) =>
+      (f.manifest?.distributions ?? []).map((round) => ({ tokenId: f.tokenId, round, creatorToken: parseTokenId(f.tokenId).address })),
+    );
   // Claims files are fetched (or read from the cache) for each round; a broken file skips its round only.
   const lookups = await Promise.all(candidates.map((c) => holderClaim(db, c.round.claimsUrl, account).catch(() => null)));
   const key = (i: number) => `${i}`;
   const reading = await runReadPlan(
     client,
     chain.multicall3,
-    planDistributionReads(candidates.map((c, i) => ({ id: key(i), distributor: c.round.distributor, index: lookups[i]?.claim?.index ?? null })), account),
+    planDistributionReads(
+      candidates.map((c, i) => ({ id: key(i), distributor: c.round.distributor, index: lookups[i]?.claim?.index ?? null })),
+      account,
+    ),
   );
   const batch: BatchRound[] = [];
   candidates.forEach((c, i) => {
@@ -201,7 +252,15 @@ async function claimableOnChain(deps: ClaimAllDeps, chainId: number) {
     if (!read || !lookup) return;
     const token = c.round.token ? parseTokenId(c.round.token).address : c.creatorToken;
     const state = roundState({ claim: lookup.claim, reading: read, expectedToken: token });
-    if (state.status === 'claimable') batch.push({ tokenId: c.tokenId, roundId: c.round.id, title: c.round.title, distributor: getAddress(c.round.distributor), token, claim: state.claim });
+    if (state.status === 'claimable')
+      batch.push({
+        tokenId: c.tokenId,
+        roundId: c.round.id,
+        title: c.round.title,
+        distributor: getAddress(c.round.distributor),
+        token,
+        claim: state.claim,
+      });
   });
   return { chain, account, client, batch };
 }
@@ -212,8 +271,9 @@ async function simulate(client: ReturnType<ClaimAllDeps['clientFor']>, account: 
   try {
     ({ data } = await client.call({ account, to: call.to, data: call.data }));
   } catch (error) {
-    throw new UserFacingError(`The claims could not be simulated, so nothing was sent: ${error instanceof BaseError ? error.shortMessage : String(error)}. Try again shortly.`);
+    throw new UserFacingError(
+      `The claims could not be simulated, so nothing was sent: ${error instanceof BaseError ? error.shortMessage : String(error)}. Try again shortly.`,
+    );
   }
   return decodeClaimAllResult(data ?? '0x', batch.length);
 }
-

@@ -32,7 +32,11 @@ export async function claimRound(deps: TransactionDeps, tokenId: string, roundId
   );
   const read = reading.get(round.id);
   if (!read) throw new UserFacingError('The round could not be read from the chain. Nothing was sent; try again.');
-  const state = roundState({ claim: lookup.claim, reading: read, expectedToken: round.token ? parseTokenId(round.token).address : creatorToken });
+  const state = roundState({
+    claim: lookup.claim,
+    reading: read,
+    expectedToken: round.token ? parseTokenId(round.token).address : creatorToken,
+  });
   if (state.status === 'claimed') throw new UserFacingError('You already claimed this round.');
   if (state.status === 'not-eligible') throw new UserFacingError('Your address is not part of this round.');
   if (state.status !== 'claimable') throw new UserFacingError(state.message);

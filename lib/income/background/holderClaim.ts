@@ -1,7 +1,13 @@
 import type { Address } from 'viem';
 import type { CompanionDatabase } from '@/lib/db/database';
 import { fetchCappedBytes } from '@/lib/net/fetchCapped';
-import { CLAIMS_FILE_FETCH_TIMEOUT_MS, ClaimsFileError, lookupClaim, MAX_CLAIMS_FILE_BYTES, type CachedClaimLookup } from '@/lib/income/core';
+import {
+  CLAIMS_FILE_FETCH_TIMEOUT_MS,
+  ClaimsFileError,
+  lookupClaim,
+  MAX_CLAIMS_FILE_BYTES,
+  type CachedClaimLookup,
+} from '@/lib/income/core';
 import { claimsCacheStore, claimsFileSeen, rememberClaimsFile } from '@/lib/income/claimsCacheRepository';
 
 /** A claims file does not change under its URL often; a popup opening need not download it. */
@@ -26,6 +32,7 @@ export async function holderClaim(db: CompanionDatabase, url: string, account: A
 
 async function fetchClaimsFile(url: string): Promise<Uint8Array> {
   const result = await fetchCappedBytes(url, { maxBytes: MAX_CLAIMS_FILE_BYTES, timeoutMs: CLAIMS_FILE_FETCH_TIMEOUT_MS });
-  if (!result.ok) throw new ClaimsFileError(`The claims file could not be read: ${result.error}. (The site must allow cross-origin reads.)`);
+  if (!result.ok)
+    throw new ClaimsFileError(`The claims file could not be read: ${result.error}. (The site must allow cross-origin reads.)`);
   return result.bytes;
 }

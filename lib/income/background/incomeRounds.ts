@@ -28,7 +28,12 @@ export interface CreatorIncomeInput {
 }
 
 /** Fetches (or takes from the cache) the holder's entry in every round's claims file. */
-export async function prepareIncome(db: CompanionDatabase, tokenId: string, manifest: PersonalTokenManifest, account: Address): Promise<CreatorIncomeInput> {
+export async function prepareIncome(
+  db: CompanionDatabase,
+  tokenId: string,
+  manifest: PersonalTokenManifest,
+  account: Address,
+): Promise<CreatorIncomeInput> {
   const rounds = manifest.distributions;
   const lookups = new Map<string, CachedClaimLookup | { error: string }>();
   await Promise.all(
@@ -63,7 +68,9 @@ export function incomePlan(input: CreatorIncomeInput, account: Address): ReadPla
       { address, abi: erc20Abi, functionName: 'decimals' },
     ]),
     decode: (outcomes) =>
-      new Map(tokens.map((t, i) => [t, { symbol: outcomeValue<string>(outcomes[2 * i]), decimals: outcomeValue<number>(outcomes[2 * i + 1]) }])),
+      new Map(
+        tokens.map((t, i) => [t, { symbol: outcomeValue<string>(outcomes[2 * i]), decimals: outcomeValue<number>(outcomes[2 * i + 1]) }]),
+      ),
   };
   const combined = combinePlans(distributions, metadata);
   return {
@@ -92,7 +99,8 @@ function roundView(
     endsAt: round.endsAt ? Date.parse(round.endsAt) : null,
   };
   const lookup = input.lookups.get(round.id);
-  if (!lookup || 'error' in lookup) return { ...base, status: 'unavailable', amount: null, message: lookup?.error ?? 'The claims file was not read.' };
+  if (!lookup || 'error' in lookup)
+    return { ...base, status: 'unavailable', amount: null, message: lookup?.error ?? 'The claims file was not read.' };
   if (!reading) return { ...base, status: 'unavailable', amount: null, message: 'The distributor was not read.' };
   const state = roundState({ claim: lookup.claim, reading, expectedToken: token });
   const amount = 'claim' in state ? state.claim.amount.toString() : null;

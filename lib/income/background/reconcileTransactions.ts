@@ -9,7 +9,8 @@ import { lowerAddress } from '@/lib/protocol/address';
 // "awaiting signature" with no hash, whatever the holder did. The chain tells what happened.
 
 /** What older versions wrote at restart; such records are checked once more. */
-export const LEGACY_RESTART_MESSAGE = 'The extension restarted while your wallet was open. If you confirmed, the claim will show as done after the next refresh.';
+export const LEGACY_RESTART_MESSAGE =
+  'The extension restarted while your wallet was open. If you confirmed, the claim will show as done after the next refresh.';
 /** Written when the chain could not be asked; checked again at the next start. */
 export const UNCHECKED_MESSAGE =
   'The extension restarted while your wallet was open and could not reach the chain to check what happened. Check your wallet’s activity before trying again.';
@@ -71,7 +72,8 @@ export async function reconcileTransactions(deps: ReconcileDependencies): Promis
   const all = await db.transactions.toArray();
   // A failed record the holder has since retried is history: the newer record tells the story.
   const retried = (row: TransactionRow) =>
-    row.status === 'failed' && all.some((r) => r.tokenId === row.tokenId && r.subject === row.subject && r.kind === row.kind && r.createdAt > row.createdAt);
+    row.status === 'failed' &&
+    all.some((r) => r.tokenId === row.tokenId && r.subject === row.subject && r.kind === row.kind && r.createdAt > row.createdAt);
   const rows = all.filter((row) => needsCheck(row, startedAt) && !retried(row)).sort((a, b) => a.createdAt - b.createdAt);
   const result: ReconcileResult = { pending: [], confirmed: [] };
   for (const row of rows) {
@@ -142,11 +144,19 @@ async function nothingSentSince(client: PublicClient, account: Address, nonce: n
  * then in recent blocks back to the record's creation (or `maxBlocks`, or the account's
  * transactions from before the recorded nonce). Null when the nonce shows nothing was sent.
  */
-async function findSent(client: PublicClient, row: TransactionRow, others: Set<string>, maxBlocks: number): Promise<{ hash: Hex; mined: boolean } | null> {
+async function findSent(
+  client: PublicClient,
+  row: TransactionRow,
+  others: Set<string>,
+  maxBlocks: number,
+): Promise<{ hash: Hex; mined: boolean } | null> {
   const account = lowerAddress(row.account);
   const fromAccount = (tx: Transaction) => tx.from.toLowerCase() === account;
   const matches = (tx: Transaction) =>
-    fromAccount(tx) && tx.to?.toLowerCase() === row.to.toLowerCase() && tx.input.toLowerCase() === row.data.toLowerCase() && !others.has(tx.hash.toLowerCase());
+    fromAccount(tx) &&
+    tx.to?.toLowerCase() === row.to.toLowerCase() &&
+    tx.input.toLowerCase() === row.data.toLowerCase() &&
+    !others.has(tx.hash.toLowerCase());
   if (row.nonce !== undefined && (await nothingSentSince(client, account, row.nonce))) return null;
 
   const pendingBlock = await client.getBlock({ blockTag: 'pending', includeTransactions: true }).catch(() => null);

@@ -21,11 +21,21 @@ export interface IncomeRefresh {
 }
 
 /** Claims files first (HTTP to the creators' sites, cached), then one plan for the chain. */
-export async function prepareIncomeRefresh(db: CompanionDatabase, follows: FollowRow[], chain: ChainConfig, account: Address | null): Promise<IncomeRefresh> {
+export async function prepareIncomeRefresh(
+  db: CompanionDatabase,
+  follows: FollowRow[],
+  chain: ChainConfig,
+  account: Address | null,
+): Promise<IncomeRefresh> {
   if (!account) return { inputs: [], plan: undefined };
   const creators = follows.filter(withIncome).filter((f) => f.chainId === chain.chainId);
   const inputs = await Promise.all(creators.map((f) => prepareIncome(db, f.tokenId, f.manifest, account)));
-  return { inputs, plan: inputs.length ? (combinePlans(...inputs.map((input) => creatorPlan(input, chain, account))) as ReadPlan<CreatorReading[]>) : undefined };
+  return {
+    inputs,
+    plan: inputs.length
+      ? (combinePlans(...inputs.map((input) => creatorPlan(input, chain, account))) as ReadPlan<CreatorReading[]>)
+      : undefined,
+  };
 }
 
 /** Turns the decoded readings into what the popup shows, and stores it per account and creator. */
@@ -46,8 +56,13 @@ export async function storeIncome(
       if (!reading) throw new Error(`The multicall returned no reading for ${input.tokenId}.`);
       const token = snapshot.tokens.find((t) => t.address.toLowerCase() === input.token.toLowerCase());
       const ctx = {
-        db, chainId: chain.chainId, account, blockNumber: snapshot.blockNumber, blockTimestamp: snapshot.blockTimestamp,
-        tokenDecimals: token?.decimals ?? 18, tokenSymbol: token?.symbol ?? 'tokens',
+        db,
+        chainId: chain.chainId,
+        account,
+        blockNumber: snapshot.blockNumber,
+        blockTimestamp: snapshot.blockTimestamp,
+        tokenDecimals: token?.decimals ?? 18,
+        tokenSymbol: token?.symbol ?? 'tokens',
       };
       return {
         account,

@@ -47,7 +47,11 @@ test('totals per paid token, whatever the address case', () => {
 });
 
 test('each round’s simulated outcome, with the distributor’s reason for a failure', () => {
-  const alreadyClaimed = encodeErrorResult({ abi: parseAbi(['error Error(string)']), errorName: 'Error', args: ['MerkleDistributor: Drop already claimed.'] });
+  const alreadyClaimed = encodeErrorResult({
+    abi: parseAbi(['error Error(string)']),
+    errorName: 'Error',
+    args: ['MerkleDistributor: Drop already claimed.'],
+  });
   const result = encodeFunctionResult({
     abi: multicall3WriteAbi,
     functionName: 'aggregate3',

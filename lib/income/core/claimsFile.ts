@@ -16,7 +16,9 @@ export const CLAIMS_FILE_FETCH_TIMEOUT_MS = 60_000;
 /** 2^64 leaves is more than any file could hold; a longer proof is not a real one. */
 const MAX_PROOF_LENGTH = 64;
 
-const bytes32 = z.custom<Hex>((value) => typeof value === 'string' && /^0x[0-9a-fA-F]{64}$/.test(value), { error: 'expected 32 bytes as 0x-prefixed hex' });
+const bytes32 = z.custom<Hex>((value) => typeof value === 'string' && /^0x[0-9a-fA-F]{64}$/.test(value), {
+  error: 'expected 32 bytes as 0x-prefixed hex',
+});
 const hexAmount = z.string().regex(/^0x[0-9a-fA-F]{1,64}$/, { error: 'expected a 0x-prefixed hex amount' });
 
 export const claimEntrySchema = z.looseObject({
@@ -25,10 +27,9 @@ export const claimEntrySchema = z.looseObject({
   proof: z.array(bytes32).max(MAX_PROOF_LENGTH),
 });
 
-const plainObject = z.custom<Record<string, unknown>>(
-  (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
-  { error: 'expected an object keyed by address' },
-);
+const plainObject = z.custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), {
+  error: 'expected an object keyed by address',
+});
 
 const headerSchema = z.looseObject({ merkleRoot: bytes32, tokenTotal: hexAmount, claims: plainObject });
 
@@ -49,8 +50,7 @@ export interface ParsedClaimsFile {
   claims: Record<string, unknown>;
 }
 
-const describe = (error: z.ZodError) =>
-  error.issues.map((i) => `${i.path.join('.') || '(top level)'}: ${i.message}`).join('; ');
+const describe = (error: z.ZodError) => error.issues.map((i) => `${i.path.join('.') || '(top level)'}: ${i.message}`).join('; ');
 
 /** Size cap, JSON, header. Accepts the bytes as fetched or text already decoded. */
 export function parseClaimsFile(input: Uint8Array | string): ParsedClaimsFile {
@@ -66,7 +66,10 @@ export function parseClaimsFile(input: Uint8Array | string): ParsedClaimsFile {
   }
   const header = headerSchema.safeParse(json);
   if (!header.success) {
-    throw new ClaimsFileError('The claims file is not in the Uniswap merkle-distributor format; ask the creator to check it.', describe(header.error));
+    throw new ClaimsFileError(
+      'The claims file is not in the Uniswap merkle-distributor format; ask the creator to check it.',
+      describe(header.error),
+    );
   }
   const { merkleRoot, tokenTotal, claims } = header.data;
   return { merkleRoot: lowerHex(merkleRoot), tokenTotal: BigInt(tokenTotal), claims };

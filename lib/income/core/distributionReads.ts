@@ -25,7 +25,10 @@ export interface DistributionReading {
  * read argument (isClaimed is per index) but names whose index the rounds carry, so a plan built
  * for one holder is never decoded for another.
  */
-export function planDistributionReads(rounds: readonly DistributionRoundInput[], account: Address): ReadPlan<Map<string, DistributionReading> & { account: Address }> {
+export function planDistributionReads(
+  rounds: readonly DistributionRoundInput[],
+  account: Address,
+): ReadPlan<Map<string, DistributionReading> & { account: Address }> {
   const reads: ContractRead[] = [];
   for (const round of rounds) {
     const address = getAddress(round.distributor);

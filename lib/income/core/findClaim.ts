@@ -31,7 +31,10 @@ export function findClaim(file: ParsedClaimsFile, account: string): Claim | null
   if (raw === undefined) return null;
   const entry = claimEntrySchema.safeParse(raw);
   if (!entry.success) {
-    throw new ClaimsFileError(`The claims file's entry for ${checksummed} is malformed; ask the creator to check it. Nothing was sent.`, describeIssues(entry.error));
+    throw new ClaimsFileError(
+      `The claims file's entry for ${checksummed} is malformed; ask the creator to check it. Nothing was sent.`,
+      describeIssues(entry.error),
+    );
   }
   const { index, amount, proof } = entry.data;
   return { index: BigInt(index), account: checksummed, amount: BigInt(amount), proof: proof.map(lowerHex) };

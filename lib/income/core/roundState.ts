@@ -29,11 +29,15 @@ export function roundState({ claim, reading, expectedToken }: RoundStateParamete
   // A manifest could name a real distributor of some other token; the holder would claim
   // something other than what the popup shows.
   if (!isAddressEqual(reading.token, expectedToken)) {
-    return { status: 'refused', message: `This round's contract pays the token ${shortAddress(reading.token)}, not ${shortAddress(expectedToken)} as the creator's manifest says. Nothing will be sent; ask the creator to check the manifest.` };
+    return {
+      status: 'refused',
+      message: `This round's contract pays the token ${shortAddress(reading.token)}, not ${shortAddress(expectedToken)} as the creator's manifest says. Nothing will be sent; ask the creator to check the manifest.`,
+    };
   }
   if (claim === null) return { status: 'not-eligible' };
   const checked = verifyClaimProof(claim, reading.merkleRoot);
   if (!checked.valid) return { status: 'refused', message: checked.error.message };
-  if (reading.isClaimed === null) return { status: 'unavailable', message: 'Whether this round was already claimed could not be read; try again shortly.' };
+  if (reading.isClaimed === null)
+    return { status: 'unavailable', message: 'Whether this round was already claimed could not be read; try again shortly.' };
   return { status: reading.isClaimed ? 'claimed' : 'claimable', claim: checked.claim };
 }

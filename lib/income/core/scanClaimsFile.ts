@@ -38,7 +38,10 @@ export function scanClaimsFile(input: Uint8Array | string): ScannedClaimsFile {
   const root = HEADER.merkleRoot.exec(text)?.[1];
   const total = HEADER.tokenTotal.exec(text)?.[1];
   if (!text.trimStart().startsWith('{') || !root || !isHex(root) || !total || !/"claims"\s*:\s*\{/.test(text)) {
-    throw new ClaimsFileError('The claims file is not in the Uniswap merkle-distributor format; ask the creator to check it.', 'missing merkleRoot, tokenTotal or claims');
+    throw new ClaimsFileError(
+      'The claims file is not in the Uniswap merkle-distributor format; ask the creator to check it.',
+      'missing merkleRoot, tokenTotal or claims',
+    );
   }
   return { merkleRoot: lowerHex(root), tokenTotal: BigInt(total), text };
 }
@@ -99,7 +102,10 @@ export function findClaimInText(file: ScannedClaimsFile, account: string): Claim
   }
   const entry = claimEntrySchema.safeParse(json);
   if (!entry.success) {
-    throw new ClaimsFileError(`The claims file's entry for ${checksummed} is malformed; ask the creator to check it. Nothing was sent.`, describeIssues(entry.error));
+    throw new ClaimsFileError(
+      `The claims file's entry for ${checksummed} is malformed; ask the creator to check it. Nothing was sent.`,
+      describeIssues(entry.error),
+    );
   }
   const { index, amount, proof } = entry.data;
   return { index: BigInt(index), account: checksummed, amount: BigInt(amount), proof: proof.map(lowerHex) };

@@ -5,7 +5,11 @@ import { saveAddedList, tokenListRow } from '../tokenListsRepository';
 import { fetchTokenList } from './fetchTokenList';
 
 /** Adds a list by URL: fetched and checked first, so a broken list is explained and never stored. */
-export async function addTokenList(db: CompanionDatabase, input: string, opts: { now?: number; fetch?: typeof fetch } = {}): Promise<{ url: string; name: string; tokens: number }> {
+export async function addTokenList(
+  db: CompanionDatabase,
+  input: string,
+  opts: { now?: number; fetch?: typeof fetch } = {},
+): Promise<{ url: string; name: string; tokens: number }> {
   const url = input.trim();
   const problem = listUrlProblem(url);
   if (problem) throw new UserFacingError(problem);

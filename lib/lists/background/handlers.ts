@@ -12,7 +12,8 @@ export const listsHandlers: RequestHandlers<typeof listsRequests> = {
     return null;
   },
   'set-token-list-enabled': async ({ url, enabled }) => {
-    if (!(await setListEnabled(backgroundDeps().db, url, enabled, Date.now()))) throw new UserFacingError('This list is no longer added; add it again by its address.');
+    if (!(await setListEnabled(backgroundDeps().db, url, enabled, Date.now())))
+      throw new UserFacingError('This list is no longer added; add it again by its address.');
     return null;
   },
 };

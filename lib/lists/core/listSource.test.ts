@@ -43,7 +43,11 @@ describe('a broken list is explained in one sentence', () => {
     const parsed = parseListText(URL, JSON.stringify(bad));
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
-    expect(parsed.error).toMatch(new RegExp(`^The list at ${URL} is not a valid token list, so it was not used: tokens\\[0\\]\\.address: .+ \\(and 3 more problems\\)\\.$`));
+    expect(parsed.error).toMatch(
+      new RegExp(
+        `^The list at ${URL} is not a valid token list, so it was not used: tokens\\[0\\]\\.address: .+ \\(and 3 more problems\\)\\.$`,
+      ),
+    );
     expect(parsed.error.split('. ').length).toBe(1);
   });
 });

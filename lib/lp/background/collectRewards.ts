@@ -15,7 +15,16 @@ export async function collectRewards(deps: TransactionDeps, tokenId: string, sta
   ].filter((a): a is Address => Boolean(a));
   const target = named.find((a) => a.toLowerCase() === staking.toLowerCase());
   if (!target) throw new UserFacingError('This staking contract is not in the creator’s manifest; nothing was sent.');
-  const title = manifest?.rewards.find((r) => r.kind === 'staking-rewards' && r.address.toLowerCase() === staking.toLowerCase())?.title ?? 'staking rewards';
+  const title =
+    manifest?.rewards.find((r) => r.kind === 'staking-rewards' && r.address.toLowerCase() === staking.toLowerCase())?.title ??
+    'staking rewards';
   const call = buildGetRewardCall(target);
-  return sendTrackedTransaction(deps, { kind: 'collect-rewards', tokenId, chainId: parseTokenId(tokenId).chainId, subject: lowerAddress(target), label: `Collect ${title}`, ...call });
+  return sendTrackedTransaction(deps, {
+    kind: 'collect-rewards',
+    tokenId,
+    chainId: parseTokenId(tokenId).chainId,
+    subject: lowerAddress(target),
+    label: `Collect ${title}`,
+    ...call,
+  });
 }

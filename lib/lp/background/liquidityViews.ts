@@ -4,7 +4,17 @@ import type { CompanionDatabase } from '@/lib/db/database';
 import type { LpEntryRow, LpView, ProgramView } from '@/lib/db/rows';
 import { runReadPlan } from '@/lib/income/core';
 import { forgetLpEntry, lpEntryOf, saveLpEntry } from '@/lib/lp/lpEntriesRepository';
-import { burnSupply, estimateSnapshotReward, impermanentLoss, lpEntryRecord, lpPosition, planSnapshotReads, projectEarned, yearlyRateBps, type LpReading } from '@/lib/lp/core';
+import {
+  burnSupply,
+  estimateSnapshotReward,
+  impermanentLoss,
+  lpEntryRecord,
+  lpPosition,
+  planSnapshotReads,
+  projectEarned,
+  yearlyRateBps,
+  type LpReading,
+} from '@/lib/lp/core';
 import type { PersonalTokenManifest } from '@/lib/protocol/manifestSchema';
 import { stakingOfPair } from '@/lib/protocol/pairStaking';
 
@@ -30,7 +40,9 @@ export async function liquidityViews(ctx: Context, readings: (LpReading | null)[
     const loss = entry && entry.blockNumber < ctx.blockNumber ? impermanentLoss(entry, position.lpTotal, pool, ctx.tokenDecimals) : null;
     const staking = reading.staking;
     const price = tokenPriceInEthE18({ tokenReserve: reading.tokenReserve, wethReserve: reading.quoteReserve }, ctx.tokenDecimals);
-    const stakedValue = staking ? lpPosition({ ...reading, lpInWallet: staking.totalStaked, staking: null }, ctx.tokenDecimals).valueWei : 0n;
+    const stakedValue = staking
+      ? lpPosition({ ...reading, lpInWallet: staking.totalStaked, staking: null }, ctx.tokenDecimals).valueWei
+      : 0n;
     views.push({
       pair: reading.pair,
       lpInWallet: position.lpInWallet.toString(),
@@ -44,7 +56,14 @@ export async function liquidityViews(ctx: Context, readings: (LpReading | null)[
       staking: staking && {
         address: staking.address,
         earned: projectEarned(staking, ctx.blockTimestamp).toString(),
-        yearlyRateBps: yearlyRateBps({ staking, now: ctx.blockTimestamp, rewardPriceEthE18: price, rewardDecimals: ctx.tokenDecimals, totalStakedValueWei: stakedValue })?.toString() ?? null,
+        yearlyRateBps:
+          yearlyRateBps({
+            staking,
+            now: ctx.blockTimestamp,
+            rewardPriceEthE18: price,
+            rewardDecimals: ctx.tokenDecimals,
+            totalStakedValueWei: stakedValue,
+          })?.toString() ?? null,
         periodFinish: Number(staking.periodFinish),
         rewardSymbol: ctx.tokenSymbol,
       },
@@ -61,15 +80,37 @@ async function entryFor(ctx: Context, reading: LpReading, lpTotal: bigint) {
     return null;
   }
   if (stored) {
-    return { chainId: stored.chainId, pair: stored.pair, account: stored.account, lp: BigInt(stored.lp), tokenAmount: BigInt(stored.tokenAmount), quoteAmount: BigInt(stored.quoteAmount), blockNumber: BigInt(stored.blockNumber), timestamp: BigInt(stored.timestamp) };
+    return {
+      chainId: stored.chainId,
+      pair: stored.pair,
+      account: stored.account,
+      lp: BigInt(stored.lp),
+      tokenAmount: BigInt(stored.tokenAmount),
+      quoteAmount: BigInt(stored.quoteAmount),
+      blockNumber: BigInt(stored.blockNumber),
+      timestamp: BigInt(stored.timestamp),
+    };
   }
   const record = lpEntryRecord(
-    { chainId: ctx.chainId, pair: reading.pair, account: ctx.account, blockNumber: ctx.blockNumber, timestamp: ctx.blockTimestamp, lp: lpTotal },
+    {
+      chainId: ctx.chainId,
+      pair: reading.pair,
+      account: ctx.account,
+      blockNumber: ctx.blockNumber,
+      timestamp: ctx.blockTimestamp,
+      lp: lpTotal,
+    },
     { tokenReserve: reading.tokenReserve, quoteReserve: reading.quoteReserve, lpSupply: burnSupply(reading) },
   );
   const row: LpEntryRow = {
-    account: ctx.account, pair: reading.pair, chainId: ctx.chainId, lp: record.lp.toString(), tokenAmount: record.tokenAmount.toString(),
-    quoteAmount: record.quoteAmount.toString(), blockNumber: record.blockNumber.toString(), timestamp: record.timestamp.toString(),
+    account: ctx.account,
+    pair: reading.pair,
+    chainId: ctx.chainId,
+    lp: record.lp.toString(),
+    tokenAmount: record.tokenAmount.toString(),
+    quoteAmount: record.quoteAmount.toString(),
+    blockNumber: record.blockNumber.toString(),
+    timestamp: record.timestamp.toString(),
   };
   await saveLpEntry(ctx.db, row);
   return record;
@@ -95,11 +136,14 @@ export async function programViews(
       ]);
       const amount = BigInt(program.amount);
       return {
-        id: program.id, title: program.title, amount: amount.toString(),
+        id: program.id,
+        title: program.title,
+        amount: amount.toString(),
         estimate: start && end ? estimateSnapshotReward(amount, start, end).toString() : '0',
-        startBlock: program.startBlock, endBlock: program.endBlock, ended,
+        startBlock: program.startBlock,
+        endBlock: program.endBlock,
+        ended,
       };
     }),
   );
 }
-

@@ -25,7 +25,11 @@ export interface PoolNow {
 }
 
 export function lpEntryRecord(base: Omit<LpEntryRecord, 'tokenAmount' | 'quoteAmount'>, pool: PoolNow): LpEntryRecord {
-  return { ...base, tokenAmount: underlyingOf(base.lp, pool.tokenReserve, pool.lpSupply), quoteAmount: underlyingOf(base.lp, pool.quoteReserve, pool.lpSupply) };
+  return {
+    ...base,
+    tokenAmount: underlyingOf(base.lp, pool.tokenReserve, pool.lpSupply),
+    quoteAmount: underlyingOf(base.lp, pool.quoteReserve, pool.lpSupply),
+  };
 }
 
 export interface ImpermanentLoss {
@@ -46,7 +50,9 @@ export function impermanentLoss(entry: LpEntryRecord, lpNow: bigint, pool: PoolN
   const lp = lpNow < entry.lp ? lpNow : entry.lp;
   if (lp === 0n || entry.lp === 0n) return null;
   const price = tokenPriceInEthE18({ tokenReserve: pool.tokenReserve, wethReserve: pool.quoteReserve }, tokenDecimals);
-  const lpValueWei = valueInWei(underlyingOf(lp, pool.tokenReserve, pool.lpSupply), tokenDecimals, price) + underlyingOf(lp, pool.quoteReserve, pool.lpSupply);
+  const lpValueWei =
+    valueInWei(underlyingOf(lp, pool.tokenReserve, pool.lpSupply), tokenDecimals, price) +
+    underlyingOf(lp, pool.quoteReserve, pool.lpSupply);
   const holdValueWei = valueInWei((entry.tokenAmount * lp) / entry.lp, tokenDecimals, price) + (entry.quoteAmount * lp) / entry.lp;
   if (holdValueWei === 0n) return null;
   return { lpValueWei, holdValueWei, changeBps: Number(((lpValueWei - holdValueWei) * 10_000n) / holdValueWei) };

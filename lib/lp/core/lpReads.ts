@@ -46,7 +46,19 @@ export interface LpReading {
   staking: StakingReading | null;
 }
 
-const STAKING_READS = ['balanceOf', 'earned', 'rewardRate', 'periodFinish', 'totalSupply', 'rewardPerTokenStored', 'lastUpdateTime', 'userRewardPerTokenPaid', 'rewards', 'stakingToken', 'rewardsToken'] as const;
+const STAKING_READS = [
+  'balanceOf',
+  'earned',
+  'rewardRate',
+  'periodFinish',
+  'totalSupply',
+  'rewardPerTokenStored',
+  'lastUpdateTime',
+  'userRewardPerTokenPaid',
+  'rewards',
+  'stakingToken',
+  'rewardsToken',
+] as const;
 const WITH_ACCOUNT = new Set(['balanceOf', 'earned', 'userRewardPerTokenPaid', 'rewards']);
 
 /**
@@ -68,7 +80,8 @@ export function planLpReads(pairs: readonly LpPairInput[], account: Address): Re
     );
     if (p.staking) {
       const address = getAddress(p.staking);
-      for (const functionName of STAKING_READS) reads.push({ address, abi: stakingRewardsAbi, functionName, ...(WITH_ACCOUNT.has(functionName) ? { args: [account] } : {}) });
+      for (const functionName of STAKING_READS)
+        reads.push({ address, abi: stakingRewardsAbi, functionName, ...(WITH_ACCOUNT.has(functionName) ? { args: [account] } : {}) });
     }
   }
   return { reads, decode: (outcomes) => decodeLpReads(pairs, outcomes) };
@@ -88,9 +101,32 @@ function decodeLpReads(pairs: readonly LpPairInput[], outcomes: readonly ReadOut
     if (p.staking) {
       const v = STAKING_READS.map(() => next<bigint | Address>());
       if (v.every((x) => x !== null)) {
-        const [staked, earned, rewardRate, periodFinish, totalStaked, rewardPerTokenStored, lastUpdateTime, userRewardPerTokenPaid, rewards] = v as bigint[];
+        const [
+          staked,
+          earned,
+          rewardRate,
+          periodFinish,
+          totalStaked,
+          rewardPerTokenStored,
+          lastUpdateTime,
+          userRewardPerTokenPaid,
+          rewards,
+        ] = v as bigint[];
         const [stakingToken, rewardsToken] = v.slice(9) as Address[];
-        staking = { address: getAddress(p.staking), staked: staked!, earned: earned!, rewardRate: rewardRate!, periodFinish: periodFinish!, totalStaked: totalStaked!, rewardPerTokenStored: rewardPerTokenStored!, lastUpdateTime: lastUpdateTime!, userRewardPerTokenPaid: userRewardPerTokenPaid!, rewards: rewards!, stakingToken: stakingToken!, rewardsToken: rewardsToken! };
+        staking = {
+          address: getAddress(p.staking),
+          staked: staked!,
+          earned: earned!,
+          rewardRate: rewardRate!,
+          periodFinish: periodFinish!,
+          totalStaked: totalStaked!,
+          rewardPerTokenStored: rewardPerTokenStored!,
+          lastUpdateTime: lastUpdateTime!,
+          userRewardPerTokenPaid: userRewardPerTokenPaid!,
+          rewards: rewards!,
+          stakingToken: stakingToken!,
+          rewardsToken: rewardsToken!,
+        };
         // A staking contract for some other token is not this pair's: show no staked LP at all.
         if (!isAddressEqual(staking.stakingToken, p.pair)) staking = null;
       }
@@ -101,6 +137,15 @@ function decodeLpReads(pairs: readonly LpPairInput[], outcomes: readonly ReadOut
     // kLast is only left non-zero by a mint or burn with the fee on, so it stands in for the switch.
     const ownFactory = pairFactory !== null && isAddressEqual(pairFactory, p.factory);
     const protocolFeeOn = ownFactory && feeTo !== null ? !isAddressEqual(feeTo, zeroAddress) : kLast !== 0n;
-    return { pair: getAddress(p.pair), tokenReserve: tokenIs0 ? reserves[0] : reserves[1], quoteReserve: tokenIs0 ? reserves[1] : reserves[0], lpSupply, lpInWallet, kLast, protocolFeeOn, staking };
+    return {
+      pair: getAddress(p.pair),
+      tokenReserve: tokenIs0 ? reserves[0] : reserves[1],
+      quoteReserve: tokenIs0 ? reserves[1] : reserves[0],
+      lpSupply,
+      lpInWallet,
+      kLast,
+      protocolFeeOn,
+      staking,
+    };
   });
 }

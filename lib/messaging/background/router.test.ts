@@ -27,7 +27,13 @@ const detected = (origin: string): TabState => ({
 });
 
 const popup = (): Sender => ({ id: browser.runtime.id, url: browser.runtime.getURL('/popup.html') });
-const contentScript = (url = `${ALEX}/posts`, more: Partial<Sender> = {}): Sender => ({ id: browser.runtime.id, tab: { id: 7 } as Browser.tabs.Tab, frameId: 0, url, ...more });
+const contentScript = (url = `${ALEX}/posts`, more: Partial<Sender> = {}): Sender => ({
+  id: browser.runtime.id,
+  tab: { id: 7 } as Browser.tabs.Tab,
+  frameId: 0,
+  url,
+  ...more,
+});
 /** Our page frame inside tab 7, whose top-level page is `top` (the browser's word). */
 const pageFrame = (top = `${ALEX}/posts`, more: Partial<Sender> = {}): Sender => ({
   id: browser.runtime.id,
@@ -56,8 +62,15 @@ describe('the router', () => {
 
   test('unknown types and messages that are not requests are refused', async () => {
     const { route } = setup();
-    expect(await route(envelope('steal-keys', {}), popup())).toEqual({ ok: false, error: 'Unknown request.', code: 'router.unknown-request' });
-    expect(await route({ kind: 'personal-token/declaration', token: null }, contentScript())).toMatchObject({ ok: false, code: 'router.unknown-request' });
+    expect(await route(envelope('steal-keys', {}), popup())).toEqual({
+      ok: false,
+      error: 'Unknown request.',
+      code: 'router.unknown-request',
+    });
+    expect(await route({ kind: 'personal-token/declaration', token: null }, contentScript())).toMatchObject({
+      ok: false,
+      code: 'router.unknown-request',
+    });
     expect(await route('hello', popup())).toMatchObject({ ok: false, error: 'Unknown request.' });
     // Inherited names are not requests either.
     expect(await route(envelope('constructor', {}), popup())).toMatchObject({ ok: false, code: 'router.unknown-request' });
@@ -66,8 +79,14 @@ describe('the router', () => {
   test('a malformed payload is refused before any handler runs', async () => {
     const claim = vi.fn();
     const { route } = setup({ claim });
-    expect(await route(envelope('claim', { tokenId: 'x' }), popup())).toEqual({ ok: false, error: 'The request was malformed.', code: 'router.malformed' });
-    expect(await route(envelope('claim', { tokenId: 'x', roundId: '1', extra: true }), popup())).toMatchObject({ code: 'router.malformed' });
+    expect(await route(envelope('claim', { tokenId: 'x' }), popup())).toEqual({
+      ok: false,
+      error: 'The request was malformed.',
+      code: 'router.malformed',
+    });
+    expect(await route(envelope('claim', { tokenId: 'x', roundId: '1', extra: true }), popup())).toMatchObject({
+      code: 'router.malformed',
+    });
     expect(await route(envelope('unlock-gate', { gateId: '' }), pageFrame())).toMatchObject({ code: 'router.malformed' });
     expect(claim).not.toHaveBeenCalled();
   });
@@ -111,7 +130,9 @@ describe('the router', () => {
     expect(await ask(contentScript())).toMatchObject({ code: 'router.sender-refused' }); // the page's own document
     expect(await ask(popup())).toMatchObject({ code: 'router.sender-refused' }); // not in a tab
     expect(await ask(pageFrame(`${ALEX}/`, { frameId: 0 }))).toMatchObject({ code: 'router.sender-refused' }); // opened as the tab itself
-    expect(await ask(pageFrame(`${ALEX}/`, { url: browser.runtime.getURL('/popup.html') }))).toMatchObject({ code: 'router.sender-refused' }); // another of our pages
+    expect(await ask(pageFrame(`${ALEX}/`, { url: browser.runtime.getURL('/popup.html') }))).toMatchObject({
+      code: 'router.sender-refused',
+    }); // another of our pages
     expect(await ask(pageFrame('http://evil.example/'))).toMatchObject({ code: 'router.not-declaring' }); // embedded by a page that declared nothing here
     expect(unlock).not.toHaveBeenCalled();
     expect(await ask(pageFrame())).toEqual({ ok: true, value: { kind: 'choose-wallet', wallets: [] } });
@@ -121,7 +142,9 @@ describe('the router', () => {
   test("an extension page embedded in a web page never makes the popup's requests", async () => {
     const claim = vi.fn(async () => ({ transactionId: 't1' }));
     const { route } = setup({ claim });
-    expect(await route(envelope('claim', { tokenId: 'eip155:1/erc20:0x0', roundId: '1' }), pageFrame())).toMatchObject({ code: 'router.sender-refused' });
+    expect(await route(envelope('claim', { tokenId: 'eip155:1/erc20:0x0', roundId: '1' }), pageFrame())).toMatchObject({
+      code: 'router.sender-refused',
+    });
     expect(claim).not.toHaveBeenCalled();
   });
 
@@ -131,11 +154,13 @@ describe('the router', () => {
     const message = { kind: 'personal-token/declaration', token: 'eip155:1/erc20:0x0', pageError: null, manifest: null };
     expect(await route(envelope('declaration', message), contentScript('https://unknown.example/a'))).toEqual({ ok: true, value: null });
     expect(declaration).toHaveBeenCalledWith(message, { tabId: 7, origin: 'https://unknown.example', documentId: null });
-    expect(await route(envelope('declaration', message), contentScript('file:///etc/passwd'))).toMatchObject({ code: 'router.sender-refused' });
+    expect(await route(envelope('declaration', message), contentScript('file:///etc/passwd'))).toMatchObject({
+      code: 'router.sender-refused',
+    });
     expect(await route(envelope('declaration', message), popup())).toMatchObject({ code: 'router.sender-refused' });
   });
 
-  test("a claims-file error while claiming reaches the popup with its own sentence", async () => {
+  test('a claims-file error while claiming reaches the popup with its own sentence', async () => {
     const { route, log } = setup({
       claim: async () => {
         scanClaimsFile('{"merkleRoot": 1}'); // what claimRound meets when the creator's file is broken
@@ -153,7 +178,10 @@ describe('the router', () => {
 
   test('every error written for the holder passes, whatever its class', async () => {
     const { route } = setup({ 'lock-gate': async () => Promise.reject(new ClaimsFileError('Sentence for the holder.')) });
-    expect(await route(envelope('lock-gate', { gateId: 'g' }), pageFrame())).toMatchObject({ ok: false, error: 'Sentence for the holder.' });
+    expect(await route(envelope('lock-gate', { gateId: 'g' }), pageFrame())).toMatchObject({
+      ok: false,
+      error: 'Sentence for the holder.',
+    });
   });
 
   test('an unknown error gets the generic sentence and is logged with its cause chain', async () => {

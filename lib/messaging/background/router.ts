@@ -51,7 +51,9 @@ type Resolvers = { [P in SenderPolicy]: (sender: Sender, tabs: TabReaders) => Pr
 const resolvers: Resolvers = {
   // An extension page embedded in a web page (our page frame) never makes the popup's requests.
   popup: async (sender) =>
-    isExtensionPage(sender) && !(sender.tab && sender.frameId) ? { ok: true, context: { kind: 'popup' } } : { ok: false, refusal: 'router.sender-refused' },
+    isExtensionPage(sender) && !(sender.tab && sender.frameId)
+      ? { ok: true, context: { kind: 'popup' } }
+      : { ok: false, refusal: 'router.sender-refused' },
   'any-page': async (sender) => {
     const page = pageSender(sender);
     return page ? { ok: true, context: page } : { ok: false, refusal: 'router.sender-refused' };

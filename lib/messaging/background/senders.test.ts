@@ -21,7 +21,10 @@ describe('sender checks', () => {
   test('declarations are taken only from our content script in a top frame of an http(s) page', () => {
     const id = browser.runtime.id;
     const tab = { id: 7 } as never;
-    expect(contentScriptTab({ id, tab, frameId: 0, url: 'http://localhost:4101/posts' })).toEqual({ tabId: 7, origin: 'http://localhost:4101' });
+    expect(contentScriptTab({ id, tab, frameId: 0, url: 'http://localhost:4101/posts' })).toEqual({
+      tabId: 7,
+      origin: 'http://localhost:4101',
+    });
     expect(contentScriptTab({ id, tab, frameId: 3, url: 'http://localhost:4101/' })).toBeNull(); // an iframe
     expect(contentScriptTab({ id: 'other', tab, frameId: 0, url: 'http://localhost:4101/' })).toBeNull();
     expect(contentScriptTab({ id, frameId: 0, url: 'http://localhost:4101/' })).toBeNull(); // no tab

@@ -8,7 +8,8 @@ import { RELEASE_CHAINS } from '@/lib/chain/releaseChains';
 export function chainSupport(chainId: number): { label: string; warning: string | null } {
   const release = RELEASE_CHAINS.find((c) => c.chainId === chainId);
   if (release) return { label: `${release.name}, chain ${chainId}`, warning: null };
-  if (DEVNET_CHAINS.some((c) => c.chainId === chainId)) return { label: `chain ${chainId}, a local devnet read by devnet builds only`, warning: null };
+  if (DEVNET_CHAINS.some((c) => c.chainId === chainId))
+    return { label: `chain ${chainId}, a local devnet read by devnet builds only`, warning: null };
   const names = RELEASE_CHAINS.map((c) => `${c.name} (${c.chainId})`).join(', ');
   return {
     label: `chain ${chainId}`,

@@ -64,7 +64,14 @@ function lists(domain: string): ValidateTargetDeps['lists'] {
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
     return r.list;
   };
-  const alex = { chainId: 31337, address: ALEX_TOKEN.split(':').pop(), name: 'Alex Masmej', symbol: 'ALEX', decimals: 18, extensions: { domains: [domain] } };
+  const alex = {
+    chainId: 31337,
+    address: ALEX_TOKEN.split(':').pop(),
+    name: 'Alex Masmej',
+    symbol: 'ALEX',
+    decimals: 18,
+    extensions: { domains: [domain] },
+  };
   return { release: list([]), devnet: list([alex]) };
 }
 
@@ -91,7 +98,9 @@ test('a creator page: declaration, confirmation and linked manifest', async () =
       "ok": true,
     }
   `);
-  expect((await run('ORIGIN/', { lists: lists('localhost:1') })).lines[1]).toMatchInlineSnapshot(`"  declared, not confirmed: the curated list does not name HOST for this token (see "Getting confirmed" in the README)"`);
+  expect((await run('ORIGIN/', { lists: lists('localhost:1') })).lines[1]).toMatchInlineSnapshot(
+    `"  declared, not confirmed: the curated list does not name HOST for this token (see "Getting confirmed" in the README)"`,
+  );
 });
 
 test('a manifest URL, and a page without manifest link', async () => {
@@ -231,7 +240,9 @@ test('local files', async () => {
     }
   `);
   // A section this companion does not know: valid, with a warning for the creator.
-  expect(clean(await validateTarget(newer)).lines.at(-1)).toMatchInlineSnapshot(`"  ! warning: merch: section 'merch' is not part of version 1 as this companion reads it and is ignored; companions that know it will use it, older ones skip it (remove it if it is a mistake)"`);
+  expect(clean(await validateTarget(newer)).lines.at(-1)).toMatchInlineSnapshot(
+    `"  ! warning: merch: section 'merch' is not part of version 1 as this companion reads it and is ignored; companions that know it will use it, older ones skip it (remove it if it is a mistake)"`,
+  );
   expect(clean(await validateTarget(join(dir, 'none.json')))).toMatchObject({ ok: false });
   expect(await validateTarget('ftp://example.com/m.json')).toMatchObject({ ok: false });
 });
@@ -251,6 +262,8 @@ test('a token on a chain this extension does not read is named plainly', async (
     ]
   `);
   const base = await validateTarget(onBase);
-  expect(base.lines[1]).toMatchInlineSnapshot(`"  token:   eip155:8453/erc20:0x5FC8d32690cc91D4c39d9d3abcBD16989F875707 (Base, chain 8453)"`);
+  expect(base.lines[1]).toMatchInlineSnapshot(
+    `"  token:   eip155:8453/erc20:0x5FC8d32690cc91D4c39d9d3abcBD16989F875707 (Base, chain 8453)"`,
+  );
   expect(base.lines.some((l) => l.startsWith('!'))).toBe(false);
 });

@@ -35,7 +35,8 @@ export async function validateTarget(target: string, deps: ValidateTargetDeps = 
   try {
     const info = await stat(target);
     if (!info.isFile()) return fail([`${target} is not a file`]);
-    if (info.size > MAX_FILE_BYTES) return fail([`${target}: manifest is ${kilobytes(info.size)} KB; the limit is ${MAX_MANIFEST_BYTES / 1024} KB`]);
+    if (info.size > MAX_FILE_BYTES)
+      return fail([`${target}: manifest is ${kilobytes(info.size)} KB; the limit is ${MAX_MANIFEST_BYTES / 1024} KB`]);
     return manifestReport(target, validateManifest(await readFile(target, 'utf8')));
   } catch (e) {
     return fail([`cannot read ${target}: ${e instanceof Error ? e.message : String(e)}`]);
@@ -57,7 +58,9 @@ async function validateUrl(url: string, deps: ValidateTargetDeps): Promise<Targe
 async function validatePage(pageUrl: string, html: string, deps: ValidateTargetDeps): Promise<TargetReport> {
   const found = findDeclarationInHtml(html);
   if (found.tokenCount === 0) {
-    return fail([`${pageUrl} declares no personal token: add <meta name="personal-token" content="eip155:<chainId>/erc20:<address>"> to its <head>`]);
+    return fail([
+      `${pageUrl} declares no personal token: add <meta name="personal-token" content="eip155:<chainId>/erc20:<address>"> to its <head>`,
+    ]);
   }
   const decl = checkDeclaration(pageUrl, found);
   if (!decl.ok) return errorsReport(`the declaration in ${pageUrl}`, decl.errors);
@@ -76,7 +79,10 @@ async function validatePage(pageUrl: string, html: string, deps: ValidateTargetD
   const res = await fetchCapped(decl.manifestUrl, { fetch: deps.fetch, timeoutMs, maxBytes: MAX_MANIFEST_BYTES });
   if (!res.ok) return { ok: false, lines: [...lines, `✗ manifest: ${res.error}`] };
   if (new URL(res.url).origin !== new URL(pageUrl).origin) {
-    return { ok: false, lines: [...lines, `✗ manifest: ${decl.manifestUrl} redirects to ${res.url}, another origin; serve it from the page's own origin`] };
+    return {
+      ok: false,
+      lines: [...lines, `✗ manifest: ${decl.manifestUrl} redirects to ${res.url}, another origin; serve it from the page's own origin`],
+    };
   }
   const opts: ValidateManifestOptions = { expectedToken: decl.tokenId };
   const report = manifestReport(res.url, validateManifest(res.text, opts));
@@ -99,7 +105,11 @@ function manifestReport(source: string, result: ReturnType<typeof validateManife
   const warnings = result.warnings.map((w) => `  ! warning: ${formatValidationError(w)}`);
   return {
     ok: true,
-    lines: [`✓ valid: ${source} is a personal-token manifest, version ${result.manifest.version}`, ...summarizeManifest(result.manifest), ...warnings],
+    lines: [
+      `✓ valid: ${source} is a personal-token manifest, version ${result.manifest.version}`,
+      ...summarizeManifest(result.manifest),
+      ...warnings,
+    ],
   };
 }
 

@@ -36,7 +36,13 @@ async function nextTimestamp(db: CompanionDatabase, proposalId: string, account:
  * is asked, signed, then submitted once. The popup may close while MetaMask is open; this runs in
  * the background and the saved row tells the reopened popup how it ended.
  */
-export async function castVote(deps: Pick<BackgroundDeps, 'db' | 'wallet'>, tokenId: string, proposalId: string, choice: unknown, reasonText = ''): Promise<{ voteId: string }> {
+export async function castVote(
+  deps: Pick<BackgroundDeps, 'db' | 'wallet'>,
+  tokenId: string,
+  proposalId: string,
+  choice: unknown,
+  reasonText = '',
+): Promise<{ voteId: string }> {
   const { db } = deps;
   const wallet = (await readSettings(db)).wallet;
   if (!wallet) throw new UserFacingError('Connect a wallet to vote: a watched address cannot sign.');
@@ -47,12 +53,16 @@ export async function castVote(deps: Pick<BackgroundDeps, 'db' | 'wallet'>, toke
   if (isShielded(proposal.privacy)) {
     // The hub wants the choice encrypted (Shutter); a plain one would be refused after signing.
     const page = proposalPageUrl(context.hub, context.space, proposal.id);
-    throw new UserFacingError(`This proposal keeps votes hidden until it ends, which this companion cannot do. Vote on ${page ?? 'the vote hub’s own site'} instead.`);
+    throw new UserFacingError(
+      `This proposal keeps votes hidden until it ends, which this companion cannot do. Vote on ${page ?? 'the vote hub’s own site'} instead.`,
+    );
   }
   if (!proposal.type) throw new UserFacingError(`The companion cannot sign "${proposal.rawType}" votes yet.`);
-  if (!isReadyToSign(proposal.type, choice, proposal.choices.length)) throw new UserFacingError('That choice is not valid for this proposal. Pick at least one choice and sign again.');
+  if (!isReadyToSign(proposal.type, choice, proposal.choices.length))
+    throw new UserFacingError('That choice is not valid for this proposal. Pick at least one choice and sign again.');
   const reason = reasonText.trim();
-  if (reason.length > MAX_REASON) throw new UserFacingError(`Your reason is longer than ${MAX_REASON.toLocaleString('en-US')} characters. Shorten it and sign again.`);
+  if (reason.length > MAX_REASON)
+    throw new UserFacingError(`Your reason is longer than ${MAX_REASON.toLocaleString('en-US')} characters. Shorten it and sign again.`);
 
   const typedData = buildVoteTypedData({
     from: wallet.account,
@@ -87,7 +97,9 @@ export async function castVote(deps: Pick<BackgroundDeps, 'db' | 'wallet'>, toke
 
   let signature: Hex;
   try {
-    signature = await keepAliveWhile(deps.wallet.signTypedData({ account: wallet.account, typedData: viemTypedData(typedData), allowedPrimaryTypes: ['Vote'] }));
+    signature = await keepAliveWhile(
+      deps.wallet.signTypedData({ account: wallet.account, typedData: viemTypedData(typedData), allowedPrimaryTypes: ['Vote'] }),
+    );
   } catch (error) {
     const cancelled = error instanceof WalletError && error.kind === 'cancelled';
     const message = error instanceof WalletError || error instanceof VotesError ? error.message : 'The wallet could not sign the vote.';

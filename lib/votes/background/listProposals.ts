@@ -18,9 +18,14 @@ export async function listProposals(deps: Pick<BackgroundDeps, 'db' | 'clientFor
   const context = await voteContext(deps.db, tokenId);
   const settings = await readSettings(deps.db);
   const account = holdingsAccount(settings);
-  const proposals = (await createHubClient(context.hub).proposals({ space: context.space }, { first: SHOWN })).filter((p) => p.type !== null);
+  const proposals = (await createHubClient(context.hub).proposals({ space: context.space }, { first: SHOWN })).filter(
+    (p) => p.type !== null,
+  );
   const [powers, hubVps] = account
-    ? await Promise.all([powersAtSnapshots(deps.clientFor(context.chain, settings.rpcUrls[context.chain.chainId]), context, account, proposals), hubPowers(context, account, proposals)])
+    ? await Promise.all([
+        powersAtSnapshots(deps.clientFor(context.chain, settings.rpcUrls[context.chain.chainId]), context, account, proposals),
+        hubPowers(context, account, proposals),
+      ])
     : [new Map<string, ProposalWithPower['power']>(), new Map<string, number | null>()];
   return proposals.map((p) => {
     const power = powers.get(p.snapshotBlock.toString()) ?? null;
@@ -49,7 +54,13 @@ export async function listProposals(deps: Pick<BackgroundDeps, 'db' | 'clientFor
 async function hubPowers(context: VoteContext, account: string, proposals: HubProposal[]): Promise<Map<string, number | null>> {
   const open = proposals.filter((p) => p.state === 'active');
   const entries = await Promise.all(
-    open.map(async (p) => [p.id, await hubVotingPower(context.hub, { voter: account, space: context.space, proposal: p.id }, { timeoutMs: HUB_VP_TIMEOUT_MS })] as const),
+    open.map(
+      async (p) =>
+        [
+          p.id,
+          await hubVotingPower(context.hub, { voter: account, space: context.space, proposal: p.id }, { timeoutMs: HUB_VP_TIMEOUT_MS }),
+        ] as const,
+    ),
   );
   return new Map(entries);
 }
@@ -63,16 +74,19 @@ async function powersAtSnapshots(client: PublicClient, context: VoteContext, acc
       const reading = await readVotingPower(client, source, [account], BigInt(block));
       const power = reading.powers.get(account.toLowerCase());
       if (!power) return [block, null] as const;
-      return [block, {
-        account,
-        amount: power.total.toString(),
-        fromLiquidity: power.liquidity.toString(),
-        countsLiquidity: context.countLiquidity,
-        hubVp: null,
-        decimals: reading.decimals,
-        symbol: context.symbol,
-        blockNumber: Number(block),
-      }] as const;
+      return [
+        block,
+        {
+          account,
+          amount: power.total.toString(),
+          fromLiquidity: power.liquidity.toString(),
+          countsLiquidity: context.countLiquidity,
+          hubVp: null,
+          decimals: reading.decimals,
+          symbol: context.symbol,
+          blockNumber: Number(block),
+        },
+      ] as const;
     }),
   );
   return new Map<string, ProposalWithPower['power']>(entries);

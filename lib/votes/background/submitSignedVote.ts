@@ -39,7 +39,8 @@ export async function retryVote(deps: Pick<BackgroundDeps, 'db'>, voteId: string
   const row = await voteById(deps.db, voteId);
   if (!row) throw new UserFacingError('This vote is no longer saved in the extension. Vote again.');
   if (row.status === 'submitted') return null;
-  if ((row.status !== 'signed' && row.status !== 'submitting') || !row.signature) throw new UserFacingError('Only a signed vote that the hub has not taken yet can be sent again.');
+  if ((row.status !== 'signed' && row.status !== 'submitting') || !row.signature)
+    throw new UserFacingError('Only a signed vote that the hub has not taken yet can be sent again.');
   await submitSignedVote(deps, voteId);
   return null;
 }
@@ -59,7 +60,10 @@ async function attempt(deps: Pick<BackgroundDeps, 'db'>, voteId: string, tries: 
     }
     const delay = (options.retryDelaysMs ?? RETRY_DELAYS_MS)[tries];
     const said = sentence(error instanceof VotesError ? error.message : 'The vote hub could not be reached');
-    const next = delay === undefined ? 'Your signed vote is kept: press Retry now to send it again.' : 'Your signed vote is kept and will be sent again shortly, or press Retry now.';
+    const next =
+      delay === undefined
+        ? 'Your signed vote is kept: press Retry now to send it again.'
+        : 'Your signed vote is kept and will be sent again shortly, or press Retry now.';
     await updateVote(db, voteId, { status: 'signed', error: `${said} ${next}` });
     if (delay !== undefined) resendLater(voteId, delay, () => attempt(deps, voteId, tries + 1, { retryDelaysMs: options.retryDelaysMs }));
   }
@@ -97,7 +101,11 @@ function sentence(text: string): string {
 export async function resumeVotes(deps: Pick<BackgroundDeps, 'db'>, options: Pick<SubmitOptions, 'retryDelaysMs'> = {}): Promise<void> {
   const { db } = deps;
   for (const row of await votesWithStatus(db, ['awaiting-signature'])) {
-    await updateVote(db, row.id, { status: 'failed', error: 'The extension restarted while your wallet was open, so nothing was sent. Vote again.' });
+    await updateVote(db, row.id, {
+      status: 'failed',
+      error: 'The extension restarted while your wallet was open, so nothing was sent. Vote again.',
+    });
   }
-  for (const row of await votesWithStatus(db, ['signed', 'submitting'])) await submitSignedVote(deps, row.id, { ...options, afterRestart: true });
+  for (const row of await votesWithStatus(db, ['signed', 'submitting']))
+    await submitSignedVote(deps, row.id, { ...options, afterRestart: true });
 }

@@ -11,7 +11,11 @@ import { loadSigners } from '@/lib/votes/signerCacheRepository';
 import { voteContext } from './voteContext';
 
 /** Recomputes a proposal's result from signed votes and balances at its snapshot block. */
-export async function tallyProposal(deps: Pick<BackgroundDeps, 'db' | 'clientFor'>, tokenId: string, proposalId: string): Promise<TallyView> {
+export async function tallyProposal(
+  deps: Pick<BackgroundDeps, 'db' | 'clientFor'>,
+  tokenId: string,
+  proposalId: string,
+): Promise<TallyView> {
   const context = await voteContext(deps.db, tokenId);
   const { rpcUrls } = await readSettings(deps.db);
   // Recovering signers is most of a tally's time; those recovered before are read back, not redone.

@@ -63,13 +63,24 @@ describe('typed data per voting type', () => {
   });
 
   test('the accepted Vote types are exactly the vote entries of snapshot.js hashedTypes.json', () => {
-    const ours = allKnownVoteTypes().map((t) => sha256(JSON.stringify(t))).sort();
-    const theirs = Object.entries(hashedTypes).filter(([, kind]) => kind.startsWith('vote')).map(([hash]) => hash).sort();
+    const ours = allKnownVoteTypes()
+      .map((t) => sha256(JSON.stringify(t)))
+      .sort();
+    const theirs = Object.entries(hashedTypes)
+      .filter(([, kind]) => kind.startsWith('vote'))
+      .map(([hash]) => hash)
+      .sort();
     expect(ours).toEqual(theirs);
   });
 
   test('a vote Snapshot could not accept is refused before signing', () => {
-    const bad: [VoteType, unknown][] = [['single-choice', [1]], ['approval', 1], ['weighted', [1]], ['single-choice', 1.5], ['single-choice', -1]];
+    const bad: [VoteType, unknown][] = [
+      ['single-choice', [1]],
+      ['approval', 1],
+      ['weighted', [1]],
+      ['single-choice', 1.5],
+      ['single-choice', -1],
+    ];
     for (const [type, choice] of bad) expect(() => buildVoteTypedData(params(type, choice as number))).toThrow(InvalidVoteError);
     expect(() => buildVoteTypedData({ ...params('single-choice', 1), reason: 'x'.repeat(5001) })).toThrow('longer than 5000');
     expect(() => buildVoteTypedData({ ...params('single-choice', 1), metadata: '[]' })).toThrow('JSON object');
@@ -80,7 +91,10 @@ describe('typed data per voting type', () => {
 test("eth_signTypedData_v4's JSON: the same message, with the domain type spelled out", () => {
   const typed = buildVoteTypedData(params('approval', [2]));
   const request = JSON.parse(eip712RequestJson(typed)) as { types: Record<string, unknown>; primaryType: string };
-  expect(request.types.EIP712Domain).toEqual([{ name: 'name', type: 'string' }, { name: 'version', type: 'string' }]);
+  expect(request.types.EIP712Domain).toEqual([
+    { name: 'name', type: 'string' },
+    { name: 'version', type: 'string' },
+  ]);
   expect(request.primaryType).toBe('Vote');
   expect(hashTypedData(request as never)).toBe(hashTypedData(viemTypedData(typed)));
 });

@@ -62,7 +62,9 @@ export function buildVoteTypedData(p: BuildVoteParameters): VoteTypedData {
   if (!p.proposal || p.proposal.length > MAX_PROPOSAL_ID) throw new InvalidVoteError('The proposal id must be 1 to 100 characters');
   if (!Number.isSafeInteger(p.timestamp) || p.timestamp <= 0) throw new InvalidVoteError('The timestamp must be whole seconds since 1970');
   if (!hasChoiceShape(p.type, p.choice)) {
-    const expected = { uint32: 'one choice number', 'uint32[]': 'a list of choice numbers', string: 'a map of choice number to weight' }[choiceEncoding(p.type)];
+    const expected = { uint32: 'one choice number', 'uint32[]': 'a list of choice numbers', string: 'a map of choice number to weight' }[
+      choiceEncoding(p.type)
+    ];
     throw new InvalidVoteError(`A ${p.type} vote needs ${expected}`);
   }
   const reason = p.reason ?? '';

@@ -8,10 +8,25 @@ import type { VoteType } from './voteTypes';
 const voter = privateKeyToAccount(keccak256(toHex('voter')));
 const other = privateKeyToAccount(keccak256(toHex('someone else')));
 const PROPOSAL = keccak256(toHex('proposal'));
-const expected: EnvelopeExpectation = { space: 'alex.eth', proposalId: PROPOSAL, type: 'single-choice', choicesCount: 3, start: 1_000, end: 2_000 };
+const expected: EnvelopeExpectation = {
+  space: 'alex.eth',
+  proposalId: PROPOSAL,
+  type: 'single-choice',
+  choicesCount: 3,
+  start: 1_000,
+  end: 2_000,
+};
 
 async function signed(overrides: Partial<BuildVoteParameters> = {}, signer = voter) {
-  const typed = buildVoteTypedData({ from: voter.address, space: 'alex.eth', proposal: PROPOSAL, type: 'single-choice', choice: 2, timestamp: 1_500, ...overrides });
+  const typed = buildVoteTypedData({
+    from: voter.address,
+    space: 'alex.eth',
+    proposal: PROPOSAL,
+    type: 'single-choice',
+    choice: 2,
+    timestamp: 1_500,
+    ...overrides,
+  });
   return voteEnvelope(voter.address, await signer.signTypedData(viemTypedData(typed)), typed);
 }
 
@@ -47,20 +62,34 @@ describe('each kind of bad vote, with its reason', () => {
     expect(await reasonOf(await signed({ choice: 4 }))).toBe('not a valid choice for this single-choice proposal');
     expect(await reasonOf(await signed({ type: 'approval', choice: [1] }))).toBe('not a valid choice for this single-choice proposal');
     const ranked = { ...expected, type: 'ranked-choice' as VoteType };
-    expect(await reasonOf(await signed({ type: 'ranked-choice', choice: [1, 2] }), ranked)).toBe('not a valid choice for this ranked-choice proposal');
-    expect(await reasonOf(await signed({ type: 'ranked-choice', choice: [1, 1, 2] }), ranked)).toBe('not a valid choice for this ranked-choice proposal');
+    expect(await reasonOf(await signed({ type: 'ranked-choice', choice: [1, 2] }), ranked)).toBe(
+      'not a valid choice for this ranked-choice proposal',
+    );
+    expect(await reasonOf(await signed({ type: 'ranked-choice', choice: [1, 1, 2] }), ranked)).toBe(
+      'not a valid choice for this ranked-choice proposal',
+    );
     const weighted = { ...expected, type: 'weighted' as VoteType };
-    expect(await reasonOf(await signed({ type: 'weighted', choice: { '1': 0 } }), weighted)).toBe('not a valid choice for this weighted proposal');
-    expect(await reasonOf(await signed({ type: 'weighted', choice: { '4': 1 } }), weighted)).toBe('not a valid choice for this weighted proposal');
+    expect(await reasonOf(await signed({ type: 'weighted', choice: { '1': 0 } }), weighted)).toBe(
+      'not a valid choice for this weighted proposal',
+    );
+    expect(await reasonOf(await signed({ type: 'weighted', choice: { '4': 1 } }), weighted)).toBe(
+      'not a valid choice for this weighted proposal',
+    );
     expect(await reasonOf(await signed({ type: 'weighted', choice: { '1': 1, '3': 2 } }), weighted)).toBe('ok');
   });
   test('types or domain that are not Snapshot vote types', async () => {
     const e = await signed();
     const withDomainType = { ...e, data: { ...e.data, types: { EIP712Domain: [{ name: 'name', type: 'string' }], ...e.data.types } } };
     expect(await reasonOf(withDomainType)).toBe('signed with message types Snapshot does not accept');
-    expect(await reasonOf({ ...e, data: { ...e.data, domain: { name: 'snapshot', version: '0.1.3' } } })).toBe("not signed for Snapshot's vote domain");
-    expect(await reasonOf({ ...e, data: { ...e.data, message: { ...e.data.message, extra: 1 } } })).toBe('the message does not match its types');
-    expect(await reasonOf({ ...e, data: { ...e.data, message: { ...e.data.message, timestamp: '1500' } } })).toBe('the message does not match its types');
+    expect(await reasonOf({ ...e, data: { ...e.data, domain: { name: 'snapshot', version: '0.1.3' } } })).toBe(
+      "not signed for Snapshot's vote domain",
+    );
+    expect(await reasonOf({ ...e, data: { ...e.data, message: { ...e.data.message, extra: 1 } } })).toBe(
+      'the message does not match its types',
+    );
+    expect(await reasonOf({ ...e, data: { ...e.data, message: { ...e.data.message, timestamp: '1500' } } })).toBe(
+      'the message does not match its types',
+    );
     expect(await reasonOf({ address: 'nope' })).toBe('not a Snapshot vote envelope');
     expect(await reasonOf({ ...e, sig: '0x1234' })).toBe('the signature is malformed');
   });
@@ -81,7 +110,10 @@ test('older clients: `from` as an address and `proposal` as bytes32 still verify
   const message = { from: voter.address, space: 'alex.eth', timestamp: 1_500, proposal: PROPOSAL, choice: 1, reason: '', app: '' };
   const domain = { name: 'snapshot', version: '0.1.4' };
   const sig = await voter.signTypedData({ domain, types, primaryType: 'Vote', message });
-  expect(await checkVoteEnvelope({ address: voter.address, sig, data: { domain, types, message } }, expected)).toMatchObject({ ok: true, choice: 1 });
+  expect(await checkVoteEnvelope({ address: voter.address, sig, data: { domain, types, message } }, expected)).toMatchObject({
+    ok: true,
+    choice: 1,
+  });
 });
 
 test('a signer cache answers for the same message and signature only', async () => {

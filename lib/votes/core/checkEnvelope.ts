@@ -26,8 +26,7 @@ export interface EnvelopeExpectation {
 export type SignerCache = Map<string, Address>;
 
 export type CheckedVote =
-  | { ok: true; id: Hex; voter: Address; choice: unknown; timestamp: number }
-  | { ok: false; id: Hex | null; voter: string; reason: string };
+  { ok: true; id: Hex; voter: Address; choice: unknown; timestamp: number } | { ok: false; id: Hex | null; voter: string; reason: string };
 
 const short = (a: string) => `${a.slice(0, 6)}…${a.slice(-4)}`;
 const fail = (voter: string, reason: string, id: Hex | null = null): CheckedVote => ({ ok: false, id, voter, reason });
@@ -43,9 +42,15 @@ function matchesEncoding(encoding: ChoiceEncoding, choice: unknown): boolean {
 export type Recover = SignerRecoverer | ((hash: Hex, signature: Hex) => Promise<Address>);
 const viemRecover: Recover = (hash, signature) => recoverAddress({ hash, signature });
 
-export async function checkVoteEnvelope(input: unknown, expected: EnvelopeExpectation, signers?: SignerCache, recover: Recover = viemRecover): Promise<CheckedVote> {
+export async function checkVoteEnvelope(
+  input: unknown,
+  expected: EnvelopeExpectation,
+  signers?: SignerCache,
+  recover: Recover = viemRecover,
+): Promise<CheckedVote> {
   const parsed = voteEnvelopeSchema.safeParse(input);
-  const claimed = typeof (input as { address?: unknown })?.address === 'string' ? String((input as { address: string }).address).slice(0, 42) : 'unknown';
+  const claimed =
+    typeof (input as { address?: unknown })?.address === 'string' ? String((input as { address: string }).address).slice(0, 42) : 'unknown';
   if (!parsed.success) return fail(claimed, 'not a Snapshot vote envelope');
   const { address, sig, data } = parsed.data;
   const { name, version, ...rest } = data.domain;
@@ -59,10 +64,16 @@ export async function checkVoteEnvelope(input: unknown, expected: EnvelopeExpect
   const fields = known.types.Vote.map((f) => f.name);
   if (Object.keys(m).length !== fields.length || !fields.every((f) => f in m)) return fail(address, 'the message does not match its types');
   const strings = ['space', 'proposal', ...fields.filter((f) => f === 'reason' || f === 'app' || f === 'metadata')];
-  if (typeof m.from !== 'string' || !strings.every((f) => typeof m[f] === 'string') || !(Number.isSafeInteger(m.timestamp) && (m.timestamp as number) >= 0) || !matchesEncoding(known.encoding, m.choice)) {
+  if (
+    typeof m.from !== 'string' ||
+    !strings.every((f) => typeof m[f] === 'string') ||
+    !(Number.isSafeInteger(m.timestamp) && (m.timestamp as number) >= 0) ||
+    !matchesEncoding(known.encoding, m.choice)
+  ) {
     return fail(address, 'the message does not match its types');
   }
-  if (!isAddress(m.from, { strict: false }) || m.from.toLowerCase() !== address.toLowerCase()) return fail(address, 'the message names another voter than the envelope');
+  if (!isAddress(m.from, { strict: false }) || m.from.toLowerCase() !== address.toLowerCase())
+    return fail(address, 'the message names another voter than the envelope');
   if (m.space !== expected.space) return fail(address, `a vote in another space (${String(m.space).slice(0, 64)})`);
   if (!sameProposal(m.proposal as string, expected.proposalId)) return fail(address, 'a vote on another proposal');
 

@@ -25,7 +25,8 @@ function messageFor(types: VoteTypes, i: number): Record<string, unknown> {
   const m: Record<string, unknown> = {};
   for (const { name, type } of types.Vote) {
     if (name === 'from') m.from = i % 2 ? from : from.toLowerCase();
-    else if (name === 'proposal') m.proposal = type === 'bytes32' ? proposal : i % 3 ? proposal : 'QmWbpCtwdLzxuLKnMW4Vv4MPFd2pdPX71YBKPasfZxqLUS';
+    else if (name === 'proposal')
+      m.proposal = type === 'bytes32' ? proposal : i % 3 ? proposal : 'QmWbpCtwdLzxuLKnMW4Vv4MPFd2pdPX71YBKPasfZxqLUS';
     else if (name === 'timestamp') m.timestamp = 1_700_000_000 + i;
     else if (type === 'uint32') m.choice = i % 5;
     else if (type === 'uint32[]') m.choice = [1 + (i % 3), 2, 0xffff_ffff].slice(0, 1 + (i % 3));
@@ -50,7 +51,10 @@ test('every Snapshot vote type, with varied messages, hashes as viem hashes it',
 });
 
 test('what viem refuses or treats apart is refused or treated the same: a chainId, bad checksums, out-of-range numbers, short bytes32', () => {
-  const [asString, asAddress] = [allKnownVoteTypes().find((t) => t.Vote[0]!.type === 'string')!, allKnownVoteTypes().find((t) => t.Vote[0]!.type === 'address' && t.Vote[3]!.type === 'bytes32')!];
+  const [asString, asAddress] = [
+    allKnownVoteTypes().find((t) => t.Vote[0]!.type === 'string')!,
+    allKnownVoteTypes().find((t) => t.Vote[0]!.type === 'address' && t.Vote[3]!.type === 'bytes32')!,
+  ];
   const base = messageFor(asAddress, 1);
   const cases: [Record<string, unknown>, VoteTypes, Record<string, unknown>][] = [
     [{ ...SNAPSHOT_DOMAIN, chainId: 1 }, asString, messageFor(asString, 1)],
@@ -63,5 +67,6 @@ test('what viem refuses or treats apart is refused or treated the same: a chainI
     [SNAPSHOT_DOMAIN, asAddress, { ...base, choice: 2 ** 32 }],
     [SNAPSHOT_DOMAIN, asString, { ...messageFor(asString, 1), choice: 1.5 }],
   ];
-  for (const [domain, types, message] of cases) expect(ours(domain, types, message), JSON.stringify(message)).toBe(viem(domain, types, message));
+  for (const [domain, types, message] of cases)
+    expect(ours(domain, types, message), JSON.stringify(message)).toBe(viem(domain, types, message));
 });

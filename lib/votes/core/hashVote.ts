@@ -44,7 +44,9 @@ function encodeField(type: string, value: unknown): Uint8Array | null {
     case 'uint32':
       return isUint(value, UINT32_MAX) ? uint256(value) : null;
     case 'uint32[]':
-      return Array.isArray(value) && value.every((v) => isUint(v, UINT32_MAX)) ? keccak(concat(value.map((v: number) => uint256(v)))) : null;
+      return Array.isArray(value) && value.every((v) => isUint(v, UINT32_MAX))
+        ? keccak(concat(value.map((v: number) => uint256(v))))
+        : null;
     case 'bytes32':
       return typeof value === 'string' && BYTES32.test(value) ? stringToBytes32(value) : null;
     case 'address': {
@@ -76,7 +78,11 @@ function voteTypeHash(types: VoteTypes): Uint8Array {
 let snapshotDomainSeparator: Uint8Array | undefined;
 function domainSeparator(): Uint8Array {
   snapshotDomainSeparator ??= keccak(
-    concat([keccak(stringToBytes('EIP712Domain(string name,string version)')), keccak(stringToBytes(SNAPSHOT_DOMAIN.name)), keccak(stringToBytes(SNAPSHOT_DOMAIN.version))]),
+    concat([
+      keccak(stringToBytes('EIP712Domain(string name,string version)')),
+      keccak(stringToBytes(SNAPSHOT_DOMAIN.name)),
+      keccak(stringToBytes(SNAPSHOT_DOMAIN.version)),
+    ]),
   );
   return snapshotDomainSeparator;
 }
@@ -88,7 +94,8 @@ const PREFIX = new Uint8Array([0x19, 0x01]);
  * Throws where viem's hashTypedData throws.
  */
 export function hashVote(domain: Record<string, unknown>, types: VoteTypes, message: Record<string, unknown>): Hex {
-  const plainDomain = Object.keys(domain).length === 2 && domain.name === SNAPSHOT_DOMAIN.name && domain.version === SNAPSHOT_DOMAIN.version;
+  const plainDomain =
+    Object.keys(domain).length === 2 && domain.name === SNAPSHOT_DOMAIN.name && domain.version === SNAPSHOT_DOMAIN.version;
   const fields = plainDomain ? types.Vote.map((f) => encodeField(f.type, message[f.name])) : [null];
   const encoded = fields.filter((f): f is Uint8Array => f !== null);
   if (encoded.length !== fields.length) {

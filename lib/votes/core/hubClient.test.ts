@@ -20,7 +20,8 @@ function fakeFetch(reply: (sent: Sent) => Response | Promise<Response>) {
   };
   return { fetch: fetch as typeof globalThis.fetch, sent };
 }
-const json = (value: unknown, status = 200) => new Response(JSON.stringify(value), { status, headers: { 'Content-Type': 'application/json' } });
+const json = (value: unknown, status = 200) =>
+  new Response(JSON.stringify(value), { status, headers: { 'Content-Type': 'application/json' } });
 
 const proposal = {
   id: '0xabc',
@@ -45,9 +46,23 @@ describe("reads with Snapshot's GraphQL", () => {
     const { fetch, sent } = fakeFetch(() => json({ data: { proposals: [proposal] } }));
     const hub = createHubClient('http://hub.test/hub/', { fetch });
     const [p] = await hub.proposals({ space: 'alex.eth', state: 'active' }, { first: 20 });
-    expect(sent[0]).toMatchObject({ url: 'http://hub.test/hub/graphql', method: 'POST', body: { variables: { space: 'alex.eth', state: 'active', first: 20, skip: 0 } } });
-    expect((sent[0]!.body as { query: string }).query).toContain('proposals(first: $first, skip: $skip, where: { space: $space, state: $state }');
-    expect(p).toMatchObject({ id: '0xabc', snapshotBlock: 123n, type: 'single-choice', network: '31337', scores: [1.5, 2], scoresTotal: 3.5, space: 'alex.eth' });
+    expect(sent[0]).toMatchObject({
+      url: 'http://hub.test/hub/graphql',
+      method: 'POST',
+      body: { variables: { space: 'alex.eth', state: 'active', first: 20, skip: 0 } },
+    });
+    expect((sent[0]!.body as { query: string }).query).toContain(
+      'proposals(first: $first, skip: $skip, where: { space: $space, state: $state }',
+    );
+    expect(p).toMatchObject({
+      id: '0xabc',
+      snapshotBlock: 123n,
+      type: 'single-choice',
+      network: '31337',
+      scores: [1.5, 2],
+      scoresTotal: 3.5,
+      space: 'alex.eth',
+    });
   });
 
   test('an unknown voting type is kept but marked', async () => {
@@ -59,7 +74,13 @@ describe("reads with Snapshot's GraphQL", () => {
     const vote = (i: number) => ({ id: `v${i}`, voter: `0x${i.toString(16).padStart(40, '0')}`, created: i, choice: 1, vp: 1 });
     const { fetch, sent } = fakeFetch((s) => {
       const { created, skip, first } = (s.body as { variables: { created: number; skip: number; first: number } }).variables;
-      return json({ data: { votes: Array.from({ length: 1003 }, (_, i) => vote(i + 1)).filter((v) => v.created >= created).slice(skip, skip + first) } });
+      return json({
+        data: {
+          votes: Array.from({ length: 1003 }, (_, i) => vote(i + 1))
+            .filter((v) => v.created >= created)
+            .slice(skip, skip + first),
+        },
+      });
     });
     const progress: number[] = [];
     const votes = await createHubClient('http://hub.test', { fetch }).allVotes('0xabc', (done) => progress.push(done));
@@ -75,11 +96,18 @@ describe("reads with Snapshot's GraphQL", () => {
     // A hub like snapshot-hub: ordered by created then id, `created_gte` honoured, `skip` above a
     // limit refused with a GraphQL error. Small pages and a small limit stand for 1,000 and 5,000.
     const created = [1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 4, 4, 4, 5, 6, 7, 7, 8, 9, 9, 9];
-    const stored = created.map((c, i) => ({ id: `v${String(i).padStart(2, '0')}`, voter: `0x${(i + 1).toString(16).padStart(40, '0')}`, created: c, choice: 1, vp: 1 }));
+    const stored = created.map((c, i) => ({
+      id: `v${String(i).padStart(2, '0')}`,
+      voter: `0x${(i + 1).toString(16).padStart(40, '0')}`,
+      created: c,
+      choice: 1,
+      vp: 1,
+    }));
     const MAX_SKIP = 8; // plain `skip` paging would need 20
     const { fetch, sent } = fakeFetch((s) => {
       const { variables } = s.body as { variables: { proposal: string; created?: number; first: number; skip: number } };
-      if (variables.skip > MAX_SKIP) return json({ data: { votes: null }, errors: [{ message: `The \`skip\` argument must not be greater than ${MAX_SKIP}` }] });
+      if (variables.skip > MAX_SKIP)
+        return json({ data: { votes: null }, errors: [{ message: `The \`skip\` argument must not be greater than ${MAX_SKIP}` }] });
       const after = stored.filter((v) => v.created >= (variables.created ?? 0));
       return json({ data: { votes: after.slice(variables.skip, variables.skip + variables.first) } });
     });
@@ -87,26 +115,37 @@ describe("reads with Snapshot's GraphQL", () => {
     const votes = await createHubClient('http://hub.test', { fetch, pageSize: 4 }).allVotes('0xabc', (done) => progress.push(done));
     expect(votes.map((v) => v.id)).toEqual(stored.map((v) => v.id));
     expect(Math.max(...sent.map((s) => (s.body as { variables: { skip: number } }).variables.skip))).toBeLessThanOrEqual(MAX_SKIP);
-    expect((sent[0]!.body as { query: string }).query).toContain('where: { proposal: $proposal, created_gte: $created }, orderBy: "created", orderDirection: asc');
+    expect((sent[0]!.body as { query: string }).query).toContain(
+      'where: { proposal: $proposal, created_gte: $created }, orderBy: "created", orderDirection: asc',
+    );
     expect(progress.at(-1)).toBe(created.length);
   });
 
   test("a GraphQL error next to `data: { votes: null }` is the hub's own words, not an unreadable answer", async () => {
-    const { fetch } = fakeFetch(() => json({ data: { votes: null }, errors: [{ message: 'The `skip` argument must not be greater than 5000', path: ['votes'] }] }));
+    const { fetch } = fakeFetch(() =>
+      json({ data: { votes: null }, errors: [{ message: 'The `skip` argument must not be greater than 5000', path: ['votes'] }] }),
+    );
     const failing = createHubClient('http://hub.test', { fetch }).votes({ proposal: '0xabc' });
     await expect(failing).rejects.toThrow('The vote hub answered with an error: The `skip` argument must not be greater than 5000.');
     await expect(failing).rejects.toBeInstanceOf(HubResponseError);
   });
 
   test('errors say what happened', async () => {
-    const hubWith = (reply: () => Response | Promise<Response>, timeoutMs?: number) => createHubClient('http://hub.test', { fetch: fakeFetch(reply).fetch, timeoutMs });
-    await expect(hubWith(() => json({ errors: [{ message: 'Unknown argument "state"' }] })).proposal('x')).rejects.toThrow('The vote hub answered with an error: Unknown argument "state"');
+    const hubWith = (reply: () => Response | Promise<Response>, timeoutMs?: number) =>
+      createHubClient('http://hub.test', { fetch: fakeFetch(reply).fetch, timeoutMs });
+    await expect(hubWith(() => json({ errors: [{ message: 'Unknown argument "state"' }] })).proposal('x')).rejects.toThrow(
+      'The vote hub answered with an error: Unknown argument "state"',
+    );
     await expect(hubWith(() => json({ data: { proposal: { id: 1 } } })).proposal('x')).rejects.toThrow(HubResponseError);
-    await expect(hubWith(() => new Response('x'.repeat(600 << 10))).proposal('x')).rejects.toThrow('The vote hub sent more than 512 KB; it was not read');
+    await expect(hubWith(() => new Response('x'.repeat(600 << 10))).proposal('x')).rejects.toThrow(
+      'The vote hub sent more than 512 KB; it was not read',
+    );
     const silent = hubWith(() => new Promise(() => {}), 100).proposal('x');
     await expect(silent).rejects.toThrow('The vote hub did not answer in 0.1 s');
     await expect(silent).rejects.toBeInstanceOf(HubUnreachableError);
-    await expect(hubWith(() => Promise.reject(new TypeError('fetch failed'))).proposal('x')).rejects.toThrow('Could not reach the vote hub at hub.test');
+    await expect(hubWith(() => Promise.reject(new TypeError('fetch failed'))).proposal('x')).rejects.toThrow(
+      'Could not reach the vote hub at hub.test',
+    );
   });
 });
 
@@ -143,11 +182,21 @@ describe('posting a vote', () => {
     await expect(failed).rejects.toBeInstanceOf(HubResponseError);
   });
 
-  test("the sequencer's \"duplicate message\" means it already has this very vote: its id, as a receipt", async () => {
-    const typed = buildVoteTypedData({ from: '0x70997970C51812dc3A010C7d01b50e0d17dc79C8', space: 'alex.eth', proposal: '0xabc', type: 'single-choice', choice: 2, timestamp: 1_700_000_000 });
+  test('the sequencer\'s "duplicate message" means it already has this very vote: its id, as a receipt', async () => {
+    const typed = buildVoteTypedData({
+      from: '0x70997970C51812dc3A010C7d01b50e0d17dc79C8',
+      space: 'alex.eth',
+      proposal: '0xabc',
+      type: 'single-choice',
+      choice: 2,
+      timestamp: 1_700_000_000,
+    });
     const signed = voteEnvelope(typed.message.from as `0x${string}`, '0x1234', typed);
     const { fetch } = fakeFetch(() => json({ error: 'client_error', error_description: 'duplicate message' }, 400));
-    expect(await createHubClient('http://hub.test', { fetch }).submitVote(signed)).toEqual({ id: hashTypedData(viemTypedData(typed)), ipfs: null });
+    expect(await createHubClient('http://hub.test', { fetch }).submitVote(signed)).toEqual({
+      id: hashTypedData(viemTypedData(typed)),
+      ipfs: null,
+    });
   });
 
   test('a busy sequencer (425) and its own failures sent as 400 ("pinning failed") are not refusals', async () => {

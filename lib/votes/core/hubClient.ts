@@ -77,18 +77,32 @@ export function sequencerUrl(hub: string): string {
 export function createHubClient(hub: string, options: HubClientOptions = {}): HubClient {
   const base = hub.replace(/\/+$/, '');
   const votesPage = Math.min(Math.max(Math.trunc(options.pageSize ?? PAGE_SIZE), 1), PAGE_SIZE);
-  const pageOf = (page: Page = {}) => ({ first: Math.min(Math.max(page.first ?? PAGE_SIZE, 1), PAGE_SIZE), skip: Math.max(page.skip ?? 0, 0) });
+  const pageOf = (page: Page = {}) => ({
+    first: Math.min(Math.max(page.first ?? PAGE_SIZE, 1), PAGE_SIZE),
+    skip: Math.max(page.skip ?? 0, 0),
+  });
 
-  async function graphql<T extends z.ZodType>(field: string, schema: T, query: string, variables: Record<string, unknown>, maxBytes: number): Promise<z.output<T>> {
+  async function graphql<T extends z.ZodType>(
+    field: string,
+    schema: T,
+    query: string,
+    variables: Record<string, unknown>,
+    maxBytes: number,
+  ): Promise<z.output<T>> {
     const answer = await hubRequest(`${base}/graphql`, { method: 'POST', body: { query, variables }, maxBytes }, options);
     const refused = graphqlErrorsSchema.safeParse(answer.json);
-    if (refused.success) throw new HubResponseError(`The vote hub answered with an error: ${sentence(refused.data.errors[0]!.message)} Try again later.`, { details: `${base}/graphql ${field}` });
+    if (refused.success)
+      throw new HubResponseError(`The vote hub answered with an error: ${sentence(refused.data.errors[0]!.message)} Try again later.`, {
+        details: `${base}/graphql ${field}`,
+      });
     const parsed = graphqlResponseSchema(field, schema).safeParse(answer.json);
     if (!answer.ok) throw new HubResponseError(`The vote hub answered HTTP ${answer.status}`, { details: `${base}/graphql ${field}` });
     const data = parsed.success ? parsed.data.data : null;
     if (!parsed.success || !data || !(field in data)) {
       const issue = parsed.success ? 'no data' : describe(parsed.error);
-      throw new HubResponseError('The vote hub sent an answer this companion cannot read', { details: `${base}/graphql ${field}: ${issue}` });
+      throw new HubResponseError('The vote hub sent an answer this companion cannot read', {
+        details: `${base}/graphql ${field}: ${issue}`,
+      });
     }
     return data[field] as z.output<T>;
   }
@@ -96,10 +110,22 @@ export function createHubClient(hub: string, options: HubClientOptions = {}): Hu
   const client: HubClient = {
     hub: base,
     proposals: ({ space, state }, page) =>
-      graphql('proposals', hubProposalSchema.array().max(PAGE_SIZE), proposalsQuery(state !== undefined), { space, state, ...pageOf(page) }, CAPS.proposals),
+      graphql(
+        'proposals',
+        hubProposalSchema.array().max(PAGE_SIZE),
+        proposalsQuery(state !== undefined),
+        { space, state, ...pageOf(page) },
+        CAPS.proposals,
+      ),
     proposal: (id) => graphql('proposal', hubProposalSchema.nullable(), PROPOSAL_QUERY, { id }, CAPS.proposal),
     votes: ({ proposal, voter }, page) =>
-      graphql('votes', hubVoteSchema.array().max(PAGE_SIZE), votesQuery(voter !== undefined), { proposal, voter, ...pageOf(page) }, CAPS.votes),
+      graphql(
+        'votes',
+        hubVoteSchema.array().max(PAGE_SIZE),
+        votesQuery(voter !== undefined),
+        { proposal, voter, ...pageOf(page) },
+        CAPS.votes,
+      ),
     async allVotes(proposal, onProgress) {
       const all: HubVote[] = [];
       const seen = new Set<string>();
@@ -107,8 +133,17 @@ export function createHubClient(hub: string, options: HubClientOptions = {}): Hu
       let created = 0;
       let readAtCreated = 0;
       for (;;) {
-        if (readAtCreated > MAX_SKIP) throw new HubResponseError(`More than ${MAX_SKIP.toLocaleString('en-US')} votes share one second on the vote hub; this companion cannot page through them. Try again later.`);
-        const page = await graphql('votes', hubVoteSchema.array().max(PAGE_SIZE), VOTES_FROM_QUERY, { proposal, created, first: votesPage, skip: readAtCreated }, CAPS.votes);
+        if (readAtCreated > MAX_SKIP)
+          throw new HubResponseError(
+            `More than ${MAX_SKIP.toLocaleString('en-US')} votes share one second on the vote hub; this companion cannot page through them. Try again later.`,
+          );
+        const page = await graphql(
+          'votes',
+          hubVoteSchema.array().max(PAGE_SIZE),
+          VOTES_FROM_QUERY,
+          { proposal, created, first: votesPage, skip: readAtCreated },
+          CAPS.votes,
+        );
         for (const vote of page) {
           if (seen.has(vote.id)) continue; // a page border inside one second, seen twice
           seen.add(vote.id);
@@ -116,9 +151,15 @@ export function createHubClient(hub: string, options: HubClientOptions = {}): Hu
         }
         onProgress?.(all.length, null);
         if (page.length < votesPage) return all;
-        if (all.length >= MAX_VOTES) throw new HubResponseError(`The proposal has more than ${MAX_VOTES.toLocaleString('en-US')} votes; this companion does not tally that many.`);
+        if (all.length >= MAX_VOTES)
+          throw new HubResponseError(
+            `The proposal has more than ${MAX_VOTES.toLocaleString('en-US')} votes; this companion does not tally that many.`,
+          );
         const last = page[page.length - 1]!.created;
-        if (last < created) throw new HubResponseError('The vote hub sent votes out of order; the tally cannot be trusted. Try again later.', { details: `${base}/graphql votes` });
+        if (last < created)
+          throw new HubResponseError('The vote hub sent votes out of order; the tally cannot be trusted. Try again later.', {
+            details: `${base}/graphql votes`,
+          });
         readAtCreated = last === created ? readAtCreated + page.length : page.filter((v) => v.created === last).length;
         created = last;
       }
@@ -130,7 +171,9 @@ export function createHubClient(hub: string, options: HubClientOptions = {}): Hu
       if (answer.status === 404 || answer.status === 405 || answer.status === 501) return null;
       const parsed = envelopePageSchema.safeParse(answer.json);
       if (!answer.ok || !parsed.success) {
-        throw new HubResponseError('The vote hub sent signed votes this companion cannot read', { details: `${url}: ${answer.ok && !parsed.success ? describe(parsed.error) : `HTTP ${answer.status}`}` });
+        throw new HubResponseError('The vote hub sent signed votes this companion cannot read', {
+          details: `${url}: ${answer.ok && !parsed.success ? describe(parsed.error) : `HTTP ${answer.status}`}`,
+        });
       }
       return { envelopes: parsed.data.envelopes, total: parsed.data.total ?? null };
     },
@@ -148,7 +191,8 @@ export function createHubClient(hub: string, options: HubClientOptions = {}): Hu
       const answer = await hubRequest(url, { method: 'POST', body: envelope, maxBytes: CAPS.msg }, options);
       if (answer.ok) {
         const receipt = msgReceiptSchema.safeParse(answer.json);
-        if (!receipt.success) throw new HubResponseError('The vote hub took the vote but sent no receipt', { details: `${url}: ${describe(receipt.error)}` });
+        if (!receipt.success)
+          throw new HubResponseError('The vote hub took the vote but sent no receipt', { details: `${url}: ${describe(receipt.error)}` });
         return { id: receipt.data.id, ipfs: receipt.data.ipfs ?? null };
       }
       const refusal = msgErrorSchema.safeParse(answer.json);
@@ -160,7 +204,8 @@ export function createHubClient(hub: string, options: HubClientOptions = {}): Hu
       // 425: the same envelope is being processed right now; 429: too many requests. Both pass.
       if (answer.status === 425 || answer.status === 429) throw new HubResponseError(`The vote hub is busy (${status}).`, { details: url });
       // snapshot-sequencer answers some failures of its own with 400: not a "no" to the vote.
-      if (answer.status === 400 && TRANSIENT.test(said)) throw new HubResponseError(`The vote hub could not take the vote just now (${status}).`, { details: url });
+      if (answer.status === 400 && TRANSIENT.test(said))
+        throw new HubResponseError(`The vote hub could not take the vote just now (${status}).`, { details: url });
       if (answer.status >= 400 && answer.status < 500) throw new HubRefusedVoteError(said || `HTTP ${answer.status}`);
       throw new HubResponseError(`The vote hub failed (${status}).`, { details: url });
     },
@@ -186,14 +231,20 @@ function sentence(text: string): string {
 }
 
 /** Pages until a short one; `total` (when the hub says it) feeds the progress callback. */
-async function collect(fetchPage: (page: Required<Page>) => Promise<{ items: unknown[]; total: number | null }>, onProgress?: Progress): Promise<unknown[]> {
+async function collect(
+  fetchPage: (page: Required<Page>) => Promise<{ items: unknown[]; total: number | null }>,
+  onProgress?: Progress,
+): Promise<unknown[]> {
   const all: unknown[] = [];
   for (let skip = 0; ; skip += PAGE_SIZE) {
     const { items, total } = await fetchPage({ first: PAGE_SIZE, skip });
     all.push(...items);
     onProgress?.(all.length, total);
     if (items.length < PAGE_SIZE) return all;
-    if (all.length >= MAX_VOTES) throw new HubResponseError(`The proposal has more than ${MAX_VOTES.toLocaleString('en-US')} votes; this companion does not tally that many`);
+    if (all.length >= MAX_VOTES)
+      throw new HubResponseError(
+        `The proposal has more than ${MAX_VOTES.toLocaleString('en-US')} votes; this companion does not tally that many`,
+      );
   }
 }
 

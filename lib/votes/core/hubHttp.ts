@@ -42,7 +42,12 @@ export async function hubRequest(
   }
 }
 
-async function exchange(url: string, request: { method: 'GET' | 'POST'; body?: unknown; maxBytes: number }, signal: AbortSignal, doFetch: typeof fetch): Promise<HubAnswer> {
+async function exchange(
+  url: string,
+  request: { method: 'GET' | 'POST'; body?: unknown; maxBytes: number },
+  signal: AbortSignal,
+  doFetch: typeof fetch,
+): Promise<HubAnswer> {
   let res: Response;
   try {
     res = await doFetch(url, {
@@ -50,12 +55,16 @@ async function exchange(url: string, request: { method: 'GET' | 'POST'; body?: u
       signal,
       credentials: 'omit',
       redirect: 'error', // a hub's answer comes from the hub, not from wherever it points
-      headers: request.body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+      headers:
+        request.body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
       body: request.body === undefined ? undefined : JSON.stringify(request.body),
     });
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
-    throw new HubUnreachableError(`Could not reach the vote hub at ${hostOf(url)}; check your connection or try later`, { details: `${url}: ${why}`, cause: error });
+    throw new HubUnreachableError(`Could not reach the vote hub at ${hostOf(url)}; check your connection or try later`, {
+      details: `${url}: ${why}`,
+      cause: error,
+    });
   }
   const declared = Number(res.headers.get('content-length') ?? NaN);
   if (declared > request.maxBytes) {

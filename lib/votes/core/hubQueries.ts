@@ -2,7 +2,8 @@
 // (hub.snapshot.org/graphql), and nothing beyond them, so any hub that speaks Snapshot's API
 // answers. Values travel as variables, never spliced into the text.
 
-const PROPOSAL_FIELDS = 'id title body choices start end snapshot state type network author created scores scores_total scores_state votes quorum privacy space { id name }';
+const PROPOSAL_FIELDS =
+  'id title body choices start end snapshot state type network author created scores scores_total scores_state votes quorum privacy space { id name }';
 const VOTE_FIELDS = 'id ipfs voter created choice reason app vp vp_state';
 
 export function proposalsQuery(withState: boolean): string {

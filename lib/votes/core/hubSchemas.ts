@@ -6,9 +6,17 @@ import { isVoteType, type VoteType } from './voteTypes';
 // GraphQL). Objects are not strict: hubs add fields over time, and extra ones are dropped. Every
 // list and string has a ceiling, so a hostile hub cannot make the popup render megabytes.
 
-const hex = (max: number) => z.string().regex(/^0x[0-9a-fA-F]*$/).max(max);
+const hex = (max: number) =>
+  z
+    .string()
+    .regex(/^0x[0-9a-fA-F]*$/)
+    .max(max);
 const address = z.string().regex(/^0x[0-9a-fA-F]{40}$/, { error: 'expected an address' });
-const unixSeconds = z.number().int().nonnegative().max(2 ** 40);
+const unixSeconds = z
+  .number()
+  .int()
+  .nonnegative()
+  .max(2 ** 40);
 const blockNumber = z.union([z.string().regex(/^\d{1,20}$/), z.number().int().nonnegative()]).transform((n) => BigInt(n));
 
 export type ProposalState = 'pending' | 'active' | 'closed';
@@ -80,7 +88,16 @@ export const hubVoteSchema = z
     vp: z.number().nullish(),
     vp_state: z.string().max(32).nullish(),
   })
-  .transform((v) => ({ id: v.id, ipfs: v.ipfs ?? null, voter: v.voter, created: v.created, choice: v.choice, reason: v.reason ?? '', app: v.app ?? '', vp: v.vp ?? null }));
+  .transform((v) => ({
+    id: v.id,
+    ipfs: v.ipfs ?? null,
+    voter: v.voter,
+    created: v.created,
+    choice: v.choice,
+    reason: v.reason ?? '',
+    app: v.app ?? '',
+    vp: v.vp ?? null,
+  }));
 export type HubVote = z.output<typeof hubVoteSchema>;
 
 /**
@@ -88,13 +105,21 @@ export type HubVote = z.output<typeof hubVoteSchema>;
  * errors: [...] }` when a resolver refuses, and the hub's message must reach the holder even
  * though `data` does not fit the field's schema.
  */
-export const graphqlErrorsSchema = z.object({ errors: z.array(z.object({ message: z.string().max(1_000) })).min(1).max(20) });
+export const graphqlErrorsSchema = z.object({
+  errors: z
+    .array(z.object({ message: z.string().max(1_000) }))
+    .min(1)
+    .max(20),
+});
 
 /** A GraphQL answer: data, or errors with messages (Snapshot sends both shapes). */
 export function graphqlResponseSchema<T extends z.ZodType>(field: string, value: T) {
   return z.object({
     data: z.object({ [field]: value }).nullish(),
-    errors: z.array(z.object({ message: z.string().max(1_000) })).max(20).nullish(),
+    errors: z
+      .array(z.object({ message: z.string().max(1_000) }))
+      .max(20)
+      .nullish(),
   });
 }
 

@@ -2,7 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { hubPowerDiffers, hubVotingPower, VP_QUERY } from './hubVotingPower';
 
 const E18 = 10n ** 18n;
-const json = (value: unknown, status = 200) => new Response(JSON.stringify(value), { status, headers: { 'Content-Type': 'application/json' } });
+const json = (value: unknown, status = 200) =>
+  new Response(JSON.stringify(value), { status, headers: { 'Content-Type': 'application/json' } });
 
 describe("the hub's own voting power", () => {
   test("asks Snapshot's vp(voter, space, proposal) and reads { vp }", async () => {
@@ -19,10 +20,22 @@ describe("the hub's own voting power", () => {
   test('a hub without the query, an error or nonsense gives null (the card shows its own figure alone)', async () => {
     const where = { voter: '0x0000000000000000000000000000000000000001', space: 's', proposal: 'p' };
     const answering = (body: unknown, status = 200) => ({ fetch: (async () => json(body, status)) as typeof globalThis.fetch });
-    expect(await hubVotingPower('https://hub.test', where, answering({ errors: [{ message: 'Cannot query field "vp" on type "Query".' }] }, 400))).toBeNull();
-    expect(await hubVotingPower('https://hub.test', where, answering({ data: { vp: null }, errors: [{ message: 'strategy failed' }] }))).toBeNull();
+    expect(
+      await hubVotingPower(
+        'https://hub.test',
+        where,
+        answering({ errors: [{ message: 'Cannot query field "vp" on type "Query".' }] }, 400),
+      ),
+    ).toBeNull();
+    expect(
+      await hubVotingPower('https://hub.test', where, answering({ data: { vp: null }, errors: [{ message: 'strategy failed' }] })),
+    ).toBeNull();
     expect(await hubVotingPower('https://hub.test', where, answering({ data: { vp: { vp: -1 } } }))).toBeNull();
-    expect(await hubVotingPower('https://hub.test', where, { fetch: (async () => Promise.reject(new TypeError('offline'))) as typeof globalThis.fetch })).toBeNull();
+    expect(
+      await hubVotingPower('https://hub.test', where, {
+        fetch: (async () => Promise.reject(new TypeError('offline'))) as typeof globalThis.fetch,
+      }),
+    ).toBeNull();
   });
 
   test('differs only beyond float rounding', () => {

@@ -9,7 +9,8 @@ import { graphqlResponseSchema } from './hubSchemas';
 // strategies, which may count more than the token and its pool (delegation, other tokens, NFTs).
 // The companion reads power from the chain itself; this is only compared with it and shown.
 
-export const VP_QUERY = 'query Vp($voter: String!, $space: String!, $proposal: String) { vp(voter: $voter, space: $space, proposal: $proposal) { vp vp_state } }';
+export const VP_QUERY =
+  'query Vp($voter: String!, $space: String!, $proposal: String) { vp(voter: $voter, space: $space, proposal: $proposal) { vp vp_state } }';
 
 const vpSchema = z.object({ vp: z.number().nonnegative().finite(), vp_state: z.string().max(32).nullish() }).nullable();
 
@@ -18,10 +19,18 @@ const vpSchema = z.object({ vp: z.number().nonnegative().finite(), vp_state: z.s
  * it), or null when the hub does not say (no `vp` query, an error, a timeout): the card then shows
  * the companion's own figure alone.
  */
-export async function hubVotingPower(hub: string, where: { voter: string; space: string; proposal: string }, options: HubHttpOptions = {}): Promise<number | null> {
+export async function hubVotingPower(
+  hub: string,
+  where: { voter: string; space: string; proposal: string },
+  options: HubHttpOptions = {},
+): Promise<number | null> {
   try {
     const base = hub.replace(/\/+$/, '');
-    const answer = await hubRequest(`${base}/graphql`, { method: 'POST', body: { query: VP_QUERY, variables: where }, maxBytes: 16 << 10 }, options);
+    const answer = await hubRequest(
+      `${base}/graphql`,
+      { method: 'POST', body: { query: VP_QUERY, variables: where }, maxBytes: 16 << 10 },
+      options,
+    );
     if (!answer.ok) return null;
     const parsed = graphqlResponseSchema('vp', vpSchema).safeParse(answer.json);
     if (!parsed.success || parsed.data.errors?.length) return null;

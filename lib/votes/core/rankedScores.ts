@@ -31,7 +31,9 @@ export function rankedChoiceScores(count: number, valid: readonly Ballot[]): big
     if (!top || !bottom || top[1] * 2n > inPlay || entries.length < 3) {
       return Array.from({ length: count }, (_, i) => counts.get(i + 1) ?? 0n);
     }
-    ballots = ballots.map((b) => ({ choice: b.choice.filter((c) => c !== bottom[0]), balance: b.balance })).filter((b) => b.choice.length > 0);
+    ballots = ballots
+      .map((b) => ({ choice: b.choice.filter((c) => c !== bottom[0]), balance: b.balance }))
+      .filter((b) => b.choice.length > 0);
   }
 }
 

@@ -66,7 +66,7 @@ describe("snapshot.js's examples, with their expected results", () => {
 /** Deterministic pseudo-random numbers, so a failure is reproducible. */
 function random(seed: number) {
   let s = seed;
-  return () => ((s = (s * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  return () => (s = (s * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
 }
 
 function randomVotes(type: VoteType, choices: number, count: number, next: () => number, smallWhole: boolean): Example['votes'] {
@@ -81,8 +81,18 @@ function randomVotes(type: VoteType, choices: number, count: number, next: () =>
       approval: () => shuffled().slice(0, Math.floor(next() * (choices + 1))),
       'ranked-choice': () => (next() < 0.05 ? [1, 1] : shuffled()),
       copeland: shuffled,
-      weighted: () => Object.fromEntries(shuffled().slice(0, 1 + Math.floor(next() * choices)).map((c) => [String(c), Math.floor(next() * 10)])),
-      quadratic: () => Object.fromEntries(shuffled().slice(0, 1 + Math.floor(next() * choices)).map((c) => [String(c), Math.round(next() * 100) / 10])),
+      weighted: () =>
+        Object.fromEntries(
+          shuffled()
+            .slice(0, 1 + Math.floor(next() * choices))
+            .map((c) => [String(c), Math.floor(next() * 10)]),
+        ),
+      quadratic: () =>
+        Object.fromEntries(
+          shuffled()
+            .slice(0, 1 + Math.floor(next() * choices))
+            .map((c) => [String(c), Math.round(next() * 100) / 10]),
+        ),
     }[type]();
     return { choice, balance, scores: [balance] };
   });
@@ -94,7 +104,10 @@ describe("same results as snapshot.js's own classes on random votes", () => {
     const next = random(types.indexOf(type) + 7);
     for (let round = 0; round < 40; round++) {
       const choices = 2 + Math.floor(next() * 5);
-      const ex = { proposal: { choices: Array.from({ length: choices }, (_, i) => `Choice ${i + 1}`) }, votes: randomVotes(type, choices, 1 + Math.floor(next() * 60), next, round % 2 === 0) };
+      const ex = {
+        proposal: { choices: Array.from({ length: choices }, (_, i) => `Choice ${i + 1}`) },
+        votes: randomVotes(type, choices, 1 + Math.floor(next() * 60), next, round % 2 === 0),
+      };
       const result = ours(type, ex);
       const reference = theirs(type, ex);
       expectClose(result.scores, reference.scores);

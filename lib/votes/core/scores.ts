@@ -26,7 +26,9 @@ const sum = (xs: readonly bigint[]) => xs.reduce((a, b) => a + b, 0n);
 type ListVote = { choice: number[]; balance: bigint };
 /** The votes whose choice is a list of choice numbers (approval, ranked, copeland). */
 const listVotes = (votes: readonly CountedVote[]): ListVote[] =>
-  votes.flatMap(({ choice, balance }) => (Array.isArray(choice) && choice.every((c) => typeof c === 'number') ? [{ choice, balance }] : []));
+  votes.flatMap(({ choice, balance }) =>
+    Array.isArray(choice) && choice.every((c) => typeof c === 'number') ? [{ choice, balance }] : [],
+  );
 
 export function computeScores(type: VoteType, choicesCount: number, votes: readonly CountedVote[]): Scores {
   const valid = votes.filter((v) => isValidChoice(type, v.choice, choicesCount));
@@ -37,7 +39,16 @@ export function computeScores(type: VoteType, choicesCount: number, votes: reado
     case 'basic':
       return { scores: choices.map((c) => sum(valid.filter((v) => v.choice === c).map((v) => v.balance))), scoresTotal };
     case 'approval':
-      return { scores: choices.map((c) => sum(listVotes(valid).filter((v) => v.choice.includes(c)).map((v) => v.balance))), scoresTotal };
+      return {
+        scores: choices.map((c) =>
+          sum(
+            listVotes(valid)
+              .filter((v) => v.choice.includes(c))
+              .map((v) => v.balance),
+          ),
+        ),
+        scoresTotal,
+      };
     case 'weighted':
       return { scores: weightedScores(choicesCount, valid), scoresTotal };
     case 'quadratic':

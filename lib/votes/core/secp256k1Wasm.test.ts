@@ -24,7 +24,16 @@ async function seededVotes() {
   for (let i = 0; i <= HABIT_VOTERS; i++) {
     const voter = voterAccount(i).address;
     const signer = i === HABIT_VOTERS ? privateKeyToAccount(FORGER_KEY) : voterAccount(i);
-    const typed = viemTypedData(buildVoteTypedData({ from: voter, space: 'alex.eth', proposal: SEEDED.habit.id, type: 'single-choice', choice: habitChoiceOf(i), timestamp: 1_700_000_000 + i }));
+    const typed = viemTypedData(
+      buildVoteTypedData({
+        from: voter,
+        space: 'alex.eth',
+        proposal: SEEDED.habit.id,
+        type: 'single-choice',
+        choice: habitChoiceOf(i),
+        timestamp: 1_700_000_000 + i,
+      }),
+    );
     votes.push({ typed, sig: await signer.signTypedData(typed), voter });
   }
   return votes;

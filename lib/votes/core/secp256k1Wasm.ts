@@ -31,7 +31,10 @@ const imports = {
 };
 
 export async function instantiateSecp256k1(wasm: BufferSource | WebAssembly.Module): Promise<SignerRecoverer> {
-  const instance = wasm instanceof WebAssembly.Module ? await WebAssembly.instantiate(wasm, imports) : (await WebAssembly.instantiate(wasm, imports)).instance;
+  const instance =
+    wasm instanceof WebAssembly.Module
+      ? await WebAssembly.instantiate(wasm, imports)
+      : (await WebAssembly.instantiate(wasm, imports)).instance;
   return signerRecoverer(secp256k1Exports(instance.exports));
 }
 
@@ -39,10 +42,22 @@ export async function instantiateSecp256k1(wasm: BufferSource | WebAssembly.Modu
 function secp256k1Exports(exports: WebAssembly.Exports): Secp256k1Exports {
   const { memory, HASH_INPUT, SIGNATURE_INPUT, PUBLIC_KEY_INPUT, recover } = exports;
   const isGlobal = (g: unknown): g is WebAssembly.Global => g instanceof WebAssembly.Global;
-  if (!(memory instanceof WebAssembly.Memory) || !isGlobal(HASH_INPUT) || !isGlobal(SIGNATURE_INPUT) || !isGlobal(PUBLIC_KEY_INPUT) || typeof recover !== 'function') {
+  if (
+    !(memory instanceof WebAssembly.Memory) ||
+    !isGlobal(HASH_INPUT) ||
+    !isGlobal(SIGNATURE_INPUT) ||
+    !isGlobal(PUBLIC_KEY_INPUT) ||
+    typeof recover !== 'function'
+  ) {
     throw new TypeError('The libsecp256k1 module does not export what recovery needs.');
   }
-  return { memory, HASH_INPUT, SIGNATURE_INPUT, PUBLIC_KEY_INPUT, recover: (outputLength, recoveryId) => Number(recover(outputLength, recoveryId)) };
+  return {
+    memory,
+    HASH_INPUT,
+    SIGNATURE_INPUT,
+    PUBLIC_KEY_INPUT,
+    recover: (outputLength, recoveryId) => Number(recover(outputLength, recoveryId)),
+  };
 }
 
 // secp256k1's group order n, big-endian.
@@ -56,7 +71,8 @@ function signerRecoverer(wasm: Secp256k1Exports): SignerRecoverer {
     if (Math.ceil((signature.length - 2) / 2) !== 65) throw new Error('invalid signature length');
     const recoveryId = toRecoveryBit(parseInt(signature.slice(130), 16));
     const rs = hexToBytes(`0x${signature.slice(2, 130)}`);
-    if (rs.length !== 64 || !inRange(rs.subarray(0, 32)) || !inRange(rs.subarray(32))) throw new Error('invalid signature: r or s out of range');
+    if (rs.length !== 64 || !inRange(rs.subarray(0, 32)) || !inRange(rs.subarray(32)))
+      throw new Error('invalid signature: r or s out of range');
     const h = hexToBytes(hash);
     if (h.length !== 32) throw new Error('invalid hash length');
     // Views are taken per call: memory.buffer changes if the module ever grows its memory.

@@ -28,6 +28,7 @@ export function proposalPageUrl(hub: string, space: string, proposalId: string):
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
   const site = SNAPSHOT_SITES[url.origin];
-  if (site && (url.pathname === '/' || url.pathname === '')) return `${site}/#/${encodeURIComponent(space)}/proposal/${encodeURIComponent(proposalId)}`;
+  if (site && (url.pathname === '/' || url.pathname === ''))
+    return `${site}/#/${encodeURIComponent(space)}/proposal/${encodeURIComponent(proposalId)}`;
   return url.href;
 }

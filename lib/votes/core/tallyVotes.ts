@@ -69,7 +69,8 @@ export function tallyVotes({ proposal, hubVotes, checked, powers, decimals }: Ta
     }
   } else {
     for (const listed of hubVotes) {
-      if (isValidChoice(proposal.type, listed.choice, proposal.choices.length)) offer({ voter: listed.voter, choice: listed.choice, timestamp: listed.created });
+      if (isValidChoice(proposal.type, listed.choice, proposal.choices.length))
+        offer({ voter: listed.voter, choice: listed.choice, timestamp: listed.created });
       else invalid.set(listed.voter.toLowerCase(), `not a valid choice for this ${proposal.type} proposal`);
     }
   }
@@ -122,7 +123,10 @@ function compareWithHub(
   const tokens = (x: bigint) => Number(formatUnits(x, decimals));
   if (proposal.scores && proposal.scores.length > 0) {
     const differ = proposal.scores.length !== scores.length || scores.some((s, i) => !close(tokens(s), proposal.scores![i]!));
-    if (differ) out.push(`The hub's scores (${proposal.scores.map(round).join(', ')}) differ from the recomputed ones (${scores.map((s) => round(tokens(s))).join(', ')})`);
+    if (differ)
+      out.push(
+        `The hub's scores (${proposal.scores.map(round).join(', ')}) differ from the recomputed ones (${scores.map((s) => round(tokens(s))).join(', ')})`,
+      );
   }
   const countedBy = new Map(counted.map((v) => [v.voter.toLowerCase(), v]));
   let badListed = 0;

@@ -37,15 +37,21 @@ export interface VerifyTallyParameters {
   recover?: Recover;
 }
 
-export type EnvelopeChecker = (envelopes: readonly unknown[], expected: EnvelopeExpectation, onProgress?: (done: number) => void) => Promise<CheckedVote[]>;
+export type EnvelopeChecker = (
+  envelopes: readonly unknown[],
+  expected: EnvelopeExpectation,
+  onProgress?: (done: number) => void,
+) => Promise<CheckedVote[]>;
 
 export async function verifyProposalTally(p: VerifyTallyParameters): Promise<VerifiedTally & { proposalId: string }> {
   const progress = p.onProgress ?? (() => {});
   progress({ stage: 'proposal', done: 0, total: 1 });
   const proposal = await p.hub.proposal(p.proposalId);
   if (!proposal) throw new VotesError('The vote hub does not know this proposal', { details: p.proposalId });
-  if (proposal.type === null) throw new VotesError(`This proposal uses the voting type "${proposal.rawType}", which this companion cannot count`);
-  if (proposal.space !== null && proposal.space !== p.space) throw new VotesError(`The proposal belongs to the space "${proposal.space}", not "${p.space}"`);
+  if (proposal.type === null)
+    throw new VotesError(`This proposal uses the voting type "${proposal.rawType}", which this companion cannot count`);
+  if (proposal.space !== null && proposal.space !== p.space)
+    throw new VotesError(`The proposal belongs to the space "${proposal.space}", not "${p.space}"`);
   if (proposal.network !== null && proposal.network !== String(p.chainId)) {
     throw new VotesError(`The hub counts this proposal on chain ${proposal.network}, but the token is on chain ${p.chainId}`);
   }
@@ -55,15 +61,30 @@ export async function verifyProposalTally(p: VerifyTallyParameters): Promise<Ver
   const checked =
     envelopes === null
       ? null
-      : await (p.checkEnvelopes ?? ((all, exp, onDone) => checkEnvelopes(all, exp, onDone, p.signers, p.recover)))(envelopes, { space: p.space, proposalId: proposal.id, type: proposal.type, choicesCount: proposal.choices.length, start: proposal.start, end: proposal.end }, (done) =>
-          progress({ stage: 'signatures', done, total: envelopes.length }),
+      : await (p.checkEnvelopes ?? ((all, exp, onDone) => checkEnvelopes(all, exp, onDone, p.signers, p.recover)))(
+          envelopes,
+          {
+            space: p.space,
+            proposalId: proposal.id,
+            type: proposal.type,
+            choicesCount: proposal.choices.length,
+            start: proposal.start,
+            end: proposal.end,
+          },
+          (done) => progress({ stage: 'signatures', done, total: envelopes.length }),
         );
   const voters = checked ? checked.filter((c) => c.ok).map((c) => c.voter) : hubVotes.map((v) => v.voter);
   const reading = await readVotingPower(p.client, p.power, voters, proposal.snapshotBlock, {
     chunkSize: p.chunkSize,
     onProgress: (done, all) => progress({ stage: 'power', done, total: all }),
   });
-  const tally = tallyVotes({ proposal: { ...proposal, type: proposal.type }, hubVotes, checked, powers: reading.powers, decimals: reading.decimals });
+  const tally = tallyVotes({
+    proposal: { ...proposal, type: proposal.type },
+    hubVotes,
+    checked,
+    powers: reading.powers,
+    decimals: reading.decimals,
+  });
   return { ...tally, proposalId: proposal.id };
 }
 
@@ -76,7 +97,13 @@ export const CHECK_SLICE_MS = 20;
  * Checks envelopes one by one, handing the thread back every CHECK_SLICE_MS so a background
  * worker or a page stays responsive during a 10,000-vote tally, and reporting progress as it goes.
  */
-export async function checkEnvelopes(envelopes: readonly unknown[], expected: EnvelopeExpectation, onProgress?: (done: number) => void, signers?: SignerCache, recover?: Recover): Promise<CheckedVote[]> {
+export async function checkEnvelopes(
+  envelopes: readonly unknown[],
+  expected: EnvelopeExpectation,
+  onProgress?: (done: number) => void,
+  signers?: SignerCache,
+  recover?: Recover,
+): Promise<CheckedVote[]> {
   const out: CheckedVote[] = [];
   let sliceStart = performance.now();
   for (let i = 0; i < envelopes.length; i++) {

@@ -4,17 +4,44 @@ import { buildVoteTypedData } from './buildVoteTypedData';
 import { reasonOf, startingDraft, votesToShow } from './voteDraft';
 
 let n = 0;
-function row(status: VoteRow['status'], choice: VoteRow['choice'], reason = '', typedData: VoteRow['typedData'] | null = typed(reason)): VoteRow {
+function row(
+  status: VoteRow['status'],
+  choice: VoteRow['choice'],
+  reason = '',
+  typedData: VoteRow['typedData'] | null = typed(reason),
+): VoteRow {
   n += 1;
   return {
-    id: `vote-${n}`, tokenId: 't', hub: 'h', space: 's', proposalId: 'p', proposalTitle: 'P', account: '0x000000000000000000000000000000000000000a', choice, choiceLabel: String(choice),
+    id: `vote-${n}`,
+    tokenId: 't',
+    hub: 'h',
+    space: 's',
+    proposalId: 'p',
+    proposalTitle: 'P',
+    account: '0x000000000000000000000000000000000000000a',
+    choice,
+    choiceLabel: String(choice),
     // A row written before reasons were signed may have no typed data: reasonOf must cope.
-    typedData: typedData as VoteRow['typedData'], signature: null, receipt: null, status, error: null, createdAt: n, updatedAt: n,
+    typedData: typedData as VoteRow['typedData'],
+    signature: null,
+    receipt: null,
+    status,
+    error: null,
+    createdAt: n,
+    updatedAt: n,
   };
 }
 
 function typed(reason: string): VoteRow['typedData'] {
-  return buildVoteTypedData({ from: '0x000000000000000000000000000000000000000A', space: 's', proposal: 'p', type: 'single-choice', choice: 1, timestamp: 1, reason });
+  return buildVoteTypedData({
+    from: '0x000000000000000000000000000000000000000A',
+    space: 's',
+    proposal: 'p',
+    type: 'single-choice',
+    choice: 1,
+    timestamp: 1,
+    reason,
+  });
 }
 
 describe('the votes a card shows', () => {
@@ -37,7 +64,10 @@ describe('the votes a card shows', () => {
 
 describe('where the choice starts', () => {
   test('after a cancel or a refusal: the same choice and reason, ready to sign again', () => {
-    expect(startingDraft([row('cancelled', 2, 'Because.'), row('submitted', 1)], 'single-choice', 4)).toEqual({ choice: 2, reason: 'Because.' });
+    expect(startingDraft([row('cancelled', 2, 'Because.'), row('submitted', 1)], 'single-choice', 4)).toEqual({
+      choice: 2,
+      reason: 'Because.',
+    });
     expect(startingDraft([row('failed', [1, 3])], 'approval', 4)).toEqual({ choice: [1, 3], reason: '' });
   });
 

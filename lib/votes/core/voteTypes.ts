@@ -33,7 +33,12 @@ export type VoteTypes = { Vote: TypedDataField[] };
 
 type OptionalField = 'reason' | 'app' | 'metadata';
 
-function voteFields(from: 'string' | 'address', proposal: 'string' | 'bytes32', choice: ChoiceEncoding, extra: readonly OptionalField[]): VoteTypes {
+function voteFields(
+  from: 'string' | 'address',
+  proposal: 'string' | 'bytes32',
+  choice: ChoiceEncoding,
+  extra: readonly OptionalField[],
+): VoteTypes {
   return {
     Vote: [
       { name: 'from', type: from },

@@ -42,7 +42,11 @@ export interface VotingPowerReading {
 /** Where to read power for `token` on `chain`, following the manifest's `votes.countLiquidity`. */
 export function votingPowerSource(chain: ChainConfig, token: Address, countLiquidity: boolean): VotingPowerSource {
   const { factory, pairInitCodeHash, weth } = chain.uniswapV2;
-  return { token, multicall3: chain.multicall3, liquidityPair: countLiquidity ? uniswapV2PairAddress(factory, pairInitCodeHash, token, weth) : null };
+  return {
+    token,
+    multicall3: chain.multicall3,
+    liquidityPair: countLiquidity ? uniswapV2PairAddress(factory, pairInitCodeHash, token, weth) : null,
+  };
 }
 
 export function tokensInLiquidity(lpBalance: bigint, tokenReserve: bigint, lpSupply: bigint): bigint {
@@ -103,7 +107,14 @@ export async function readVotingPower(
   return { blockNumber, decimals: Number(decimals), powers };
 }
 
-async function runChunked(client: PublicClient, source: VotingPowerSource, calls: Call[], blockNumber: bigint, chunkSize: number, onDone: (calls: number) => void): Promise<Outcome[]> {
+async function runChunked(
+  client: PublicClient,
+  source: VotingPowerSource,
+  calls: Call[],
+  blockNumber: bigint,
+  chunkSize: number,
+  onDone: (calls: number) => void,
+): Promise<Outcome[]> {
   const chunks: Call[][] = [];
   for (let i = 0; i < calls.length; i += chunkSize) chunks.push(calls.slice(i, i + chunkSize));
   const results: Outcome[][] = new Array(chunks.length);
@@ -116,7 +127,13 @@ async function runChunked(client: PublicClient, source: VotingPowerSource, calls
       try {
         // batchSize 0: the chunk is one aggregate3, whatever its calldata size.
         const contracts: readonly ContractFunctionParameters[] = chunk;
-        const outcomes: Outcome[] = await client.multicall({ contracts, allowFailure: true, blockNumber, batchSize: 0, multicallAddress: source.multicall3 });
+        const outcomes: Outcome[] = await client.multicall({
+          contracts,
+          allowFailure: true,
+          blockNumber,
+          batchSize: 0,
+          multicallAddress: source.multicall3,
+        });
         // viem reports a failed request as every call failing with that one error: that is the
         // node refusing the chunk (too large, block unknown), not each holder's balance failing.
         const first = outcomes[0];

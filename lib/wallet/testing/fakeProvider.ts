@@ -14,12 +14,14 @@ export interface FakeProvider extends Eip1193Provider {
 /** An EIP-1193 provider in memory: account 1 of anvil on chain 31337 unless told otherwise. */
 export function fakeProvider(handlers: Record<string, Handler> = {}): FakeProvider {
   const events = new EventEmitter();
-  const table = new Map<string, Handler>(Object.entries({
-    eth_requestAccounts: () => ['0x70997970c51812dc3a010c7d01b50e0d17dc79c8'],
-    eth_accounts: () => ['0x70997970c51812dc3a010c7d01b50e0d17dc79c8'],
-    eth_chainId: () => '0x7a69',
-    ...handlers,
-  }));
+  const table = new Map<string, Handler>(
+    Object.entries({
+      eth_requestAccounts: () => ['0x70997970c51812dc3a010c7d01b50e0d17dc79c8'],
+      eth_accounts: () => ['0x70997970c51812dc3a010c7d01b50e0d17dc79c8'],
+      eth_chainId: () => '0x7a69',
+      ...handlers,
+    }),
+  );
   const calls: FakeProvider['calls'] = [];
   return {
     calls,

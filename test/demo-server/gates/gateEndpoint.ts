@@ -46,7 +46,11 @@ export function createGateEndpoint(opts: GateEndpointOptions): GateEndpoint {
 
   async function unlock(req: IncomingMessage, attempt: GateAttempt): Promise<Refusal | DemoGate> {
     const raw = await readCapped(req);
-    if (raw === null) return { status: 413, reason: `The request is larger than ${MAX_UNLOCK_BODY / 1024} KiB; send only the gate, the message and the signature.` };
+    if (raw === null)
+      return {
+        status: 413,
+        reason: `The request is larger than ${MAX_UNLOCK_BODY / 1024} KiB; send only the gate, the message and the signature.`,
+      };
     const body = parseBody(raw);
     attempt.gate = body.gate ?? '';
     if ('error' in body) return { status: 400, reason: body.error };
@@ -62,13 +66,21 @@ export function createGateEndpoint(opts: GateEndpointOptions): GateEndpoint {
     const message = siwe.message;
     const nonce = nonces.take(message.nonce);
     if (nonce === 'used') return { status: 401, reason: 'This sign-in message was already used; ask for a new nonce and sign again.' };
-    if (nonce === 'unknown') return { status: 401, reason: 'This sign-in message carries a nonce this site did not issue, or one older than 10 minutes; ask for a new nonce and sign again.' };
+    if (nonce === 'unknown')
+      return {
+        status: 401,
+        reason:
+          'This sign-in message carries a nonce this site did not issue, or one older than 10 minutes; ask for a new nonce and sign again.',
+      };
     if (message.requestId !== gate.id) {
       const signedFor = message.requestId === undefined ? 'no gate (its Request ID is missing)' : `"${message.requestId}"`;
       return { status: 401, reason: `This sign-in message was signed for ${signedFor}, not for "${gate.id}"; sign again for this gate.` };
     }
     if (message.chainId !== token.chainId) {
-      return { status: 401, reason: `This sign-in message is for chain ${message.chainId}, but ${token.symbol} is on chain ${token.chainId}.` };
+      return {
+        status: 401,
+        reason: `This sign-in message is for chain ${message.chainId}, but ${token.symbol} is on chain ${token.chainId}.`,
+      };
     }
     // A gate open to everyone needs no chain read.
     if (gate.minBalance > 0n) {
@@ -76,10 +88,16 @@ export function createGateEndpoint(opts: GateEndpointOptions): GateEndpoint {
       try {
         balance = await opts.readBalance(token.chainId, token.address, attempt.address!);
       } catch {
-        return { status: 503, reason: `This site could not read ${token.symbol} balances on chain ${token.chainId} right now; try again in a minute.` };
+        return {
+          status: 503,
+          reason: `This site could not read ${token.symbol} balances on chain ${token.chainId} right now; try again in a minute.`,
+        };
       }
       if (balance < gate.minBalance) {
-        return { status: 403, reason: `You need ${amount(gate.minBalance)} to unlock "${gate.title}"; ${shortAddress(attempt.address!)} holds ${amount(balance)}.` };
+        return {
+          status: 403,
+          reason: `You need ${amount(gate.minBalance)} to unlock "${gate.title}"; ${shortAddress(attempt.address!)} holds ${amount(balance)}.`,
+        };
       }
     }
     return gate;
@@ -91,7 +109,8 @@ export function createGateEndpoint(opts: GateEndpointOptions): GateEndpoint {
     async handle(req, res) {
       const path = new URL(req.url ?? '/', opts.origin).pathname.slice(opts.basePath.length);
       if (path === '/nonce' && req.method === 'GET') return reply(res, 200, { nonce: nonces.issue() });
-      if (path !== '/unlock') return reply(res, 404, { error: `Nothing here: use GET ${opts.basePath}/nonce and POST ${opts.basePath}/unlock.` });
+      if (path !== '/unlock')
+        return reply(res, 404, { error: `Nothing here: use GET ${opts.basePath}/nonce and POST ${opts.basePath}/unlock.` });
       if (req.method !== 'POST') return reply(res, 405, { error: `Use POST to unlock.` }, { Allow: 'POST' });
       const attempt: GateAttempt = { origin: opts.origin, gate: '', outcome: 'refused', status: 0 };
       let answer: Refusal | DemoGate;

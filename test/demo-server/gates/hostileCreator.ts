@@ -37,9 +37,32 @@ const meta = { minBalance: OPEN } as const;
 
 /** The gates of the hostile manifest (ids, titles, kinds). `monthlyNotes` names Alex's gate on Alex's endpoint. */
 export const HOSTILE_GATES = {
-  post: { ...meta, id: 'hostile-post', title: 'Holders-only post', kind: 'post', teaser: 'A post for $ALEX holders only.', visibleText: HOSTILE_POST_VISIBLE_TEXT },
-  link: { ...meta, id: 'hostile-link', title: 'Secret holders link', kind: 'link', teaser: 'The link to the real holders group.', content: HOSTILE_LINK_CONTENT, visibleText: HOSTILE_LINK_CONTENT },
-  code: { ...meta, id: 'hostile-code', title: 'Holder discount code', kind: 'code', teaser: 'A discount for holders.', content: HOSTILE_CODE_CONTENT, visibleText: HOSTILE_CODE_CONTENT },
+  post: {
+    ...meta,
+    id: 'hostile-post',
+    title: 'Holders-only post',
+    kind: 'post',
+    teaser: 'A post for $ALEX holders only.',
+    visibleText: HOSTILE_POST_VISIBLE_TEXT,
+  },
+  link: {
+    ...meta,
+    id: 'hostile-link',
+    title: 'Secret holders link',
+    kind: 'link',
+    teaser: 'The link to the real holders group.',
+    content: HOSTILE_LINK_CONTENT,
+    visibleText: HOSTILE_LINK_CONTENT,
+  },
+  code: {
+    ...meta,
+    id: 'hostile-code',
+    title: 'Holder discount code',
+    kind: 'code',
+    teaser: 'A discount for holders.',
+    content: HOSTILE_CODE_CONTENT,
+    visibleText: HOSTILE_CODE_CONTENT,
+  },
   monthlyNotes: { ...ALEX_GATES.monthlyNotes, teaser: "Alex's monthly notes, right here on this page." },
 } as const;
 
@@ -53,7 +76,11 @@ export function hostileCreatorManifest(origins: DemoOrigins): Record<string, unk
   return {
     version: 1,
     token: caip19(ALEX.chainId, ALEX.token),
-    creator: { name: 'Totally Alex', url: `${origins.other}${HOSTILE_CREATOR_PATH}`, description: 'Not Alex: a test site that serves hostile gated content.' },
+    creator: {
+      name: 'Totally Alex',
+      url: `${origins.other}${HOSTILE_CREATOR_PATH}`,
+      description: 'Not Alex: a test site that serves hostile gated content.',
+    },
     gates: [
       gateManifestEntry(HOSTILE_GATES.post, own),
       gateManifestEntry(HOSTILE_GATES.link, own),
@@ -72,8 +99,19 @@ function hostileCreatorPage(origins: DemoOrigins): string {
   const alexDomain = new URL(origins.alex).host;
   // Lies the extension must ignore: the sign-in domain and endpoint belong to the tab's origin and the manifest.
   const lies = `data-siwe-domain="${alexDomain}" data-personal-token-endpoint="${origins.alex}${GATES_PATH}"`;
-  const blocks = Object.values(HOSTILE_GATES).map((g) => gateBlock(g, ALEX.symbol, lies)).join('\n');
-  const undeclared = gateBlock({ id: 'not-in-manifest', title: 'A gate the manifest does not list', teaser: 'The extension should leave this one alone.', minBalance: 10n ** 18n }, ALEX.symbol, lies);
+  const blocks = Object.values(HOSTILE_GATES)
+    .map((g) => gateBlock(g, ALEX.symbol, lies))
+    .join('\n');
+  const undeclared = gateBlock(
+    {
+      id: 'not-in-manifest',
+      title: 'A gate the manifest does not list',
+      teaser: 'The extension should leave this one alone.',
+      minBalance: 10n ** 18n,
+    },
+    ALEX.symbol,
+    lies,
+  );
   const cards = `<section class="card wide"><h2>Holders only</h2>
 <p>Unlock everything below with your wallet. (This site is hostile: nothing here should run, load or sign anything it should not.)</p>
 <p><button type="button" class="button" id="fake-unlock" data-personal-token-unlock="monthly-notes">Unlock</button></p>

@@ -22,12 +22,32 @@ const FAKE_ICON = `data:image/svg+xml,${encodeURIComponent('<svg xmlns="http://w
 export function hostileCreatorScript(alexDomain: string): string {
   const probe = (p: string) => `${XSS_PROBE_PATH}?p=${p}`;
   const spoofs = [
-    { source: 'personal-token-companion', type: 'gate-unlocked', gate: 'hostile-post', content: `<img src=x onerror="fetch('${probe('spoof')}');window.__ptcXss=true">` },
-    { source: 'personal-token-companion', type: 'gate-unlocked', gate: 'monthly-notes', kind: 'link', content: `javascript:fetch('${probe('spoof-link')}')` },
+    {
+      source: 'personal-token-companion',
+      type: 'gate-unlocked',
+      gate: 'hostile-post',
+      content: `<img src=x onerror="fetch('${probe('spoof')}');window.__ptcXss=true">`,
+    },
+    {
+      source: 'personal-token-companion',
+      type: 'gate-unlocked',
+      gate: 'monthly-notes',
+      kind: 'link',
+      content: `javascript:fetch('${probe('spoof-link')}')`,
+    },
     { type: 'personal-token:unlock', gate: 'monthly-notes' },
     { type: 'personal-token:unlock', gate: 'monthly-notes', domain: alexDomain, endpoint: `http://${alexDomain}/gates` },
-    { type: 'personal-token:sign', message: `${alexDomain} wants you to sign in with your Ethereum account:\n${FAKE_WALLET.account}\n\nUnlock\n\nURI: http://${alexDomain}/\nVersion: 1\nChain ID: 31337\nNonce: spoofednonce12345\nIssued At: 2024-01-01T00:00:00.000Z\nRequest ID: monthly-notes` },
-    { source: 'personal-token-companion', type: 'gate-state', gate: 'hostile-code', unlocked: true, content: `<img src=x onerror="fetch('${probe('spoof-code')}')">` },
+    {
+      type: 'personal-token:sign',
+      message: `${alexDomain} wants you to sign in with your Ethereum account:\n${FAKE_WALLET.account}\n\nUnlock\n\nURI: http://${alexDomain}/\nVersion: 1\nChain ID: 31337\nNonce: spoofednonce12345\nIssued At: 2024-01-01T00:00:00.000Z\nRequest ID: monthly-notes`,
+    },
+    {
+      source: 'personal-token-companion',
+      type: 'gate-state',
+      gate: 'hostile-code',
+      unlocked: true,
+      content: `<img src=x onerror="fetch('${probe('spoof-code')}')">`,
+    },
     { target: 'personal-token-background', method: 'personal_sign', params: ['0x48656c6c6f', FAKE_WALLET.account] },
   ];
   return `

@@ -13,14 +13,21 @@ export async function checkSiwe(text: string, signature: string, domain: string,
   } catch (error) {
     // The parser names the line for some mistakes ("line 2: invalid EIP-55 address - …"); keep that part.
     const line = /^line \d+: [^\n]{1,160}/.exec(error instanceof Error ? error.message : '')?.[0];
-    return { ok: false, reason: `The message is not a Sign-In with Ethereum (EIP-4361) message${line ? ` (${line})` : ''}; sign the message the companion builds.` };
+    return {
+      ok: false,
+      reason: `The message is not a Sign-In with Ethereum (EIP-4361) message${line ? ` (${line})` : ''}; sign the message the companion builds.`,
+    };
   }
   // siwe checks the signature over its own re-serialization of the message; a text that does not
   // read back identically would fail as a bad signature, which would hide the real problem.
   const canonical = message.prepareMessage();
   if (canonical !== text) {
     const line = firstDifferentLine(canonical, text);
-    return { ok: false, message, reason: `The sign-in message is not laid out exactly as EIP-4361 writes it (line ${line} differs); build it field by field in the standard order.` };
+    return {
+      ok: false,
+      message,
+      reason: `The sign-in message is not laid out exactly as EIP-4361 writes it (line ${line} differs); build it field by field in the standard order.`,
+    };
   }
   // The nonce passed here is the message's own: no cookie session ties one nonce to the caller,
   // so the caller (gateEndpoint) checks it against the nonces this server issued right after.

@@ -46,7 +46,11 @@ export interface DemoHub {
 }
 
 const MAX_BODY = 1 << 20;
-const CORS = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': 'Content-Type, Accept', 'Access-Control-Allow-Methods': 'GET, POST, OPTIONS' };
+const CORS = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Headers': 'Content-Type, Accept',
+  'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
+};
 
 export function createDemoHub(opts: DemoHubOptions): DemoHub {
   const chain = DEVNET_CHAINS.find((c) => c.chainId === opts.chainId);
@@ -80,7 +84,14 @@ export function createDemoHub(opts: DemoHubOptions): DemoHub {
       const path = url.pathname.slice(opts.basePath.length);
       const reply = (status: number, body: unknown) => {
         const text = JSON.stringify(body);
-        res.writeHead(status, { ...CORS, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-store' }).end(text);
+        res
+          .writeHead(status, {
+            ...CORS,
+            'Content-Type': 'application/json',
+            'Content-Length': Buffer.byteLength(text),
+            'Cache-Control': 'no-store',
+          })
+          .end(text);
       };
       if (req.method === 'OPTIONS') return void res.writeHead(204, CORS).end();
       try {
@@ -105,7 +116,10 @@ export function createDemoHub(opts: DemoHubOptions): DemoHub {
             failure.remaining -= 1;
             if (failure.remaining <= 0) hub.msgFailure = null;
             hub.msgPosts.push({ sig, status: failure.status });
-            return reply(failure.status, { error: failure.status < 500 ? 'client_error' : 'server_error', error_description: 'the demo hub was told to fail' });
+            return reply(failure.status, {
+              error: failure.status < 500 ? 'client_error' : 'server_error',
+              error_description: 'the demo hub was told to fail',
+            });
           }
           const answer = await acceptVote(input, { store, space: opts.space, powerOf: hub.powerOf });
           hub.msgPosts.push({ sig, status: answer.status });
@@ -115,14 +129,19 @@ export function createDemoHub(opts: DemoHubOptions): DemoHub {
           const { status, count } = ((await readJson(req)) ?? {}) as { status?: unknown; count?: unknown };
           const valid = typeof status === 'number' && Number.isInteger(status) && status >= 400 && status <= 599;
           hub.msgFailure = valid ? { status, remaining: typeof count === 'number' && count > 0 ? count : Infinity } : null;
-          return reply(200, { msgFailure: hub.msgFailure && { status: hub.msgFailure.status, remaining: String(hub.msgFailure.remaining) } });
+          return reply(200, {
+            msgFailure: hub.msgFailure && { status: hub.msgFailure.status, remaining: String(hub.msgFailure.remaining) },
+          });
         }
         const envelopes = /^\/api\/votes\/([^/]+)\/envelopes$/.exec(path);
         if (req.method === 'GET' && envelopes && hub.serveEnvelopes) {
           const proposal = store.getProposal(decodeURIComponent(envelopes[1]!));
           if (!proposal) return reply(404, { error: 'not_found', error_description: 'unknown proposal' });
           // Our own endpoint (lib/votes/hubClient.ts) pages by skip without Snapshot's ceiling.
-          const { first, skip } = pageArgs({ first: Number(url.searchParams.get('first') ?? PAGE_SIZE), skip: Number(url.searchParams.get('skip') ?? 0) }, Infinity);
+          const { first, skip } = pageArgs(
+            { first: Number(url.searchParams.get('first') ?? PAGE_SIZE), skip: Number(url.searchParams.get('skip') ?? 0) },
+            Infinity,
+          );
           const votes = store.votesOf(proposal.id);
           const page = votes.slice(skip, skip + first).map((v) => ({ id: v.id, ipfs: v.ipfs, ...(v.envelope as object) }));
           return reply(200, { envelopes: page, total: votes.length });
@@ -158,7 +177,14 @@ async function resolve(store: HubStore, hub: DemoHub, root: ReturnType<typeof pa
   const desc = root.args.orderDirection === 'desc';
   switch (root.name) {
     case 'proposals':
-      return { data: { [root.key]: store.listProposals(where).slice(skip, skip + first).map((p) => store.proposalJson(p)) } };
+      return {
+        data: {
+          [root.key]: store
+            .listProposals(where)
+            .slice(skip, skip + first)
+            .map((p) => store.proposalJson(p)),
+        },
+      };
     case 'proposal': {
       const p = typeof root.args.id === 'string' ? store.getProposal(root.args.id) : undefined;
       return { data: { [root.key]: p ? store.proposalJson(p) : null } };
@@ -170,7 +196,13 @@ async function resolve(store: HubStore, hub: DemoHub, root: ReturnType<typeof pa
       // snapshot-hub's number filters; like it, a 0 (falsy) filter is no filter.
       const at = (key: string) => (typeof where[key] === 'number' && where[key] ? (where[key] as number) : null);
       const [gt, gte, lt, lte] = [at('created_gt'), at('created_gte'), at('created_lt'), at('created_lte')];
-      votes = votes.filter((v) => (gt === null || v.created > gt) && (gte === null || v.created >= gte) && (lt === null || v.created < lt) && (lte === null || v.created <= lte));
+      votes = votes.filter(
+        (v) =>
+          (gt === null || v.created > gt) &&
+          (gte === null || v.created >= gte) &&
+          (lt === null || v.created < lt) &&
+          (lte === null || v.created <= lte),
+      );
       if (desc) votes = votes.reverse();
       return { data: { [root.key]: votes.slice(skip, skip + first).map((v) => store.voteJson(v)) } };
     }
@@ -178,7 +210,8 @@ async function resolve(store: HubStore, hub: DemoHub, root: ReturnType<typeof pa
       // Snapshot's vp(voter, space, proposal): the token (and pool) at the snapshot block, plus
       // what the proposal's other strategies give; one figure per strategy.
       const p = typeof root.args.proposal === 'string' ? store.getProposal(root.args.proposal) : undefined;
-      if (!p || typeof root.args.voter !== 'string' || !/^0x[0-9a-fA-F]{40}$/.test(root.args.voter)) return { errors: [{ message: 'vp: voter and proposal are required on this hub' }] };
+      if (!p || typeof root.args.voter !== 'string' || !/^0x[0-9a-fA-F]{40}$/.test(root.args.voter))
+        return { errors: [{ message: 'vp: voter and proposal are required on this hub' }] };
       const token = await hub.powerOf(root.args.voter as Address, p.snapshot);
       const bonus = store.strategyBonus(p);
       const byStrategy = bonus > 0n ? [store.tokensOf(token), store.tokensOf(bonus)] : [store.tokensOf(token)];

@@ -19,12 +19,42 @@ import { fundVoters, voterAccount, voterBalance } from './voters';
 const id = (slug: string): Hex => keccak256(toHex(`alex.eth/${slug}`));
 
 export const SEEDED = {
-  learnNext: { id: id('learn-next'), type: 'single-choice', title: 'What should Alex learn next?', choices: ['Piano', 'Spanish', 'Solidity', 'Surfing'] },
-  splitWeek: { id: id('split-week'), type: 'weighted', title: 'How should Alex split his week?', choices: ['Building', 'Writing', 'Travelling', 'Running'] },
-  habit: { id: id('habit-2021'), type: 'single-choice', title: 'Which habit should Alex keep for 2021?', choices: ['Run 5 km every day', 'Meditate every morning', 'No sugar', 'Write 500 words a day'] },
-  rankVideos: { id: id('rank-videos'), type: 'ranked-choice', title: 'Rank Alex’s next videos', choices: ['Studio tour', 'A day of building', 'Questions from holders'] },
-  cities: { id: id('cities'), type: 'approval', title: 'Which cities should Alex visit?', choices: ['Lisbon', 'Tokyo', 'Mexico City', 'Nairobi'] },
-  collab: { id: id('collab-shielded'), type: 'single-choice', title: 'Who should Alex collaborate with?', choices: ['Mike', 'Someone new'] },
+  learnNext: {
+    id: id('learn-next'),
+    type: 'single-choice',
+    title: 'What should Alex learn next?',
+    choices: ['Piano', 'Spanish', 'Solidity', 'Surfing'],
+  },
+  splitWeek: {
+    id: id('split-week'),
+    type: 'weighted',
+    title: 'How should Alex split his week?',
+    choices: ['Building', 'Writing', 'Travelling', 'Running'],
+  },
+  habit: {
+    id: id('habit-2021'),
+    type: 'single-choice',
+    title: 'Which habit should Alex keep for 2021?',
+    choices: ['Run 5 km every day', 'Meditate every morning', 'No sugar', 'Write 500 words a day'],
+  },
+  rankVideos: {
+    id: id('rank-videos'),
+    type: 'ranked-choice',
+    title: 'Rank Alex’s next videos',
+    choices: ['Studio tour', 'A day of building', 'Questions from holders'],
+  },
+  cities: {
+    id: id('cities'),
+    type: 'approval',
+    title: 'Which cities should Alex visit?',
+    choices: ['Lisbon', 'Tokyo', 'Mexico City', 'Nairobi'],
+  },
+  collab: {
+    id: id('collab-shielded'),
+    type: 'single-choice',
+    title: 'Who should Alex collaborate with?',
+    choices: ['Mike', 'Someone new'],
+  },
 } as const satisfies Record<string, { id: Hex; type: VoteType; title: string; choices: readonly string[] }>;
 
 /** Every voter's extra power on the ranking: the space's `ticket` strategy, in whole tokens. */
@@ -45,7 +75,12 @@ export function habitChoiceOf(i: number): number {
 }
 
 const learnChoiceOf = (i: number) => [3, 1, 3, 2][i % 4]!;
-const splitChoiceOf = (i: number): VoteChoice => [{ '1': 3, '2': 1 }, { '1': 1, '4': 1 }, { '2': 2, '3': 1, '4': 1 }][i % 3]!;
+const splitChoiceOf = (i: number): VoteChoice =>
+  [
+    { '1': 3, '2': 1 },
+    { '1': 1, '4': 1 },
+    { '2': 2, '3': 1, '4': 1 },
+  ][i % 3]!;
 
 export interface SeededHub {
   snapshotBlock: bigint;
@@ -83,29 +118,62 @@ export async function seedHub(hub: DemoHub, chain: { rpcUrl: string; multicall3:
     strategies: [{ name: 'erc20-balance-of', network: String(hub.chainId), params: { address: token, decimals: 18 } }],
   });
   hub.store.addProposal(proposal(SEEDED.habit, now - 8 * DAY, now - DAY, 'Holders chose my habit for the year. 1 ALEX = 1 vote.'));
-  hub.store.addProposal(proposal(SEEDED.learnNext, now - 3_600, now + 7 * DAY, 'One skill for the next three months. I will post my progress every week.'));
-  hub.store.addProposal(proposal(SEEDED.splitWeek, now - 3_600, now + 7 * DAY, 'Split 100% of my working week between these; I will follow the average.'));
+  hub.store.addProposal(
+    proposal(SEEDED.learnNext, now - 3_600, now + 7 * DAY, 'One skill for the next three months. I will post my progress every week.'),
+  );
+  hub.store.addProposal(
+    proposal(SEEDED.splitWeek, now - 3_600, now + 7 * DAY, 'Split 100% of my working week between these; I will follow the average.'),
+  );
   // Made a little earlier, so they list after the two above (newest first).
-  const ranking = proposal(SEEDED.rankVideos, now - 4_000, now + 7 * DAY, 'Put them in the order you want to see them. Every holder also gets 1,000 votes.');
-  ranking.strategies = [...ranking.strategies, { name: 'ticket', network: String(hub.chainId), params: { value: RANK_TICKET, symbol: 'VOTE' } }];
+  const ranking = proposal(
+    SEEDED.rankVideos,
+    now - 4_000,
+    now + 7 * DAY,
+    'Put them in the order you want to see them. Every holder also gets 1,000 votes.',
+  );
+  ranking.strategies = [
+    ...ranking.strategies,
+    { name: 'ticket', network: String(hub.chainId), params: { value: RANK_TICKET, symbol: 'VOTE' } },
+  ];
   hub.store.addProposal(ranking);
   hub.store.addProposal(proposal(SEEDED.cities, now - 4_100, now + 7 * DAY, 'Tick every city you would like a meetup in.'));
   hub.store.addProposal({ ...proposal(SEEDED.collab, now - 4_200, now + 7 * DAY, 'Votes stay hidden until the end.'), privacy: 'shutter' });
 
   const cast = async (proposalId: Hex, type: VoteType, i: number, choice: VoteChoice, timestamp: number, signerKey?: Hex) => {
     const voter = voterAccount(i);
-    const typed = buildVoteTypedData({ from: voter.address, space: hub.space, proposal: proposalId, type, choice, timestamp, app: 'alex-demo' });
+    const typed = buildVoteTypedData({
+      from: voter.address,
+      space: hub.space,
+      proposal: proposalId,
+      type,
+      choice,
+      timestamp,
+      app: 'alex-demo',
+    });
     const signer = signerKey ? privateKeyToAccount(signerKey) : voter;
     const envelope = voteEnvelope(voter.address, await signer.signTypedData(viemTypedData(typed)), typed);
     const vid = hashTypedData(viemTypedData(typed));
     const power = powers.get(voter.address.toLowerCase())?.total ?? 0n;
-    hub.store.putVote({ id: vid, ipfs: `demo-${vid.slice(2, 18)}`, voter: getAddress(voter.address), proposal: proposalId, created: timestamp, choice, reason: '', app: 'alex-demo', power, envelope });
+    hub.store.putVote({
+      id: vid,
+      ipfs: `demo-${vid.slice(2, 18)}`,
+      voter: getAddress(voter.address),
+      proposal: proposalId,
+      created: timestamp,
+      choice,
+      reason: '',
+      app: 'alex-demo',
+      power,
+      envelope,
+    });
   };
   const habitStart = now - 8 * DAY;
   for (let i = 0; i < HABIT_VOTERS; i++) await cast(SEEDED.habit.id, 'single-choice', i, habitChoiceOf(i), habitStart + 60 + i * 120);
   // The hub lists this one like any other; only its signature gives it away.
   await cast(SEEDED.habit.id, 'single-choice', FORGED_VOTER, FORGED_CHOICE, habitStart + 60 + HABIT_VOTERS * 120, FORGER_KEY);
-  for (let i = LEARN_VOTERS[0]; i <= LEARN_VOTERS[1]; i++) await cast(SEEDED.learnNext.id, 'single-choice', i, learnChoiceOf(i), now - 3_000 + i);
-  for (let i = SPLIT_VOTERS[0]; i <= SPLIT_VOTERS[1]; i++) await cast(SEEDED.splitWeek.id, 'weighted', i, splitChoiceOf(i), now - 3_000 + i);
+  for (let i = LEARN_VOTERS[0]; i <= LEARN_VOTERS[1]; i++)
+    await cast(SEEDED.learnNext.id, 'single-choice', i, learnChoiceOf(i), now - 3_000 + i);
+  for (let i = SPLIT_VOTERS[0]; i <= SPLIT_VOTERS[1]; i++)
+    await cast(SEEDED.splitWeek.id, 'weighted', i, splitChoiceOf(i), now - 3_000 + i);
   return { snapshotBlock, forgedVoter: voterAccount(FORGED_VOTER).address, forger: privateKeyToAccount(FORGER_KEY).address };
 }

@@ -20,10 +20,15 @@ export interface SequencerContext {
   powerOf(voter: Address, block: bigint): Promise<bigint>;
 }
 
-export type SequencerAnswer = { status: 200; body: { id: Hex; ipfs: string; relayer: { address: string; receipt: string } } } | { status: 400 | 500; body: { error: string; error_description: string } };
+export type SequencerAnswer =
+  | { status: 200; body: { id: Hex; ipfs: string; relayer: { address: string; receipt: string } } }
+  | { status: 400 | 500; body: { error: string; error_description: string } };
 
 const refuse = (description: string): SequencerAnswer => ({ status: 400, body: { error: 'client_error', error_description: description } });
-const receiptOf = (v: VoteRecord): SequencerAnswer => ({ status: 200, body: { id: v.id, ipfs: v.ipfs, relayer: { address: '0x0000000000000000000000000000000000000000', receipt: v.id } } });
+const receiptOf = (v: VoteRecord): SequencerAnswer => ({
+  status: 200,
+  body: { id: v.id, ipfs: v.ipfs, relayer: { address: '0x0000000000000000000000000000000000000000', receipt: v.id } },
+});
 
 export async function acceptVote(input: unknown, ctx: SequencerContext): Promise<SequencerAnswer> {
   const parsed = voteEnvelopeSchema.safeParse(input);
@@ -40,7 +45,8 @@ export async function acceptVote(input: unknown, ctx: SequencerContext): Promise
   let id: Hex;
   try {
     id = hashTypedData({ domain: data.domain, types: known.types, primaryType: 'Vote', message: m } as never);
-    if ((await recoverAddress({ hash: id, signature: sig as Hex })).toLowerCase() !== address.toLowerCase()) return refuse('signature validation failed');
+    if ((await recoverAddress({ hash: id, signature: sig as Hex })).toLowerCase() !== address.toLowerCase())
+      return refuse('signature validation failed');
   } catch {
     return refuse('signature validation failed');
   }
@@ -56,7 +62,8 @@ export async function acceptVote(input: unknown, ctx: SequencerContext): Promise
   // a plain choice is refused the way Snapshot refuses it.
   if (isShielded(proposal.privacy)) return refuse('invalid choice');
   const choice = choiceFromMessage(proposal.type, m.choice);
-  if (known.encoding !== choiceEncoding(proposal.type) || !isValidChoice(proposal.type, choice, proposal.choices.length)) return refuse('invalid choice');
+  if (known.encoding !== choiceEncoding(proposal.type) || !isValidChoice(proposal.type, choice, proposal.choices.length))
+    return refuse('invalid choice');
   if (previous && previous.created > (m.timestamp as number)) return refuse('already voted at later time');
   if (previous && previous.created === m.timestamp) return refuse('already voted at same time');
 
@@ -64,7 +71,10 @@ export async function acceptVote(input: unknown, ctx: SequencerContext): Promise
   try {
     power = (await ctx.powerOf(voter, proposal.snapshot)) + ctx.store.strategyBonus(proposal);
   } catch (error) {
-    return { status: 500, body: { error: 'server_error', error_description: `failed to check voting power: ${(error as Error).message.split('\n')[0]}` } };
+    return {
+      status: 500,
+      body: { error: 'server_error', error_description: `failed to check voting power: ${(error as Error).message.split('\n')[0]}` },
+    };
   }
   if (power === 0n) return refuse('no voting power');
 

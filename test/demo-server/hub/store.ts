@@ -89,7 +89,9 @@ export class HubStore {
 
   /** Oldest first, ties by id: snapshot-hub's `ORDER BY created ASC, id ASC`. */
   votesOf(proposal: string): VoteRecord[] {
-    return [...(this.votesByProposal.get(proposal.toLowerCase())?.values() ?? [])].sort((a, b) => a.created - b.created || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return [...(this.votesByProposal.get(proposal.toLowerCase())?.values() ?? [])].sort(
+      (a, b) => a.created - b.created || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    );
   }
 
   /** Snapshot's `proposals(where: { space, state })`, newest first. */
@@ -105,7 +107,11 @@ export class HubStore {
   /** A proposal with Snapshot's field names, scores computed from the stored votes. */
   proposalJson(p: ProposalRecord): Record<string, unknown> {
     const votes = this.votesOf(p.id);
-    const { scores, scoresTotal } = computeScores(p.type, p.choices.length, votes.map((v) => ({ choice: v.choice, balance: v.power })));
+    const { scores, scoresTotal } = computeScores(
+      p.type,
+      p.choices.length,
+      votes.map((v) => ({ choice: v.choice, balance: v.power })),
+    );
     const state = this.stateOf(p);
     return {
       id: p.id,
@@ -153,7 +159,21 @@ export class HubStore {
   voteJson(v: VoteRecord): Record<string, unknown> {
     const space = this.getProposal(v.proposal)?.space ?? '';
     const vp = this.tokens(v.power);
-    return { id: v.id, ipfs: v.ipfs, voter: v.voter, created: v.created, space: { id: space }, proposal: { id: v.proposal }, choice: v.choice, reason: v.reason, app: v.app, metadata: {}, vp, vp_by_strategy: [vp], vp_state: 'final' };
+    return {
+      id: v.id,
+      ipfs: v.ipfs,
+      voter: v.voter,
+      created: v.created,
+      space: { id: space },
+      proposal: { id: v.proposal },
+      choice: v.choice,
+      reason: v.reason,
+      app: v.app,
+      metadata: {},
+      vp,
+      vp_by_strategy: [vp],
+      vp_state: 'final',
+    };
   }
 
   private tokens(x: bigint): number {

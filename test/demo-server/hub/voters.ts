@@ -34,7 +34,12 @@ export function voterBalance(i: number): bigint {
  * twice on one chain is harmless), by plain transfers from the funder. Resolves after the last
  * transfer is mined, so a snapshot block read afterwards includes them all.
  */
-export async function fundVoters(chain: { rpcUrl: string; multicall3: Address }, token: Address, voters: readonly Address[], amountOf: (i: number) => bigint): Promise<void> {
+export async function fundVoters(
+  chain: { rpcUrl: string; multicall3: Address },
+  token: Address,
+  voters: readonly Address[],
+  amountOf: (i: number) => bigint,
+): Promise<void> {
   const client = devnetClient(chain.rpcUrl);
   const held = await client.multicall({
     contracts: voters.map((v) => ({ address: token, abi: erc20Abi, functionName: 'balanceOf', args: [v] }) as const),
@@ -57,6 +62,10 @@ export async function fundVoters(chain: { rpcUrl: string; multicall3: Address },
     client,
     FUNDER.address,
     nonce,
-    transfers.map((t) => ({ label: `fund voter ${t.to}`, to: token, data: encodeFunctionData({ abi: erc20Abi, functionName: 'transfer', args: [t.to, t.missing] }) })),
+    transfers.map((t) => ({
+      label: `fund voter ${t.to}`,
+      to: token,
+      data: encodeFunctionData({ abi: erc20Abi, functionName: 'transfer', args: [t.to, t.missing] }),
+    })),
   );
 }

@@ -159,8 +159,7 @@ function makeApi(context: BrowserContext, extensionId: string, extensionPath: st
       await page.goto(`chrome-extension://${extensionId}/popup.html${query}`);
       return page;
     },
-    badgeText: (tabId) =>
-      worker().evaluate((id) => (globalThis as unknown as InWorker).chrome.action.getBadgeText({ tabId: id }), tabId),
+    badgeText: (tabId) => worker().evaluate((id) => (globalThis as unknown as InWorker).chrome.action.getBadgeText({ tabId: id }), tabId),
     tabIdOf(page) {
       const run = tabLock.then(() => activeTabIdOf(context, worker(), page));
       tabLock = run.catch(() => undefined);
@@ -185,13 +184,10 @@ async function activeTabIdOf(context: BrowserContext, worker: Worker, page: Page
   try {
     const { windowId } = await cdp.send('Browser.getWindowForTarget');
     await page.bringToFront();
-    const ids = await worker.evaluate(
-      async (win) => {
-        const tabs = await (globalThis as unknown as InWorker).chrome.tabs.query({ windowId: win, active: true });
-        return tabs.map((t) => t.id);
-      },
-      windowId,
-    );
+    const ids = await worker.evaluate(async (win) => {
+      const tabs = await (globalThis as unknown as InWorker).chrome.tabs.query({ windowId: win, active: true });
+      return tabs.map((t) => t.id);
+    }, windowId);
     const [id] = ids;
     if (ids.length !== 1 || id === undefined) throw new Error(`No single active tab in window ${windowId}`);
     return id;

@@ -53,7 +53,14 @@ test('tabIdOf tells two tabs apart', async () => {
   // Independent check: closing page a removes tab idA and leaves idB.
   await a.close();
   const exists = (id: number) =>
-    browser.serviceWorker.evaluate((tabId) => (globalThis as unknown as InWorker).chrome.tabs.get(tabId).then(() => true, () => false), id);
+    browser.serviceWorker.evaluate(
+      (tabId) =>
+        (globalThis as unknown as InWorker).chrome.tabs.get(tabId).then(
+          () => true,
+          () => false,
+        ),
+      id,
+    );
   await expect.poll(() => exists(idA)).toBe(false);
   expect(await exists(idB)).toBe(true);
 });

@@ -24,7 +24,11 @@ export async function handleRequest(wallet: WalletState, origin: string, method:
     return result ?? null;
   } catch (error) {
     const rpc = error instanceof RpcError ? error : new RpcError(-32603, error instanceof Error ? error.message : String(error));
-    wallet.finished.push({ ...request, outcome: rpc.code === 4001 ? 'rejected' : 'failed', error: { code: rpc.code, message: rpc.message } });
+    wallet.finished.push({
+      ...request,
+      outcome: rpc.code === 4001 ? 'rejected' : 'failed',
+      error: { code: rpc.code, message: rpc.message },
+    });
     throw rpc;
   }
 }
@@ -36,7 +40,13 @@ async function answer(wallet: WalletState, { origin, method, params }: PendingRe
   };
   switch (method) {
     case 'metamask_getProviderState':
-      return { isUnlocked: true, accounts: wallet.accountsFor(origin), chainId: toHex(wallet.chainId), networkVersion: String(wallet.chainId), isConnected: true };
+      return {
+        isUnlocked: true,
+        accounts: wallet.accountsFor(origin),
+        chainId: toHex(wallet.chainId),
+        networkVersion: String(wallet.chainId),
+        isConnected: true,
+      };
     case 'eth_accounts':
       return wallet.accountsFor(origin);
     case 'eth_chainId':
@@ -45,7 +55,8 @@ async function answer(wallet: WalletState, { origin, method, params }: PendingRe
       return String(wallet.chainId);
     case 'eth_requestAccounts': {
       if (wallet.permitted.has(origin)) return wallet.accountsFor(origin);
-      if (wallet.hasWaiting(origin, method)) throw new RpcError(-32002, `Request of type 'wallet_requestPermissions' already pending for origin ${origin}. Please wait.`);
+      if (wallet.hasWaiting(origin, method))
+        throw new RpcError(-32002, `Request of type 'wallet_requestPermissions' already pending for origin ${origin}. Please wait.`);
       await ask();
       wallet.permitted.add(origin);
       wallet.notify({ type: 'accountsChanged', accounts: wallet.accountsFor(origin) }, origin);
@@ -58,7 +69,11 @@ async function answer(wallet: WalletState, { origin, method, params }: PendingRe
       return null;
     case 'wallet_switchEthereumChain': {
       const wanted = Number((params[0] as { chainId?: unknown } | undefined)?.chainId);
-      if (!Number.isSafeInteger(wanted) || !knownChain(wanted)) throw new RpcError(4902, `Unrecognized chain ID "${String((params[0] as { chainId?: unknown })?.chainId)}". Try adding the chain using wallet_addEthereumChain first.`);
+      if (!Number.isSafeInteger(wanted) || !knownChain(wanted))
+        throw new RpcError(
+          4902,
+          `Unrecognized chain ID "${String((params[0] as { chainId?: unknown })?.chainId)}". Try adding the chain using wallet_addEthereumChain first.`,
+        );
       if (wanted === wallet.chainId) return null;
       await ask();
       wallet.chainId = wanted;
@@ -119,7 +134,12 @@ interface TransactionParams {
   chainId?: Hex;
 }
 
-async function sendTransaction(wallet: WalletState, tx: TransactionParams, mine: (a: unknown) => void, ask: () => Promise<void>): Promise<Hex> {
+async function sendTransaction(
+  wallet: WalletState,
+  tx: TransactionParams,
+  mine: (a: unknown) => void,
+  ask: () => Promise<void>,
+): Promise<Hex> {
   mine(tx?.from);
   if (tx.chainId !== undefined && Number(tx.chainId) !== wallet.chainId) {
     throw new RpcError(-32602, `Invalid chainId: ${tx.chainId} is not the wallet's chain ${toHex(wallet.chainId)}.`);
@@ -140,7 +160,11 @@ async function sendTransaction(wallet: WalletState, tx: TransactionParams, mine:
 async function forward(chainId: number, method: string, params: unknown[]): Promise<unknown> {
   const url = knownChain(chainId)?.rpcUrls.default.http[0];
   if (!url) throw new RpcError(4900, 'The wallet is not connected to any chain.');
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
+  });
   const body = (await response.json()) as { result?: unknown; error?: { code: number; message: string } };
   if (body.error) throw new RpcError(body.error.code, body.error.message);
   return body.result;

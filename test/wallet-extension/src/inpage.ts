@@ -32,7 +32,14 @@ const provider = Object.freeze({
 
 window.addEventListener('message', (event: MessageEvent) => {
   if (event.source !== window || event.origin !== location.origin) return;
-  const data = event.data as { channel?: unknown; id?: number; result?: unknown; error?: { code: number; message: string }; event?: string; data?: unknown } | null;
+  const data = event.data as {
+    channel?: unknown;
+    id?: number;
+    result?: unknown;
+    error?: { code: number; message: string };
+    event?: string;
+    data?: unknown;
+  } | null;
   if (data?.channel !== TO_PAGE) return;
   if (typeof data.event === 'string') return listeners.get(data.event)?.forEach((listener) => listener(data.data));
   const call = typeof data.id === 'number' ? waiting.get(data.id) : undefined;

@@ -19,7 +19,11 @@ function connect(wallet: WalletState, port: Browser.runtime.Port, origin: string
   let open = true;
   const post = (message: object) => open && port.postMessage(message);
   const unsubscribe = wallet.subscribe(origin, (event) =>
-    post(event.type === 'accountsChanged' ? { event: 'accountsChanged', data: event.accounts } : { event: 'chainChanged', data: `0x${event.chainId.toString(16)}` }),
+    post(
+      event.type === 'accountsChanged'
+        ? { event: 'accountsChanged', data: event.accounts }
+        : { event: 'chainChanged', data: `0x${event.chainId.toString(16)}` },
+    ),
   );
   port.onDisconnect.addListener(() => {
     open = false;

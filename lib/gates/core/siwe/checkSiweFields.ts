@@ -23,22 +23,30 @@ export interface CheckSiweFieldsOptions {
  */
 export function checkSiweFields(f: UncheckedSiweFields, { exactAddress }: CheckSiweFieldsOptions): SiweFields {
   const scheme = optional(f.scheme);
-  if (scheme !== undefined && !(typeof scheme === 'string' && isScheme(scheme))) fail('bad-scheme', `scheme ${show(scheme)} is not an RFC 3986 scheme such as https.`);
-  if (typeof f.domain !== 'string' || !isAuthority(f.domain, { requireHost: true })) fail('bad-domain', `domain ${show(f.domain)} is not an RFC 3986 authority such as example.com or localhost:3000.`);
+  if (scheme !== undefined && !(typeof scheme === 'string' && isScheme(scheme)))
+    fail('bad-scheme', `scheme ${show(scheme)} is not an RFC 3986 scheme such as https.`);
+  if (typeof f.domain !== 'string' || !isAuthority(f.domain, { requireHost: true }))
+    fail('bad-domain', `domain ${show(f.domain)} is not an RFC 3986 authority such as example.com or localhost:3000.`);
   const address = checkAddress(f.address, exactAddress);
   const statement = optional(f.statement);
   if (statement !== undefined && !(typeof statement === 'string' && isStatementText(statement))) {
-    fail('bad-statement', `statement ${show(statement)} must be one line of letters, digits, spaces and :/?#[]@!$&'()*+,;=-._~ only (no line break, no " % < > \\ ^ \` { | }).`);
+    fail(
+      'bad-statement',
+      `statement ${show(statement)} must be one line of letters, digits, spaces and :/?#[]@!$&'()*+,;=-._~ only (no line break, no " % < > \\ ^ \` { | }).`,
+    );
   }
   if (typeof f.uri !== 'string' || !isUri(f.uri)) fail('bad-uri', `uri ${show(f.uri)} is not an absolute RFC 3986 URI.`);
   if (f.version !== '1') fail('bad-version', `version ${show(f.version)} is not "1".`);
-  if (!(typeof f.chainId === 'number' && Number.isSafeInteger(f.chainId) && f.chainId >= 1)) fail('bad-chain-id', `chainId ${show(f.chainId)} is not a positive whole number.`);
-  if (typeof f.nonce !== 'string' || !/^[A-Za-z0-9]{8,}$/.test(f.nonce)) fail('bad-nonce', `nonce ${show(f.nonce)} must be at least 8 letters or digits.`);
+  if (!(typeof f.chainId === 'number' && Number.isSafeInteger(f.chainId) && f.chainId >= 1))
+    fail('bad-chain-id', `chainId ${show(f.chainId)} is not a positive whole number.`);
+  if (typeof f.nonce !== 'string' || !/^[A-Za-z0-9]{8,}$/.test(f.nonce))
+    fail('bad-nonce', `nonce ${show(f.nonce)} must be at least 8 letters or digits.`);
   const issuedAt = checkTime('issuedAt', f.issuedAt);
   const expirationTime = f.expirationTime == null ? undefined : checkTime('expirationTime', f.expirationTime);
   const notBefore = f.notBefore == null ? undefined : checkTime('notBefore', f.notBefore);
   const requestId = optional(f.requestId);
-  if (requestId !== undefined && !(typeof requestId === 'string' && isPchars(requestId))) fail('bad-request-id', `requestId ${show(requestId)} may hold only RFC 3986 path characters.`);
+  if (requestId !== undefined && !(typeof requestId === 'string' && isPchars(requestId)))
+    fail('bad-request-id', `requestId ${show(requestId)} may hold only RFC 3986 path characters.`);
   const resources = checkResources(optional(f.resources));
   return stripUndefined({
     scheme,
@@ -58,7 +66,8 @@ export function checkSiweFields(f: UncheckedSiweFields, { exactAddress }: CheckS
 }
 
 function checkAddress(value: unknown, exact: boolean): string {
-  if (typeof value !== 'string' || !/^0x[0-9a-fA-F]{40}$/.test(value)) fail('bad-address', `address ${show(value)} is not 0x and 40 hex digits.`);
+  if (typeof value !== 'string' || !/^0x[0-9a-fA-F]{40}$/.test(value))
+    fail('bad-address', `address ${show(value)} is not 0x and 40 hex digits.`);
   const checksummed = getAddress(value);
   const hex = value.slice(2);
   const caseless = hex === hex.toLowerCase() || hex === hex.toUpperCase();
@@ -79,7 +88,8 @@ function checkResources(value: unknown): string[] | undefined {
 }
 
 function checkTime(name: string, value: unknown): string {
-  if (typeof value !== 'string' || parseRfc3339(value) === null) fail('bad-time', `${name} ${show(value)} is not an RFC 3339 date-time such as 2024-05-01T12:00:00Z.`);
+  if (typeof value !== 'string' || parseRfc3339(value) === null)
+    fail('bad-time', `${name} ${show(value)} is not an RFC 3339 date-time such as 2024-05-01T12:00:00Z.`);
   return value;
 }
 
@@ -91,7 +101,7 @@ function stripUndefined(fields: SiweFields): SiweFields {
 
 /** Enough of a bad value to recognise it, never a wall of text. */
 function show(value: unknown): string {
-  const text = value === undefined ? '(missing)' : JSON.stringify(value) ?? String(value);
+  const text = value === undefined ? '(missing)' : (JSON.stringify(value) ?? String(value));
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 

@@ -1,6 +1,14 @@
 import { privateKeyToAccount } from 'viem/accounts';
 import { describe, expect, it, test } from 'vitest';
-import { buildSiweMessage, checkSiweOrigin, parseSiweMessage, SiweError, toSiweStatementText, verifySiweMessage, type SiweFields } from './index';
+import {
+  buildSiweMessage,
+  checkSiweOrigin,
+  parseSiweMessage,
+  SiweError,
+  toSiweStatementText,
+  verifySiweMessage,
+  type SiweFields,
+} from './index';
 
 // Anvil accounts 1 and 2.
 const holder = privateKeyToAccount('0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d');
@@ -74,7 +82,9 @@ describe('build and parse', () => {
   test('a lower-case address is checksummed; a wrong checksum is refused', () => {
     expect(buildSiweMessage({ ...fields, address: holder.address.toLowerCase() })).toContain(holder.address);
     expect(reasonOf(() => buildSiweMessage({ ...fields, address: holder.address.replace('C51', 'c51') }))).toBe('bad-address');
-    expect(reasonOf(() => parseSiweMessage(buildSiweMessage(fields).replace(holder.address, holder.address.toLowerCase())))).toBe('bad-address');
+    expect(reasonOf(() => parseSiweMessage(buildSiweMessage(fields).replace(holder.address, holder.address.toLowerCase())))).toBe(
+      'bad-address',
+    );
   });
 
   test('the builder says what is wrong', () => {
@@ -96,7 +106,9 @@ describe('build and parse', () => {
       `"SIWE issuedAt "2025-02-29T00:00:00Z" is not an RFC 3339 date-time such as 2024-05-01T12:00:00Z."`,
     );
     expect(message({ uri: 'gates.example.org' })).toMatchInlineSnapshot(`"SIWE uri "gates.example.org" is not an absolute RFC 3986 URI."`);
-    expect(message({ domain: 'https://gates.example.org' })).toMatch(/^SIWE domain "https:\/\/gates.example.org" is not an RFC 3986 authority/);
+    expect(message({ domain: 'https://gates.example.org' })).toMatch(
+      /^SIWE domain "https:\/\/gates.example.org" is not an RFC 3986 authority/,
+    );
     expect(message({ domain: undefined })).toMatch(/^SIWE domain \(missing\)/);
     expect(message({ chainId: 0 })).toMatch(/^SIWE chainId 0 /);
     expect(message({ scheme: 'ht tps' })).toMatch(/^SIWE scheme/);
@@ -184,7 +196,11 @@ describe('verifySiweMessage with a real signature', () => {
   const expected = { domain: fields.domain, nonce: fields.nonce, address: holder.address, time: inside, chainId: 31337, uri: fields.uri };
   const verify = async (patch: Partial<typeof expected> & { scheme?: string } = {}, text = message, signer = holder) => {
     try {
-      await verifySiweMessage({ message: text, signature: await signer.signMessage({ message: text }), expected: { ...expected, ...patch } });
+      await verifySiweMessage({
+        message: text,
+        signature: await signer.signMessage({ message: text }),
+        expected: { ...expected, ...patch },
+      });
       return 'accepted';
     } catch (error) {
       return error instanceof SiweError ? error.reason : String(error);
@@ -223,7 +239,9 @@ describe('verifySiweMessage with a real signature', () => {
     const tampered = message.replace('Members only', 'Members onIy');
     await expect(verifySiweMessage({ message: tampered, signature, expected })).rejects.toMatchObject({ reason: 'signature-mismatch' });
     for (const broken of [signature.slice(0, -2), `${signature.slice(0, -2)}1d`, `${signature}00`, '0x'] as const) {
-      await expect(verifySiweMessage({ message, signature: broken as `0x${string}`, expected })).rejects.toMatchObject({ reason: 'malformed-signature' });
+      await expect(verifySiweMessage({ message, signature: broken as `0x${string}`, expected })).rejects.toMatchObject({
+        reason: 'malformed-signature',
+      });
     }
   });
 

@@ -10,7 +10,8 @@ import { verifySiweMessage } from './verifySiweMessage';
 
 // The spruceid siwe test vectors, copied into the repo with their source and licence.
 const VECTORS = path.resolve(__dirname, '../../../../test/vectors/siwe');
-const load = <T>(name: string): [string, T][] => Object.entries(JSON.parse(readFileSync(path.join(VECTORS, name), 'utf8')) as Record<string, T>);
+const load = <T>(name: string): [string, T][] =>
+  Object.entries(JSON.parse(readFileSync(path.join(VECTORS, name), 'utf8')) as Record<string, T>);
 
 type VerificationVector = SiweFields & { signature: Hex; time?: string; domainBinding?: string; matchNonce?: string };
 
@@ -146,7 +147,9 @@ describe('verification_positive.json: verified', () => {
 
 describe('verification_negative.json: refused by verifySiweMessage', () => {
   it.each(load<VerificationVector>('verification_negative.json'))('%s', async (name, vector) => {
-    expect(await asyncReasonOf(() => verifyVector(vector, messageOf(vector)))).toBe(VERIFY_REASONS[name] ?? 'any reason (new vector: add it to VERIFY_REASONS)');
+    expect(await asyncReasonOf(() => verifyVector(vector, messageOf(vector)))).toBe(
+      VERIFY_REASONS[name] ?? 'any reason (new vector: add it to VERIFY_REASONS)',
+    );
   });
 });
 
@@ -156,7 +159,8 @@ const EIP1271_REASONS: Record<string, SiweReason> = { argent: 'signature-mismatc
 describe('eip1271.json: contract wallets are refused, not accepted, without a chain to ask', () => {
   it.each(load<{ message: string; signature: Hex }>('eip1271.json'))('%s', async (name, { message, signature }) => {
     const fields = parseSiweMessage(message);
-    const verifying = () => verifySiweMessage({ message, signature, expected: { domain: fields.domain, nonce: fields.nonce, time: new Date(fields.issuedAt) } });
+    const verifying = () =>
+      verifySiweMessage({ message, signature, expected: { domain: fields.domain, nonce: fields.nonce, time: new Date(fields.issuedAt) } });
     await expect(verifying()).rejects.toThrow(/EIP-1271/);
     expect(await asyncReasonOf(verifying)).toBe(EIP1271_REASONS[name] ?? 'any reason (new vector: add it to EIP1271_REASONS)');
   });

@@ -32,7 +32,8 @@ export function checkSiweOrigin(origin: string, opts: { allowLocalhost: boolean 
   } else if (url.protocol !== 'https:') {
     return refuse(`Only https web sites can ask for a sign-in, not ${url.protocol} pages.`);
   }
-  if (url.username || url.password) return refuse('The address contains a user name or password, which could disguise the real site. Sign-in refused.');
+  if (url.username || url.password)
+    return refuse('The address contains a user name or password, which could disguise the real site. Sign-in refused.');
   if (url.origin !== origin) return refuse(`"${origin}" is not a plain site origin such as https://example.com.`);
   return { ok: true, domain: url.host, uri: url.origin };
 }
