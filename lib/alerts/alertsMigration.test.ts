@@ -44,17 +44,15 @@ const round = (id: string, status: string) => ({
 test('version 6: rounds already shown as claimable and proposals voted on start as seen; the rest is kept', async () => {
   const name = fresh();
   const v5 = version5(name);
-  await v5
-    .table('income')
-    .put({
-      account: HOLDER,
-      tokenId: ALEX,
-      rounds: [round('q1', 'claimable'), round('q2', 'claimed')],
-      positions: [],
-      programs: [],
-      blockNumber: '1',
-      fetchedAt: 1,
-    });
+  await v5.table('income').put({
+    account: HOLDER,
+    tokenId: ALEX,
+    rounds: [round('q1', 'claimable'), round('q2', 'claimed')],
+    positions: [],
+    programs: [],
+    blockNumber: '1',
+    fetchedAt: 1,
+  });
   await v5.table('votes').bulkPut([
     { id: 'v1', tokenId: ALEX, proposalId: '0xp1', status: 'submitted', account: HOLDER, updatedAt: 1 },
     { id: 'v2', tokenId: ALEX, proposalId: '0xp2', status: 'cancelled', account: HOLDER, updatedAt: 1 },

@@ -74,16 +74,14 @@ describe('migration from version 1', () => {
       seenAt: 1_700_000_000_000,
     });
     // A last-seen row for a token no longer followed has nothing to attach to and is dropped.
-    await v1
-      .table('lastSeen')
-      .put({
-        tokenId: 'eip155:1/erc20:0x0000000000000000000000000000000000000001',
-        balance: '1',
-        priceEthE18: null,
-        valueWei: null,
-        blockNumber: '1',
-        seenAt: 1,
-      });
+    await v1.table('lastSeen').put({
+      tokenId: 'eip155:1/erc20:0x0000000000000000000000000000000000000001',
+      balance: '1',
+      priceEthE18: null,
+      valueWei: null,
+      blockNumber: '1',
+      seenAt: 1,
+    });
     v1.close();
 
     const db = openCompanion(name);

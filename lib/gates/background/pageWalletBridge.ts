@@ -70,14 +70,12 @@ function inPage(expectedOrigin: string, waitMs: number, maxIconChars: number, ca
         const text = (value: unknown, max: number) => String(value ?? '').slice(0, max);
         const icon = (value: unknown) =>
           typeof value === 'string' && value.startsWith('data:image/') && value.length <= maxIconChars ? value : null;
-        const list = wallets
-          .slice(0, 20)
-          .map((w) => ({
-            uuid: text(w.info!.uuid, 100),
-            name: text(w.info!.name ?? 'Wallet', 100),
-            rdns: text(w.info!.rdns, 200),
-            icon: icon(w.info!.icon),
-          }));
+        const list = wallets.slice(0, 20).map((w) => ({
+          uuid: text(w.info!.uuid, 100),
+          name: text(w.info!.name ?? 'Wallet', 100),
+          rdns: text(w.info!.rdns, 200),
+          icon: icon(w.info!.icon),
+        }));
         return resolve({ ok: true, wallets: list });
       }
       const wallet = wallets.find((w) => w.info!.uuid === call.uuid);
