@@ -29,7 +29,9 @@ export function HomeView({ data, onRefresh, topActions = null }: { data: Compani
   const shownViews = siteView && !followed.has(siteView.tokenId) ? [...followedViews, siteView] : followedViews;
   const account = holdingsAccount(data.settings);
   const claimable = claimableAcrossCreators(data.income, views);
-  const found = foundInWallet(data.discoveries, followed, views);
+  // The creator of the page in front of the holder is already in the site card, with its own Follow.
+  const siteTokenId = tabState?.status === 'detected' ? tabState.tokenId : null;
+  const found = foundInWallet(data.discoveries, followed, views).filter((f) => f.tokenId !== siteTokenId);
 
   useEffect(() => {
     if (shownViews.length > 0 && performance.getEntriesByName(HOLDINGS_PAINT_MARK).length === 0) performance.mark(HOLDINGS_PAINT_MARK);

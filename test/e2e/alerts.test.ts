@@ -111,9 +111,12 @@ describe('alerts while the popup is closed', () => {
 
     const run = await fireAlarm();
     expect(run).toMatchObject({ skipped: false, waiting: 2, notified: 2 });
-    expect(await notifications()).toEqual(
-      [notificationId(ALEX, alertKey('new-round', ALEX, q1.id)), notificationId(ALEX, alertKey('new-round', ALEX, partner.id))].sort(),
-    );
+    // The browser shows notifications a moment after the run records them.
+    await expect
+      .poll(notifications, { timeout: 10_000 })
+      .toEqual(
+        [notificationId(ALEX, alertKey('new-round', ALEX, q1.id)), notificationId(ALEX, alertKey('new-round', ALEX, partner.id))].sort(),
+      );
     expect(await j.browser.badgeText(plainTab)).toBe('2');
     expect(await j.browser.badgeText(alexTab)).toBe('✓');
     // The one-shot alarm the test fired was replaced by the periodic one again.
