@@ -247,6 +247,9 @@ describe('keyboard only', () => {
     expect(focused, 'Tab reaches an Unlock button in a gate').toBeDefined();
     expect(focused!.ring).toBe(true);
     await j.browser.screenshot(page, 'a11y-gate-keyboard-focus');
+    // Tabbing may just have scrolled the button into view: the clickjacking guard (useUnobscured)
+    // counts a press only once the button has been fully visible for 400 ms, as a person's would be.
+    await page.waitForTimeout(700);
     await page.keyboard.press('Enter');
     await expect.poll(() => focused!.frame.evaluate(() => document.body.innerText), { timeout: 20_000 }).toContain('Unlocked');
     await page.close();
