@@ -50,7 +50,7 @@ export function CompanionCard({ summary, onDismiss }: { summary: CompanionSummar
         {summary.openVotes !== null ? (
           <>
             <dt>Votes</dt>
-            <dd>{summary.openVotes === 0 ? 'None open' : `${summary.openVotes} open`}</dd>
+            <dd>{openVotesText(summary.openVotes)}</dd>
           </>
         ) : null}
       </dl>
@@ -60,6 +60,11 @@ export function CompanionCard({ summary, onDismiss }: { summary: CompanionSummar
       </button>
     </aside>
   );
+}
+
+function openVotesText(openVotes: number): string {
+  if (openVotes === 0) return 'No proposal open now';
+  return openVotes === 1 ? '1 proposal open' : `${openVotes} proposals open`;
 }
 
 function holdingText(summary: CompanionSummary): string {

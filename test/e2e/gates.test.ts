@@ -427,6 +427,7 @@ describe('the in-page companion', () => {
     const page = await openAlex();
     const hosts = await waitForShadow(page, (h) => companion(h)?.text.includes('12,500 ALEX') ?? false, 'the companion with the holding');
     expect(companion(hosts)!.text).toMatch(/Alex Masmej.*confirmed.*You hold 12,500 ALEX.*Income \d+ rounds? to claim/);
+    expect(companion(hosts)!.text).toMatch(/Votes\s*(No proposal open now|1 proposal open|\d+ proposals open)/);
     await j.browser.screenshot(page, 'site-companion');
 
     // The popup itself where the browser can open it, else popup.html in a small window: either is a context of ours.
