@@ -113,6 +113,8 @@ const samples: { [T in AppRequestType]: ResultOf<AppRequests[T]> } = {
     symbol: 'ALEX',
   },
   claim: { transactionId: 'tx-1' },
+  'redeem-offer': { redemptionId: 'r-1' },
+  'book-again': { redemptionId: 'r-1' },
   'collect-rewards': { transactionId: 'tx-2' },
   'page-layout': { gates: [{ gateId: 'notes', unlocked: false }], card: true },
   'frame-gate': { ...gate, state: 'unlocked', unlocked: { content: '<p>hi</p>', address: '0x1', expiresAt: 1 } },

@@ -16,7 +16,12 @@ export type RedemptionPatch = Partial<
 >;
 
 /** Applies `patch` in one IndexedDB transaction; null when the row is gone. */
-export async function updateRedemption(db: CompanionDatabase, id: string, patch: RedemptionPatch, at = Date.now()): Promise<RedemptionRow | null> {
+export async function updateRedemption(
+  db: CompanionDatabase,
+  id: string,
+  patch: RedemptionPatch,
+  at = Date.now(),
+): Promise<RedemptionRow | null> {
   return db.transaction('rw', db.redemptions, async () => {
     const row = await db.redemptions.get(id);
     if (!row) return null;
@@ -32,6 +37,9 @@ export function redemptionsWithStatus(db: CompanionDatabase, statuses: Redemptio
 
 /** One holder's redemptions of one creator's offers, newest first. */
 export async function redemptionsOf(db: CompanionDatabase, tokenId: string, account: Address): Promise<RedemptionRow[]> {
-  const rows = await db.redemptions.where('[tokenId+account]').equals([tokenId, lowerAddress(account)]).toArray();
+  const rows = await db.redemptions
+    .where('[tokenId+account]')
+    .equals([tokenId, lowerAddress(account)])
+    .toArray();
   return rows.sort((a, b) => b.createdAt - a.createdAt);
 }

@@ -20,7 +20,8 @@ export function crossCheckManifest(m: PersonalTokenManifest): ValidationError[] 
   }
 
   m.offers.forEach((offer, i) => {
-    if (BigInt(offer.price) === 0n) add(`offers[${i}].price`, 'is 0; an offer costs at least one base unit (use a gate for what holders get for free)');
+    if (BigInt(offer.price) === 0n)
+      add(`offers[${i}].price`, 'is 0; an offer costs at least one base unit (use a gate for what holders get for free)');
   });
 
   const pairs = new Map<string, number>();

@@ -122,7 +122,10 @@ export const manifestSchema = z
     votes: votesSchema.optional(),
     gates: list(gateSchema, 'Content on the creator site unlocked by holding the token.'),
     // Added after the first v1 readers shipped: they skip it with a warning (compatibility.ts).
-    offers: list(offerSchema, 'What the creator sells for the token (an hour of their time…), paid by a transfer and booked on their site.'),
+    offers: list(
+      offerSchema,
+      'What the creator sells for the token (an hour of their time…), paid by a transfer and booked on their site.',
+    ),
   })
   .meta({ title: 'Personal token manifest, version 1' });
 

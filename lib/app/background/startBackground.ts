@@ -9,6 +9,7 @@ import { forgetTab, forgetTabUnlessSameDocument, readDeclaringDocument, readTabS
 import { recogniseListedSite } from '../../detect/background/listedSiteTab';
 import { curatedList } from '../../detect/background/curatedList';
 import { resumeVotes } from '../../votes/background/submitSignedVote';
+import { resumeRedemptions } from '../../offers/background/redeemOffer';
 import { resumeWalletWatch } from '../../wallet/walletHandlers';
 import { startAlerts } from '../../alerts/background/startAlerts';
 import { listenForActionClicks } from '../../alerts/background/openIn';
@@ -41,5 +42,7 @@ export function startBackground(): void {
   // A worker that stopped mid-vote left work in IndexedDB: finish it.
   void resumeVotes(backgroundDeps());
   void resumeTransactions(backgroundDeps());
+  // A redemption interrupted mid-way goes on from its saved step (its payment is reconciled above).
+  void resumeRedemptions(backgroundDeps());
   void resumeWalletWatch();
 }
