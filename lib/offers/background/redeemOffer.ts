@@ -8,7 +8,6 @@ import { ALLOW_LOCALHOST } from '@/lib/gates/core/unlockedLink';
 import { buildSiweMessage, checkSiweOrigin, verifySiweMessage } from '@/lib/gates/core/siwe';
 import { lowerAddress } from '@/lib/protocol/address';
 import { parseTokenId } from '@/lib/protocol/caip19';
-import type { ManifestOffer, PersonalTokenManifest } from '@/lib/protocol/manifestSchema';
 import { readSettings } from '@/lib/settings/settingsRepository';
 import { transactionById } from '@/lib/wallet/transactionsRepository';
 import { UserFacingError } from '../../app/userFacingError';
@@ -20,6 +19,7 @@ import { sendTrackedTransaction } from '../../wallet/sendTrackedTransaction';
 import { OfferEndpointError, fetchOfferNonce, postOfferBooking } from '../core/offerEndpoint';
 import { offerProofFields } from '../core/offerProof';
 import { buildTransferCall } from '../core/transferCall';
+import { offersOf } from '../core/offersOf';
 import { redemptionById, redemptionsWithStatus, saveRedemption, updateRedemption } from '../redemptionsRepository';
 
 /**
@@ -36,11 +36,6 @@ export interface RedemptionRun {
   redemptionId: string;
   /** Settles when the redemption stops (booked, failed, or waiting for "Book again"); never rejects. */
   finished: Promise<RedemptionRow | undefined>;
-}
-
-/** The manifest's offers; manifests stored before offers existed have none. */
-export function offersOf(manifest: PersonalTokenManifest | null | undefined): ManifestOffer[] {
-  return Array.isArray(manifest?.offers) ? manifest.offers : [];
 }
 
 export async function redeemOffer(deps: OffersDeps, page: PageContext, offerId: string): Promise<RedemptionRun> {
