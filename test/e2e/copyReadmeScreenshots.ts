@@ -18,6 +18,7 @@ const README_SHOTS = [
   'popup-income',
   'popup-income-claimed',
   'popup-liquidity',
+  'popup-offer-redeemed',
   'site-gates-locked',
   'site-gates-link-code',
   'site-gate-refused',
