@@ -69,7 +69,7 @@ export function ClaimAllView({ data, chainId, transactionId }: Props) {
 
 function ClaimAllSummary({ data, chainId }: { data: CompanionData; chainId: number }) {
   const show = usePopupStore((s) => s.show);
-  const preview = useClaimAllPreview(chainId, true);
+  const preview = useClaimAllPreview(chainId);
   const { creator, unitOf } = useLabels(data);
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);

@@ -93,6 +93,14 @@ describe('popup views', () => {
     await expectAccessible(popup, 'home-following');
     await popup.close();
   });
+
+  test('claim everything: the summary before signing (the outcome and history: claimAll.test.ts)', async () => {
+    const popup = await j.browser.openPopup();
+    await popup.getByTestId('claim-all-button').click();
+    await popup.getByTestId('claim-all-summary').waitFor();
+    await expectAccessible(popup, 'claim-all-summary');
+    await popup.close();
+  });
 });
 
 describe('in-page UI (the extension frames in the creator page)', () => {

@@ -18,6 +18,8 @@ const README_SHOTS = [
   'popup-income',
   'popup-income-claimed',
   'popup-liquidity',
+  'popup-claim-all-summary',
+  'popup-claim-all-outcome',
   'site-gates-locked',
   'site-gates-link-code',
   'site-gate-refused',

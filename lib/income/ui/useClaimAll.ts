@@ -22,44 +22,41 @@ export function useTransactionRow(id: string | null): TransactionRow | undefined
   return useLiveRows((db) => (id ? transactionById(db, id) : Promise.resolve(undefined)), [id]);
 }
 
-/** The summary before signing: every claimable round on the chain, simulated by the background. */
-export function useClaimAllPreview(chainId: number, enabled: boolean): Loaded<ClaimAllPreviewResult> & { reload(): void } {
-  const [loaded, setLoaded] = useState<Loaded<ClaimAllPreviewResult>>({ state: 'loading' });
-  const [generation, setGeneration] = useState(0);
+/**
+ * A request's answer for `key`, asked again when `key` changes; `loading` until the answer for the
+ * current key arrives (an older key's answer is never shown for a newer one).
+ */
+function useAnswer<T>(key: string | null, ask: () => Promise<T>): Loaded<T> {
+  const [answer, setAnswer] = useState<{ key: string; loaded: Loaded<T> } | null>(null);
   useEffect(() => {
-    if (!enabled) return;
+    if (key === null) return;
     let live = true;
-    setLoaded({ state: 'loading' });
-    sendRequest('claim-all-preview', { chainId }).then(
-      (value) => live && setLoaded({ state: 'ready', value }),
-      (error: unknown) => live && setLoaded({ state: 'error', message: holderMessage(error) }),
+    ask().then(
+      (value) => live && setAnswer({ key, loaded: { state: 'ready', value } }),
+      (error: unknown) => live && setAnswer({ key, loaded: { state: 'error', message: holderMessage(error) } }),
     );
     return () => {
       live = false;
     };
-  }, [chainId, enabled, generation]);
+    // `ask` is a fresh closure each render; `key` says when it asks something new.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
+  return answer && answer.key === key ? answer.loaded : { state: 'loading' };
+}
+
+/** The summary before signing: every claimable round on the chain, simulated by the background. */
+export function useClaimAllPreview(chainId: number): Loaded<ClaimAllPreviewResult> & { reload(): void } {
+  const [generation, setGeneration] = useState(0);
+  const loaded = useAnswer(`${chainId}#${generation}`, () => sendRequest('claim-all-preview', { chainId }));
   return { ...loaded, reload: () => setGeneration((g) => g + 1) };
 }
 
 /**
  * Each round of a claim-all record read back from the chain (isClaimed and the receipt's events),
- * asked again whenever the record's status changes.
+ * asked again whenever the record's status changes; not asked while it waits for the wallet or the block.
  */
 export function useClaimAllOutcome(transaction: TransactionRow | undefined): Loaded<ClaimAllOutcomeResult> {
-  const [loaded, setLoaded] = useState<Loaded<ClaimAllOutcomeResult>>({ state: 'loading' });
-  const id = transaction?.id;
-  const status = transaction?.status;
-  useEffect(() => {
-    if (!id || status === 'awaiting-signature' || status === 'pending') return;
-    let live = true;
-    setLoaded({ state: 'loading' });
-    sendRequest('claim-all-outcome', { transactionId: id }).then(
-      (value) => live && setLoaded({ state: 'ready', value }),
-      (error: unknown) => live && setLoaded({ state: 'error', message: holderMessage(error) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [id, status]);
-  return loaded;
+  const id = transaction?.id ?? '';
+  const settled = transaction && transaction.status !== 'awaiting-signature' && transaction.status !== 'pending';
+  return useAnswer(settled ? `${id}#${transaction.status}` : null, () => sendRequest('claim-all-outcome', { transactionId: id }));
 }
