@@ -26,7 +26,7 @@ export function ClaimAllButtons({ income, follows, account }: { income: IncomeRo
             className="primary"
             data-testid="claim-all-button"
             data-chain={c.chainId}
-            aria-label={`Claim everything on ${chainName}: ${c.rounds} rounds from ${c.creators} creator${c.creators > 1 ? 's' : ''}`}
+            title={`${c.rounds} rounds from ${c.creators} creator${c.creators > 1 ? 's' : ''} on ${chainName}, in one transaction`}
             onClick={() => show({ name: 'claim-all', chainId: c.chainId, transactionId: null })}
           >
             Claim everything{several ? ` on ${chainName}` : ''} · {c.rounds} rounds

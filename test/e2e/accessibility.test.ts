@@ -90,6 +90,8 @@ describe('popup views', () => {
   test('home with Alex followed', async () => {
     const popup = await j.browser.openPopup();
     await popup.getByTestId('holding-row').first().waitFor();
+    // The refresh's button reads "Refreshing…" under the name "Refresh from the chain" meanwhile.
+    await popup.getByRole('button', { name: 'Refresh from the chain' }).and(popup.locator(':enabled')).waitFor();
     await expectAccessible(popup, 'home-following');
     await popup.close();
   });
