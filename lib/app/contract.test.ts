@@ -50,6 +50,7 @@ const samples: { [T in AppRequestType]: ResultOf<AppRequests[T]> } = {
   'claim-all-outcome': {
     status: 'confirmed',
     error: null,
+    hash: null,
     rounds: [{ tokenId: 'eip155:31337/erc20:0x0', roundId: '2021-q1', title: 'Q1', result: { status: 'claimed', by: 'earlier' } }],
   },
   'tab-state': {

@@ -195,6 +195,19 @@ export interface ProgramView {
   startBlock: number;
   endBlock: number;
   ended: boolean;
+  /**
+   * The holder's LP at the start and end blocks once those are mined: past blocks never change, so
+   * the next refresh reuses them and reads only the current block. `key` names what was read
+   * (pair, staking contract, blocks); a manifest that changes any of them is read again. Absent on older rows.
+   */
+  readings?: { key: string; start: SnapshotReadingRow | null; end: SnapshotReadingRow | null };
+}
+
+/** The holder's LP (wallet plus staked) and the pair's supply at one block, as decimal strings. */
+export interface SnapshotReadingRow {
+  block: number;
+  holderLp: string;
+  lpSupply: string;
 }
 
 /** A creator's pending income and liquidity for one account, as of a block. */

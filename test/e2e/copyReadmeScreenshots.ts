@@ -19,6 +19,8 @@ const README_SHOTS = [
   'popup-income-claimed',
   'popup-liquidity',
   'popup-offer-redeemed',
+  'popup-claim-all-summary',
+  'popup-claim-all-outcome',
   'site-gates-locked',
   'site-gates-link-code',
   'site-gate-refused',
