@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { createPublicClient, http, parseAbi, type Address } from 'viem';
+import { createPublicClient, getAddress, http, keccak256, parseAbi, toHex, type Address } from 'viem';
 import { uniswapV2PairAbi } from '@/lib/chain/abis';
 import { DEVNET_A, DEVNET_C } from '@/lib/chain/devnet';
 import { chainById } from '@/lib/chain/knownChains';
 import { createChainClient } from '@/lib/chain/createChainClient';
 import { uniswapV2PairAddress } from '@/lib/chain/pairAddress';
-import { readChainSnapshot } from '@/lib/chain/readChainSnapshot';
+import { pricePlan } from '@/lib/chain/pricePlan';
+import { MAX_READS_PER_CALL, readChainSnapshot } from '@/lib/chain/readChainSnapshot';
 import { DEFAULT_MIN_POOL_DEPTH_USD } from '@/lib/holdings/core/bestPrice';
 import { resolvePrices } from '@/lib/holdings/core/resolvePrices';
 import { toHoldingValues } from '@/lib/holdings/core/toHoldingValues';
@@ -134,8 +135,46 @@ test('chain A: the V2-only creator token keeps its exact V2 price through the ne
   const snapshot = await readChainSnapshot(createChainClient(config), config, [DEVNET_A.creatorToken], null);
   const meta = new Map(snapshot.tokens.map((t) => [t.address.toLowerCase(), { symbol: t.symbol, decimals: t.decimals }]));
   const prices = resolvePrices(config, snapshot.pools, meta, DEFAULT_MIN_POOL_DEPTH_USD);
-  const reading = snapshot.tokens[0]!;
   const price = prices.tokens.get(DEVNET_A.creatorToken.toLowerCase());
   expect(price).toMatchObject({ kind: 'priced', source: { protocol: 'v2', pair: 'ALEX/WETH', fee: null } });
-  if (price?.kind === 'priced') expect(price.inQuoteE18).toBe((reading.wethPair!.wethReserve * E18) / reading.wethPair!.tokenReserve);
+  const pair = uniswapV2PairAddress(DEVNET_A.factory, config.uniswapV2.pairInitCodeHash, DEVNET_A.creatorToken, DEVNET_A.weth);
+  const [r0, r1] = await createPublicClient({ transport: http(chainA.rpcUrl) }).readContract({
+    address: pair,
+    abi: uniswapV2PairAbi,
+    functionName: 'getReserves',
+    blockNumber: snapshot.blockNumber,
+  });
+  const alexIs0 = BigInt(DEVNET_A.creatorToken) < BigInt(DEVNET_A.weth);
+  if (price?.kind === 'priced') expect(price.inQuoteE18).toBe(((alexIs0 ? r1 : r0) * E18) / (alexIs0 ? r0 : r1));
+});
+
+test('many follows: the reads split into aggregate3 calls of at most 500, still one HTTP request, same prices as one call', async () => {
+  const config = { ...chainById(DEVNET_C.chainId)!, rpcUrls: [proxy.url] };
+  // The Base stand-in's coins plus 24 listed addresses without a contract (a list may be wrong):
+  // each token costs some 60 reads on a chain with V2, V3, V4 and a hub coin.
+  const strays = Array.from({ length: 24 }, (_, i) => getAddress(`0x${keccak256(toHex(`stray:${i}`)).slice(26)}`));
+  const tokens = [DEVNET_C.lena, DEVNET_C.jess, DEVNET_C.kai, DEVNET_C.thin, DEVNET_C.zed, ...strays];
+  const client = createChainClient(config);
+  await client.getChainId();
+  proxy.resetCount();
+  const chunked = await readChainSnapshot(client, config, tokens, DEVNET_C_HOLDER.address);
+  expect(proxy.requestCount()).toBe(1);
+  const calls = proxy.methods();
+  const reads = 1 + tokens.length * 4 + pricePlan(config, tokens).reads.length;
+  expect(calls.length).toBe(Math.ceil(reads / (MAX_READS_PER_CALL - 1)));
+  expect(calls.length).toBeGreaterThanOrEqual(3);
+  expect(new Set(calls)).toEqual(new Set(['eth_call']));
+
+  // The same reads in one unchunked aggregate3 call, at the same block (anvil mines nothing between).
+  const whole = await readChainSnapshot(client, config, tokens, DEVNET_C_HOLDER.address, 'multicall', undefined, {
+    maxReadsPerCall: Number.MAX_SAFE_INTEGER,
+  });
+  expect(whole.blockNumber).toBe(chunked.blockNumber);
+  expect(chunked.tokens).toEqual(whole.tokens);
+  const priced = (s: typeof chunked) =>
+    resolvePrices(config, s.pools, new Map(s.tokens.map((t) => [t.address.toLowerCase(), t])), DEFAULT_MIN_POOL_DEPTH_USD);
+  const [a, b] = [priced(chunked), priced(whole)];
+  expect(a).toEqual(b);
+  expect([...a.tokens.values()].filter((p) => p.kind === 'priced')).toHaveLength(4); // LENA, JESS, KAI, ZED
+  expect(chunked.tokens.find((t) => t.address === DEVNET_C.jess)?.balance).toBe(DEVNET_C_HOLDINGS.jess);
 });
