@@ -18,6 +18,13 @@ function usdPair(factory: `0x${string}`, weth: `0x${string}`, stable: `0x${strin
   return uniswapV2PairAddress(factory, UNISWAP_V2_PAIR_INIT_CODE_HASH, weth, stable);
 }
 
+/**
+ * ZORA on Base: the coin Zora creator coins are paired with (the `CURRENCY` of
+ * ourzora/zora-protocol packages/coins/src/libs/CreatorCoinConstants.sol), so a creator coin
+ * with no WETH or USDC pool is priced through ZORA's own WETH/USDC pools.
+ */
+export const BASE_ZORA = '0x1111111111166b7FE7bd91427724B487980aFc69';
+
 const BASE_V2_FACTORY = '0x8909Dc15e40173Ff4699343b6eB8132c65e18eC6';
 const BASE_USDC = '0x833589fCD6eDb6E08f4c7C32D4f71b54bdA02913';
 export const BASE: ChainConfig = {
@@ -30,6 +37,7 @@ export const BASE: ChainConfig = {
   uniswapV2: { factory: BASE_V2_FACTORY, pairInitCodeHash: UNISWAP_V2_PAIR_INIT_CODE_HASH, weth: OP_STACK_WETH },
   uniswapV3: { factory: '0x33128a8fC17869897dcE68Ed026d694621f6FDfD', poolInitCodeHash: UNISWAP_V3_POOL_INIT_CODE_HASH },
   uniswapV4: { poolManager: '0x498581fF718922c3f8e6A244956aF099B2652b2b', stateView: '0xA3c0c9b65baD0b08107Aa264b0f3dB444b867A71' },
+  hubTokens: [BASE_ZORA],
   usdPrice: { pair: /* @__PURE__ */ usdPair(BASE_V2_FACTORY, OP_STACK_WETH, BASE_USDC), stablecoin: BASE_USDC, stablecoinDecimals: 6 },
 };
 

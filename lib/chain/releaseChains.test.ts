@@ -1,8 +1,9 @@
 import { getAddress, isAddress, type Address } from 'viem';
 import { describe, expect, test } from 'vitest';
-import { ARBITRUM_ONE, BASE, OPTIMISM } from './l2Chains';
+import { ARBITRUM_ONE, BASE, BASE_ZORA, OPTIMISM } from './l2Chains';
 import { ETHEREUM_MAINNET } from './mainnet';
 import { uniswapV2PairAddress } from './pairAddress';
+import { pricePlan } from './pricePlan';
 import type { ChainConfig } from './types';
 
 const RELEASE: ChainConfig[] = [ETHEREUM_MAINNET, BASE, OPTIMISM, ARBITRUM_ONE];
@@ -55,4 +56,14 @@ test('the mainnet USDC/WETH V2 pair derived by CREATE2 is the well-known pair', 
 
 test('no two release chains share a USDC address (a mix-up would price one chain with another)', () => {
   expect(new Set(RELEASE.map((c) => c.stablecoin.address)).size).toBe(4);
+});
+
+test('Base prices Zora creator coins through ZORA: the hub is the checksummed ZORA token, and only Base has it', () => {
+  // ourzora/zora-protocol packages/coins/src/libs/CreatorCoinConstants.sol: CURRENCY.
+  expect(BASE_ZORA).toBe(getAddress('0x1111111111166b7fe7bd91427724b487980afc69'));
+  expect(BASE.hubTokens).toEqual([BASE_ZORA]);
+  for (const chain of [ETHEREUM_MAINNET, OPTIMISM, ARBITRUM_ONE]) expect(chain.hubTokens ?? []).toEqual([]);
+  // The hub's own pools (against WETH, ETH and USDC) and its metadata ride in the price plan.
+  const plan = pricePlan(BASE, []);
+  expect(plan.reads.filter((r) => r.address === BASE_ZORA).map((r) => r.functionName)).toEqual(['symbol', 'decimals']);
 });
