@@ -73,7 +73,7 @@ test('with ETH/USD but no pool for the token, the old sentence stays; a priced r
       priceSource: { protocol: 'v4', fee: 3000, pair: 'COIN/WETH', via: null, depthUsdE18: (60_000n * E18).toString(), reliable: true },
     }),
   );
-  expect(priced.list).toContain('Uniswap V4 0.3% COIN/WETH · $60,000.00 deep');
+  expect(priced.list).toContain('Uniswap V4 0.3% COIN/WETH · $60K deep');
   expect(priced.list).toContain('$750.00');
   expect(priced.figures).toContain('$0.75');
 });

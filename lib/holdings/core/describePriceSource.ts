@@ -20,15 +20,21 @@ function poolName(source: StoredPriceSource, locale?: string): string {
 }
 
 /**
- * The same in a list row's few words: "Uniswap V4 0.3% JESS/WETH · $60,000.00 deep", or why
+ * The same in a list row's few words: "Uniswap V4 0.3% JESS/WETH · $60K deep", or why
  * there is no price ("No reliable price: …", "No ETH price"), or null when nothing was read.
  */
 export function shortPriceLine(source: StoredPriceSource | null, noEthPrice: boolean, locale?: string): string | null {
   if (source && !source.reliable)
     return `No reliable price: ${poolName(source, locale)} is only ${formatUsdE18(BigInt(source.depthUsdE18), locale)} deep`;
-  if (source) return `${poolName(source, locale)} · ${formatUsdE18(BigInt(source.depthUsdE18), locale)} deep`;
+  if (source) return `${poolName(source, locale)} · ${compactUsd(BigInt(source.depthUsdE18), locale)} deep`;
   return noEthPrice ? NO_ETH_PRICE : null;
 }
 
 /** What the popup says when the chain's ETH/USD pools gave no price: WETH-quoted pools cannot be valued. */
 export const NO_ETH_PRICE = 'No ETH price: no ETH/USD pool on this chain answered deep enough, so pools against WETH cannot be valued';
+
+/** "$60K", "$1.2M": a depth at a glance in a narrow row (cents of depth say nothing). */
+function compactUsd(amountE18: bigint, locale?: string): string {
+  const dollars = Number(amountE18 / 10n ** 16n) / 100;
+  return new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD', notation: 'compact', maximumSignificantDigits: 3 }).format(dollars);
+}
