@@ -1,7 +1,14 @@
 import { parseAbi, zeroAddress, type Address } from 'viem';
 import { erc20Abi, uniswapV2PairAbi } from './abis';
 import { sortTokens, uniswapV2PairAddress } from './pairAddress';
-import { UNISWAP_V3_FEES, UNISWAP_V4_POOL_SHAPES, uniswapV3PoolAddress, uniswapV4PoolId, V4_DYNAMIC_FEE_FLAG, v4PoolKey } from './poolAddress';
+import {
+  UNISWAP_V3_FEES,
+  UNISWAP_V4_POOL_SHAPES,
+  uniswapV3PoolAddress,
+  uniswapV4PoolId,
+  V4_DYNAMIC_FEE_FLAG,
+  v4PoolKey,
+} from './poolAddress';
 import { outcomeValue as value, type ContractRead, type ReadOutcome, type ReadPlan } from './readPlan';
 import type { ChainConfig } from './types';
 import type { PoolProtocol, PoolState } from '@/lib/holdings/core/poolPrice';

@@ -64,7 +64,9 @@ test('home lists the holder’s creator tokens on three chains, each with value 
   await j.browser.screenshot(popup, 'home-found-three-chains');
   // Nothing in the header (the watched address whole, Connect, side panel, settings) or the rows is clipped.
   const overflow = await popup.evaluate(() =>
-    [...document.querySelectorAll('.top-bar, .top-bar > *, .holding-row')].filter((el) => el.scrollWidth > el.clientWidth).map((el) => el.className),
+    [...document.querySelectorAll('.top-bar, .top-bar > *, .holding-row')]
+      .filter((el) => el.scrollWidth > el.clientWidth)
+      .map((el) => el.className),
   );
   expect(overflow).toEqual([]);
   expect(await popup.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);

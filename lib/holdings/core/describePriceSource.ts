@@ -36,5 +36,7 @@ export const NO_ETH_PRICE = 'No ETH price: no ETH/USD pool on this chain answere
 /** "$60K", "$1.2M": a depth at a glance in a narrow row (cents of depth say nothing). */
 function compactUsd(amountE18: bigint, locale?: string): string {
   const dollars = Number(amountE18 / 10n ** 16n) / 100;
-  return new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD', notation: 'compact', maximumSignificantDigits: 3 }).format(dollars);
+  return new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD', notation: 'compact', maximumSignificantDigits: 3 }).format(
+    dollars,
+  );
 }
