@@ -33,6 +33,7 @@ const README_SHOTS = [
   'popup-confirmed-by-ens',
   'popup-lookalike-warning',
   'site-lookalike-warning',
+  'home-found-three-chains',
 ];
 
 const target = join(REPO_ROOT, 'test', 'e2e', 'readme');
