@@ -32,7 +32,7 @@ const GAS_LIMIT = 8_000_000n;
 
 /**
  * Sends `txs` from an account anvil keeps unlocked, with consecutive nonces from `firstNonce`,
- * then checks every receipt (fetched in one HTTP batch).
+ * each after the previous one's receipt, and checks every receipt.
  */
 export async function sendInOrder(
   client: DevnetClient,
@@ -40,9 +40,10 @@ export async function sendInOrder(
   firstNonce: number,
   txs: readonly DevnetTx[],
 ): Promise<TransactionReceipt[]> {
-  const hashes: Hash[] = [];
-  // One at a time: anvil's automine can skip transactions that arrive out of nonce order
-  // (foundry-rs/foundry#10122), which concurrent sends in one batch do. Sends cost ~1 ms each.
+  const receipts: TransactionReceipt[] = [];
+  // One at a time, each mined before the next is sent: anvil's automine can skip transactions that
+  // arrive out of nonce order (foundry-rs/foundry#10122), and on a busy machine it can put two quick
+  // sends in one block, which moves the block numbers the devnet manifests name as constants.
   for (const [i, tx] of txs.entries()) {
     const nonce = firstNonce + i;
     const hash = await client
@@ -50,12 +51,10 @@ export async function sendInOrder(
       .catch((cause: unknown) => {
         throw new Error(`Devnet: "${tx.label}" (nonce ${nonce}) was rejected`, { cause });
       });
-    hashes.push(hash);
+    const receipt = await receiptOf(client, hash);
+    if (receipt.status !== 'success') throw new Error(`Devnet: "${tx.label}" (nonce ${nonce}) reverted`);
+    receipts.push(receipt);
   }
-  const receipts = await Promise.all(hashes.map((hash) => receiptOf(client, hash)));
-  receipts.forEach((r, i) => {
-    if (r.status !== 'success') throw new Error(`Devnet: "${txs[i]?.label}" (nonce ${firstNonce + i}) reverted`);
-  });
   return receipts;
 }
 
