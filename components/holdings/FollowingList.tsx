@@ -1,6 +1,7 @@
 import type { FollowRow } from '@/lib/db/rows';
 import type { HoldingView } from '@/lib/holdings/core/holdingView';
 import { formatTokenAmount, formatUsdE18 } from '@/lib/format/format';
+import { shortPriceLine } from '@/lib/holdings/core/describePriceSource';
 import { ChangeText } from './HoldingFigures';
 import { Skeleton } from '../app/Skeleton';
 
@@ -38,6 +39,7 @@ export function FollowingList({ follows, views, loaded, onUnfollow, onOpen }: Fo
                     ? `$${view.symbol}`
                     : 'Not read yet'}
               </span>
+              {view && <PriceLine view={view} />}
             </div>
             <div className="holding-value">
               <span>
@@ -62,5 +64,16 @@ export function FollowingList({ follows, views, loaded, onUnfollow, onOpen }: Fo
         );
       })}
     </ul>
+  );
+}
+
+/** Where the row's price comes from (protocol, pair, depth), or why there is none. */
+function PriceLine({ view }: { view: HoldingView }) {
+  const line = shortPriceLine(view.priceSource, view.noEthPrice ?? false);
+  if (line === null) return null;
+  return (
+    <span className="muted small price-line" data-testid="holding-source" title={line}>
+      {line}
+    </span>
   );
 }

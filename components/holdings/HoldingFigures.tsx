@@ -1,6 +1,6 @@
 import type { HoldingView } from '@/lib/holdings/core/holdingView';
 import { formatChange, formatEthE18, formatTokenAmount, formatUsdE18 } from '@/lib/format/format';
-import { describePriceSource } from '@/lib/holdings/core/describePriceSource';
+import { describePriceSource, NO_ETH_PRICE } from '@/lib/holdings/core/describePriceSource';
 
 /** Balance, value, price and change of one holding, as a definition list. */
 export function HoldingFigures({ view }: { view: HoldingView }) {
@@ -27,6 +27,8 @@ export function HoldingFigures({ view }: { view: HoldingView }) {
         <dd data-testid="price">
           {view.priceSource && !view.priceSource.reliable ? (
             <span className="muted">No reliable price</span>
+          ) : view.priceEthE18 === null && view.noEthPrice ? (
+            <span className="muted">{NO_ETH_PRICE}</span>
           ) : view.priceEthE18 === null ? (
             <span className="muted">No Uniswap pool with ETH or USDC</span>
           ) : (

@@ -32,7 +32,14 @@ const errors: Record<string, string> = {};
  * tally, claims, nonToken, popup, coldStart), skipping the builds and the browser when none needs them.
  */
 const onlyAt = process.argv.indexOf('--only');
-const only = onlyAt >= 0 ? new Set((process.argv[onlyAt + 1] ?? '').split(',')) : null;
+// `npm run bench -- --quiet-page`: only the content script's size and the page that declares
+// nothing (a few minutes instead of the tally's long run), e.g. after touching detection.
+const QUIET_PAGE_ONLY = process.argv.includes('--quiet-page');
+const only = QUIET_PAGE_ONLY
+  ? new Set<string>(['size', 'nonToken'])
+  : onlyAt >= 0
+    ? new Set((process.argv[onlyAt + 1] ?? '').split(','))
+    : null;
 const wanted = (key: keyof Results) => only === null || only.has(key);
 const BROWSER_FIGURES: (keyof Results)[] = ['nonToken', 'popup', 'coldStart'];
 
@@ -111,7 +118,8 @@ function report(): void {
   const meta = { date: new Date().toISOString(), commit, cpus: cpus().length, loadavg: loadavg().map((x) => Number(x.toFixed(2))) };
   writeJson(OUTPUT, { ...jsonOf(results, errors), meta });
   console.log(`\nBench (${meta.cpus} CPUs, load ${meta.loadavg.join(' ')}, commit ${commit ?? '?'}):\n`);
-  printTable(rowsOf(results));
+  // With --only / --quiet-page the figures left out on purpose are not listed as errors.
+  printTable(rowsOf(results).filter((row) => only === null || row.measured !== 'not measured'));
   const caused = results.nonToken?.requests.details ?? [];
   if (caused.length > 0) console.log(`\nRequests on /plain:\n  ${caused.slice(0, 20).join('\n  ')}`);
   const control = results.nonToken?.declaringPageRequests;

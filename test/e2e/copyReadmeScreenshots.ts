@@ -18,6 +18,9 @@ const README_SHOTS = [
   'popup-income',
   'popup-income-claimed',
   'popup-liquidity',
+  'popup-offer-redeemed',
+  'popup-claim-all-summary',
+  'popup-claim-all-outcome',
   'site-gates-locked',
   'site-gates-link-code',
   'site-gate-refused',
@@ -30,6 +33,7 @@ const README_SHOTS = [
   'popup-confirmed-by-ens',
   'popup-lookalike-warning',
   'site-lookalike-warning',
+  'home-found-three-chains',
 ];
 
 const target = join(REPO_ROOT, 'test', 'e2e', 'readme');

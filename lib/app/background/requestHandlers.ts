@@ -7,6 +7,7 @@ import { holdingsHandlers } from '../../holdings/background/handlers';
 import { incomeHandlers } from '../../income/background/handlers';
 import { listsHandlers } from '../../lists/background/handlers';
 import { lpHandlers } from '../../lp/background/handlers';
+import { offersHandlers } from '../../offers/background/handlers';
 import { settingsHandlers } from '../../settings/background/handlers';
 import { votesHandlers } from '../../votes/background/handlers';
 import { walletRequestHandlers } from '../../wallet/walletHandlers';
@@ -23,4 +24,5 @@ export const requestHandlers: RequestHandlers<AppRequests> = {
   ...gatesHandlers,
   ...alertsHandlers,
   ...listsHandlers,
+  ...offersHandlers,
 };
