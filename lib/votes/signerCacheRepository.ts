@@ -6,6 +6,7 @@ import type { SignerCache } from './core/checkEnvelope';
 // recovers only the votes it has not seen. Bounded: past MAX_STORED_SIGNERS the oldest go.
 
 export const MAX_STORED_SIGNERS = 200_000;
+const SAVE_CHUNK = 1_000;
 
 export interface StoredSigners {
   /** What earlier tallies of the proposal recovered; the tally adds to it. */
@@ -23,7 +24,8 @@ export async function loadSigners(db: CompanionDatabase, proposalId: string, max
     async save(at = Date.now()) {
       const fresh = [...cache].filter(([key]) => !stored.has(key)).map(([key, signer]) => ({ key, proposalId, signer, seenAt: at }));
       if (fresh.length === 0) return 0;
-      await db.voteSigners.bulkPut(fresh);
+      // In chunks: one bulkPut of 10,000 rows clones them all in one go on the service worker's thread.
+      for (let i = 0; i < fresh.length; i += SAVE_CHUNK) await db.voteSigners.bulkPut(fresh.slice(i, i + SAVE_CHUNK));
       for (const row of fresh) stored.add(row.key);
       const over = (await db.voteSigners.count()) - maxStored;
       if (over > 0) await db.voteSigners.orderBy('seenAt').limit(over).delete();

@@ -6,6 +6,7 @@ import { launchWithExtension, REPO_ROOT } from '../e2e/harness/browser';
 import { measureAlertRefresh } from './alertRefresh';
 import { buildExtension } from './build';
 import { measureClaimsLookup } from './claimsLookup';
+import { measureColdStart } from './coldStart';
 import { reserveBuildPorts, startBenchChains } from './chains';
 import { Cleanup } from './cleanup';
 import { measureContentScriptSize } from './contentScriptSize';
@@ -22,15 +23,29 @@ import { measureTally } from './tallyVotes';
 // measured. Order matters on a 2-core machine: builds, then Node-only timings, then Chromium.
 
 const OUTPUT = join(REPO_ROOT, '.output', 'bench.json');
-// `npm run bench -- --quiet-page`: only the content script's size and the page that declares
-// nothing (a few minutes instead of the tally's long run), e.g. after touching detection.
-const QUIET_PAGE_ONLY = process.argv.includes('--quiet-page');
 const cleanup = new Cleanup();
 const results: Results = {};
 const errors: Record<string, string> = {};
 
+/**
+ * `npm run bench -- --only tally,claims`: those figures only (names: size, rpc, alerts, discovery,
+ * tally, claims, nonToken, popup, coldStart), skipping the builds and the browser when none needs them.
+ */
+const onlyAt = process.argv.indexOf('--only');
+// `npm run bench -- --quiet-page`: only the content script's size and the page that declares
+// nothing (a few minutes instead of the tally's long run), e.g. after touching detection.
+const QUIET_PAGE_ONLY = process.argv.includes('--quiet-page');
+const only = QUIET_PAGE_ONLY
+  ? new Set<string>(['size', 'nonToken'])
+  : onlyAt >= 0
+    ? new Set((process.argv[onlyAt + 1] ?? '').split(','))
+    : null;
+const wanted = (key: keyof Results) => only === null || only.has(key);
+const BROWSER_FIGURES: (keyof Results)[] = ['nonToken', 'popup', 'coldStart'];
+
 /** One figure failing (a flaky build, a UI change) must not hide the others. */
-async function attempt(name: string, measure: () => Promise<void>): Promise<void> {
+async function attempt(name: string, key: keyof Results, measure: () => Promise<void>): Promise<void> {
+  if (!wanted(key)) return;
   console.log(`… ${name}`);
   try {
     await measure();
@@ -44,40 +59,50 @@ async function attempt(name: string, measure: () => Promise<void>): Promise<void
 async function main(): Promise<void> {
   cleanup.stopOnSignals();
   const reserved = await reserveBuildPorts(cleanup);
-  const release = await buildExtension('production', cleanup);
-  await attempt('content script size', async () => void (results.size = measureContentScriptSize(release)));
-  const devnetBuild = await buildExtension('devnet', cleanup);
+  if (wanted('size')) {
+    const release = await buildExtension('production', cleanup);
+    await attempt('content script size', 'size', async () => void (results.size = measureContentScriptSize(release)));
+  }
+  const devnetBuild = BROWSER_FIGURES.some(wanted) ? await buildExtension('devnet', cleanup) : null;
 
   const chains = await startBenchChains(reserved, cleanup);
-  if (!QUIET_PAGE_ONLY) {
-    await attempt(
-      'RPC requests and speed of one refresh',
-      async () => void (results.rpc = await measureRpcRefresh(chains.devnet, cleanup)),
-    );
-    await attempt(
-      'requests per background alert refresh, 50 creators',
-      async () => void (results.alerts = await measureAlertRefresh(chains.devnet, cleanup)),
-    );
-    await attempt(
-      'discovery of 5,000 listed tokens',
-      async () => void (results.discovery = await measureDiscovery5k(chains.devnet, cleanup)),
-    );
-    await attempt('10,000-vote verified tally', async () => void (results.tally = await measureTally(chains.devnet, cleanup)));
-    await attempt('100,000-entry claims file lookup', async () => void (results.claims = await measureClaimsLookup()));
-  }
+  await attempt(
+    'RPC requests and speed of one refresh',
+    'rpc',
+    async () => void (results.rpc = await measureRpcRefresh(chains.devnet, cleanup)),
+  );
+  await attempt(
+    'requests per background alert refresh, 50 creators',
+    'alerts',
+    async () => void (results.alerts = await measureAlertRefresh(chains.devnet, cleanup)),
+  );
+  await attempt(
+    'discovery of 5,000 listed tokens',
+    'discovery',
+    async () => void (results.discovery = await measureDiscovery5k(chains.devnet, cleanup)),
+  );
+  await attempt('10,000-vote verified tally', 'tally', async () => void (results.tally = await measureTally(chains.devnet, cleanup)));
+  await attempt('100,000-entry claims file lookup', 'claims', async () => void (results.claims = await measureClaimsLookup()));
 
+  if (!devnetBuild) return;
+  // Its own browser, closed before the others start: nothing else wakes or keeps the workers.
+  await attempt(
+    'service worker cold start',
+    'coldStart',
+    async () => void (results.coldStart = await measureColdStart(devnetBuild, cleanup)),
+  );
   // Free ports: a running `npm run demo` keeps its sites on 4101-4103.
   const demo = await startDemoServer({ alexPort: 0, mikePort: 0, otherPort: 0 });
   cleanup.add('demo server', () => demo.stop());
   const browser = await launchWithExtension({ extensionPath: devnetBuild.dir, handleSignals: false });
   cleanup.add('Chromium with the extension', () => browser.close());
   // The page that declares nothing goes first, before following creators gives the extension work.
-  await attempt('a page that declares nothing', async () => {
+  await attempt('a page that declares nothing', 'nonToken', async () => {
     results.nonToken = await measureNonTokenPage({ browser, build: devnetBuild, demo, proxies: chains.proxies, cleanup });
   });
-  if (QUIET_PAGE_ONLY) return;
   await attempt(
     'popup first paint',
+    'popup',
     async () => void (results.popup = await measurePopupFirstPaint({ browser, demo, proxies: chains.proxies })),
   );
 }
@@ -93,8 +118,8 @@ function report(): void {
   const meta = { date: new Date().toISOString(), commit, cpus: cpus().length, loadavg: loadavg().map((x) => Number(x.toFixed(2))) };
   writeJson(OUTPUT, { ...jsonOf(results, errors), meta });
   console.log(`\nBench (${meta.cpus} CPUs, load ${meta.loadavg.join(' ')}, commit ${commit ?? '?'}):\n`);
-  // With --quiet-page the figures left out on purpose are not listed as errors.
-  printTable(rowsOf(results).filter((row) => !QUIET_PAGE_ONLY || row.measured !== 'not measured'));
+  // With --only / --quiet-page the figures left out on purpose are not listed as errors.
+  printTable(rowsOf(results).filter((row) => only === null || row.measured !== 'not measured'));
   const caused = results.nonToken?.requests.details ?? [];
   if (caused.length > 0) console.log(`\nRequests on /plain:\n  ${caused.slice(0, 20).join('\n  ')}`);
   const control = results.nonToken?.declaringPageRequests;

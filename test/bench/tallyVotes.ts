@@ -33,6 +33,13 @@ export interface TallyBenchResult {
    * interval timer during it. In the extension that thread is the service worker's.
    */
   maxBlockedMs: number;
+  /** The tally's stage when that longest gap ended (where to look if it is long). */
+  maxBlockedStage: string;
+  /**
+   * The same gaps counted in this process's CPU time: what the thread itself did between two
+   * beats. On a loaded machine the wall-clock gaps include the time the OS ran other processes.
+   */
+  maxBlockedCpuMs: number;
   /** The same tally with the signature checks spread over one worker thread per CPU. */
   workers: { threads: number; seconds: number };
   /** Tallied again with the signers the first tally recovered (lib/votes' SignerCache). */
@@ -59,13 +66,21 @@ export async function measureTally(devnet: Devnet, cleanup: Cleanup, log: (line:
     const recover = await loadSecp256k1Node(); // as the extension's worker does before its first tally
     const tally = async (checkEnvelopes?: EnvelopeChecker, signers?: SignerCache) => {
       const firstSeen = new Map<TallyStage, number>();
+      let stage = 'start';
       let lastBeat = performance.now();
       let maxBlockedMs = 0;
-      const heartbeat = setInterval(() => {
+      let maxBlockedStage = stage;
+      let lastCpu = process.cpuUsage();
+      let maxBlockedCpuMs = 0;
+      const beat = () => {
         const now = performance.now();
-        maxBlockedMs = Math.max(maxBlockedMs, now - lastBeat);
+        const cpu = process.cpuUsage(lastCpu);
+        if (now - lastBeat > maxBlockedMs) [maxBlockedMs, maxBlockedStage] = [now - lastBeat, stage];
+        maxBlockedCpuMs = Math.max(maxBlockedCpuMs, (cpu.user + cpu.system) / 1000);
         lastBeat = now;
-      }, 5);
+        lastCpu = process.cpuUsage();
+      };
+      const heartbeat = setInterval(beat, 5);
       const start = performance.now();
       const result = await verifyProposalTally({
         hub,
@@ -77,8 +92,15 @@ export async function measureTally(devnet: Devnet, cleanup: Cleanup, log: (line:
         checkEnvelopes,
         signers,
         recover,
-        onProgress: (p) => void (firstSeen.has(p.stage) || firstSeen.set(p.stage, performance.now())),
+        onProgress: (p) => {
+          stage = p.stage;
+          if (!firstSeen.has(p.stage)) firstSeen.set(p.stage, performance.now());
+        },
       });
+      stage = 'count';
+      // The last beat: the count after the balances is part of the tally too.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      beat();
       const end = performance.now();
       clearInterval(heartbeat);
       if (result.verified !== TALLY_VOTES)
@@ -87,6 +109,8 @@ export async function measureTally(devnet: Devnet, cleanup: Cleanup, log: (line:
       return {
         seconds: (end - start) / 1000,
         maxBlockedMs,
+        maxBlockedStage,
+        maxBlockedCpuMs,
         verified: result.verified,
         stagesMs: { fetch: at('signatures') - start, signatures: at('power') - at('signatures'), power: end - at('power') },
       };
@@ -143,6 +167,8 @@ export async function measureTally(devnet: Devnet, cleanup: Cleanup, log: (line:
       votes: TALLY_VOTES,
       seconds: single.seconds,
       maxBlockedMs: single.maxBlockedMs,
+      maxBlockedStage: single.maxBlockedStage,
+      maxBlockedCpuMs: single.maxBlockedCpuMs,
       workers: { threads, seconds: pooled.seconds },
       retallySeconds: again.seconds,
       verified: single.verified,

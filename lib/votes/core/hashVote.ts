@@ -1,4 +1,5 @@
-import { bytesToHex, hashTypedData, isAddress, keccak256, stringToBytes, type Hex, type TypedDataDefinition } from 'viem';
+import { hashTypedData, isAddress, stringToBytes, type Hex, type TypedDataDefinition } from 'viem';
+import { keccak256Bytes, toHexDigits } from './keccak256';
 import { SNAPSHOT_DOMAIN, type VoteTypes } from './voteTypes';
 
 // EIP-712 hash of a Snapshot vote, as viem's hashTypedData computes it, without its generic
@@ -6,9 +7,23 @@ import { SNAPSHOT_DOMAIN, type VoteTypes } from './voteTypes';
 // separator and the type hash are computed once; each field is encoded straight to bytes.
 // Anything outside the plain shapes (a chainId in the domain, a value viem would reject or
 // coerce) goes to viem itself, so the result is viem's in every case (hashVote.test.ts).
+// Keccak is most of the cost (tallyProfile.ts): the unrolled one of keccak256.ts, and the hash of
+// a string field other than `from` is kept, since every vote of a tally repeats its space,
+// proposal, app and (mostly) reason and metadata: three keccaks a vote instead of eight.
 
 const encoder = new TextEncoder();
-const keccak = (bytes: Uint8Array) => keccak256(bytes, 'bytes');
+const keccak = keccak256Bytes;
+
+const STRING_MEMO_MAX = 1_024;
+const stringHashes = new Map<string, Uint8Array>();
+function memoKeccak(value: string): Uint8Array {
+  let hash = stringHashes.get(value);
+  if (!hash) {
+    if (stringHashes.size >= STRING_MEMO_MAX) stringHashes.clear(); // unique reasons must not grow it forever
+    stringHashes.set(value, (hash = keccak(encoder.encode(value))));
+  }
+  return hash; // never written to: concat copies it
+}
 
 function uint256(n: number): Uint8Array {
   const out = new Uint8Array(32);
@@ -35,10 +50,11 @@ const isUint = (v: unknown, max: number): v is number => typeof v === 'number' &
 const BYTES32 = /^0x[0-9a-fA-F]{64}$/;
 
 /** One field's 32-byte encoding, or null when viem should judge the value. */
-function encodeField(type: string, value: unknown): Uint8Array | null {
+function encodeField(name: string, type: string, value: unknown): Uint8Array | null {
   switch (type) {
     case 'string':
-      return typeof value === 'string' ? keccak(encoder.encode(value)) : null;
+      if (typeof value !== 'string') return null;
+      return name === 'from' ? keccak(encoder.encode(value)) : memoKeccak(value);
     case 'uint64':
       return isUint(value, Number.MAX_SAFE_INTEGER) ? uint256(value) : null;
     case 'uint32':
@@ -96,12 +112,12 @@ const PREFIX = new Uint8Array([0x19, 0x01]);
 export function hashVote(domain: Record<string, unknown>, types: VoteTypes, message: Record<string, unknown>): Hex {
   const plainDomain =
     Object.keys(domain).length === 2 && domain.name === SNAPSHOT_DOMAIN.name && domain.version === SNAPSHOT_DOMAIN.version;
-  const fields = plainDomain ? types.Vote.map((f) => encodeField(f.type, message[f.name])) : [null];
+  const fields = plainDomain ? types.Vote.map((f) => encodeField(f.name, f.type, message[f.name])) : [null];
   const encoded = fields.filter((f): f is Uint8Array => f !== null);
   if (encoded.length !== fields.length) {
     const definition: TypedDataDefinition<Record<string, unknown>, string> = { domain, types, primaryType: 'Vote', message };
     return hashTypedData(definition);
   }
   const structHash = keccak(concat([voteTypeHash(types), ...encoded]));
-  return bytesToHex(keccak(concat([PREFIX, domainSeparator(), structHash])));
+  return `0x${toHexDigits(keccak(concat([PREFIX, domainSeparator(), structHash])))}`;
 }

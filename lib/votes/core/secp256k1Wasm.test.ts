@@ -5,6 +5,7 @@ import { voterAccount } from '../../../test/demo-server/hub/voters';
 import { FORGER_KEY, HABIT_VOTERS, habitChoiceOf, SEEDED } from '../../../test/demo-server/hub/seed';
 import { loadSecp256k1Node } from '../../../test/unit/secp256k1Node';
 import { buildVoteTypedData, viemTypedData } from './buildVoteTypedData';
+import { hashVote } from './hashVote';
 import type { SignerRecoverer } from './secp256k1Wasm';
 
 // Signing and recovering 301 votes in JavaScript (viem, the reference) takes seconds on a busy machine.
@@ -59,6 +60,15 @@ test('every vote of the seeded tally recovers to the address viem recovers, the 
   expect(recover(hashTypedData(votes[0]!.typed), votes[0]!.sig)).toBe(votes[0]!.voter);
   const forged = votes[HABIT_VOTERS]!;
   expect(recover(hashTypedData(forged.typed), forged.sig)).toBe(privateKeyToAccount(FORGER_KEY).address);
+});
+
+test('the tally path (hashVote, then WASM recovery, then keccak256.ts address and checksum) names the signer viem names, every seeded vote', async () => {
+  const votes = await seededVotes();
+  for (const { typed, sig } of votes) {
+    const id = hashVote({ ...typed.domain }, { Vote: [...typed.types.Vote!] }, { ...typed.message });
+    expect(id).toBe(hashTypedData(typed));
+    expect(recover(id, sig)).toBe(await recoverTypedDataAddress({ ...typed, signature: sig }));
+  }
 });
 
 test('v as 27/28 or 0/1, high s, r or s out of range, wrong lengths and v: the same answer or refusal as viem', async () => {
