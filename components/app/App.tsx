@@ -8,6 +8,7 @@ import { HomeView } from '../holdings/HomeView';
 import { SettingsView } from '../settings/SettingsView';
 import { useFollowActiveTab } from '@/lib/panel/ui/useFollowActiveTab';
 import { OpenPanelButton } from '../panel/OpenPanelButton';
+import { CurrencyProvider } from '@/lib/settings/ui/currency';
 import './popup.css';
 
 /** The companion's UI: in the toolbar popup, or in the browser's side panel (`surface="panel"`). */
@@ -19,20 +20,22 @@ export function App({ surface = 'popup' }: { surface?: 'popup' | 'panel' }) {
   const view = usePopupStore((s) => s.view);
   const show = usePopupStore((s) => s.show);
   return (
-    <main className={surface === 'panel' ? 'popup panel' : 'popup'}>
-      <HostAccessNotice />
-      {view.name === 'settings' && (
-        <SettingsView
-          settings={data.settings}
-          follows={data.follows}
-          onBack={() => show({ name: 'home' })}
-          onRefresh={() => void refresh()}
-        />
-      )}
-      {view.name === 'creator' && <CreatorView tokenId={view.tokenId} data={data} />}
-      {view.name === 'home' && (
-        <HomeView data={data} onRefresh={() => void refresh()} topActions={surface === 'popup' ? <OpenPanelButton /> : null} />
-      )}
-    </main>
+    <CurrencyProvider currency={data.settings.currency}>
+      <main className={surface === 'panel' ? 'popup panel' : 'popup'}>
+        <HostAccessNotice />
+        {view.name === 'settings' && (
+          <SettingsView
+            settings={data.settings}
+            follows={data.follows}
+            onBack={() => show({ name: 'home' })}
+            onRefresh={() => void refresh()}
+          />
+        )}
+        {view.name === 'creator' && <CreatorView tokenId={view.tokenId} data={data} />}
+        {view.name === 'home' && (
+          <HomeView data={data} onRefresh={() => void refresh()} topActions={surface === 'popup' ? <OpenPanelButton /> : null} />
+        )}
+      </main>
+    </CurrencyProvider>
   );
 }
