@@ -88,8 +88,8 @@ export function BackupSection({ onImported }: { onImported(): void }) {
           type="file"
           accept=".json,application/json"
           aria-label="Backup file to import"
-          className="sr-only"
-          tabIndex={-1}
+          // Not shown: "Import a file…" opens the browser's file picker through it.
+          hidden
           onChange={(e) => void pick(e)}
         />
       </div>

@@ -71,7 +71,7 @@ export function SettingsView({
           could move it.
         </p>
         <MinPoolDepthForm current={settings.minPoolDepthUsd} onSaved={onRefresh} />
-        <CurrencySetting current={settings.currency} onSaved={onRefresh} />
+        <CurrencySetting key={settings.currency} current={settings.currency} onSaved={onRefresh} />
       </section>
 
       <section className="card">

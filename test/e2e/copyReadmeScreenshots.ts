@@ -30,6 +30,8 @@ const README_SHOTS = [
   'popup-confirmed-by-ens',
   'popup-lookalike-warning',
   'site-lookalike-warning',
+  'popup-import-preview',
+  'popup-values-in-eth',
 ];
 
 const target = join(REPO_ROOT, 'test', 'e2e', 'readme');
