@@ -6,6 +6,7 @@ import { HostAccessNotice } from '../detect/HostAccessNotice';
 import { CreatorView } from '../holdings/CreatorView';
 import { HomeView } from '../holdings/HomeView';
 import { SettingsView } from '../settings/SettingsView';
+import { ClaimAllView } from '../income/ClaimAllView';
 import { useFollowActiveTab } from '@/lib/panel/ui/useFollowActiveTab';
 import { OpenPanelButton } from '../panel/OpenPanelButton';
 import { CurrencyProvider } from '@/lib/settings/ui/currency';
@@ -32,6 +33,7 @@ export function App({ surface = 'popup' }: { surface?: 'popup' | 'panel' }) {
           />
         )}
         {view.name === 'creator' && <CreatorView tokenId={view.tokenId} data={data} />}
+        {view.name === 'claim-all' && <ClaimAllView data={data} chainId={view.chainId} transactionId={view.transactionId} />}
         {view.name === 'home' && (
           <HomeView data={data} onRefresh={() => void refresh()} topActions={surface === 'popup' ? <OpenPanelButton /> : null} />
         )}

@@ -8,16 +8,26 @@ import { IncomePanel } from '../income/IncomePanel';
 import { LiquidityPanel } from '../lp/LiquidityPanel';
 import { VotesPanel } from '../votes/VotesPanel';
 import { AlertList } from '../alerts/AlertList';
+import { OffersPanel } from '../offers/OffersPanel';
+import { offersOf } from '@/lib/offers/core/offersOf';
 
 /** Everything about one creator: holdings, then their votes when the manifest names a hub. */
 export function CreatorView({ tokenId, data }: { tokenId: string; data: CompanionData }) {
-  const { tabState, show } = usePopupStore();
+  const { tabId, tabState, show } = usePopupStore();
   const follow = data.follows.find((f) => f.tokenId === tokenId);
   const fromTab = tabState?.status === 'detected' && tabState.tokenId === tokenId ? tabState : null;
   const row = data.holdings.find((h) => h.tokenId === tokenId);
   const view = row ? toHoldingView(row) : null;
   const manifest = follow?.manifest ?? fromTab?.manifest ?? null;
   const name = follow?.creatorName ?? fromTab?.creatorName ?? view?.name ?? 'Creator';
+  const offers = offersOf(fromTab?.manifest ?? manifest);
+  // The proof is signed in the creator's own page: only a tab that declared this creator will do.
+  const creatorTab = fromTab && !fromTab.listedDomain ? fromTab : null;
+  const pageProblem = !creatorTab
+    ? null
+    : creatorTab.confirmation !== 'confirmed'
+      ? `This site is not confirmed as ${name}'s, so the companion does not pay through it.`
+      : (creatorTab.warnings?.[0] ?? null);
 
   return (
     <div className="creator-view">
@@ -52,6 +62,22 @@ export function CreatorView({ tokenId, data }: { tokenId: string; data: Companio
           />
         )}
       </section>
+      {offers.length > 0 && (
+        <section className="votes-section" aria-labelledby="offers-heading">
+          <div className="section-head">
+            <h2 id="offers-heading">Offers</h2>
+          </div>
+          <OffersPanel
+            tokenId={tokenId}
+            creatorName={name}
+            offers={offers}
+            walletAccount={data.settings.wallet?.account ?? null}
+            pageTabId={creatorTab ? tabId : null}
+            pageProblem={pageProblem}
+            token={view ? { symbol: view.symbol, decimals: view.decimals } : null}
+          />
+        </section>
+      )}
       <section className="votes-section" aria-labelledby="votes-heading">
         <div className="section-head">
           <h2 id="votes-heading">Votes</h2>

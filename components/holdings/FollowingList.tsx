@@ -3,6 +3,7 @@ import type { HoldingView } from '@/lib/holdings/core/holdingView';
 import { formatTokenAmount } from '@/lib/format/format';
 import { priceMoney, valueMoney } from '@/lib/holdings/core/holdingView';
 import { useMoney } from '@/lib/settings/ui/currency';
+import { shortPriceLine } from '@/lib/holdings/core/describePriceSource';
 import { ChangeText } from './HoldingFigures';
 import { Skeleton } from '../app/Skeleton';
 
@@ -41,6 +42,7 @@ export function FollowingList({ follows, views, loaded, onUnfollow, onOpen }: Fo
                     ? `$${view.symbol}`
                     : 'Not read yet'}
               </span>
+              {view && <PriceLine view={view} />}
             </div>
             <div className="holding-value">
               <span>
@@ -61,5 +63,16 @@ export function FollowingList({ follows, views, loaded, onUnfollow, onOpen }: Fo
         );
       })}
     </ul>
+  );
+}
+
+/** Where the row's price comes from (protocol, pair, depth), or why there is none. */
+function PriceLine({ view }: { view: HoldingView }) {
+  const line = shortPriceLine(view.priceSource, view.noEthPrice ?? false);
+  if (line === null) return null;
+  return (
+    <span className="muted small price-line" data-testid="holding-source" title={line}>
+      {line}
+    </span>
   );
 }

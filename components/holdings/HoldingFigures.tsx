@@ -3,7 +3,7 @@ import { formatChange, formatTokenAmount } from '@/lib/format/format';
 import { priceMoney, valueMoney } from '@/lib/holdings/core/holdingView';
 import { useMoney, type MoneyFormat } from '@/lib/settings/ui/currency';
 import type { Money } from '@/lib/format/money';
-import { describePriceSource } from '@/lib/holdings/core/describePriceSource';
+import { describePriceSource, NO_ETH_PRICE } from '@/lib/holdings/core/describePriceSource';
 
 /** Balance, value, price and change of one holding, as a definition list. */
 export function HoldingFigures({ view }: { view: HoldingView }) {
@@ -31,6 +31,8 @@ export function HoldingFigures({ view }: { view: HoldingView }) {
         <dd data-testid="price">
           {view.priceSource && !view.priceSource.reliable ? (
             <span className="muted">No reliable price</span>
+          ) : view.priceEthE18 === null && view.noEthPrice ? (
+            <span className="muted">{NO_ETH_PRICE}</span>
           ) : view.priceEthE18 === null ? (
             <span className="muted">No Uniswap pool with ETH or USDC</span>
           ) : (

@@ -16,6 +16,7 @@ import { Skeleton } from '../app/Skeleton';
 import { WalletButton } from '../wallet/WalletButton';
 import { WatchAddressForm } from '../settings/WatchAddressForm';
 import { AlertList } from '../alerts/AlertList';
+import { ClaimAllButtons } from '../income/ClaimAllButtons';
 
 /** Mark for the bench: the first paint of holdings read from IndexedDB. */
 export const HOLDINGS_PAINT_MARK = 'holdings-first-paint';
@@ -109,6 +110,7 @@ export function HomeView({ data, onRefresh, topActions = null }: { data: Compani
             {claimable.unpricedRounds > 0 ? ` (${claimable.unpricedRounds} paid in other tokens, not priced)` : ''}
           </p>
         )}
+        <ClaimAllButtons income={data.income} follows={data.follows} account={account} />
         <FollowingList
           follows={data.follows}
           views={views}

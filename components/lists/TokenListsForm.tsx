@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { holderMessage } from '@/lib/errors/baseError';
+import { SaveStatusLine, useSaveStatus } from '@/components/app/SaveStatus';
 import { SHIPPED_LIST_KEY } from '@/lib/lists/core/listSource';
 import { useTokenLists } from '@/lib/lists/ui/useTokenLists';
 import { sendRequest } from '@/lib/messaging/requests';
@@ -9,17 +9,7 @@ export function TokenListsForm() {
   const lists = useTokenLists();
   const [url, setUrl] = useState('');
   const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState<{ tone: 'error' | 'ok'; text: string } | null>(null);
-
-  const run = async (work: () => Promise<string | null>) => {
-    setStatus(null);
-    try {
-      const text = await work();
-      if (text) setStatus({ tone: 'ok', text });
-    } catch (e) {
-      setStatus({ tone: 'error', text: holderMessage(e) });
-    }
-  };
+  const { status, run } = useSaveStatus();
 
   const add = async (event: FormEvent) => {
     event.preventDefault();
@@ -84,11 +74,7 @@ export function TokenListsForm() {
           <button type="submit" className="secondary small-button" disabled={busy}>
             {busy ? 'Checking…' : 'Add list'}
           </button>
-          {status && (
-            <span className={`small ${status.tone === 'error' ? 'error' : 'muted'}`} role={status.tone === 'error' ? 'alert' : 'status'}>
-              {status.text}
-            </span>
-          )}
+          <SaveStatusLine status={status} />
         </div>
       </form>
     </div>

@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import { holderMessage } from '@/lib/errors/baseError';
+import { SaveStatusLine, useSaveStatus } from '@/components/app/SaveStatus';
 import { sendRequest } from '@/lib/messaging/requests';
 
 /** The depth (USD, both sides) below which a pool's price is not trusted. */
 export function MinPoolDepthForm({ current, onSaved }: { current: number; onSaved(): void }) {
   const [text, setText] = useState(String(current));
-  const [status, setStatus] = useState<{ tone: 'error' | 'ok'; text: string } | null>(null);
+  const { status, setStatus, run } = useSaveStatus();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -14,14 +14,12 @@ export function MinPoolDepthForm({ current, onSaved }: { current: number; onSave
       setStatus({ tone: 'error', text: 'Enter an amount in US dollars, for example 5000.' });
       return;
     }
-    try {
+    await run(async () => {
       const saved = await sendRequest('set-min-pool-depth', { usd });
       setText(String(saved.usd));
-      setStatus({ tone: 'ok', text: 'Saved; prices use it from the next refresh.' });
       onSaved();
-    } catch (e) {
-      setStatus({ tone: 'error', text: holderMessage(e) });
-    }
+      return 'Saved; prices use it from the next refresh.';
+    });
   };
 
   return (
@@ -32,11 +30,7 @@ export function MinPoolDepthForm({ current, onSaved }: { current: number; onSave
         <button type="submit" className="secondary small-button">
           Save
         </button>
-        {status && (
-          <span className={`small ${status.tone === 'error' ? 'error' : 'muted'}`} role={status.tone === 'error' ? 'alert' : 'status'}>
-            {status.text}
-          </span>
-        )}
+        <SaveStatusLine status={status} />
       </div>
     </form>
   );

@@ -50,6 +50,7 @@ const samples: { [T in AppRequestType]: ResultOf<AppRequests[T]> } = {
   'claim-all-outcome': {
     status: 'confirmed',
     error: null,
+    hash: null,
     rounds: [{ tokenId: 'eip155:31337/erc20:0x0', roundId: '2021-q1', title: 'Q1', result: { status: 'claimed', by: 'earlier' } }],
   },
   'tab-state': {
@@ -125,6 +126,8 @@ const samples: { [T in AppRequestType]: ResultOf<AppRequests[T]> } = {
     symbol: 'ALEX',
   },
   claim: { transactionId: 'tx-1' },
+  'redeem-offer': { redemptionId: 'r-1' },
+  'book-again': { redemptionId: 'r-1' },
   'collect-rewards': { transactionId: 'tx-2' },
   'page-layout': { gates: [{ gateId: 'notes', unlocked: false }], card: true },
   'frame-gate': { ...gate, state: 'unlocked', unlocked: { content: '<p>hi</p>', address: '0x1', expiresAt: 1 } },

@@ -6,6 +6,7 @@ import { holdingsRequests } from '@/lib/holdings/contract';
 import { incomeRequests } from '@/lib/income/contract';
 import { listsRequests } from '@/lib/lists/contract';
 import { lpRequests } from '@/lib/lp/contract';
+import { offersRequests } from '@/lib/offers/contract';
 import { settingsRequests } from '@/lib/settings/contract';
 import { votesRequests } from '@/lib/votes/contract';
 import { walletRequests } from '@/lib/wallet/contract';
@@ -23,6 +24,7 @@ export const appRequests = {
   ...alertsRequests,
   ...listsRequests,
   ...backupRequests,
+  ...offersRequests,
 };
 
 export type AppRequests = typeof appRequests;

@@ -1,6 +1,7 @@
+import type { Address } from 'viem';
 import { uniswapV2PairAddress } from './pairAddress';
 import { MULTICALL3, OP_STACK_WETH, UNISWAP_V2_PAIR_INIT_CODE_HASH, UNISWAP_V3_POOL_INIT_CODE_HASH } from './sources';
-import type { ChainConfig } from './types';
+import type { ChainConfig, V4HookedShape } from './types';
 
 // The L2s of the release build. Sources per address:
 //  - Uniswap V2 factories: docs.uniswap.org/contracts/v2/reference/smart-contracts/v2-deployments
@@ -18,6 +19,26 @@ function usdPair(factory: `0x${string}`, weth: `0x${string}`, stable: `0x${strin
   return uniswapV2PairAddress(factory, UNISWAP_V2_PAIR_INIT_CODE_HASH, weth, stable);
 }
 
+/**
+ * ZORA on Base: the coin Zora creator coins are paired with (the `CURRENCY` of
+ * ourzora/zora-protocol packages/coins/src/libs/CreatorCoinConstants.sol), so a creator coin
+ * with no WETH or USDC pool is priced through ZORA's own WETH/USDC pools.
+ */
+export const BASE_ZORA = '0x1111111111166b7FE7bd91427724B487980aFc69';
+
+/**
+ * Zora's coin hooks on Base, from ourzora/zora-protocol packages/coins/addresses/8453.json
+ * (COIN_VERSION 1.1.0: CREATOR_COIN_HOOK, ZORA_V4_COIN_HOOK). Tick spacing 200 and the 1% fee
+ * are CoinConstants.sol's TICK_SPACING and LP_FEE_V4; live creator-coin pools also use 3%
+ * (30000), so both are read. Coins on later hook versions are not read (their hooks are not
+ * in that file).
+ */
+const ZORA_HOOKS_SOURCE = 'ourzora/zora-protocol packages/coins/addresses/8453.json';
+const ZORA_HOOKS: Address[] = ['0xd61A675F8a0c67A73DC3B54FB7318B4D91409040', '0x9ea932730A7787000042e34390B8E435dD839040'];
+const BASE_ZORA_HOOKED_POOLS: V4HookedShape[] = ZORA_HOOKS.flatMap((hooks) =>
+  [10_000, 30_000].map((fee) => ({ fee, tickSpacing: 200, hooks, source: ZORA_HOOKS_SOURCE })),
+);
+
 const BASE_V2_FACTORY = '0x8909Dc15e40173Ff4699343b6eB8132c65e18eC6';
 const BASE_USDC = '0x833589fCD6eDb6E08f4c7C32D4f71b54bdA02913';
 export const BASE: ChainConfig = {
@@ -29,7 +50,12 @@ export const BASE: ChainConfig = {
   stablecoin: { address: BASE_USDC, symbol: 'USDC', decimals: 6 },
   uniswapV2: { factory: BASE_V2_FACTORY, pairInitCodeHash: UNISWAP_V2_PAIR_INIT_CODE_HASH, weth: OP_STACK_WETH },
   uniswapV3: { factory: '0x33128a8fC17869897dcE68Ed026d694621f6FDfD', poolInitCodeHash: UNISWAP_V3_POOL_INIT_CODE_HASH },
-  uniswapV4: { poolManager: '0x498581fF718922c3f8e6A244956aF099B2652b2b', stateView: '0xA3c0c9b65baD0b08107Aa264b0f3dB444b867A71' },
+  uniswapV4: {
+    poolManager: '0x498581fF718922c3f8e6A244956aF099B2652b2b',
+    stateView: '0xA3c0c9b65baD0b08107Aa264b0f3dB444b867A71',
+    hookedPools: BASE_ZORA_HOOKED_POOLS,
+  },
+  hubTokens: [BASE_ZORA],
   usdPrice: { pair: /* @__PURE__ */ usdPair(BASE_V2_FACTORY, OP_STACK_WETH, BASE_USDC), stablecoin: BASE_USDC, stablecoinDecimals: 6 },
 };
 

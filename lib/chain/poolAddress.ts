@@ -6,8 +6,8 @@ export const UNISWAP_V3_FEES = [100, 500, 3000, 10000] as const;
 
 /**
  * The V4 fee/tick-spacing pairs most pools use (the V3 tiers' pairs, which the Uniswap interface
- * offers by default). Hookless pools only: a pool with hooks can behave in ways a spot read
- * cannot see, so it is never used as a price source.
+ * offers by default). Hookless: a pool with an unknown hook can behave in ways a spot read cannot
+ * see, so only hooks a chain config names (`uniswapV4.hookedPools`) are read besides these.
  */
 export const UNISWAP_V4_POOL_SHAPES = [
   { fee: 100, tickSpacing: 1 },
@@ -34,11 +34,14 @@ export interface V4PoolKey {
   hooks: Address;
 }
 
-/** The hookless PoolKey for two currencies (address(0) is native ETH), sorted as V4 requires. */
-export function v4PoolKey(a: Address, b: Address, fee: number, tickSpacing: number): V4PoolKey {
+/** The PoolKey for two currencies (address(0) is native ETH), sorted as V4 requires; hookless unless `hooks` is given. */
+export function v4PoolKey(a: Address, b: Address, fee: number, tickSpacing: number, hooks: Address = zeroAddress): V4PoolKey {
   const [currency0, currency1] = sortTokens(a, b);
-  return { currency0, currency1, fee, tickSpacing, hooks: zeroAddress };
+  return { currency0, currency1, fee, tickSpacing, hooks };
 }
+
+/** V4's dynamic-fee flag in a PoolKey's fee: the hook sets the fee per swap, so no fixed tier to show. */
+export const V4_DYNAMIC_FEE_FLAG = 0x800000;
 
 /** PoolId = keccak256(abi.encode(PoolKey)): what StateView is asked about. */
 export function uniswapV4PoolId(key: V4PoolKey): Hex {

@@ -1,7 +1,14 @@
 import { parseAbi, zeroAddress, type Address } from 'viem';
 import { erc20Abi, uniswapV2PairAbi } from './abis';
 import { sortTokens, uniswapV2PairAddress } from './pairAddress';
-import { UNISWAP_V3_FEES, UNISWAP_V4_POOL_SHAPES, uniswapV3PoolAddress, uniswapV4PoolId, v4PoolKey } from './poolAddress';
+import {
+  UNISWAP_V3_FEES,
+  UNISWAP_V4_POOL_SHAPES,
+  uniswapV3PoolAddress,
+  uniswapV4PoolId,
+  V4_DYNAMIC_FEE_FLAG,
+  v4PoolKey,
+} from './poolAddress';
 import { outcomeValue as value, type ContractRead, type ReadOutcome, type ReadPlan } from './readPlan';
 import type { ChainConfig } from './types';
 import type { PoolProtocol, PoolState } from '@/lib/holdings/core/poolPrice';
@@ -94,13 +101,15 @@ function poolSpecs(chain: ChainConfig, base: Address, quote: QuoteKind): Spec[] 
   }
   const v4 = chain.uniswapV4;
   if (v4) {
-    for (const { fee, tickSpacing } of UNISWAP_V4_POOL_SHAPES) {
-      const id = uniswapV4PoolId(v4PoolKey(base, other, fee, tickSpacing));
+    const shapes = [...UNISWAP_V4_POOL_SHAPES.map((s) => ({ ...s, hooks: zeroAddress })), ...(v4.hookedPools ?? [])];
+    for (const { fee, tickSpacing, hooks } of shapes) {
+      const id = uniswapV4PoolId(v4PoolKey(base, other, fee, tickSpacing, hooks));
       specs.push({
         base,
         quote,
         protocol: 'v4',
-        fee,
+        // A dynamic fee is the hook's to set per swap: no fixed tier to name.
+        fee: fee & V4_DYNAMIC_FEE_FLAG ? null : fee,
         reads: [
           { address: v4.stateView, abi: stateViewAbi, functionName: 'getSlot0', args: [id] },
           { address: v4.stateView, abi: stateViewAbi, functionName: 'getLiquidity', args: [id] },
@@ -131,7 +140,7 @@ function quotesFor(chain: ChainConfig, base: Address, hubs: Address[]): QuoteKin
 
 /**
  * The reads that find the pool that really trades each token: Uniswap V2, V3 (every standard fee)
- * and V4 (the common hookless shapes) against WETH, native ETH (V4), the stablecoin and each hub
+ * and V4 (the common hookless shapes, and pools of hooks the chain config names) against WETH, native ETH (V4), the stablecoin and each hub
  * coin, plus WETH/stablecoin for ETH/USD and each hub's own pools. Addresses and pool ids are
  * derived off-chain, so all of it rides in the refresh's one multicall.
  */

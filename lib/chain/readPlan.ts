@@ -1,8 +1,9 @@
 import type { Abi, Address, ContractFunctionParameters, PublicClient } from 'viem';
 
 // A read plan is a list of contract reads plus a decoder for exactly those outcomes. Plans are
-// concatenated into one Multicall3 aggregate3 (allowFailure, batchSize 0), so income, LP and
-// staking reads ride in the same eth_call as readChainSnapshot's balances and reserves:
+// concatenated into one Multicall3 read (allowFailure; aggregate3 calls of at most 500 reads sent
+// as one JSON-RPC batch at one block, see readChainSnapshot.ts), so income, LP and
+// staking reads ride in the same request as readChainSnapshot's balances and reserves:
 // readChainSnapshot appends a plan's reads after its own and hands the plan its slice of outcomes.
 
 export interface ContractRead {

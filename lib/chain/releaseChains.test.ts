@@ -1,8 +1,10 @@
 import { getAddress, isAddress, type Address } from 'viem';
 import { describe, expect, test } from 'vitest';
-import { ARBITRUM_ONE, BASE, OPTIMISM } from './l2Chains';
+import { ARBITRUM_ONE, BASE, BASE_ZORA, OPTIMISM } from './l2Chains';
 import { ETHEREUM_MAINNET } from './mainnet';
 import { uniswapV2PairAddress } from './pairAddress';
+import { uniswapV4PoolId, v4PoolKey } from './poolAddress';
+import { pricePlan } from './pricePlan';
 import type { ChainConfig } from './types';
 
 const RELEASE: ChainConfig[] = [ETHEREUM_MAINNET, BASE, OPTIMISM, ARBITRUM_ONE];
@@ -55,4 +57,26 @@ test('the mainnet USDC/WETH V2 pair derived by CREATE2 is the well-known pair', 
 
 test('no two release chains share a USDC address (a mix-up would price one chain with another)', () => {
   expect(new Set(RELEASE.map((c) => c.stablecoin.address)).size).toBe(4);
+});
+
+test('Base prices Zora creator coins through ZORA: the hub is the checksummed ZORA token, and only Base has it', () => {
+  // ourzora/zora-protocol packages/coins/src/libs/CreatorCoinConstants.sol: CURRENCY.
+  expect(BASE_ZORA).toBe(getAddress('0x1111111111166b7fe7bd91427724b487980afc69'));
+  expect(BASE.hubTokens).toEqual([BASE_ZORA]);
+  for (const chain of [ETHEREUM_MAINNET, OPTIMISM, ARBITRUM_ONE]) expect(chain.hubTokens ?? []).toEqual([]);
+  // The hub's own pools (against WETH, ETH and USDC) and its metadata ride in the price plan.
+  const plan = pricePlan(BASE, []);
+  expect(plan.reads.filter((r) => r.address === BASE_ZORA).map((r) => r.functionName)).toEqual(['symbol', 'decimals']);
+});
+
+test('Base reads Zora coin pools with their known hooks: a creator coin against ZORA at 1% and 3%, tick spacing 200', () => {
+  const coin = '0x00000000000000000000000000000000C0111111';
+  const creatorHook = '0xd61A675F8a0c67A73DC3B54FB7318B4D91409040';
+  const ids = pricePlan(BASE, [coin])
+    .reads.filter((r) => r.functionName === 'getSlot0')
+    .map((r) => r.args?.[0]);
+  for (const fee of [10_000, 30_000]) expect(ids).toContain(uniswapV4PoolId(v4PoolKey(coin, BASE_ZORA, fee, 200, creatorHook)));
+  expect(BASE.uniswapV4?.hookedPools?.every((p) => p.source.includes('zora-protocol'))).toBe(true);
+  // The other release chains name no hook: hooked pools there are never read.
+  for (const chain of [ETHEREUM_MAINNET, OPTIMISM, ARBITRUM_ONE]) expect(chain.uniswapV4?.hookedPools ?? []).toEqual([]);
 });

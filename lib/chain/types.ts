@@ -20,7 +20,16 @@ export interface ChainConfig {
   /** Uniswap V3, where deployed: pools are CREATE2 children of the factory. */
   uniswapV3?: { factory: Address; poolInitCodeHash: Hex };
   /** Uniswap V4, where deployed: one PoolManager holds every pool, StateView reads it. */
-  uniswapV4?: { poolManager: Address; stateView: Address };
+  uniswapV4?: {
+    poolManager: Address;
+    stateView: Address;
+    /**
+     * Pools with hooks whose hook contract is known and trusted to keep the pool's spot price
+     * honest (e.g. Zora's coin hooks on Base): read for every token beside the hookless shapes.
+     * A pool with an unknown hook is never read.
+     */
+    hookedPools?: V4HookedShape[];
+  };
   /**
    * Coins other creator coins trade against (as Zora creator coins trade against another coin):
    * a token without a direct WETH or stablecoin pool is priced through one of these.
@@ -30,4 +39,13 @@ export interface ChainConfig {
   usdPrice: { pair: Address; stablecoin: Address; stablecoinDecimals: number };
   /** True for local development chains (only in devnet builds). */
   isDevnet?: boolean;
+}
+
+/** A V4 pool shape with a known hook; `fee` may carry V4's dynamic-fee flag (0x800000). */
+export interface V4HookedShape {
+  fee: number;
+  tickSpacing: number;
+  hooks: Address;
+  /** Where the hook address comes from (a deployments file), for the reader of the config. */
+  source: string;
 }

@@ -106,6 +106,7 @@ describe('migration from version 1', () => {
       'holdings',
       'income',
       'lpEntries',
+      'redemptions',
       'settings',
       'sitePrefs',
       'tokenLists',

@@ -19,6 +19,7 @@ import type {
   SitePrefsRow,
   TokenListRow,
   DiscoveryRow,
+  RedemptionRow,
   TransactionRow,
   UnlockSessionRow,
   VoteRow,
@@ -50,6 +51,7 @@ export class CompanionDatabase extends Dexie {
   voteSigners!: Table<VoteSignerRow, string>;
   tokenLists!: Table<TokenListRow, string>;
   discoveries!: Table<DiscoveryRow, [string, string]>;
+  redemptions!: Table<RedemptionRow, string>;
 
   constructor(name: string = DEFAULT_DATABASE_NAME) {
     super(name);
@@ -131,6 +133,9 @@ export class CompanionDatabase extends Dexie {
       tokenLists: 'url',
       discoveries: '[account+tokenId], account',
     });
+    // Version 9: redemptions of creators' offers (lib/offers), saved before any wallet opens and
+    // moved on step by step. A new table: nothing to migrate.
+    this.version(9).stores({ redemptions: 'id, status, [tokenId+account]' });
   }
 }
 

@@ -195,6 +195,19 @@ export interface ProgramView {
   startBlock: number;
   endBlock: number;
   ended: boolean;
+  /**
+   * The holder's LP at the start and end blocks once those are mined: past blocks never change, so
+   * the next refresh reuses them and reads only the current block. `key` names what was read
+   * (pair, staking contract, blocks); a manifest that changes any of them is read again. Absent on older rows.
+   */
+  readings?: { key: string; start: SnapshotReadingRow | null; end: SnapshotReadingRow | null };
+}
+
+/** The holder's LP (wallet plus staked) and the pair's supply at one block, as decimal strings. */
+export interface SnapshotReadingRow {
+  block: number;
+  holderLp: string;
+  lpSupply: string;
 }
 
 /** A creator's pending income and liquidity for one account, as of a block. */
@@ -234,8 +247,8 @@ export type TransactionStatus = 'awaiting-signature' | 'pending' | 'confirmed' |
 /** A claim or reward collection: saved before the wallet prompt, followed to its receipt. */
 export interface TransactionRow {
   id: string;
-  /** claim-all: several rounds in one transaction; `subject` lists them (see claimAll.ts). */
-  kind: 'claim' | 'collect-rewards' | 'claim-all';
+  /** claim-all: several rounds in one transaction; `subject` lists them (see claimAll.ts). redeem: an offer's payment; `subject` is the redemption id. */
+  kind: 'claim' | 'collect-rewards' | 'claim-all' | 'redeem';
   tokenId: string;
   chainId: number;
   /** What it is for, e.g. the round id or the staking contract. */
@@ -346,4 +359,43 @@ export interface DiscoveryRow {
   /** The listed sites of the creator, if the list names them. */
   domains: string[];
   foundAt: number;
+}
+
+/**
+ * Where a redemption of a creator's offer is (lib/offers). Saved before any wallet opens; each
+ * step moves it on: proving (the page's wallet signs the proof) → paying (the transfer, followed
+ * to its receipt) → booking (the creator's endpoint) → booked. `failed` and `cancelled` mean
+ * nothing was paid; `booking-failed` means paid and not booked yet: "Book again" pays nothing.
+ */
+export type RedemptionStatus = 'proving' | 'paying' | 'booking' | 'booked' | 'booking-failed' | 'failed' | 'cancelled';
+
+export interface RedemptionRow {
+  id: string;
+  tokenId: string;
+  chainId: number;
+  /** The creator site the proof is bound to (the tab's origin when the holder clicked). */
+  origin: string;
+  offerId: string;
+  offerTitle: string;
+  /** Base units of the creator token, decimal string. */
+  price: string;
+  recipient: Address;
+  endpoint: string;
+  symbol: string;
+  decimals: number;
+  /** Lower-case paying account (the one the proof names). */
+  account: Address;
+  /** The signed Sign-In-with-Ethereum proof, once signed. */
+  message: string | null;
+  signature: Hex | null;
+  /** The payment in `transactions` (kind 'redeem'), and its hash once sent. */
+  transactionId: string | null;
+  hash: Hex | null;
+  /** The creator's booking reference, once booked. */
+  reference: string | null;
+  status: RedemptionStatus;
+  /** Why it stopped, as a sentence for the holder. */
+  error: string | null;
+  createdAt: number;
+  updatedAt: number;
 }

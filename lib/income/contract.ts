@@ -36,7 +36,18 @@ export const incomeRequests = {
     }),
   }),
   /** Claims them in one transaction; resolves once the wallet sent it. */
-  'claim-all': defineRequest({ sender: 'popup', input: chainInput, output: z.object({ transactionId: z.string() }) }),
+  'claim-all': defineRequest({
+    sender: 'popup',
+    input: z.strictObject({
+      chainId: z.number().int().positive(),
+      /** The rounds of the summary the holder confirmed, so a round claimed since is named in the outcome. */
+      seen: z
+        .array(z.strictObject({ tokenId: z.string().max(200), roundId: z.string().max(64) }))
+        .max(500)
+        .default([]),
+    }),
+    output: z.object({ transactionId: z.string() }),
+  }),
   /** Each round of a claim-all transaction, read back from the chain. */
   'claim-all-outcome': defineRequest({
     sender: 'popup',
@@ -44,11 +55,15 @@ export const incomeRequests = {
     output: z.object({
       status: z.enum(['awaiting-signature', 'pending', 'confirmed', 'failed', 'cancelled']),
       error: z.string().nullable(),
+      hash: z.string().nullable(),
       rounds: z.array(
         z.object({
           tokenId: z.string(),
           roundId: z.string(),
           title: z.string(),
+          /** Absent on records made before amounts were kept. */
+          amount: baseUnits.optional(),
+          token: address.optional(),
           result: z.union([
             z.object({ status: z.literal('claimed'), by: z.enum(['this-transaction', 'earlier']) }),
             z.object({ status: z.literal('not-claimed'), reason: z.string() }),

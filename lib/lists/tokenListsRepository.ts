@@ -66,26 +66,56 @@ export interface ListedToken {
   listName: string;
 }
 
-/**
- * Every token of the enabled lists (the shipped one unless the holder turned it off, then the
- * added ones with a good copy, in the order added); a token listed twice is kept once, from the
- * first list. This is what discovery reads balances of and what recognises listed sites.
- */
-export async function enabledListEntries(db: CompanionDatabase, shipped: TokenList = shippedList()): Promise<ListedToken[]> {
+/** The enabled lists: the shipped one unless the holder turned it off, then the added ones with a good copy, in the order added. */
+async function enabledLists(db: CompanionDatabase, shipped: TokenList): Promise<{ source: string; list: TokenList }[]> {
   const [shippedOn, added] = await Promise.all([shippedListEnabled(db), addedTokenLists(db)]);
-  const sources: { source: string; list: TokenList }[] = [
+  return [
     ...(shippedOn ? [{ source: SHIPPED_LIST_KEY, list: shipped }] : []),
     ...added.flatMap((row) => (row.enabled && row.list ? [{ source: row.url, list: row.list }] : [])),
   ];
+}
+
+/**
+ * Every token of the enabled lists, in their order; a token listed twice is kept once, from the
+ * first list. This is what discovery reads balances of.
+ */
+export async function enabledListEntries(db: CompanionDatabase, shipped: TokenList = shippedList()): Promise<ListedToken[]> {
   const seen = new Set<string>();
   const out: ListedToken[] = [];
-  for (const { source, list } of sources) {
+  for (const { source, list } of await enabledLists(db, shipped)) {
     for (const entry of list.tokens) {
-      const key = `${entry.chainId}:${entry.address.toLowerCase()}`;
+      const key = tokenKey(entry);
       if (seen.has(key)) continue;
       seen.add(key);
       out.push({ entry, source, listName: list.name });
     }
   }
   return out;
+}
+
+/**
+ * The enabled lists as one list, for everything a list decides: confirmation, listed sites,
+ * lookalike warnings. Same tokens and order as `enabledListEntries`; a token in several lists
+ * keeps its first entry, with the domains of every list that names it (each enabled list vouches
+ * for its own). A disabled list counts for nothing.
+ */
+export async function enabledTokenList(db: CompanionDatabase, shipped: TokenList = shippedList()): Promise<TokenList> {
+  const byToken = new Map<string, TokenListEntry>();
+  for (const { list } of await enabledLists(db, shipped)) {
+    for (const entry of list.tokens) {
+      const key = tokenKey(entry);
+      const first = byToken.get(key);
+      if (!first) {
+        byToken.set(key, entry);
+        continue;
+      }
+      const domains = [...new Set([...(first.extensions?.domains ?? []), ...(entry.extensions?.domains ?? [])])];
+      if (domains.length) byToken.set(key, { ...first, extensions: { ...first.extensions, domains } });
+    }
+  }
+  return { name: 'Enabled lists', timestamp: shipped.timestamp, version: shipped.version, tokens: [...byToken.values()] };
+}
+
+function tokenKey(entry: TokenListEntry): string {
+  return `${entry.chainId}:${entry.address.toLowerCase()}`;
 }

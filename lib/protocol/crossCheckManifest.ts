@@ -10,7 +10,7 @@ export function crossCheckManifest(m: PersonalTokenManifest): ValidationError[] 
   const errors: ValidationError[] = [];
   const add = (path: string, message: string) => errors.push({ path, message });
 
-  for (const section of ['distributions', 'rewards', 'gates'] as const) {
+  for (const section of ['distributions', 'rewards', 'gates', 'offers'] as const) {
     const seen = new Map<string, number>();
     m[section].forEach((entry, i) => {
       const first = seen.get(entry.id);
@@ -18,6 +18,11 @@ export function crossCheckManifest(m: PersonalTokenManifest): ValidationError[] 
       else add(`${section}[${i}].id`, `"${entry.id}" is already used by ${section}[${first}]; ids must be unique within ${section}`);
     });
   }
+
+  m.offers.forEach((offer, i) => {
+    if (BigInt(offer.price) === 0n)
+      add(`offers[${i}].price`, 'is 0; an offer costs at least one base unit (use a gate for what holders get for free)');
+  });
 
   const pairs = new Map<string, number>();
   m.pairs.forEach((p, i) => {

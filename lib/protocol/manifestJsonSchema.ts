@@ -21,7 +21,7 @@ export function manifestJsonSchema(): Record<string, unknown> {
     $id: MANIFEST_SCHEMA_ID,
     title: 'Personal token manifest, version 1',
     description:
-      'Declares a personal token and its pairs, income distributions, reward programs, votes and gates. ' +
+      'Declares a personal token and its pairs, income distributions, reward programs, votes, gates and offers. ' +
       'Served on the same origin as the page that links it with <link rel="personal-token-manifest">; at most 64 KiB.',
     ...rest,
     // Unknown top-level sections are ignored by readers (compatibility.ts); inside objects they stay errors.

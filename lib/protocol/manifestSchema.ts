@@ -94,6 +94,17 @@ export const gateSchema = z.strictObject({
   endpoint: url('Where the extension sends the signed Sign-In-with-Ethereum proof and gets the content back.'),
 });
 
+export const offerSchema = z.strictObject({
+  id: id('Stable id of the offer, unique among offers, e.g. "hour".'),
+  title: text(MAX_TITLE, 'What the holder gets, e.g. "An hour of my time".'),
+  description: text(MAX_DESCRIPTION, 'One or two sentences: what exactly is sold, and how it is delivered.'),
+  price: amount('The price in base units of the creator token, paid with one ERC-20 transfer to `recipient`. More than 0.'),
+  recipient: address('Who receives the payment (the creator, or a payment address).'),
+  endpoint: url(
+    'The booking endpoint: `GET <endpoint>/nonce` gives a one-time nonce; `POST <endpoint>/book` takes the transfer hash and a Sign-In-with-Ethereum proof of the sender, checks the transfer on chain and answers a booking reference.',
+  ),
+});
+
 export const manifestSchema = z
   .strictObject({
     $schema: z.string().max(2048).meta({ description: 'Optional; lets editors find this schema.' }).optional(),
@@ -110,6 +121,11 @@ export const manifestSchema = z
     rewards: list(rewardSchema, 'Liquidity reward programs.'),
     votes: votesSchema.optional(),
     gates: list(gateSchema, 'Content on the creator site unlocked by holding the token.'),
+    // Added after the first v1 readers shipped: they skip it with a warning (compatibility.ts).
+    offers: list(
+      offerSchema,
+      'What the creator sells for the token (an hour of their time…), paid by a transfer and booked on their site.',
+    ),
   })
   .meta({ title: 'Personal token manifest, version 1' });
 
@@ -121,4 +137,5 @@ export type ManifestPair = PersonalTokenManifest['pairs'][number];
 export type ManifestDistribution = PersonalTokenManifest['distributions'][number];
 export type ManifestReward = PersonalTokenManifest['rewards'][number];
 export type ManifestGate = PersonalTokenManifest['gates'][number];
+export type ManifestOffer = PersonalTokenManifest['offers'][number];
 export type ManifestVotes = NonNullable<PersonalTokenManifest['votes']>;

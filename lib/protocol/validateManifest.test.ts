@@ -29,7 +29,7 @@ describe('valid manifests', () => {
     const result = validateManifest(JSON.stringify(minimalManifest()));
     expect(result).toEqual({
       ok: true,
-      manifest: { ...minimalManifest(), pairs: [], distributions: [], rewards: [], gates: [] },
+      manifest: { ...minimalManifest(), pairs: [], distributions: [], rewards: [], gates: [], offers: [] },
       warnings: [],
     });
   });

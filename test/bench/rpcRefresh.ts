@@ -1,7 +1,7 @@
 import { createPublicClient, http, type Address } from 'viem';
 import { createChainClient } from '../../lib/chain/createChainClient';
 import { DEVNET_A, DEVNET_CHAINS } from '../../lib/chain/devnet';
-import { readChainSnapshot, type ChainSnapshot } from '../../lib/chain/readChainSnapshot';
+import { readChainSnapshot, type ChainSnapshot, type TokenReading } from '../../lib/chain/readChainSnapshot';
 import { deployExtraCreatorTokens, DEVNET_HOLDERS, type Devnet } from '../devnet/devnet';
 import { startRpcProxy } from '../devnet/rpcProxy';
 import type { Cleanup } from './cleanup';
@@ -41,7 +41,11 @@ export interface RpcRefreshResult {
 }
 
 function balances(snapshot: ChainSnapshot): string {
-  return snapshot.tokens.map((t) => `${t.address}:${t.balance}:${t.wethPair?.tokenReserve}`).join(',');
+  const v2 = (t: TokenReading) =>
+    snapshot.pools.tokens.get(t.address.toLowerCase())?.find((p) => p.protocol === 'v2' && p.quote.kind === 'weth');
+  return snapshot.tokens
+    .map((t) => `${t.address}:${t.balance}:${JSON.stringify(v2(t)?.state, (_, v: unknown) => (typeof v === 'bigint' ? `${v}` : v))}`)
+    .join(',');
 }
 
 /** One refresh of 50 followed tokens on chain A: the extension's client vs one request per read. */

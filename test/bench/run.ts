@@ -22,6 +22,9 @@ import { measureTally } from './tallyVotes';
 // measured. Order matters on a 2-core machine: builds, then Node-only timings, then Chromium.
 
 const OUTPUT = join(REPO_ROOT, '.output', 'bench.json');
+// `npm run bench -- --quiet-page`: only the content script's size and the page that declares
+// nothing (a few minutes instead of the tally's long run), e.g. after touching detection.
+const QUIET_PAGE_ONLY = process.argv.includes('--quiet-page');
 const cleanup = new Cleanup();
 const results: Results = {};
 const errors: Record<string, string> = {};
@@ -46,17 +49,22 @@ async function main(): Promise<void> {
   const devnetBuild = await buildExtension('devnet', cleanup);
 
   const chains = await startBenchChains(reserved, cleanup);
-  await attempt('RPC requests and speed of one refresh', async () => void (results.rpc = await measureRpcRefresh(chains.devnet, cleanup)));
-  await attempt(
-    'requests per background alert refresh, 50 creators',
-    async () => void (results.alerts = await measureAlertRefresh(chains.devnet, cleanup)),
-  );
-  await attempt(
-    'discovery of 5,000 listed tokens',
-    async () => void (results.discovery = await measureDiscovery5k(chains.devnet, cleanup)),
-  );
-  await attempt('10,000-vote verified tally', async () => void (results.tally = await measureTally(chains.devnet, cleanup)));
-  await attempt('100,000-entry claims file lookup', async () => void (results.claims = await measureClaimsLookup()));
+  if (!QUIET_PAGE_ONLY) {
+    await attempt(
+      'RPC requests and speed of one refresh',
+      async () => void (results.rpc = await measureRpcRefresh(chains.devnet, cleanup)),
+    );
+    await attempt(
+      'requests per background alert refresh, 50 creators',
+      async () => void (results.alerts = await measureAlertRefresh(chains.devnet, cleanup)),
+    );
+    await attempt(
+      'discovery of 5,000 listed tokens',
+      async () => void (results.discovery = await measureDiscovery5k(chains.devnet, cleanup)),
+    );
+    await attempt('10,000-vote verified tally', async () => void (results.tally = await measureTally(chains.devnet, cleanup)));
+    await attempt('100,000-entry claims file lookup', async () => void (results.claims = await measureClaimsLookup()));
+  }
 
   // Free ports: a running `npm run demo` keeps its sites on 4101-4103.
   const demo = await startDemoServer({ alexPort: 0, mikePort: 0, otherPort: 0 });
@@ -67,6 +75,7 @@ async function main(): Promise<void> {
   await attempt('a page that declares nothing', async () => {
     results.nonToken = await measureNonTokenPage({ browser, build: devnetBuild, demo, proxies: chains.proxies, cleanup });
   });
+  if (QUIET_PAGE_ONLY) return;
   await attempt(
     'popup first paint',
     async () => void (results.popup = await measurePopupFirstPaint({ browser, demo, proxies: chains.proxies })),
@@ -84,7 +93,8 @@ function report(): void {
   const meta = { date: new Date().toISOString(), commit, cpus: cpus().length, loadavg: loadavg().map((x) => Number(x.toFixed(2))) };
   writeJson(OUTPUT, { ...jsonOf(results, errors), meta });
   console.log(`\nBench (${meta.cpus} CPUs, load ${meta.loadavg.join(' ')}, commit ${commit ?? '?'}):\n`);
-  printTable(rowsOf(results));
+  // With --quiet-page the figures left out on purpose are not listed as errors.
+  printTable(rowsOf(results).filter((row) => !QUIET_PAGE_ONLY || row.measured !== 'not measured'));
   const caused = results.nonToken?.requests.details ?? [];
   if (caused.length > 0) console.log(`\nRequests on /plain:\n  ${caused.slice(0, 20).join('\n  ')}`);
   const control = results.nonToken?.declaringPageRequests;

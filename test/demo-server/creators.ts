@@ -6,6 +6,7 @@ import { devnetIncomeManifestFields } from '../devnet/incomeManifest';
 import { ALEX_GATE_LIST, GATES_PATH } from './gates/alexGates';
 import { gateManifestEntry } from './gates/gateBlocks';
 import type { DemoGate } from './gates/types';
+import { ALEX_OFFER_LIST, OFFERS_PATH, offerManifestEntry, type DemoOffer } from './offers/alexOffers';
 
 /** One demo creator: everything the site and its manifest say about them. */
 export interface DemoCreator {
@@ -25,6 +26,8 @@ export interface DemoCreator {
   votes?: { space: string; countLiquidity: boolean };
   /** Gated content, unlocked through the gate endpoint at GATES_PATH on the creator's own site. */
   gates?: readonly DemoGate[];
+  /** What the creator sells for the token, booked through the endpoint at OFFERS_PATH on their own site. */
+  offers?: readonly DemoOffer[];
 }
 
 /** Where the demo server mounts a creator's vote hub (test/demo-server/hub). */
@@ -43,6 +46,7 @@ export const ALEX: DemoCreator = {
   // Alex paid income in LP shares: holders who provide liquidity keep their vote.
   votes: { space: 'alex.eth', countLiquidity: true },
   gates: ALEX_GATE_LIST,
+  offers: ALEX_OFFER_LIST,
   sections: [
     {
       title: 'Invest in me',
@@ -127,5 +131,6 @@ export function creatorManifest(creator: DemoCreator, origin: string): Record<st
     ...(creator.key === 'alex' ? devnetIncomeManifestFields(origin, creatorWethPair(creator)) : {}),
     ...(creator.votes ? { votes: { hub: `${origin}${HUB_PATH}`, ...creator.votes } } : {}),
     ...(creator.gates ? { gates: creator.gates.map((g) => gateManifestEntry(g, `${origin}${GATES_PATH}`)) } : {}),
+    ...(creator.offers ? { offers: creator.offers.map((o) => offerManifestEntry(o, `${origin}${OFFERS_PATH}`)) } : {}),
   };
 }

@@ -10,11 +10,14 @@ import { createGateEndpoint } from './gates/gateEndpoint';
 import { HOSTILE_GATES_PATH, hostileEndpointGates } from './gates/hostileCreator';
 import type { GateAttempt } from './gates/types';
 import { createDemoHub, type DemoHub } from './hub/demoHub';
+import { ALEX_OFFER_LIST, OFFERS_PATH } from './offers/alexOffers';
+import { createOfferEndpoint, type BookingAttempt } from './offers/offerEndpoint';
 import { devnetClaimsFiles } from '../devnet/incomeManifest';
 import { htmlRoute, jsonRoute, type DemoOrigins, type Route, type Routes } from './routes';
 
 export type { DemoOrigins } from './routes';
 export type { GateAttempt } from './gates/types';
+export type { BookingAttempt } from './offers/offerEndpoint';
 
 export interface DemoServerOptions {
   /** Ports of the three sites; 0 picks a free port. Defaults 4101, 4102, 4103. */
@@ -47,6 +50,11 @@ export interface DemoServer {
   /** Every POST to a gate endpoint's /unlock so far (Alex's `/gates`, the hostile creator's), oldest first; only those to `origin` if given. */
   gateAttempts(origin?: string): GateAttempt[];
   resetGateAttempts(): void;
+  /** Every POST to Alex's booking endpoint (`/offers/book`) so far, oldest first. */
+  bookings(): BookingAttempt[];
+  resetBookings(): void;
+  /** Alex's booking endpoint answers the next `count` bookings with 503 (for "Book again"). */
+  failNextBookings(count: number): void;
   stop(): Promise<void>;
 }
 
@@ -151,12 +159,22 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
       token: ALEX.token,
       symbol: ALEX.symbol,
     });
-    const readBalance = createBalanceReader({ ...defaultRpcUrls(), ...opts.rpcUrls });
+    const rpcUrls = { ...defaultRpcUrls(), ...opts.rpcUrls };
+    const readBalance = createBalanceReader(rpcUrls);
     const record = (attempt: GateAttempt) => void attempts.push(attempt);
     const alexToken = { chainId: ALEX.chainId, address: ALEX.token, symbol: ALEX.symbol, decimals: 18 };
     const gateEndpoint = (origin: string, basePath: string, gates: NonNullable<DemoCreator['gates']>) =>
       createGateEndpoint({ origin, basePath, gates, token: alexToken, readBalance, record });
-    dynamic.set(origins.alex, [hub, gateEndpoint(origins.alex, GATES_PATH, ALEX.gates!)]);
+    const bookings: BookingAttempt[] = [];
+    const offerEndpoint = createOfferEndpoint({
+      origin: origins.alex,
+      basePath: OFFERS_PATH,
+      offers: ALEX_OFFER_LIST,
+      token: alexToken,
+      rpcUrls,
+      record: (attempt) => void bookings.push(attempt),
+    });
+    dynamic.set(origins.alex, [hub, gateEndpoint(origins.alex, GATES_PATH, ALEX.gates!), offerEndpoint]);
     // The hostile creator claims $ALEX too, and "unlocks" for anyone who signs in to its own domain.
     dynamic.set(origins.other, [gateEndpoint(origins.other, HOSTILE_GATES_PATH, hostileEndpointGates(origins.other))]);
     return {
@@ -166,6 +184,9 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
       resetRequests: () => void log.splice(0),
       gateAttempts: (origin) => attempts.filter((a) => origin === undefined || a.origin === origin).map((a) => ({ ...a })),
       resetGateAttempts: () => void attempts.splice(0),
+      bookings: () => bookings.map((b) => ({ ...b })),
+      resetBookings: () => void bookings.splice(0),
+      failNextBookings: (count) => offerEndpoint.failNextBookings(count),
       stop: async () => void (await Promise.all(servers.map(close))),
     };
   } catch (error) {

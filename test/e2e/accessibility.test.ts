@@ -103,7 +103,17 @@ describe('popup views', () => {
   test('home with Alex followed', async () => {
     const popup = await j.browser.openPopup();
     await popup.getByTestId('holding-row').first().waitFor();
+    // The refresh's button reads "Refreshing…" under the name "Refresh from the chain" meanwhile.
+    await popup.getByRole('button', { name: 'Refresh from the chain' }).and(popup.locator(':enabled')).waitFor();
     await expectAccessible(popup, 'home-following');
+    await popup.close();
+  });
+
+  test('claim everything: the summary before signing (the outcome and history: claimAll.test.ts)', async () => {
+    const popup = await j.browser.openPopup();
+    await popup.getByTestId('claim-all-button').click();
+    await popup.getByTestId('claim-all-summary').waitFor();
+    await expectAccessible(popup, 'claim-all-summary');
     await popup.close();
   });
 });

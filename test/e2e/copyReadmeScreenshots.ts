@@ -18,6 +18,9 @@ const README_SHOTS = [
   'popup-income',
   'popup-income-claimed',
   'popup-liquidity',
+  'popup-offer-redeemed',
+  'popup-claim-all-summary',
+  'popup-claim-all-outcome',
   'site-gates-locked',
   'site-gates-link-code',
   'site-gate-refused',
@@ -32,6 +35,7 @@ const README_SHOTS = [
   'site-lookalike-warning',
   'popup-import-preview',
   'popup-values-in-eth',
+  'home-found-three-chains',
 ];
 
 const target = join(REPO_ROOT, 'test', 'e2e', 'readme');

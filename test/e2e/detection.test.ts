@@ -55,9 +55,13 @@ describe('single-page sites', () => {
     expect(await again.getByTestId('site-card').innerText()).not.toContain('Alex');
     await again.close();
 
-    // And drops it on a page that declares nothing: no badge, and the manifest was fetched once.
+    // And drops it on a page that declares nothing: Alex's site is listed, so the list's view
+    // (Alex, from the URL alone) comes back at once; the manifest was fetched once.
     await page.evaluate(() => document.querySelector('meta[name="personal-token"]')!.remove());
-    await waitForBadge(j, tabId, '');
+    await waitForBadge(j, tabId, '✓');
+    const listed = await openPopupFor(j, tabId);
+    expect(await listed.getByTestId('listed-site').innerText()).toBe('This site is in the token list; the page itself declares nothing.');
+    await listed.close();
     expect(j.server.requests().filter((r) => r.path === '/personal-token.json')).toHaveLength(1);
     await page.close();
   });

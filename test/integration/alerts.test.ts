@@ -10,7 +10,7 @@ import type { PersonalTokenManifest } from '@/lib/protocol/manifestSchema';
 import { runAlertRefresh, type AlertSurface } from '@/lib/alerts/background/alertRefresh';
 import { alertKey, notificationId } from '@/lib/alerts/core/alerts';
 import { DEFAULT_ALERT_PREFS } from '@/lib/alerts/core/alerts';
-import { DEVNET_HOLDERS, DEVNET_INCOME, startDevnet, type Devnet } from '../devnet/devnet';
+import { deployExtraCreatorTokens, DEVNET_HOLDERS, DEVNET_INCOME, startDevnet, type Devnet } from '../devnet/devnet';
 import { startDemoServer, type DemoServer } from '../demo-server/server';
 import { SEEDED, seedHub } from '../demo-server/hub/seed';
 import { startRpcProxy } from '../devnet/rpcProxy';
@@ -98,15 +98,15 @@ test('nothing followed: the refresh reads nothing and the badge is cleared', asy
   expect(await db.alertRuns.get('last')).toMatchObject({ skipped: true });
 });
 
-test('first refresh notifies what is due, once; the second notifies nothing; two RPC requests and one hub request', async () => {
+test('first refresh notifies what is due, once; the second notifies nothing and reads the chain once; one hub request each', async () => {
   const db = await holderDatabase();
   const first = recorder();
   const net = countingFetch();
   const before = { requests: proxy.requestCount(), calls: proxy.callCount() };
   const result = await runAlertRefresh({ db, clientFor, surface: first.surface, fetch: net.fetch });
   expect(result.problems).toEqual([]);
-  // The holdings refresh's multicall, plus one JSON-RPC batch for Alex's snapshot reward program
-  // (its two eth_calls at past blocks: what the popup's refresh reads too).
+  // The holdings refresh's multicall, plus (this first time only) one JSON-RPC batch for Alex's
+  // snapshot reward program: its two eth_calls at the start and end blocks, stored with the row.
   expect(proxy.requestCount() - before.requests).toBe(2);
   expect(proxy.callCount() - before.calls).toBe(3);
   expect(net.urls.filter((u) => u.endsWith('/graphql'))).toHaveLength(1);
@@ -129,7 +129,16 @@ test('first refresh notifies what is due, once; the second notifies nothing; two
   expect((await db.alertsSeen.toArray()).map((s) => s.key).sort()).toEqual(waiting);
 
   const second = recorder();
+  const programBefore = (await db.income.toArray())[0]?.programs[0];
+  const beforeAgain = { requests: proxy.requestCount(), calls: proxy.callCount() };
   const again = await runAlertRefresh({ db, clientFor, surface: second.surface, fetch: net.fetch });
+  // Past blocks never change: the program's readings are reused, only the current block is read.
+  expect(proxy.requestCount() - beforeAgain.requests).toBe(1);
+  expect(proxy.callCount() - beforeAgain.calls).toBe(1);
+  const programAfter = (await db.income.toArray())[0]?.programs[0];
+  expect(programAfter).toMatchObject({ ended: true, readings: { start: { block: DEVNET_INCOME.snapshotProgram.startBlock } } });
+  expect(programAfter?.estimate).toBe(programBefore?.estimate);
+  expect(BigInt(programAfter!.estimate)).toBeGreaterThan(0n);
   expect(again).toMatchObject({ skipped: false, waiting: waiting.length, notified: [] });
   expect(second.shown).toEqual([]);
   expect(second.counts).toEqual([waiting.length]);
@@ -177,4 +186,32 @@ test('a vote closing within 24 hours is urgent until the holder has voted, here 
   expect(await fresh.alerts.get(alertKey('new-proposal', ALEX, closingId))).toBeDefined();
   // One request for the open proposals, one for the holder's vote on the closing one.
   expect(net.urls.filter((u) => u.endsWith('/graphql'))).toHaveLength(2);
+});
+
+test('50 followed creators (Alex with rounds, rewards and votes, 49 with a pair): one RPC request per refresh once past readings are kept', async () => {
+  const extra = await deployExtraCreatorTokens(devnet.chains[0], 49, holder);
+  const db = await holderDatabase();
+  for (const [i, { token }] of extra.entries())
+    await follow(db, {
+      tokenId: formatTokenId(DEVNET_A.chainId, token),
+      chainId: DEVNET_A.chainId,
+      address: token,
+      symbol: null,
+      name: null,
+      creatorName: `Creator ${i + 1}`,
+      siteOrigin: null,
+      confirmation: 'declared',
+      manifest: null,
+      followedAt: 2 + i,
+    });
+  const run = async () => {
+    const before = proxy.requestCount();
+    const result = await runAlertRefresh({ db, clientFor, surface: recorder().surface, fetch: countingFetch().fetch });
+    expect(result.problems).toEqual([]);
+    return proxy.requestCount() - before;
+  };
+  expect(await run()).toBe(2); // the first: the program's start and end readings, once
+  expect(await run()).toBe(1);
+  expect(await run()).toBe(1);
+  expect(await db.holdings.count()).toBe(50);
 });

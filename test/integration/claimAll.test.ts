@@ -203,6 +203,35 @@ describe('claim everything on a chain', () => {
     expect(partnerAfter! - partnerBefore!).toBe(5_000n * UNIT);
   });
 
+  test('a round of the summary claimed before the holder confirms: left out of the batch, named in the record', async () => {
+    const { db, deps, provider, anvil, balances } = await holderSetup(holder2.address, { batching: true });
+    const preview = await previewClaimAll(deps, DEVNET_A.chainId);
+    const seen = preview.rounds.map((r) => ({ tokenId: r.tokenId, roundId: r.roundId }));
+    const { claimCall } = await q1CallFor(deps);
+    await anvil.waitForTransactionReceipt({
+      hash: (await anvilRpc('eth_sendTransaction', [
+        { from: DEVNET_HOLDERS.holder3.address, to: claimCall.to, data: claimCall.data },
+      ])) as Hex,
+    });
+    const [alexBefore, partnerBefore] = await balances();
+    const { transactionId } = await claimAll(deps, DEVNET_A.chainId, seen);
+    expect(await settled(db, transactionId)).toMatchObject({ status: 'confirmed', label: 'Claim 2 rounds' });
+    const batchCalls = provider.calls.filter((c) => c.method === 'wallet_sendCalls');
+    expect((batchCalls[0]!.params[0] as { calls: { to: Address }[] }).calls.map((c) => c.to)).toEqual([
+      q2.distributor,
+      partner.distributor,
+    ]);
+    const outcome = await claimAllOutcome(deps, transactionId);
+    expect(outcome.rounds.map((r) => [r.roundId, r.amount, r.result])).toEqual([
+      [q1.id, (25_000n * UNIT).toString(), { status: 'claimed', by: 'earlier' }],
+      [q2.id, (30_000n * UNIT).toString(), { status: 'claimed', by: 'this-transaction' }],
+      [partner.id, (5_000n * UNIT).toString(), { status: 'claimed', by: 'this-transaction' }],
+    ]);
+    const [alexAfter, partnerAfter] = await balances();
+    expect(alexAfter! - alexBefore!).toBe(30_000n * UNIT);
+    expect(partnerAfter! - partnerBefore!).toBe(5_000n * UNIT);
+  });
+
   test('the holder says no to the batch: saved before the prompt, ends as cancelled, nothing claimed', async () => {
     const { db, deps, provider } = await holderSetup(holder2.address, { batching: true });
     provider.handle('wallet_sendCalls', async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import {
   createPublicClient,
+  custom,
   encodeFunctionData,
   erc20Abi,
   http,
@@ -109,6 +110,41 @@ test('staking declared in pairs[].staking, in rewards[] only, or in both: the sa
     const [program] = await programViews(client, chain.multicall3, manifest, holder, snapshot.blockNumber);
     expect(program?.estimate, declare).toBe((1_250n * E18).toString());
   }
+});
+
+test("a running snapshot program: its end is the refresh multicall's block; with the start kept, nothing else is read", async () => {
+  const base = alexManifest('both');
+  const manifest = { ...base, rewards: base.rewards.map((r) => (r.kind === 'snapshot' ? { ...r, endBlock: 10_000_000 } : r)) };
+  const plan = creatorPlan(
+    { tokenId: manifest.token, token: DEVNET_A.creatorToken, manifest, rounds: [], lookups: new Map() },
+    chain,
+    holder,
+  );
+  const snapshot = await readChainSnapshot(client, chain, [DEVNET_A.creatorToken], holder, 'multicall', plan);
+  const current = snapshot.extra!.programs;
+  expect(current).toHaveLength(1);
+  expect(current[0]?.holderLp).toBe(150n * E18);
+  const [first] = await programViews(client, chain.multicall3, manifest, holder, snapshot.blockNumber, current);
+  const start = await runReadPlan(
+    client,
+    chain.multicall3,
+    planSnapshotReads(pair, holder, staking.address),
+    BigInt(snapshotProgram.startBlock),
+  );
+  expect(first).toMatchObject({
+    ended: false,
+    estimate: estimateSnapshotReward(snapshotProgram.amount, start!, current[0]!).toString(),
+    readings: { start: { block: snapshotProgram.startBlock, holderLp: start!.holderLp.toString() }, end: null },
+  });
+  // The next refresh: the same block's multicall reading and the stored row; a chain that answers nothing.
+  const noChain = createPublicClient({
+    transport: custom({
+      request: async () => {
+        throw new Error('no read expected');
+      },
+    }),
+  });
+  expect(await programViews(noChain, chain.multicall3, manifest, holder, snapshot.blockNumber, current, [first!])).toEqual([first]);
 });
 
 test('earned, projected to the next block, is exactly what getReward pays in it; the yearly rate follows from the rate', async () => {

@@ -1,15 +1,19 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { createPublicClient, http, parseAbi, type Address } from 'viem';
+import { createPublicClient, encodeFunctionData, getAddress, http, keccak256, parseAbi, toHex, type Address } from 'viem';
 import { uniswapV2PairAbi } from '@/lib/chain/abis';
 import { DEVNET_A, DEVNET_C } from '@/lib/chain/devnet';
 import { chainById } from '@/lib/chain/knownChains';
 import { createChainClient } from '@/lib/chain/createChainClient';
 import { uniswapV2PairAddress } from '@/lib/chain/pairAddress';
-import { readChainSnapshot } from '@/lib/chain/readChainSnapshot';
+import { uniswapV4PoolId, V4_DYNAMIC_FEE_FLAG, v4PoolKey } from '@/lib/chain/poolAddress';
+import { pricePlan } from '@/lib/chain/pricePlan';
+import type { ChainConfig } from '@/lib/chain/types';
+import { MAX_READS_PER_CALL, readChainSnapshot } from '@/lib/chain/readChainSnapshot';
 import { DEFAULT_MIN_POOL_DEPTH_USD } from '@/lib/holdings/core/bestPrice';
 import { resolvePrices } from '@/lib/holdings/core/resolvePrices';
 import { toHoldingValues } from '@/lib/holdings/core/toHoldingValues';
-import { DEVNET_C_POOLS, DEVNET_C_V4_POOL_IDS, v3PoolOf, v4KeyOf } from '../devnet/baseStandIn';
+import { DEVNET_C_POOLS, DEVNET_C_V4_POOL_IDS, sqrtBigint, v3PoolOf, v4KeyOf } from '../devnet/baseStandIn';
+import { devnetClient, sendInOrder } from '../devnet/client';
 import { DEVNET_C_HOLDER, DEVNET_C_HOLDINGS, startDevnet, type Devnet } from '../devnet/devnet';
 import { startRpcProxy, type RpcProxy } from '../devnet/rpcProxy';
 
@@ -134,8 +138,115 @@ test('chain A: the V2-only creator token keeps its exact V2 price through the ne
   const snapshot = await readChainSnapshot(createChainClient(config), config, [DEVNET_A.creatorToken], null);
   const meta = new Map(snapshot.tokens.map((t) => [t.address.toLowerCase(), { symbol: t.symbol, decimals: t.decimals }]));
   const prices = resolvePrices(config, snapshot.pools, meta, DEFAULT_MIN_POOL_DEPTH_USD);
-  const reading = snapshot.tokens[0]!;
   const price = prices.tokens.get(DEVNET_A.creatorToken.toLowerCase());
   expect(price).toMatchObject({ kind: 'priced', source: { protocol: 'v2', pair: 'ALEX/WETH', fee: null } });
-  if (price?.kind === 'priced') expect(price.inQuoteE18).toBe((reading.wethPair!.wethReserve * E18) / reading.wethPair!.tokenReserve);
+  const pair = uniswapV2PairAddress(DEVNET_A.factory, config.uniswapV2.pairInitCodeHash, DEVNET_A.creatorToken, DEVNET_A.weth);
+  const [r0, r1] = await createPublicClient({ transport: http(chainA.rpcUrl) }).readContract({
+    address: pair,
+    abi: uniswapV2PairAbi,
+    functionName: 'getReserves',
+    blockNumber: snapshot.blockNumber,
+  });
+  const alexIs0 = BigInt(DEVNET_A.creatorToken) < BigInt(DEVNET_A.weth);
+  if (price?.kind === 'priced') expect(price.inQuoteE18).toBe(((alexIs0 ? r1 : r0) * E18) / (alexIs0 ? r0 : r1));
+});
+
+test('many follows: the reads split into aggregate3 calls of at most 500, still one HTTP request, same prices as one call', async () => {
+  const config = { ...chainById(DEVNET_C.chainId)!, rpcUrls: [proxy.url] };
+  // The Base stand-in's coins plus 24 listed addresses without a contract (a list may be wrong):
+  // each token costs some 60 reads on a chain with V2, V3, V4 and a hub coin.
+  const strays = Array.from({ length: 24 }, (_, i) => getAddress(`0x${keccak256(toHex(`stray:${i}`)).slice(26)}`));
+  const tokens = [DEVNET_C.lena, DEVNET_C.jess, DEVNET_C.kai, DEVNET_C.thin, DEVNET_C.zed, ...strays];
+  const client = createChainClient(config);
+  await client.getChainId();
+  proxy.resetCount();
+  const chunked = await readChainSnapshot(client, config, tokens, DEVNET_C_HOLDER.address);
+  expect(proxy.requestCount()).toBe(1);
+  const calls = proxy.methods();
+  const reads = 1 + tokens.length * 4 + pricePlan(config, tokens).reads.length;
+  expect(calls.length).toBe(Math.ceil(reads / (MAX_READS_PER_CALL - 1)));
+  expect(calls.length).toBeGreaterThanOrEqual(3);
+  expect(new Set(calls)).toEqual(new Set(['eth_call']));
+
+  // The same reads in one unchunked aggregate3 call, at the same block (anvil mines nothing between).
+  const whole = await readChainSnapshot(client, config, tokens, DEVNET_C_HOLDER.address, 'multicall', undefined, {
+    maxReadsPerCall: Number.MAX_SAFE_INTEGER,
+  });
+  expect(whole.blockNumber).toBe(chunked.blockNumber);
+  expect(chunked.tokens).toEqual(whole.tokens);
+  const priced = (s: typeof chunked) =>
+    resolvePrices(config, s.pools, new Map(s.tokens.map((t) => [t.address.toLowerCase(), t])), DEFAULT_MIN_POOL_DEPTH_USD);
+  const [a, b] = [priced(chunked), priced(whole)];
+  expect(a).toEqual(b);
+  expect([...a.tokens.values()].filter((p) => p.kind === 'priced')).toHaveLength(4); // LENA, JESS, KAI, ZED
+  expect(chunked.tokens.find((t) => t.address === DEVNET_C.jess)?.balance).toBe(DEVNET_C_HOLDINGS.jess);
+});
+
+test('a V4 pool with a hook the chain config names is read and priced; with the hook unknown it is ignored', async () => {
+  // A THIN/WETH pool with a hook, deep enough to trust: 2,000 THIN : 10 WETH. The hook address has
+  // no permission bits, so with V4's dynamic-fee flag the PoolManager accepts it without calling it.
+  const hooks: Address = '0x000000000000000000000000000000000000c000';
+  const fee = V4_DYNAMIC_FEE_FLAG;
+  const key = v4PoolKey(DEVNET_C.thin, DEVNET_C.weth, fee, 200, hooks);
+  const thinIs0 = key.currency0 === DEVNET_C.thin;
+  const [amount0, amount1] = thinIs0 ? [2_000n * E18, 10n * E18] : [10n * E18, 2_000n * E18];
+  const sqrtPriceX96 = sqrtBigint((amount1 << 192n) / amount0);
+  const liquidity = (amount1 << 96n) / sqrtPriceX96;
+  const anvil = devnetClient(devnet.baseStandIn.rpcUrl);
+  const nonce = await anvil.getTransactionCount({ address: DEVNET_C.deployer, blockTag: 'pending' });
+  const poolKeyType = '(address currency0, address currency1, uint24 fee, int24 tickSpacing, address hooks)';
+  const abi = parseAbi([
+    `function initialize(${poolKeyType} key, uint160 sqrtPriceX96) returns (int24 tick)`,
+    `function modifyLiquidity(${poolKeyType} key, (int24 tickLower, int24 tickUpper, int256 liquidityDelta, bytes32 salt) params, bytes hookData) payable returns (int256 delta)`,
+  ]);
+  // The deployer approved the liquidity router for WETH and every coin when the devnet was seeded.
+  await sendInOrder(anvil, DEVNET_C.deployer, nonce, [
+    {
+      label: 'initialize hooked THIN/WETH',
+      to: DEVNET_C.poolManager,
+      data: encodeFunctionData({ abi, functionName: 'initialize', args: [key, sqrtPriceX96] }),
+    },
+    {
+      label: 'modifyLiquidity hooked THIN/WETH',
+      to: DEVNET_C.v4LiquidityRouter,
+      data: encodeFunctionData({
+        abi,
+        functionName: 'modifyLiquidity',
+        args: [key, { tickLower: -887_200, tickUpper: 887_200, liquidityDelta: liquidity, salt: `0x${'00'.repeat(32)}` }, '0x'],
+      }),
+    },
+  ]);
+
+  const known = chainById(DEVNET_C.chainId)!;
+  const read = async (config: ChainConfig) => {
+    const snapshot = await readChainSnapshot(createChainClient(config), config, [DEVNET_C.thin], null);
+    const meta = new Map(snapshot.tokens.map((t) => [t.address.toLowerCase(), t]));
+    return {
+      snapshot,
+      price: resolvePrices(config, snapshot.pools, meta, DEFAULT_MIN_POOL_DEPTH_USD).tokens.get(DEVNET_C.thin.toLowerCase()),
+    };
+  };
+  const base = { ...known, rpcUrls: [devnet.baseStandIn.rpcUrl] };
+  // The hook is not in the config: only the thin hookless pool counts.
+  expect((await read(base)).price).toMatchObject({ kind: 'unreliable', source: { pair: 'THIN/WETH', fee: 3000 } });
+
+  const withHook: ChainConfig = {
+    ...base,
+    uniswapV4: { ...base.uniswapV4!, hookedPools: [{ fee, tickSpacing: 200, hooks, source: 'test' }] },
+  };
+  const { snapshot, price } = await read(withHook);
+  const direct = createPublicClient({ transport: http(devnet.baseStandIn.rpcUrl) });
+  const [rawSqrt] = await direct.readContract({
+    address: DEVNET_C.stateView,
+    abi: stateViewAbi,
+    functionName: 'getSlot0',
+    args: [uniswapV4PoolId(key)],
+    blockNumber: snapshot.blockNumber,
+  });
+  expect(rawSqrt).toBe(sqrtPriceX96);
+  if (price?.kind !== 'priced') throw new Error(`THIN through the hooked pool: ${price?.kind}`);
+  // A dynamic fee has no tier to name.
+  expect(price.source).toMatchObject({ protocol: 'v4', fee: null, pair: 'THIN/WETH', via: null });
+  expect(price.inQuoteE18).toBe(priceFromSqrt(rawSqrt, DEVNET_C.thin, DEVNET_C.weth));
+  close(price.inQuoteE18, E18 / 200n); // 200 THIN per ETH
 });

@@ -71,10 +71,12 @@ describe('what the popup reads is what the chain holds', () => {
     expect(reading).toMatchObject({ name: 'Alex Masmej', symbol: 'ALEX', decimals: 18, balance });
     expect(balance).toBe(DEVNET_HOLDERS.holder1.holdings[DEVNET_A.chainId].creatorToken);
     const alexIsToken0 = token0.toLowerCase() === DEVNET_A.creatorToken.toLowerCase();
-    expect(reading.wethPair).toEqual({
-      address: chainA.pairs.creatorWeth,
-      tokenReserve: alexIsToken0 ? r0 : r1,
-      wethReserve: alexIsToken0 ? r1 : r0,
+    // The creator token's V2 pair with WETH, as the price plan read it in the same call.
+    const v2 = snapshot.pools.tokens.get(DEVNET_A.creatorToken.toLowerCase())?.find((p) => p.protocol === 'v2' && p.quote.kind === 'weth');
+    expect(v2?.state).toEqual({
+      protocol: 'v2',
+      baseReserve: alexIsToken0 ? r0 : r1,
+      quoteReserve: alexIsToken0 ? r1 : r0,
     });
   });
 

@@ -11,6 +11,8 @@ export interface TestWalletDriver {
   reject(id: number): Promise<boolean>;
   log(): Promise<LogEntry[]>;
   setAvailable(available: boolean): Promise<void>;
+  /** EIP-5792 batching on or off (off by default and after reset). */
+  setBatching(on: boolean): Promise<void>;
   reset(): Promise<void>;
   /** Waits until a request (of `method`, if given) waits for approval, and returns it. */
   waitForPending(method?: string, timeoutMs?: number): Promise<PendingRequest>;
@@ -30,6 +32,7 @@ export function testWalletDriver(worker: () => Worker): TestWalletDriver {
     reject: (id) => worker().evaluate((i) => (globalThis as unknown as InWallet).testWallet.reject(i), id),
     log: () => worker().evaluate(() => (globalThis as unknown as InWallet).testWallet.log()),
     setAvailable: (available) => worker().evaluate((a) => (globalThis as unknown as InWallet).testWallet.setAvailable(a), available),
+    setBatching: (on) => worker().evaluate((b) => (globalThis as unknown as InWallet).testWallet.setBatching(b), on),
     reset: () => worker().evaluate(() => (globalThis as unknown as InWallet).testWallet.reset()),
     async waitForPending(method, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;

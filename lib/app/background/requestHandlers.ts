@@ -8,6 +8,7 @@ import { holdingsHandlers } from '../../holdings/background/handlers';
 import { incomeHandlers } from '../../income/background/handlers';
 import { listsHandlers } from '../../lists/background/handlers';
 import { lpHandlers } from '../../lp/background/handlers';
+import { offersHandlers } from '../../offers/background/handlers';
 import { settingsHandlers } from '../../settings/background/handlers';
 import { votesHandlers } from '../../votes/background/handlers';
 import { walletRequestHandlers } from '../../wallet/walletHandlers';
@@ -25,4 +26,5 @@ export const requestHandlers: RequestHandlers<AppRequests> = {
   ...alertsHandlers,
   ...listsHandlers,
   ...backupHandlers,
+  ...offersHandlers,
 };

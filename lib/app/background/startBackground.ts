@@ -6,9 +6,9 @@ import { appRequests } from '../contract';
 import { requestHandlers } from './requestHandlers';
 import { resumeTransactions } from '../../wallet/sendTrackedTransaction';
 import { forgetTab, forgetTabUnlessSameDocument, readDeclaringDocument, readTabStateFor } from '../../detect/background/tabStates';
-import { recogniseListedSite } from '../../detect/background/listedSiteTab';
-import { curatedList } from '../../detect/background/curatedList';
+import { watchListedSites } from '../../detect/background/listedSiteTab';
 import { resumeVotes } from '../../votes/background/submitSignedVote';
+import { resumeRedemptions } from '../../offers/background/redeemOffer';
 import { resumeWalletWatch } from '../../wallet/walletHandlers';
 import { startAlerts } from '../../alerts/background/startAlerts';
 import { listenForActionClicks } from '../../alerts/background/openIn';
@@ -31,15 +31,18 @@ export function startBackground(): void {
   listenForActionClicks();
   // A page that navigates away or closes takes its declaration with it; a single-page site's
   // pushState (reported as 'loading' too) keeps it.
-  // A listed site is recognised from the tab's URL alone (the host permissions give us tab.url).
-  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+  browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status !== 'loading' && change.status !== 'complete') return;
     void forgetTabUnlessSameDocument(tabId, change.status);
-    void recogniseListedSite(tabId, tab.url, curatedList());
   });
+  // A listed site is recognised from the tab's URL alone (the host permissions give us tab.url);
+  // added after the forgetting above, so its state is written after the old one is gone.
+  watchListedSites(backgroundDeps().db);
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
   // A worker that stopped mid-vote left work in IndexedDB: finish it.
   void resumeVotes(backgroundDeps());
   void resumeTransactions(backgroundDeps());
+  // A redemption interrupted mid-way goes on from its saved step (its payment is reconciled above).
+  void resumeRedemptions(backgroundDeps());
   void resumeWalletWatch();
 }

@@ -4,7 +4,12 @@ import type { TabState } from '@/lib/detect/tabState';
 
 // UI state only: what is on screen and what is in flight. Data lives in IndexedDB and is read
 // with live queries, never copied here.
-type View = { name: 'home' } | { name: 'settings' } | { name: 'creator'; tokenId: string };
+type View =
+  | { name: 'home' }
+  | { name: 'settings' }
+  | { name: 'creator'; tokenId: string }
+  /** Claim everything on `chainId` (the summary), or one claim-all record's outcome; null both: the history only. */
+  | { name: 'claim-all'; chainId: number | null; transactionId: string | null };
 
 interface PopupState {
   view: View;

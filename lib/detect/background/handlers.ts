@@ -1,9 +1,10 @@
 import type { RequestHandlers } from '@/lib/messaging/contract';
 import type { detectRequests } from '../contract';
 import { injectCompanion } from '../../gates/background/injectCompanion';
-import { curatedList } from './curatedList';
+import { enabledTokenList } from '../../lists/tokenListsRepository';
+import { recogniseListedSite, tabStateOrListed } from './listedSiteTab';
 import { resolveDeclaration } from './resolveDeclaration';
-import { forgetTabDocument, readTabState, updateTabState, writeTabState } from './tabStates';
+import { forgetTabDocument, updateTabState, writeTabState } from './tabStates';
 import { backgroundDeps } from '../../app/background/backgroundDeps';
 import { onChainFindings } from './onChainFindings';
 
@@ -20,12 +21,15 @@ async function confirmOnChain(tabId: number, documentId: string | null, tokenId:
 
 export const detectHandlers: RequestHandlers<typeof detectRequests> = {
   declaration: async (message, page) => {
-    // A single-page site removed its declaration: forget it, if it was this document's.
+    const list = await enabledTokenList(backgroundDeps().db);
+    // A single-page site removed its declaration: forget it, if it was this document's; on a
+    // listed site the list's view comes back at once.
     if (message.withdrawn) {
       await forgetTabDocument(page.tabId, page.documentId);
+      await recogniseListedSite(page.tabId, page.origin, list);
       return null;
     }
-    const state = resolveDeclaration(message, page.origin, curatedList());
+    const state = resolveDeclaration(message, page.origin, list);
     await writeTabState(page.tabId, state, page.documentId);
     if (state.status === 'detected') {
       await injectCompanion(page.tabId, page.documentId);
@@ -33,5 +37,5 @@ export const detectHandlers: RequestHandlers<typeof detectRequests> = {
     }
     return null;
   },
-  'tab-state': ({ tabId }) => readTabState(tabId),
+  'tab-state': ({ tabId }) => tabStateOrListed(backgroundDeps().db, tabId),
 };

@@ -1,9 +1,12 @@
+import { browser } from 'wxt/browser';
 import { chainById } from '@/lib/chain/knownChains';
 import { listedEntryForUrl } from '@/lib/detect/core/listedSite';
 import type { TokenList } from '@/lib/detect/core/confirmation';
 import type { TabState } from '@/lib/detect/tabState';
+import type { CompanionDatabase } from '@/lib/db/database';
+import { enabledTokenList } from '@/lib/lists/tokenListsRepository';
 import { formatTokenId } from '@/lib/protocol/caip19';
-import { writeTabStateIfNone } from './tabStates';
+import { readTabState, writeTabStateIfNone } from './tabStates';
 
 /**
  * The tab's state when its URL is on a listed site, from the list alone: no request, nothing
@@ -29,8 +32,65 @@ export function listedSiteState(list: TokenList, url: string | undefined): Extra
   };
 }
 
-/** Lights the badge of a tab on a listed site unless its page already declared something. */
+/**
+ * Lights the badge of a tab on a listed site unless its page already declared something.
+ * `url` is what the event said; the tab's URL is read again in turn, so a tab that has moved on
+ * since is not marked with a site it left.
+ */
 export function recogniseListedSite(tabId: number, url: string | undefined, list: TokenList): Promise<void> | undefined {
-  const state = listedSiteState(list, url);
-  return state ? writeTabStateIfNone(tabId, state) : undefined;
+  if (!listedSiteState(list, url)) return undefined; // a quiet page: nothing more is done
+  return writeTabStateIfNone(tabId, async () => {
+    const tab = await browser.tabs.get(tabId).catch(() => undefined);
+    return listedSiteState(list, tab?.url);
+  });
+}
+
+/** Only events that can change which site a tab shows. */
+function changesSite(change: { status?: string; url?: string }): boolean {
+  return change.url !== undefined || change.status === 'loading' || change.status === 'complete';
+}
+
+/**
+ * Listed sites are recognised from the tab's URL, whenever the service worker learns of one:
+ * when it starts (tabs opened while it was not running, or before an update), when a tab loads
+ * or its URL changes (a single-page site's pushState: the state is re-applied at once), and when
+ * a tab is brought to the front. The list is read only from IndexedDB: no request, no script in
+ * the page. Listeners are added synchronously, as a waking service worker requires.
+ */
+export function watchListedSites(db: CompanionDatabase): void {
+  const recognise = async (tabId: number, url: string | undefined) => {
+    if (!url?.startsWith('http')) return; // new tabs, browser pages: never listed, no database read
+    await recogniseListedSite(tabId, url, await enabledTokenList(db));
+  };
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    if (changesSite(change)) void recognise(tabId, tab.url).catch(logFailure);
+  });
+  browser.tabs.onActivated.addListener(({ tabId }) => {
+    void browser.tabs
+      .get(tabId)
+      .then((tab) => recognise(tabId, tab.url))
+      .catch(logFailure);
+  });
+  void browser.tabs
+    .query({})
+    .then((tabs) => Promise.all(tabs.map((tab) => tab.id !== undefined && recognise(tab.id, tab.url))))
+    .catch(logFailure);
+}
+
+/**
+ * The tab's state for the popup: what is stored, or else what the list says of its URL now
+ * (an event the service worker missed must not leave the popup blank on a listed site).
+ */
+export async function tabStateOrListed(db: CompanionDatabase, tabId: number): Promise<TabState | null> {
+  const stored = await readTabState(tabId);
+  if (stored) return stored;
+  const tab = await browser.tabs.get(tabId).catch(() => undefined);
+  if (!tab?.url?.startsWith('http')) return null;
+  await recogniseListedSite(tabId, tab.url, await enabledTokenList(db));
+  return readTabState(tabId);
+}
+
+function logFailure(error: unknown): void {
+  // The tab may be gone, or the database closing: the next event tries again.
+  console.warn('Listed site check failed', error);
 }

@@ -5,7 +5,7 @@ import { listFollows } from '@/lib/holdings/followsRepository';
 import type { CompanionDatabase } from '@/lib/db/database';
 import { formatTokenId } from '@/lib/protocol/caip19';
 import { checkEnsConfirmation, type EnsCheck } from './ensConfirmation';
-import { curatedList } from './curatedList';
+import { enabledTokenList } from '@/lib/lists/tokenListsRepository';
 
 export interface OnChainFindings {
   verdict: EnsVerdict;
@@ -32,9 +32,9 @@ export async function onChainFindings(
   return { verdict: check.verdict, warnings };
 }
 
-/** The listed creators (with their domains) and the followed ones. */
+/** The creators of every enabled list (with their domains) and the followed ones. */
 async function knownCreators(db: CompanionDatabase): Promise<KnownCreator[]> {
-  const listed = curatedList().tokens.map((t) => ({
+  const listed = (await enabledTokenList(db)).tokens.map((t) => ({
     tokenId: formatTokenId(t.chainId, t.address),
     name: t.name,
     symbol: t.symbol,

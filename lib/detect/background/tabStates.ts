@@ -46,9 +46,10 @@ export function writeTabState(tabId: number, state: TabState, documentId: string
 
 /**
  * Recognised from the tab's URL (a listed site): written only when nothing is stored for the tab,
- * so a page's own declaration, which may arrive first, always wins.
+ * so a page's own declaration, which may arrive first, always wins. `stateNow` is asked in turn,
+ * after the tab's earlier writes and forgets (null: nothing to write any more).
  */
-export function writeTabStateIfNone(tabId: number, state: TabState): Promise<void> {
+export function writeTabStateIfNone(tabId: number, stateNow: () => Promise<TabState | null>): Promise<void> {
   return inOrder(tabId, async () => {
     const stored = await readStored(tabId);
     if (stored) {
@@ -56,6 +57,8 @@ export function writeTabStateIfNone(tabId: number, state: TabState): Promise<voi
       if (stored.state.status === 'detected' && stored.state.listedDomain) await showBadge(tabId, stored.state);
       return;
     }
+    const state = await stateNow();
+    if (!state) return;
     await tabItem(tabId).setValue({ state, documentId: null });
     await showBadge(tabId, state);
   });

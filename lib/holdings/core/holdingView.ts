@@ -17,6 +17,11 @@ export interface HoldingView {
   ethUsdE18: bigint | null;
   /** The pool the price comes from; null when none was found (or the reading predates sources). */
   priceSource: StoredPriceSource | null;
+  /**
+   * No price because the chain's ETH/USD read gave nothing (no WETH/USDC pool deep enough, or
+   * none answered): pools against WETH are then skipped, and the popup says so.
+   */
+  noEthPrice?: boolean;
   /** Change of the holding's value (or, without a balance, of the price) since the last look. */
   changeBasisPoints: number | null;
   blockNumber: bigint;
@@ -53,6 +58,7 @@ export function toHoldingView(row: HoldingRow): HoldingView {
     valueUsdE18,
     ethUsdE18: big(latest.ethUsdE18),
     priceSource: latest.priceSource ?? null,
+    noEthPrice: priceEthE18 === null && latest.ethUsdE18 === null,
     changeBasisPoints: before !== null && current !== null ? changeInBasisPoints(before, current) : null,
     blockNumber: BigInt(latest.blockNumber),
     fetchedAt: latest.fetchedAt,

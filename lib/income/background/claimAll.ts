@@ -60,6 +60,11 @@ const batchEntriesSchema = z.array(
     title: z.string(),
     distributor: address('The distributor the claim was sent to.'),
     index: z.string().regex(/^\d+$/),
+    /** Base units and paid token; absent on records made before they were kept. */
+    amount: z.string().regex(/^\d+$/).optional(),
+    token: address('The token the round pays.').optional(),
+    /** Left out of the transaction: the simulation at send time said it would fail, and why. */
+    skipped: z.string().optional(),
   }),
 );
 type BatchEntry = z.infer<typeof batchEntriesSchema>[number];
@@ -78,10 +83,15 @@ export async function previewClaimAll(deps: ClaimAllDeps, chainId: number): Prom
     title: r.title,
     token: r.token,
     amount: r.claim.amount,
-    simulated: outcomes[i] ?? { ok: false as const, reason: 'not simulated' },
+    simulated: simulatedVerdict(outcomes[i]),
   }));
   const via = (await deps.wallet.supportsAtomicBatch(chainId)) ? 'wallet-batch' : 'multicall';
   return { chainId, via, rounds, totals: totalsByToken(batch.filter((_, i) => outcomes[i]?.ok)) };
+}
+
+function simulatedVerdict(outcome: { ok: true } | { ok: false; reason: string } | undefined): ClaimAllRound['simulated'] {
+  if (!outcome) return { ok: false, reason: 'not simulated' };
+  return outcome.ok ? outcome : { ok: false, reason: claimFailureReason(outcome.reason) };
 }
 
 /**
@@ -89,8 +99,13 @@ export async function previewClaimAll(deps: ClaimAllDeps, chainId: number): Prom
  * batch when it reports one, else Multicall3 aggregate3 with allowFailure per round. Saved before
  * the wallet opens and followed to its receipt like every other transaction.
  */
-export async function claimAll(deps: ClaimAllDeps, chainId: number): Promise<{ transactionId: string }> {
-  const { chain, account, client, batch } = await claimableOnChain(deps, chainId);
+export async function claimAll(
+  deps: ClaimAllDeps,
+  chainId: number,
+  /** The rounds of the summary the holder confirmed: any no longer claimable is named in the record. */
+  seen: readonly RoundKey[] = [],
+): Promise<{ transactionId: string }> {
+  const { chain, account, client, batch, settled } = await claimableOnChain(deps, chainId);
   if (!batch.length) throw new UserFacingError('Nothing is waiting to be claimed on this chain.');
   const outcomes = await simulate(client, account, chain, batch);
   const landing = batch.filter((_, i) => outcomes[i]?.ok);
@@ -98,13 +113,33 @@ export async function claimAll(deps: ClaimAllDeps, chainId: number): Promise<{ t
     throw new UserFacingError(
       `None of the rounds would be paid right now, so nothing was sent: ${outcomes.map((o) => (o.ok ? '' : o.reason)).join('; ')}.`,
     );
-  const entries: BatchEntry[] = landing.map((r) => ({
-    tokenId: r.tokenId,
-    roundId: r.roundId,
-    title: r.title,
-    distributor: r.distributor,
-    index: r.claim.index.toString(),
-  }));
+  // Rounds the holder saw in the summary but that would fail now (claimed in between) are kept in
+  // the record with their reason, so the outcome names them too.
+  const entries: BatchEntry[] = batch.map((r, i) => {
+    const outcome = outcomes[i];
+    return {
+      tokenId: r.tokenId,
+      roundId: r.roundId,
+      title: r.title,
+      distributor: r.distributor,
+      index: r.claim.index.toString(),
+      amount: r.claim.amount.toString(),
+      token: getAddress(r.token),
+      ...(outcome?.ok ? {} : { skipped: outcome?.reason ?? 'not simulated' }),
+    };
+  });
+  // Seen in the summary, gone since (claimed in between, most often): kept, in the summary's order.
+  const sameRound = (a: RoundKey) => (b: RoundKey) => a.tokenId === b.tokenId && a.roundId === b.roundId;
+  for (const key of seen) {
+    if (entries.some(sameRound(key))) continue;
+    const gone = settled.find(sameRound(key));
+    if (gone) entries.push(gone);
+  }
+  const order = (e: RoundKey) => {
+    const i = seen.findIndex(sameRound(e));
+    return i === -1 ? seen.length : i;
+  };
+  entries.sort((a, b) => order(a) - order(b));
   const label = `Claim ${landing.length} round${landing.length === 1 ? '' : 's'}`;
   const call = buildClaimAllCall(chain.multicall3, landing);
   const tracked = { kind: 'claim-all' as const, tokenId: `eip155:${chainId}`, chainId, subject: JSON.stringify(entries), label, ...call };
@@ -167,11 +202,24 @@ async function followWalletBatch(deps: ClaimAllDeps, id: string, batchId: string
   await updateTransaction(deps.db, id, { error: 'Your wallet has not reported the batch yet; check it in your wallet.' });
 }
 
+export interface RoundKey {
+  tokenId: string;
+  roundId: string;
+}
+
 export type RoundResult = { status: 'claimed'; by: 'this-transaction' | 'earlier' } | { status: 'not-claimed'; reason: string };
 
 export interface ClaimAllOutcome {
   transaction: TransactionRow;
-  rounds: (Omit<BatchEntry, 'distributor' | 'index'> & { result: RoundResult })[];
+  rounds: (Pick<BatchEntry, 'tokenId' | 'roundId' | 'title' | 'amount' | 'token'> & { result: RoundResult })[];
+}
+
+/** The distributor's revert text in the holder's words. */
+export function claimFailureReason(reason: string): string {
+  if (/already claimed/i.test(reason)) return 'already claimed';
+  if (/invalid proof/i.test(reason)) return 'the proof does not match the round on chain';
+  if (/transfer/i.test(reason)) return 'the round has no tokens left to pay';
+  return reason;
 }
 
 /**
@@ -210,12 +258,13 @@ export async function claimAllOutcome(deps: Pick<BackgroundDeps, 'db' | 'clientF
         ? { status: 'claimed', by: paidHere.has(`${e.distributor.toLowerCase()}#${e.index}`) ? 'this-transaction' : 'earlier' }
         : {
             status: 'not-claimed',
-            reason:
-              row.status === 'confirmed'
+            reason: e.skipped
+              ? `left out of the transaction: ${claimFailureReason(e.skipped)}`
+              : row.status === 'confirmed'
                 ? 'the distributor refused the claim in this transaction'
                 : (row.error ?? 'the transaction has not landed'),
           };
-      return { tokenId: e.tokenId, roundId: e.roundId, title: e.title, result };
+      return { tokenId: e.tokenId, roundId: e.roundId, title: e.title, amount: e.amount, token: e.token, result };
     }),
   );
   return { transaction: row, rounds };
@@ -246,12 +295,25 @@ async function claimableOnChain(deps: ClaimAllDeps, chainId: number) {
     ),
   );
   const batch: BatchRound[] = [];
+  /** Rounds the holder is in that are not claimable now, as record entries with the reason. */
+  const settled: BatchEntry[] = [];
   candidates.forEach((c, i) => {
     const read = reading.get(key(i));
     const lookup = lookups[i];
     if (!read || !lookup) return;
     const token = c.round.token ? parseTokenId(c.round.token).address : c.creatorToken;
     const state = roundState({ claim: lookup.claim, reading: read, expectedToken: token });
+    if (state.status !== 'claimable' && state.status !== 'not-eligible' && lookup.claim)
+      settled.push({
+        tokenId: c.tokenId,
+        roundId: c.round.id,
+        title: c.round.title,
+        distributor: getAddress(c.round.distributor),
+        index: lookup.claim.index.toString(),
+        amount: lookup.claim.amount.toString(),
+        token: getAddress(token),
+        skipped: state.status === 'claimed' ? 'already claimed' : state.message,
+      });
     if (state.status === 'claimable')
       batch.push({
         tokenId: c.tokenId,
@@ -262,7 +324,7 @@ async function claimableOnChain(deps: ClaimAllDeps, chainId: number) {
         claim: state.claim,
       });
   });
-  return { chain, account, client, batch };
+  return { chain, account, client, batch, settled };
 }
 
 async function simulate(client: ReturnType<ClaimAllDeps['clientFor']>, account: Address, chain: ChainConfig, batch: BatchRound[]) {

@@ -14,9 +14,9 @@ export const incomeHandlers: RequestHandlers<typeof incomeRequests> = {
       totals: preview.totals.map((t) => ({ ...t, amount: t.amount.toString() })),
     };
   },
-  'claim-all': ({ chainId }) => claimAll(backgroundDeps(), chainId),
+  'claim-all': ({ chainId, seen }) => claimAll(backgroundDeps(), chainId, seen),
   'claim-all-outcome': async ({ transactionId }) => {
     const { transaction, rounds } = await claimAllOutcome(backgroundDeps(), transactionId);
-    return { status: transaction.status, error: transaction.error, rounds };
+    return { status: transaction.status, error: transaction.error, hash: transaction.hash, rounds };
   },
 };

@@ -17,9 +17,9 @@ export const UNCHECKED_MESSAGE =
 
 /** The chain shows the claim or collection did not happen: the holder may send it again. */
 export function notSentMessage(kind: TransactionRow['kind']): string {
-  return kind === 'claim'
-    ? 'The extension restarted while your wallet was open, and the chain shows this round is not claimed: nothing went through. If your wallet still shows the request, reject it. You can claim again.'
-    : 'The extension restarted while your wallet was open, and the chain shows nothing was sent. If your wallet still shows the request, reject it. You can collect again.';
+  if (kind === 'claim')
+    return 'The extension restarted while your wallet was open, and the chain shows this round is not claimed: nothing went through. If your wallet still shows the request, reject it. You can claim again.';
+  return `The extension restarted while your wallet was open, and the chain shows nothing was sent. If your wallet still shows the request, reject it. You can ${kind === 'redeem' ? 'redeem' : 'collect'} again.`;
 }
 
 /** A collection whose transaction was not among the recent blocks while the account's nonce moved. */

@@ -4,7 +4,7 @@ import type { ChainConfig } from '@/lib/chain/types';
 import type { CompanionDatabase } from '@/lib/db/database';
 import type { FollowRow } from '@/lib/db/rows';
 import { combinePlans, type ReadPlan } from '@/lib/income/core';
-import { saveIncome } from '@/lib/income/incomeRepository';
+import { incomeOf, saveIncome } from '@/lib/income/incomeRepository';
 import type { PersonalTokenManifest } from '@/lib/protocol/manifestSchema';
 import { creatorPlan, type CreatorReading } from './creatorPlan';
 import { prepareIncome, type CreatorIncomeInput } from './incomeRounds';
@@ -69,7 +69,15 @@ export async function storeIncome(
         tokenId: input.tokenId,
         rounds: reading.rounds,
         positions: await liquidityViews(ctx, reading.pairs),
-        programs: await programViews(client, chain.multicall3, input.manifest, account, snapshot.blockNumber).catch(() => []),
+        programs: await programViews(
+          client,
+          chain.multicall3,
+          input.manifest,
+          account,
+          snapshot.blockNumber,
+          reading.programs,
+          (await incomeOf(db, account, input.tokenId))?.programs,
+        ).catch(() => []),
         blockNumber: snapshot.blockNumber.toString(),
         fetchedAt,
       };

@@ -36,3 +36,4 @@ export {
   type CallOutcome,
   type TokenTotal,
 } from './claimAllBatch';
+export { claimableByChain, type ChainClaimable } from './claimableByChain';

@@ -1,7 +1,7 @@
 import type { Address, PublicClient } from 'viem';
 import { tokenPriceInEthE18 } from '@/lib/holdings/core/valuation';
 import type { CompanionDatabase } from '@/lib/db/database';
-import type { LpEntryRow, LpView, ProgramView } from '@/lib/db/rows';
+import type { LpEntryRow, LpView, ProgramView, SnapshotReadingRow } from '@/lib/db/rows';
 import { runReadPlan } from '@/lib/income/core';
 import { forgetLpEntry, lpEntryOf, saveLpEntry } from '@/lib/lp/lpEntriesRepository';
 import {
@@ -14,6 +14,7 @@ import {
   projectEarned,
   yearlyRateBps,
   type LpReading,
+  type SnapshotHolding,
 } from '@/lib/lp/core';
 import type { PersonalTokenManifest } from '@/lib/protocol/manifestSchema';
 import { stakingOfPair } from '@/lib/protocol/pairStaking';
@@ -116,34 +117,53 @@ async function entryFor(ctx: Context, reading: LpReading, lpTotal: bigint) {
   return record;
 }
 
-/** Snapshot programs: the holder's LP at the start and end blocks (the current one until it ends). */
+/**
+ * Snapshot programs: the holder's LP at the start and end blocks (the current one until it ends).
+ * `current` is each program's reading at `blockNumber` from the refresh's multicall; readings at past
+ * blocks come from `previous` (the stored row) when it has them, else are read once here.
+ */
 export async function programViews(
   client: PublicClient,
   multicall3: Address,
   manifest: PersonalTokenManifest,
   account: Address,
   blockNumber: bigint,
+  current: readonly (SnapshotHolding | null)[] = [],
+  previous: readonly ProgramView[] = [],
 ): Promise<ProgramView[]> {
   const programs = manifest.rewards.filter((r) => r.kind === 'snapshot');
   return Promise.all(
-    programs.map(async (program) => {
+    programs.map(async (program, k) => {
       const staking = stakingOfPair(manifest, program.pair);
       const ended = BigInt(program.endBlock) <= blockNumber;
+      const started = BigInt(program.startBlock) <= blockNumber;
       const plan = planSnapshotReads(program.pair, account, staking);
-      const [start, end] = await Promise.all([
-        runReadPlan(client, multicall3, plan, BigInt(program.startBlock)),
-        runReadPlan(client, multicall3, plan, ended ? BigInt(program.endBlock) : blockNumber),
+      const key = [program.pair, staking ?? '-', program.startBlock, program.endBlock].join('|').toLowerCase();
+      const kept = previous.find((p) => p.id === program.id && p.readings?.key === key)?.readings;
+      const atBlock = async (block: number, stored: SnapshotReadingRow | null | undefined): Promise<SnapshotReadingRow | null> => {
+        if (stored) return stored;
+        const read = await runReadPlan(client, multicall3, plan, BigInt(block));
+        return read && { block, holderLp: read.holderLp.toString(), lpSupply: read.lpSupply.toString() };
+      };
+      const [start, pastEnd] = await Promise.all([
+        started ? atBlock(program.startBlock, kept?.start) : null,
+        ended ? atBlock(program.endBlock, kept?.end) : null,
       ]);
+      const now = ended ? null : (current[k] ?? (started ? await runReadPlan(client, multicall3, plan, blockNumber) : null));
+      const end = pastEnd ? holdingOf(pastEnd) : now;
       const amount = BigInt(program.amount);
       return {
         id: program.id,
         title: program.title,
         amount: amount.toString(),
-        estimate: start && end ? estimateSnapshotReward(amount, start, end).toString() : '0',
+        estimate: start && end ? estimateSnapshotReward(amount, holdingOf(start), end).toString() : '0',
         startBlock: program.startBlock,
         endBlock: program.endBlock,
         ended,
+        readings: { key, start, end: pastEnd },
       };
     }),
   );
 }
+
+const holdingOf = (r: SnapshotReadingRow): SnapshotHolding => ({ holderLp: BigInt(r.holderLp), lpSupply: BigInt(r.lpSupply) });

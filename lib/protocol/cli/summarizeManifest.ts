@@ -11,6 +11,7 @@ export function summarizeManifest(m: PersonalTokenManifest): string[] {
     count(m.distributions.length, 'distribution', 'distributions'),
     count(m.rewards.length, 'reward program', 'reward programs'),
     count(m.gates.length, 'gate', 'gates'),
+    ...(m.offers.length ? [count(m.offers.length, 'offer', 'offers')] : []),
     m.votes ? `votes in space ${m.votes.space} at ${m.votes.hub}` : 'no votes',
   ];
   const support = chainSupport(chainId);

@@ -93,7 +93,7 @@ test('a creator page: declaration, confirmation and linked manifest', async () =
         "✓ valid: ORIGIN/personal-token.json is a personal-token manifest, version 1",
         "  token:   eip155:31337/erc20:0x5FC8d32690cc91D4c39d9d3abcBD16989F875707 (chain 31337, a local devnet read by devnet builds only)",
         "  creator: Alex Masmej <http://localhost:4101/>",
-        "  1 pair, 2 distributions, 2 reward programs, 1 gate, votes in space alex.eth at http://localhost:4101/snapshot",
+        "  1 pair, 2 distributions, 2 reward programs, 1 gate, 1 offer, votes in space alex.eth at http://localhost:4101/snapshot",
       ],
       "ok": true,
     }
@@ -225,7 +225,7 @@ test('local files', async () => {
         "✓ valid: DIR/good.json is a personal-token manifest, version 1",
         "  token:   eip155:31337/erc20:0x5FC8d32690cc91D4c39d9d3abcBD16989F875707 (chain 31337, a local devnet read by devnet builds only)",
         "  creator: Alex Masmej <http://localhost:4101/>",
-        "  1 pair, 2 distributions, 2 reward programs, 1 gate, votes in space alex.eth at http://localhost:4101/snapshot",
+        "  1 pair, 2 distributions, 2 reward programs, 1 gate, 1 offer, votes in space alex.eth at http://localhost:4101/snapshot",
       ],
       "ok": true,
     }

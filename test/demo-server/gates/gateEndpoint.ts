@@ -130,7 +130,7 @@ export function createGateEndpoint(opts: GateEndpointOptions): GateEndpoint {
   return endpoint;
 }
 
-function reply(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function reply(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
@@ -146,7 +146,7 @@ function reply(res: ServerResponse, status: number, body: unknown, headers: Reco
  * The body as text, or null once it passes the cap. The rest is drained unread (not destroyed:
  * the refusal still has to reach the client), and the 413 closes the connection.
  */
-function readCapped(req: IncomingMessage): Promise<string | null> {
+export function readCapped(req: IncomingMessage): Promise<string | null> {
   return new Promise((resolve, reject) => {
     if (Number(req.headers['content-length'] ?? 0) > MAX_UNLOCK_BODY) {
       req.resume();

@@ -1,6 +1,17 @@
-import { createWalletClient, hexToString, http, isAddressEqual, isHex, toHex, type Address, type Hex } from 'viem';
+import {
+  createWalletClient,
+  encodeFunctionData,
+  hexToString,
+  http,
+  isAddressEqual,
+  isHex,
+  parseAbi,
+  toHex,
+  type Address,
+  type Hex,
+} from 'viem';
 import { parseSiweMessage } from '../../../lib/gates/core/siwe/parseSiweMessage';
-import { knownChain } from './chains';
+import { knownChain, multicall3Of } from './chains';
 import type { PendingRequest } from './protocol';
 import { RpcError, type WalletState } from './walletState';
 
@@ -95,6 +106,11 @@ async function answer(wallet: WalletState, { origin, method, params }: PendingRe
     }
     case 'eth_sendTransaction':
       return sendTransaction(wallet, params[0] as TransactionParams, mine, ask);
+    case 'wallet_getCapabilities':
+    case 'wallet_sendCalls':
+    case 'wallet_getCallsStatus':
+      if (!wallet.batching) break; // answered below as unknown, like a wallet without EIP-5792
+      return eip5792(wallet, method, params, mine, ask);
     case 'eth_sign':
     case 'eth_signTransaction':
       throw new RpcError(4200, `The method "${method}" is not supported.`);
@@ -168,4 +184,64 @@ async function forward(chainId: number, method: string, params: unknown[]): Prom
   const body = (await response.json()) as { result?: unknown; error?: { code: number; message: string } };
   if (body.error) throw new RpcError(body.error.code, body.error.message);
   return body.result;
+}
+
+const aggregate3Abi = parseAbi([
+  'struct Call3 { address target; bool allowFailure; bytes callData; }',
+  'struct Result { bool success; bytes returnData; }',
+  'function aggregate3(Call3[] calls) payable returns (Result[] returnData)',
+]);
+
+/**
+ * EIP-5792 (behind setBatching). The batch is one atomic transaction: Multicall3 aggregate3 with
+ * allowFailure false, so every call lands or none does. This is not EIP-7702 (the holder's
+ * address does not become a smart account): the calls run with Multicall3 as msg.sender, which is
+ * enough for calls that pay a named account whoever sends them, such as MerkleDistributor.claim.
+ */
+async function eip5792(
+  wallet: WalletState,
+  method: string,
+  params: unknown[],
+  mine: (a: unknown) => void,
+  ask: () => Promise<void>,
+): Promise<unknown> {
+  if (method === 'wallet_getCapabilities') {
+    mine(params[0]);
+    const asked = Array.isArray(params[1]) ? params[1].map(Number) : [31337, 31338];
+    return Object.fromEntries(asked.filter((id) => multicall3Of(id)).map((id) => [toHex(id), { atomic: { status: 'supported' } }]));
+  }
+  if (method === 'wallet_getCallsStatus') {
+    const batch = wallet.batches.get(String(params[0]));
+    if (!batch) throw new RpcError(5730, 'Unknown bundle id.');
+    const receipt = (await forward(batch.chainId, 'eth_getTransactionReceipt', [batch.hash])) as { status?: Hex } | null;
+    return {
+      version: '2.0.0',
+      id: params[0],
+      chainId: toHex(batch.chainId),
+      atomic: true,
+      status: receipt ? (receipt.status === '0x1' ? 200 : 500) : 100,
+      receipts: receipt ? [receipt] : [],
+    };
+  }
+  const request = params[0] as { from?: string; chainId?: Hex; calls?: { to?: Address; data?: Hex; value?: Hex }[] } | undefined;
+  mine(request?.from);
+  const chainId = Number(request?.chainId);
+  if (chainId !== wallet.chainId) throw new RpcError(5710, `Chain ${request?.chainId} is not the wallet's chain ${toHex(wallet.chainId)}.`);
+  const multicall3 = multicall3Of(chainId);
+  if (!multicall3) throw new RpcError(5700, 'Atomic batches are not supported on this chain.');
+  const calls = request?.calls ?? [];
+  if (calls.length === 0 || calls.some((c) => !c.to || (c.value !== undefined && BigInt(c.value) !== 0n)))
+    throw new RpcError(-32602, 'Each call needs a `to`, and this wallet batches calls without value only.');
+  await ask();
+  const data = encodeFunctionData({
+    abi: aggregate3Abi,
+    functionName: 'aggregate3',
+    args: [calls.map((c) => ({ target: c.to!, allowFailure: false, callData: c.data ?? '0x' }))],
+  });
+  const chain = knownChain(chainId)!;
+  const client = createWalletClient({ account: wallet.account, chain, transport: http() });
+  const hash = await client.sendTransaction({ to: multicall3, data, chain });
+  const id = toHex(crypto.getRandomValues(new Uint8Array(32)));
+  wallet.batches.set(id, { chainId, hash });
+  return { id };
 }

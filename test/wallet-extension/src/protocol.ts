@@ -29,7 +29,12 @@ export interface TestWalletControl {
   log(): LogEntry[];
   /** false: like a disabled MetaMask, drop every extension's port and refuse new ones. */
   setAvailable(available: boolean): void;
-  /** Back to the start: anvil account 1, approve mode, chain 31337, no permissions, empty log. */
+  /**
+   * true: answers EIP-5792 (`wallet_getCapabilities` reports atomic batches, `wallet_sendCalls`,
+   * `wallet_getCallsStatus`); false (the default): those methods answer 4200, like a wallet without them.
+   */
+  setBatching(on: boolean): void;
+  /** Back to the start: anvil account 1, approve mode, chain 31337, no permissions, no batching, empty log. */
   reset(): void;
 }
 

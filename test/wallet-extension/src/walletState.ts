@@ -29,6 +29,10 @@ export class WalletState {
   chainId = 31337;
   mode: ApprovalMode = 'approve';
   available = true;
+  /** EIP-5792 on or off (setBatching). */
+  batching = false;
+  /** wallet_sendCalls batches: id → the transaction that carries them. */
+  readonly batches = new Map<string, { chainId: number; hash: Hex }>();
   readonly permitted = new Set<string>();
   readonly finished: LogEntry[] = [];
   readonly onUnavailable = new Set<() => void>();
@@ -87,6 +91,7 @@ export class WalletState {
         return getAddress(this.account.address);
       },
       setMode: (mode) => void (this.mode = mode),
+      setBatching: (on) => void (this.batching = on),
       pending: () => [...this.waiting.values()].map(({ request }) => request),
       approve: (id) => settle(id, true),
       reject: (id) => settle(id, false),
@@ -101,6 +106,8 @@ export class WalletState {
         this.chainId = 31337;
         this.mode = 'approve';
         this.available = true;
+        this.batching = false;
+        this.batches.clear();
         this.permitted.clear();
         this.finished.length = 0;
         this.notify({ type: 'chainChanged', chainId: this.chainId });
