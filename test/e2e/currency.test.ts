@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createPublicClient, http, parseAbi } from 'viem';
 import { DEVNET_A, DEVNET_B } from '@/lib/chain/devnet';
@@ -36,6 +37,16 @@ async function ethUsd(rpcUrl: string, chain: typeof DEVNET_A | typeof DEVNET_B):
   return Number(usdc) / 10 ** usdcDecimals / (Number(weth) / 1e18);
 }
 
+/** Each followed creator's row: its name and the value figure (the row also names the pool and its USD depth). */
+async function rowValues(popup: Page): Promise<{ name: string; value: string }[]> {
+  return popup.getByTestId('holding-row').evaluateAll((rows) =>
+    rows.map((row) => ({
+      name: row.querySelector('.holding-name')?.textContent ?? '',
+      value: row.querySelector('.holding-value > span')?.textContent ?? '',
+    })),
+  );
+}
+
 const dollars = (s: string) => Number(s.replace(/[^0-9.]/g, ''));
 const ether = (s: string) => {
   const match = /([\d,.]+) ETH/.exec(s);
@@ -66,7 +77,7 @@ describe('values in ETH', () => {
       value: await text(popup, 'value'),
       price: await text(popup, 'price'),
       total: await text(popup, 'total'),
-      rows: await popup.getByTestId('holding-row').allInnerTexts(),
+      rows: await rowValues(popup),
     };
     expect(usd.value).toMatch(/^\$[\d,.]+ · [\d.]+ ETH$/);
     expect(usd.total).toMatch(/^\$[\d,.]+$/);
@@ -83,13 +94,13 @@ describe('values in ETH', () => {
     expect(ether(value)).toBeCloseTo(dollars(usd.value.split(' · ')[0]!) / priceB, 4);
     expect(ether(await text(popup, 'price'))).toBeCloseTo(dollars(usd.price.split(' · ')[0]!) / priceB, 8);
     // The total is the sum of each holding's USD value divided by its own chain's ETH price.
-    const rows = await popup.getByTestId('holding-row').allInnerTexts();
-    const rowUsd = usd.rows.map((r) => dollars(/\$[\d,.]+/.exec(r)![0]));
-    const rowEth = rows.map(ether);
-    const prices = usd.rows.map((r) => (r.includes('Alex') ? priceA : priceB));
+    const rows = await rowValues(popup);
+    const rowUsd = usd.rows.map((r) => dollars(r.value));
+    const rowEth = rows.map((r) => ether(r.value));
+    const prices = usd.rows.map((r) => (r.name.includes('Alex') ? priceA : priceB));
     rowEth.forEach((eth, i) => expect(eth).toBeCloseTo(rowUsd[i]! / prices[i]!, 4));
     expect(ether(await text(popup, 'total'))).toBeCloseTo(rowUsd[0]! / prices[0]! + rowUsd[1]! / prices[1]!, 4);
-    expect(rows.join(' ')).not.toContain('$');
+    expect(rows.map((r) => r.value).join(' ')).not.toContain('$');
     await j.browser.screenshot(popup, 'popup-values-in-eth');
     await popup.close();
 
@@ -98,7 +109,7 @@ describe('values in ETH', () => {
     await page.goto(`${j.server.origins.alex}/`);
     const companion = (hosts: ShadowHost[]) => hosts.find((h) => h.name === 'ptc-companion');
     const hosts = await waitForShadow(page, (h) => /12,500 ALEX · [\d.]+ ETH/.test(companion(h)?.text ?? ''), 'the card in ETH');
-    const alexUsd = dollars(/\$[\d,.]+/.exec(usd.rows.find((r) => r.includes('Alex'))!)![0]);
+    const alexUsd = dollars(usd.rows.find((r) => r.name.includes('Alex'))!.value);
     expect(ether(/12,500 ALEX · ([\d.]+ ETH)/.exec(companion(hosts)!.text)![1]!)).toBeCloseTo(alexUsd / priceA, 4);
     await page.close();
 
