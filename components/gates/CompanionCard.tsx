@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { sendFrameRequest } from '@/lib/messaging/requests';
 import type { CompanionSummary } from '@/lib/gates/contract';
+import { useMoney, type MoneyFormat } from '@/lib/settings/ui/currency';
 
 /**
  * The small card in the page's corner: this creator at a glance, and a way into the popup. Shown in
@@ -9,6 +10,7 @@ import type { CompanionSummary } from '@/lib/gates/contract';
  */
 export function CompanionCard({ summary, onDismiss }: { summary: CompanionSummary; onDismiss: () => void }) {
   const [error, setError] = useState<string | null>(null);
+  const money = useMoney();
   const openPopup = () => sendFrameRequest('open-popup', {}).catch((e: Error) => setError(e.message));
   const dismiss = () => {
     // Saved first: the frame goes away with the card.
@@ -44,7 +46,9 @@ export function CompanionCard({ summary, onDismiss }: { summary: CompanionSummar
       ) : null}
       <dl className="ptc-facts">
         <dt>You hold</dt>
-        <dd title={holdingText(summary)}>{holdingText(summary)}</dd>
+        <dd title={holdingText(summary, money)} data-testid="card-holding">
+          {holdingText(summary, money)}
+        </dd>
         <dt>Income</dt>
         <dd>{summary.income ?? (summary.following ? 'Not read yet' : 'Follow to see it')}</dd>
         {summary.openVotes !== null ? (
@@ -67,8 +71,11 @@ function openVotesText(openVotes: number): string {
   return openVotes === 1 ? '1 proposal open' : `${openVotes} proposals open`;
 }
 
-function holdingText(summary: CompanionSummary): string {
+function holdingText(summary: CompanionSummary, money: MoneyFormat): string {
   if (!summary.account) return 'Connect a wallet';
   if (!summary.holding) return 'Not read yet';
-  return summary.holdingValue ? `${summary.holding} · ${summary.holdingValue}` : summary.holding;
+  const value = summary.holdingValue;
+  if (!value) return summary.holding;
+  const big = (s: string | null) => (s === null ? null : BigInt(s));
+  return `${summary.holding} · ${money.format({ usdE18: big(value.usdE18), wei: big(value.wei) })}`;
 }

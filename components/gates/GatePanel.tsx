@@ -1,4 +1,4 @@
-import { useState, type MouseEvent } from 'react';
+import { useId, useState, type MouseEvent } from 'react';
 import { shortAddress } from '@/lib/format/format';
 import { sendFrameRequest } from '@/lib/messaging/requests';
 import type { GateView, PageWalletChoice } from '@/lib/gates/contract';
@@ -127,23 +127,31 @@ function WalletChoices({
   watch: (element: HTMLElement | null) => void;
   onPick: (e: MouseEvent, uuid: string) => void;
 }) {
+  const idPrefix = useId();
+  // The button's name is its visible text ("Sign with MetaMask"); the wallet's rdns, which tells two
+  // wallets of the same name apart, sits beside it and describes it (aria-describedby).
   return (
     <div className="ptc-wallets" role="group" aria-label="Choose the wallet that signs">
       <p className="ptc-fine">This page offers several wallets. Which one is yours?</p>
-      {wallets.map((wallet) => (
-        <button
-          key={wallet.uuid}
-          type="button"
-          className="ptc-button ptc-secondary ptc-wallet"
-          ref={watch}
-          disabled={disabled}
-          onClick={(e) => onPick(e, wallet.uuid)}
-          aria-label={`Sign with ${wallet.name}`}
-        >
-          {wallet.icon ? <img src={wallet.icon} alt="" width={18} height={18} /> : null}
-          {wallet.name}
-          {wallet.rdns ? <span className="ptc-rdns">{wallet.rdns}</span> : null}
-        </button>
+      {wallets.map((wallet, i) => (
+        <div key={wallet.uuid} className="ptc-wallet-row">
+          <button
+            type="button"
+            className="ptc-button ptc-secondary ptc-wallet"
+            ref={watch}
+            disabled={disabled}
+            onClick={(e) => onPick(e, wallet.uuid)}
+            aria-describedby={wallet.rdns ? `${idPrefix}-rdns-${i}` : undefined}
+          >
+            {wallet.icon ? <img src={wallet.icon} alt="" width={18} height={18} /> : null}
+            Sign with {wallet.name}
+          </button>
+          {wallet.rdns ? (
+            <span className="ptc-rdns" id={`${idPrefix}-rdns-${i}`}>
+              {wallet.rdns}
+            </span>
+          ) : null}
+        </div>
       ))}
     </div>
   );

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CompanionSummary, GateView } from '@/lib/gates/contract';
 import type { FrameNotice } from '@/lib/gates/pageFrame';
 import { sendFrameRequest } from '@/lib/messaging/requests';
+import { CurrencyProvider } from '@/lib/settings/ui/currency';
 import { CompanionCard } from './CompanionCard';
 import { GatePanel } from './GatePanel';
 
@@ -94,5 +95,9 @@ function CardFrame({ notify }: { notify: (facts: Facts) => void }) {
       () => setSummary(null),
     );
   }, [notify]);
-  return summary ? <CompanionCard summary={summary} onDismiss={() => notify({ dismissed: true })} /> : null;
+  return summary ? (
+    <CurrencyProvider currency={summary.currency}>
+      <CompanionCard summary={summary} onDismiss={() => notify({ dismissed: true })} />
+    </CurrencyProvider>
+  ) : null;
 }

@@ -1,6 +1,8 @@
 import type { FollowRow } from '@/lib/db/rows';
 import type { HoldingView } from '@/lib/holdings/core/holdingView';
-import { formatTokenAmount, formatUsdE18 } from '@/lib/format/format';
+import { formatTokenAmount } from '@/lib/format/format';
+import { priceMoney, valueMoney } from '@/lib/holdings/core/holdingView';
+import { useMoney } from '@/lib/settings/ui/currency';
 import { shortPriceLine } from '@/lib/holdings/core/describePriceSource';
 import { ChangeText } from './HoldingFigures';
 import { Skeleton } from '../app/Skeleton';
@@ -14,6 +16,7 @@ interface FollowingListProps {
 }
 
 export function FollowingList({ follows, views, loaded, onUnfollow, onOpen }: FollowingListProps) {
+  const money = useMoney();
   if (!loaded) return <Skeleton lines={3} label="Loading the creators you follow" />;
   if (follows.length === 0) {
     return <p className="empty">You follow no creator yet. Open a creator's site and press Follow.</p>;
@@ -43,11 +46,7 @@ export function FollowingList({ follows, views, loaded, onUnfollow, onOpen }: Fo
             </div>
             <div className="holding-value">
               <span>
-                {view?.valueUsdE18 != null
-                  ? formatUsdE18(view.valueUsdE18)
-                  : view?.priceUsdE18 != null
-                    ? formatUsdE18(view.priceUsdE18)
-                    : '—'}
+                {view ? money.format(view.valueWei !== null || view.valueUsdE18 !== null ? valueMoney(view) : priceMoney(view)) : '—'}
               </span>
               {view && <ChangeText basisPoints={view.changeBasisPoints} />}
             </div>

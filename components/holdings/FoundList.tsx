@@ -1,8 +1,10 @@
 import type { FoundToken } from '@/lib/holdings/core/foundInWallet';
-import { formatTokenAmount, formatUsdE18 } from '@/lib/format/format';
+import { formatTokenAmount } from '@/lib/format/format';
+import { useMoney } from '@/lib/settings/ui/currency';
 
 /** Creator tokens of the enabled lists found in the wallet, not followed yet: one click to follow. */
 export function FoundList({ found, onFollow }: { found: FoundToken[]; onFollow(tokenId: string): void }) {
+  const money = useMoney();
   return (
     <ul className="holdings" aria-label="Creator tokens found in your wallet">
       {found.map((token) => (
@@ -17,7 +19,7 @@ export function FoundList({ found, onFollow }: { found: FoundToken[]; onFollow(t
             </span>
           </div>
           <div className="holding-value">
-            <span>{token.valueUsdE18 !== null ? formatUsdE18(token.valueUsdE18) : '—'}</span>
+            <span>{money.format({ usdE18: token.valueUsdE18, wei: token.valueWei })}</span>
           </div>
           <button
             type="button"

@@ -1,9 +1,13 @@
 import type { HoldingView } from '@/lib/holdings/core/holdingView';
-import { formatChange, formatEthE18, formatTokenAmount, formatUsdE18 } from '@/lib/format/format';
+import { formatChange, formatTokenAmount } from '@/lib/format/format';
+import { priceMoney, valueMoney } from '@/lib/holdings/core/holdingView';
+import { useMoney, type MoneyFormat } from '@/lib/settings/ui/currency';
+import type { Money } from '@/lib/format/money';
 import { describePriceSource, NO_ETH_PRICE } from '@/lib/holdings/core/describePriceSource';
 
 /** Balance, value, price and change of one holding, as a definition list. */
 export function HoldingFigures({ view }: { view: HoldingView }) {
+  const money = useMoney();
   return (
     <dl className="figures">
       {view.balance !== null && (
@@ -18,7 +22,7 @@ export function HoldingFigures({ view }: { view: HoldingView }) {
         <div>
           <dt>Value</dt>
           <dd data-testid="value">
-            {formatUsdE18(view.valueUsdE18)} <span className="muted">· {formatEthE18(view.valueWei)}</span>
+            <MoneyPair money={money} value={valueMoney(view)} />
           </dd>
         </div>
       )}
@@ -32,10 +36,7 @@ export function HoldingFigures({ view }: { view: HoldingView }) {
           ) : view.priceEthE18 === null ? (
             <span className="muted">No Uniswap pool with ETH or USDC</span>
           ) : (
-            <>
-              {view.priceUsdE18 !== null && formatUsdE18(view.priceUsdE18)}{' '}
-              <span className="muted">· {formatEthE18(view.priceEthE18)}</span>
-            </>
+            <MoneyPair money={money} value={priceMoney(view)} />
           )}
         </dd>
       </div>
@@ -61,4 +62,15 @@ export function ChangeText({ basisPoints }: { basisPoints: number | null }) {
   if (basisPoints === null) return <span className="muted">First look</span>;
   const tone = basisPoints > 0 ? 'up' : basisPoints < 0 ? 'down' : 'flat';
   return <span className={`change ${tone}`}>{formatChange(basisPoints)}</span>;
+}
+
+/** "$3,750.00 · 1.25 ETH": the display currency first, the other unit muted beside it. */
+function MoneyPair({ money, value }: { money: MoneyFormat; value: Money }) {
+  const { main, aside } = money.pair(value);
+  return (
+    <>
+      {main ?? '—'}
+      {aside && <span className="muted"> · {aside}</span>}
+    </>
+  );
 }

@@ -1,12 +1,12 @@
 import { useEffect, useMemo, type ReactNode } from 'react';
 import { usePageCardHidden } from '@/lib/detect/ui/usePageCardHidden';
 import { claimableAcrossCreators } from '@/lib/holdings/core/claimableValue';
-import { toHoldingView, totalUsdE18, type HoldingView } from '@/lib/holdings/core/holdingView';
+import { toHoldingView, totalMoney, type HoldingView } from '@/lib/holdings/core/holdingView';
 import { sendRequest } from '@/lib/messaging/requests';
 import type { CompanionData } from '@/lib/app/ui/useCompanionData';
 import { usePopupStore } from '@/lib/app/ui/popupStore';
 import { holdingsAccount } from '@/lib/settings/settingsRepository';
-import { formatUsdE18 } from '@/lib/format/format';
+import { useMoney } from '@/lib/settings/ui/currency';
 import { foundInWallet } from '@/lib/holdings/core/foundInWallet';
 import { DataAge } from './DataAge';
 import { FoundList } from './FoundList';
@@ -23,6 +23,7 @@ export const HOLDINGS_PAINT_MARK = 'holdings-first-paint';
 
 export function HomeView({ data, onRefresh, topActions = null }: { data: CompanionData; onRefresh(): void; topActions?: ReactNode }) {
   const { tabId, tabState, refreshing, notice, notify, show } = usePopupStore();
+  const money = useMoney();
   const views = useMemo(() => new Map(data.holdings.map((row) => [row.tokenId, toHoldingView(row)])), [data.holdings]);
   const followed = new Set(data.follows.map((f) => f.tokenId));
   const followedViews = data.follows.map((f) => views.get(f.tokenId)).filter((v): v is HoldingView => Boolean(v));
@@ -98,13 +99,14 @@ export function HomeView({ data, onRefresh, topActions = null }: { data: Compani
           <h2 id="following-heading">Following</h2>
           {account && followedViews.length > 0 && (
             <span className="total" data-testid="total">
-              {formatUsdE18(totalUsdE18(followedViews))}
+              {money.format(totalMoney(followedViews))}
             </span>
           )}
         </div>
         {claimable.rounds > 0 && (
           <p className="claimable-note small" data-testid="claimable-everywhere">
-            Income to claim: <strong>{formatUsdE18(claimable.usdE18)}</strong> in {claimable.rounds} round{claimable.rounds > 1 ? 's' : ''}
+            Income to claim: <strong>{money.format({ usdE18: claimable.usdE18, wei: claimable.wei })}</strong> in {claimable.rounds} round
+            {claimable.rounds > 1 ? 's' : ''}
             {claimable.unpricedRounds > 0 ? ` (${claimable.unpricedRounds} paid in other tokens, not priced)` : ''}
           </p>
         )}

@@ -4,7 +4,8 @@ import type { RoundView, TransactionRow } from '@/lib/db/rows';
 import type { HoldingView } from '@/lib/holdings/core/holdingView';
 import { valueInWei } from '@/lib/holdings/core/valuation';
 import { sendRequest } from '@/lib/messaging/requests';
-import { formatTokenAmount, formatUsdE18 } from '@/lib/format/format';
+import { formatTokenAmount } from '@/lib/format/format';
+import { useMoney } from '@/lib/settings/ui/currency';
 import { useCreatorIncome } from '@/lib/income/ui/useCreatorIncome';
 import { TransactionStatus } from '../wallet/TransactionStatus';
 import { holderMessage } from '@/lib/errors/baseError';
@@ -21,6 +22,7 @@ interface IncomePanelProps {
 /** Every distribution round of one creator: claimable, claimed, or not for this holder. */
 export function IncomePanel({ tokenId, account, canSend, following, holding }: IncomePanelProps) {
   const { income, transactions } = useCreatorIncome(account, tokenId);
+  const money = useMoney();
   if (!following) return <p className="empty">Follow this creator to see the income rounds you can claim.</p>;
   if (!account) return <p className="empty">Watch an address or connect a wallet to see your income.</p>;
   if (!income) return <p className="empty">Reading the rounds…</p>;
@@ -37,7 +39,16 @@ export function IncomePanel({ tokenId, account, canSend, following, holding }: I
           <strong>
             {formatTokenAmount(claimable, holding.decimals)} {holding.symbol}
           </strong>
-          {holding.priceUsdE18 !== null && <> · {formatUsdE18(valueInWei(claimable, holding.decimals, holding.priceUsdE18))}</>}
+          {holding.priceEthE18 !== null && (
+            <>
+              {' '}
+              ·{' '}
+              {money.format({
+                usdE18: holding.priceUsdE18 === null ? null : valueInWei(claimable, holding.decimals, holding.priceUsdE18),
+                wei: valueInWei(claimable, holding.decimals, holding.priceEthE18),
+              })}
+            </>
+          )}
         </p>
       )}
       <ul className="rounds" aria-label="Income rounds">

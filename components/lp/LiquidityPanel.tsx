@@ -2,9 +2,10 @@ import { useState } from 'react';
 import type { Address } from 'viem';
 import type { LpView, ProgramView, TransactionRow } from '@/lib/db/rows';
 import type { HoldingView } from '@/lib/holdings/core/holdingView';
-import { ethToUsdE18 } from '@/lib/holdings/core/valuation';
+import { moneyFromWei } from '@/lib/format/money';
+import { useMoney } from '@/lib/settings/ui/currency';
 import { sendRequest } from '@/lib/messaging/requests';
-import { formatChange, formatEthE18, formatTokenAmount, formatUsdE18 } from '@/lib/format/format';
+import { formatChange, formatEthE18, formatTokenAmount } from '@/lib/format/format';
 import { useNow } from '@/lib/app/ui/useNow';
 import { useCreatorIncome } from '@/lib/income/ui/useCreatorIncome';
 import { TransactionStatus } from '../wallet/TransactionStatus';
@@ -62,6 +63,7 @@ interface PositionProps {
 function Position({ tokenId, position, decimals, symbol, ethUsd, canSend, latest }: PositionProps) {
   const [error, setError] = useState<string | null>(null);
   const now = useNow(60_000);
+  const money = useMoney();
   const value = BigInt(position.valueWei);
   const staking = position.staking;
   const busy = latest?.status === 'awaiting-signature' || latest?.status === 'pending';
@@ -96,7 +98,7 @@ function Position({ tokenId, position, decimals, symbol, ethUsd, canSend, latest
         </div>
         <div>
           <dt>Value</dt>
-          <dd>{ethUsd ? formatUsdE18(ethToUsdE18(value, ethUsd)) : formatEthE18(value)}</dd>
+          <dd>{money.format(moneyFromWei(value, ethUsd))}</dd>
         </div>
         <div>
           <dt>vs holding</dt>

@@ -4,6 +4,8 @@ import type { FollowRow, SettingsMap } from '@/lib/db/rows';
 import { sendRequest } from '@/lib/messaging/requests';
 import { ChainToggle } from './ChainToggle';
 import { MinPoolDepthForm } from './MinPoolDepthForm';
+import { CurrencySetting } from './CurrencySetting';
+import { BackupSection } from '../backup/BackupSection';
 import { TokenListsForm } from '../lists/TokenListsForm';
 import { RpcEndpointsForm } from './RpcEndpointsForm';
 import { WatchAddressForm } from './WatchAddressForm';
@@ -69,6 +71,7 @@ export function SettingsView({
           could move it.
         </p>
         <MinPoolDepthForm current={settings.minPoolDepthUsd} onSaved={onRefresh} />
+        <CurrencySetting key={settings.currency} current={settings.currency} onSaved={onRefresh} />
       </section>
 
       <section className="card">
@@ -79,6 +82,8 @@ export function SettingsView({
         </p>
         <TokenListsForm />
       </section>
+
+      <BackupSection onImported={onRefresh} />
 
       <section className="card danger-zone">
         <h2>Your data</h2>

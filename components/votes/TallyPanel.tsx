@@ -41,9 +41,10 @@ export function TallyPanel({ tokenId, proposal }: { tokenId: string; proposal: P
           onClick={() => void run()}
           disabled={busy}
           aria-busy={busy}
-          aria-label={`Re-check the tally of ${proposal.title}`}
+          // The name starts with the visible text (WCAG 2.5.3, label in name), then says which proposal.
+          aria-label={`${tallyButtonText(busy, proposal.votes)}: ${proposal.title}`}
         >
-          {busy ? `Checking ${votesText(proposal.votes)}…` : `Re-check the tally (${votesText(proposal.votes)})`}
+          {tallyButtonText(busy, proposal.votes)}
         </button>
         {busy && progress && (
           <p className="muted small" role="status" data-testid="tally-progress">
@@ -106,4 +107,8 @@ export function TallyPanel({ tokenId, proposal }: { tokenId: string; proposal: P
 /** "1 vote", "1,204 votes". */
 function votesText(count: number): string {
   return `${count.toLocaleString()} vote${count === 1 ? '' : 's'}`;
+}
+
+function tallyButtonText(busy: boolean, votes: number): string {
+  return busy ? `Checking ${votesText(votes)}…` : `Re-check the tally (${votesText(votes)})`;
 }

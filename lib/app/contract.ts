@@ -1,4 +1,5 @@
 import { alertsRequests } from '@/lib/alerts/contract';
+import { backupRequests } from '@/lib/backup/contract';
 import { detectRequests } from '@/lib/detect/contract';
 import { gatesRequests } from '@/lib/gates/contract';
 import { holdingsRequests } from '@/lib/holdings/contract';
@@ -22,6 +23,7 @@ export const appRequests = {
   ...gatesRequests,
   ...alertsRequests,
   ...listsRequests,
+  ...backupRequests,
   ...offersRequests,
 };
 

@@ -34,7 +34,10 @@ export const companionSummarySchema = z.object({
   account: z.string().nullable(),
   /** e.g. "12,500 ALEX", null when unknown. */
   holding: z.string().nullable(),
-  holdingValue: z.string().nullable(),
+  /** The holding's value in both units (decimal strings ×1e18), shown in `currency`; null when unknown. */
+  holdingValue: z.object({ usdE18: z.string().regex(/^\d+$/).nullable(), wei: z.string().regex(/^\d+$/).nullable() }).nullable(),
+  /** The holder's display currency (Settings). */
+  currency: z.enum(['USD', 'ETH']),
   /** e.g. "2 rounds to claim", null when nothing is known. */
   income: z.string().nullable(),
   openVotes: z.number().int().nullable(),

@@ -26,5 +26,11 @@ export const settingsRequests = {
     input: z.strictObject({ usd: z.number().finite().min(0).max(1_000_000_000) }),
     output: z.object({ usd: z.number() }),
   }),
+  /** The currency values are shown in everywhere (popup, side panel, in-page card). */
+  'set-currency': defineRequest({
+    sender: 'popup',
+    input: z.strictObject({ currency: z.enum(['USD', 'ETH']) }),
+    output: z.object({ currency: z.enum(['USD', 'ETH']) }),
+  }),
   'clear-all-data': defineRequest({ sender: 'popup', input: z.strictObject({}), output: z.null() }),
 };

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEVNET_A } from '@/lib/chain/devnet';
 import { seedHub } from '../demo-server/hub/seed';
 import { ALEX_GATES } from '../demo-server/gates/alexGates';
+import { FAKE_WALLET, HOSTILE_CREATOR_PATH, HOSTILE_GATES } from '../demo-server/gates/hostileCreator';
 import { axeViolations, describeViolations } from './axe';
 import { clickInShadow, gateHost, waitForShadow, type ShadowHost } from './closedShadow';
 import { startJourneys, type WalletJourneys } from './fixtures';
@@ -27,7 +28,7 @@ afterAll(() => j?.stop());
 const SCHEMES = ['light', 'dark'] as const;
 
 /** axe in both colour schemes; saves a screenshot of each as `a11y-<name>-<scheme>`. */
-async function expectAccessible(page: Page, name: string, frames?: () => Frame[]): Promise<void> {
+async function expectAccessible(page: Page, name: string, frames?: () => Frame[], alsoRules: string[] = []): Promise<void> {
   const problems: string[] = [];
   for (const colorScheme of SCHEMES) {
     await page.emulateMedia({ colorScheme });
@@ -35,7 +36,9 @@ async function expectAccessible(page: Page, name: string, frames?: () => Frame[]
     const targets = frames ? frames() : [page];
     expect(targets.length).toBeGreaterThan(0);
     for (const target of targets)
-      problems.push(...describeViolations(`${name} (${colorScheme})`, await axeViolations(target, { embedded: Boolean(frames) })));
+      problems.push(
+        ...describeViolations(`${name} (${colorScheme})`, await axeViolations(target, { embedded: Boolean(frames), alsoRules })),
+      );
   }
   await page.emulateMedia({ colorScheme: 'light' });
   expect(problems).toEqual([]);
@@ -87,6 +90,16 @@ describe('popup views', () => {
     await popup.close();
   });
 
+  test('the tally buttons: the accessible name holds the visible text (label-content-name-mismatch)', async () => {
+    const popup = await openPopupFor(j, tabId);
+    await popup.getByRole('button', { name: 'Votes and details for Alex Masmej' }).click();
+    const tally = popup.getByRole('button', { name: /^Re-check the tally \([\d,]+ votes?\): / });
+    await tally.first().waitFor();
+    expect(await tally.count()).toBeGreaterThan(0);
+    await expectAccessible(popup, 'creator-name-in-label', undefined, ['label-content-name-mismatch']);
+    await popup.close();
+  });
+
   test('home with Alex followed', async () => {
     const popup = await j.browser.openPopup();
     await popup.getByTestId('holding-row').first().waitFor();
@@ -117,6 +130,27 @@ describe('in-page UI (the extension frames in the creator page)', () => {
       'the gates and the companion',
     );
     await expectAccessible(page, 'site-gates', extensionFrames(page));
+    await page.close();
+  });
+
+  test("a page that announces several wallets: the choice buttons, each wallet's rdns beside it", async () => {
+    const page = await j.browser.context.newPage();
+    await page.goto(`${j.server.origins.other}${HOSTILE_CREATOR_PATH}`);
+    await waitForShadow(page, (h) => h.filter((x) => x.name === 'ptc-gate' && x.text).length === 4, 'the hostile gates');
+    await clickInShadow(page, { gateId: HOSTILE_GATES.post.id }, 'Unlock with your wallet');
+    const hosts = await waitForShadow(
+      page,
+      (h) => (gateHost(h, HOSTILE_GATES.post.id)?.text ?? '').includes('Which one is yours?'),
+      'the wallet choice',
+    );
+    const gate = gateHost(hosts, HOSTILE_GATES.post.id)!;
+    const described = await gate.frame.evaluate(() =>
+      [...document.querySelectorAll('button[aria-describedby]')].map(
+        (b) => `${b.textContent?.trim()} (${document.getElementById(b.getAttribute('aria-describedby')!)?.textContent})`,
+      ),
+    );
+    expect(described).toContain(`Sign with ${FAKE_WALLET.name} (${FAKE_WALLET.rdns})`);
+    await expectAccessible(page, 'site-wallet-choice', extensionFrames(page), ['label-content-name-mismatch']);
     await page.close();
   });
 

@@ -28,18 +28,26 @@ type InAxePage = {
  * treats it exactly as a frame it reaches from the top page: the rules about the whole page (one h1,
  * one main landmark, the page's lang and title) belong to the page around it; every other rule applies.
  */
-export async function axeViolations(target: Page | Frame, opts: { embedded?: boolean } = {}): Promise<AxeViolation[]> {
+export async function axeViolations(
+  target: Page | Frame,
+  opts: { embedded?: boolean; alsoRules?: string[] } = {},
+): Promise<AxeViolation[]> {
   const loaded = await target.evaluate(() => 'axe' in window);
   if (!loaded) await target.evaluate(AXE_SOURCE);
-  return target.evaluate(async (embedded) => {
-    const context = embedded ? { include: [document.documentElement], page: false, initiator: false } : document;
-    const { violations } = await (window as unknown as InAxePage).axe.run(context, { resultTypes: ['violations'] });
-    return violations.map((v) => ({
-      id: v.id,
-      help: v.help,
-      nodes: v.nodes.map((n) => ({ target: n.target.join(' '), html: n.html.slice(0, 200), summary: n.failureSummary ?? '' })),
-    }));
-  }, opts.embedded ?? false);
+  return target.evaluate(
+    async ({ embedded, alsoRules }) => {
+      const context = embedded ? { include: [document.documentElement], page: false, initiator: false } : document;
+      // Rules axe leaves off by default (experimental ones such as label-content-name-mismatch), turned on here.
+      const rules = Object.fromEntries(alsoRules.map((id) => [id, { enabled: true }]));
+      const { violations } = await (window as unknown as InAxePage).axe.run(context, { resultTypes: ['violations'], rules });
+      return violations.map((v) => ({
+        id: v.id,
+        help: v.help,
+        nodes: v.nodes.map((n) => ({ target: n.target.join(' '), html: n.html.slice(0, 200), summary: n.failureSummary ?? '' })),
+      }));
+    },
+    { embedded: opts.embedded ?? false, alsoRules: opts.alsoRules ?? [] },
+  );
 }
 
 /** One line per violation and element, for a readable failure. */

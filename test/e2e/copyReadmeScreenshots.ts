@@ -33,6 +33,8 @@ const README_SHOTS = [
   'popup-confirmed-by-ens',
   'popup-lookalike-warning',
   'site-lookalike-warning',
+  'popup-import-preview',
+  'popup-values-in-eth',
   'home-found-three-chains',
 ];
 

@@ -190,7 +190,7 @@ describe('votes from the popup', () => {
     const popup = await openVotes();
     const rank = card(popup, SEEDED.rankVideos.title);
     await expect
-      .poll(() => rank.getByRole('button', { name: `Re-check the tally of ${SEEDED.rankVideos.title}` }).innerText())
+      .poll(() => rank.getByRole('button', { name: tallyButton(SEEDED.rankVideos.title) }).innerText())
       .toBe('Re-check the tally (0 votes)');
     // The space also gives every voter 1,000 votes (a ticket strategy): the hub's vp is not the token's.
     await expect
@@ -211,7 +211,7 @@ describe('votes from the popup', () => {
     await rank.evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await j.browser.screenshot(popup, 'popup-vote-ranked');
     await expect
-      .poll(() => rank.getByRole('button', { name: `Re-check the tally of ${SEEDED.rankVideos.title}` }).innerText())
+      .poll(() => rank.getByRole('button', { name: tallyButton(SEEDED.rankVideos.title) }).innerText())
       .toBe('Re-check the tally (1 vote)');
     await popup.close();
   });
@@ -266,7 +266,7 @@ describe('votes from the popup', () => {
   test('the closed proposal re-tallies locally: 300 verified, the forged vote flagged', async () => {
     const popup = await openVotes();
     const habit = card(popup, SEEDED.habit.title);
-    await habit.getByRole('button', { name: `Re-check the tally of ${SEEDED.habit.title}` }).click();
+    await habit.getByRole('button', { name: tallyButton(SEEDED.habit.title) }).click();
     const tally = habit.getByTestId('tally');
     await tally.waitFor({ timeout: 60_000 });
     expect(await tally.innerText()).toMatch(/Verified 300 of 301 votes/);
@@ -281,3 +281,12 @@ describe('votes from the popup', () => {
     await popup.close();
   });
 });
+
+/** The "Re-check the tally (N votes): <title>" button's accessible name: its visible text, then the proposal. */
+function tallyButton(title: string): RegExp {
+  return new RegExp(`^Re-check the tally \\([\\d,]+ votes?\\): ${escapeRegExp(title)}$`);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

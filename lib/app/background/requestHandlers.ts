@@ -1,6 +1,7 @@
 import type { AppRequests } from '@/lib/app/contract';
 import type { RequestHandlers } from '@/lib/messaging/contract';
 import { alertsHandlers } from '../../alerts/background/handlers';
+import { backupHandlers } from '../../backup/background/handlers';
 import { detectHandlers } from '../../detect/background/handlers';
 import { gatesHandlers } from '../../gates/background/handlers';
 import { holdingsHandlers } from '../../holdings/background/handlers';
@@ -24,5 +25,6 @@ export const requestHandlers: RequestHandlers<AppRequests> = {
   ...gatesHandlers,
   ...alertsHandlers,
   ...listsHandlers,
+  ...backupHandlers,
   ...offersHandlers,
 };

@@ -6,7 +6,7 @@ import { incomeOf } from '@/lib/income/incomeRepository';
 import { holdingsAccount, readSettings } from '@/lib/settings/settingsRepository';
 import { toHoldingView } from '@/lib/holdings/core/holdingView';
 import type { CompanionSummary } from '@/lib/gates/contract';
-import { formatTokenAmount, formatUsdE18 } from '@/lib/format/format';
+import { formatTokenAmount } from '@/lib/format/format';
 import { createHubClient } from '@/lib/votes/core/hubClient';
 import { refreshHoldings } from '../../holdings/background/refreshHoldings';
 import { manifestOf, type PageContext } from './pageContext';
@@ -45,7 +45,11 @@ export async function companionSummary(deps: Pick<BackgroundDeps, 'db' | 'client
     following: Boolean(follow),
     account,
     holding: view?.balance != null ? `${formatTokenAmount(view.balance, view.decimals, 'en-US')} ${view.symbol}` : null,
-    holdingValue: view?.valueUsdE18 != null ? formatUsdE18(view.valueUsdE18, 'en-US') : null,
+    holdingValue:
+      view && (view.valueUsdE18 !== null || view.valueWei !== null)
+        ? { usdE18: view.valueUsdE18?.toString() ?? null, wei: view.valueWei?.toString() ?? null }
+        : null,
+    currency: settings.currency,
     income: incomeRow
       ? claimable.length === 0
         ? 'Nothing to claim'

@@ -26,6 +26,7 @@ const view = (tokenId: string, valueUsdE18: bigint | null, balance: bigint): Hol
   priceSource: null,
   valueWei: null,
   valueUsdE18,
+  ethUsdE18: null,
   changeBasisPoints: null,
   blockNumber: 1n,
   fetchedAt: 1,

@@ -9,6 +9,7 @@ export interface FoundToken {
   decimals: number;
   balance: bigint;
   valueUsdE18: bigint | null;
+  valueWei: bigint | null;
   listName: string;
 }
 
@@ -32,6 +33,7 @@ export function foundInWallet(
         decimals: view?.decimals ?? d.decimals,
         balance: view?.balance ?? BigInt(d.balance),
         valueUsdE18: view?.valueUsdE18 ?? null,
+        valueWei: view?.valueWei ?? null,
         listName: d.listName,
       };
     })

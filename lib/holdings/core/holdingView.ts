@@ -1,4 +1,5 @@
 import type { HoldingRow, HoldingValues, StoredPriceSource } from '@/lib/db/rows';
+import { sumMoney, type Money } from '@/lib/format/money';
 import { changeInBasisPoints, ethToUsdE18 } from './valuation';
 
 /** What one holding row shows, computed from the stored readings; bigint until formatted. */
@@ -12,6 +13,8 @@ export interface HoldingView {
   priceUsdE18: bigint | null;
   valueWei: bigint | null;
   valueUsdE18: bigint | null;
+  /** USD per ETH ×1e18 read with this holding (the ETH/USD pool); null without it. */
+  ethUsdE18: bigint | null;
   /** The pool the price comes from; null when none was found (or the reading predates sources). */
   priceSource: StoredPriceSource | null;
   /**
@@ -53,6 +56,7 @@ export function toHoldingView(row: HoldingRow): HoldingView {
     priceUsdE18: usd(priceEthE18, latest),
     valueWei,
     valueUsdE18,
+    ethUsdE18: big(latest.ethUsdE18),
     priceSource: latest.priceSource ?? null,
     noEthPrice: priceEthE18 === null && latest.ethUsdE18 === null,
     changeBasisPoints: before !== null && current !== null ? changeInBasisPoints(before, current) : null,
@@ -64,4 +68,19 @@ export function toHoldingView(row: HoldingRow): HoldingView {
 /** Sum of the values that are known, in USD ×1e18. */
 export function totalUsdE18(views: HoldingView[]): bigint {
   return views.reduce((sum, view) => sum + (view.valueUsdE18 ?? 0n), 0n);
+}
+
+/** The holding's value in both units, for the display currency. */
+export function valueMoney(view: HoldingView): Money {
+  return { usdE18: view.valueUsdE18, wei: view.valueWei };
+}
+
+/** One token's price in both units. */
+export function priceMoney(view: HoldingView): Money {
+  return { usdE18: view.priceUsdE18, wei: view.priceEthE18 };
+}
+
+/** Sum of the values that are known, per unit. */
+export function totalMoney(views: HoldingView[]): Money {
+  return sumMoney(views.map(valueMoney));
 }

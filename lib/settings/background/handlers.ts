@@ -59,6 +59,11 @@ export const settingsHandlers: RequestHandlers<typeof settingsRequests> = {
     return { usd: rounded };
   },
 
+  'set-currency': async ({ currency }) => {
+    await writeSetting(database(), 'currency', currency);
+    return { currency };
+  },
+
   'clear-all-data': async () => {
     await disconnect().catch(() => undefined); // the wallet's own "connected" flag goes too
     await clearAllData(database());
