@@ -2,7 +2,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import type { Address } from 'viem';
 import { CompanionDatabase } from '@/lib/db/database';
-import type { FollowRow, TransactionRow, VoteRow } from '@/lib/db/rows';
+import type { FollowRow, RedemptionRow, TransactionRow, VoteRow } from '@/lib/db/rows';
 import { manifestSchema } from '@/lib/protocol/manifestSchema';
 import { fullManifest, ALEX_TOKEN } from '@/lib/protocol/testManifests';
 import { buildVoteTypedData } from '@/lib/votes/core/buildVoteTypedData';
@@ -116,6 +116,33 @@ async function seed(db: CompanionDatabase) {
   await db.votes.bulkPut([voteRow('v1', 'submitted'), voteRow('v2', 'awaiting-signature')]);
   await db.transactions.bulkPut([transactionRow('t1', 'confirmed'), transactionRow('t2', 'pending')]);
   await db.alertsSeen.put({ key: `new-round|${ALEX_TOKEN}|2021-q1`, notifiedAt: 9 });
+  await db.redemptions.bulkPut([redemptionRow('r1', 'booked'), redemptionRow('r2', 'paying')]);
+}
+
+function redemptionRow(id: string, status: RedemptionRow['status']): RedemptionRow {
+  return {
+    id,
+    tokenId: ALEX_TOKEN,
+    chainId: 31337,
+    origin: 'http://localhost:4101',
+    offerId: 'hour',
+    offerTitle: "An hour of Alex's time",
+    price: '25000000000000000000000',
+    recipient: HOLDER,
+    endpoint: 'http://localhost:4101/offers',
+    symbol: 'ALEX',
+    decimals: 18,
+    account: HOLDER,
+    message: 'localhost:4101 wants you to sign in…',
+    signature: '0x1234',
+    transactionId: 't1',
+    hash: '0xabcd',
+    reference: status === 'booked' ? 'HOUR-1' : null,
+    status,
+    error: null,
+    createdAt: 1,
+    updatedAt: 2,
+  };
 }
 
 describe('export', () => {
@@ -135,6 +162,8 @@ describe('export', () => {
     expect(file.data.votes.map((v: VoteRow) => v.id)).toEqual(['v1']);
     expect(file.data.transactions.map((t: TransactionRow) => t.id)).toEqual(['t1']);
     expect(file.data.alertsSeen).toHaveLength(1);
+    // A redemption still paying is finished by this browser; a booked one travels with its reference.
+    expect(file.data.redemptions.map((r: RedemptionRow) => [r.id, r.reference])).toEqual([['r1', 'HOUR-1']]);
     expect(out.counts.find((c) => c.name === 'follows')?.count).toBe(2);
     // What export writes, import reads back.
     expect(() => parseBackupText(out.text)).not.toThrow();
@@ -166,6 +195,7 @@ describe('import', () => {
       lastAttemptAt: 0,
     });
     expect((await target.votes.get('v1'))?.receipt).toBe('receipt-1');
+    expect((await target.redemptions.get('r1'))?.reference).toBe('HOUR-1');
 
     // Importing the same file again adds nothing.
     const again = await importBackup(target, text, { apply: false });
@@ -272,10 +302,10 @@ describe('a bad file is refused with a sentence, and nothing changes', () => {
 
   test('a section this version does not know is reported and left alone', async () => {
     const db = openDb();
-    const summary = await importBackup(db, JSON.stringify({ ...good(), data: { ...good().data, redemptions: [{ id: 1 }] } }), {
+    const summary = await importBackup(db, JSON.stringify({ ...good(), data: { ...good().data, giftCards: [{ id: 1 }] } }), {
       apply: true,
     });
-    expect(summary.unknownSections).toEqual(['redemptions']);
+    expect(summary.unknownSections).toEqual(['giftCards']);
     expect(await db.follows.count()).toBe(1);
   });
 });

@@ -4,7 +4,7 @@ import { isAddress, isHex, type Address, type Hex } from 'viem';
 import { alertPrefsInput } from '@/lib/alerts/contract';
 import { manifestSchema } from '@/lib/protocol/manifestSchema';
 import { TOKEN_ID_PATTERN } from '@/lib/protocol/fields';
-import type { FollowRow, SitePrefsRow, TokenListRow } from '@/lib/db/rows';
+import type { FollowRow, RedemptionRow, SitePrefsRow, TokenListRow } from '@/lib/db/rows';
 
 // What a backup holds, one small section per table. Adding a table to backups is one more entry
 // in BACKUP_SECTIONS: its row schema in the file, which rows leave the browser, the key that
@@ -205,7 +205,7 @@ const voteRow = z.strictObject({
 
 const transactionRow = z.strictObject({
   id: short(),
-  kind: z.enum(['claim', 'collect-rewards', 'claim-all']),
+  kind: z.enum(['claim', 'collect-rewards', 'claim-all', 'redeem']),
   tokenId: z.string().max(200),
   chainId: z.number().int().positive(),
   subject: short(20_000),
@@ -222,6 +222,31 @@ const transactionRow = z.strictObject({
 });
 
 const alertSeenRow = z.strictObject({ key: short(1000), notifiedAt: time });
+
+/** A redemption is a payment made and, once booked, the creator's reference: history to keep. */
+const redemptionRow = z.strictObject({
+  id: short(),
+  tokenId,
+  chainId: z.number().int().positive(),
+  origin,
+  offerId: short(),
+  offerTitle: short(1000),
+  price: z.string().regex(/^\d{1,78}$/, 'a whole number of base units'),
+  recipient: address,
+  endpoint: z.string().max(2048),
+  symbol: short(),
+  decimals: z.number().int().min(0).max(255),
+  account: address,
+  message: short(10_000).nullable(),
+  signature: hex.nullable(),
+  transactionId: short().nullable(),
+  hash: hex.nullable(),
+  reference: short(1000).nullable(),
+  status: z.enum(['proving', 'paying', 'booking', 'booked', 'booking-failed', 'failed', 'cancelled']),
+  error: short(2000).nullable(),
+  createdAt: time,
+  updatedAt: time,
+}) satisfies z.ZodType<RedemptionRow>;
 
 const same = <T>(row: T): T => row;
 
@@ -289,6 +314,18 @@ export const BACKUP_SECTIONS: BackupSection[] = [
     fileRow: transactionRow,
     maxRows: 10_000,
     keep: (row) => row.status === 'confirmed' || row.status === 'failed',
+    toRow: same,
+    keyOf: (row) => row.id,
+    merge: 'keep-existing',
+  }),
+  defineSection({
+    name: 'redemptions',
+    table: 'redemptions',
+    noun: ['redemption', 'redemptions'],
+    fileRow: redemptionRow,
+    maxRows: 10_000,
+    // Settled ones only: one still in flight is finished by the browser that started it.
+    keep: (row) => row.status === 'booked' || row.status === 'booking-failed' || row.status === 'failed',
     toRow: same,
     keyOf: (row) => row.id,
     merge: 'keep-existing',
