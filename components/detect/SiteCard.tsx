@@ -62,7 +62,7 @@ export function SiteCard({
       {state.confirmation === 'declared' && state.ens?.status === 'declared' && (
         <details className="why-declared" data-testid="why-declared">
           <summary>Why only “declared”?</summary>
-          <p className="small">Not in the token list for this site, and not confirmed on chain: {state.ens.reason}</p>
+          <p className="small">Not in any of your token lists for this site, and not confirmed on chain: {state.ens.reason}</p>
         </details>
       )}
       {view ? <HoldingFigures view={view} /> : <Skeleton lines={3} label="Reading the chain" />}
