@@ -1,6 +1,6 @@
 import '@/lib/protocol/zodNoEval';
 import { z } from 'zod';
-import { readAtMost } from '@/lib/net/fetchCapped';
+import { askCreatorEndpoint, type EndpointFailure } from '@/lib/net/askCreatorEndpoint';
 import { BaseError, type BaseErrorOptions } from '@/lib/errors/baseError';
 
 // The creator's side of a gate (README, "For creators"): `GET <endpoint>/nonce` gives a one-time
@@ -62,42 +62,20 @@ export async function postGateUnlock(
   return parsed.data;
 }
 
-async function exchange(url: string, init: RequestInit, maxBytes: number, fetchImpl: typeof fetch): Promise<unknown> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), GATE_LIMITS.timeoutMs);
-  try {
-    const res = await fetchImpl(url, { ...init, signal: controller.signal, credentials: 'omit', redirect: 'error', cache: 'no-store' });
-    const bytes = await readAtMost(res, maxBytes);
-    if (!bytes) throw new GateEndpointError(`The creator's site sent more than ${Math.round(maxBytes / 1024)} KiB. Nothing is shown.`);
-    const json = parseJson(new TextDecoder().decode(bytes));
-    if (!res.ok) throw new GateEndpointError(refusalText(json, res.status));
-    if (json === undefined) throw new GateEndpointError(`The creator's site did not answer with JSON. Nothing is shown.`);
-    return json;
-  } catch (error) {
-    if (error instanceof GateEndpointError) throw error;
-    if (controller.signal.aborted)
-      throw new GateEndpointError(`The creator's site did not answer within ${GATE_LIMITS.timeoutMs / 1000} s. Try again later.`);
-    throw new GateEndpointError(`Could not reach the creator's site (${new URL(url).host}). Try again later.`);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
-/** The server's own sentence (plain text, capped), or the status when it gave none. */
-function refusalText(json: unknown, status: number): string {
-  const error = typeof json === 'object' && json !== null && 'error' in json ? json.error : undefined;
-  if (typeof error !== 'string' || !error.trim()) return `The creator's site refused (HTTP ${status}).`;
-  const clean = error
-    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
-    .trim()
-    .slice(0, GATE_LIMITS.errorChars);
-  return `The creator's site refused: ${clean}`;
+/** A failed exchange as this feature's error, saying what the holder sees and whether to retry. */
+function exchange(url: string, init: RequestInit, maxBytes: number, fetchImpl: typeof fetch): Promise<unknown> {
+  const after: Record<EndpointFailure['kind'], string> = {
+    'too-large': ' Nothing is shown.',
+    'not-json': ' Nothing is shown.',
+    refused: '',
+    timeout: ' Try again later.',
+    unreachable: ' Try again later.',
+  };
+  return askCreatorEndpoint(
+    url,
+    init,
+    { maxBytes, timeoutMs: GATE_LIMITS.timeoutMs, errorChars: GATE_LIMITS.errorChars },
+    fetchImpl,
+    (failure) => new GateEndpointError(failure.sentence + after[failure.kind]),
+  );
 }

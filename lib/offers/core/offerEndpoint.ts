@@ -1,6 +1,6 @@
 import '@/lib/protocol/zodNoEval';
 import { z } from 'zod';
-import { readAtMost } from '@/lib/net/fetchCapped';
+import { askCreatorEndpoint } from '@/lib/net/askCreatorEndpoint';
 import { BaseError, type BaseErrorOptions } from '@/lib/errors/baseError';
 
 // The creator's side of an offer (README, "For creators"): `GET <endpoint>/nonce` gives a
@@ -75,42 +75,13 @@ export async function postOfferBooking(endpoint: string, request: BookingRequest
   return parsed.data;
 }
 
-async function exchange(url: string, init: RequestInit, maxBytes: number, fetchImpl: typeof fetch): Promise<unknown> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), OFFER_LIMITS.timeoutMs);
-  try {
-    const res = await fetchImpl(url, { ...init, signal: controller.signal, credentials: 'omit', redirect: 'error', cache: 'no-store' });
-    const bytes = await readAtMost(res, maxBytes);
-    if (!bytes) throw new OfferEndpointError(`The creator's site sent more than ${Math.round(maxBytes / 1024)} KiB.`, false);
-    const json = parseJson(new TextDecoder().decode(bytes));
-    if (!res.ok) throw new OfferEndpointError(refusalText(json, res.status), res.status >= 400 && res.status < 500);
-    if (json === undefined) throw new OfferEndpointError(`The creator's site did not answer with JSON.`, false);
-    return json;
-  } catch (error) {
-    if (error instanceof OfferEndpointError) throw error;
-    if (controller.signal.aborted)
-      throw new OfferEndpointError(`The creator's site did not answer within ${OFFER_LIMITS.timeoutMs / 1000} s.`, false);
-    throw new OfferEndpointError(`Could not reach the creator's site (${new URL(url).host}).`, false);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
-/** The server's own sentence (plain text, capped), or the status when it gave none. */
-function refusalText(json: unknown, status: number): string {
-  const error = typeof json === 'object' && json !== null && 'error' in json ? json.error : undefined;
-  if (typeof error !== 'string' || !error.trim()) return `The creator's site refused (HTTP ${status}).`;
-  const clean = error
-    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
-    .trim()
-    .slice(0, OFFER_LIMITS.errorChars);
-  return `The creator's site refused: ${clean}`;
+/** A failed exchange as this feature's error; `refused` only for the site's own 4xx answer. */
+function exchange(url: string, init: RequestInit, maxBytes: number, fetchImpl: typeof fetch): Promise<unknown> {
+  return askCreatorEndpoint(
+    url,
+    init,
+    { maxBytes, timeoutMs: OFFER_LIMITS.timeoutMs, errorChars: OFFER_LIMITS.errorChars },
+    fetchImpl,
+    (failure) => new OfferEndpointError(failure.sentence, failure.kind === 'refused' && failure.status >= 400 && failure.status < 500),
+  );
 }
