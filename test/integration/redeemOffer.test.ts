@@ -10,22 +10,20 @@ import type { RedemptionRow } from '@/lib/db/rows';
 import type { PageContext } from '@/lib/gates/background/pageContext';
 import { bookAgain, redeemOffer, resumeRedemptions } from '@/lib/offers/background/redeemOffer';
 import { redemptionById } from '@/lib/offers/redemptionsRepository';
-import { formatTokenId } from '@/lib/protocol/caip19';
-import { validateManifest } from '@/lib/protocol/validateManifest';
 import { writeSetting } from '@/lib/settings/settingsRepository';
 import { createWallet } from '@/lib/wallet/createWallet';
 import { resumeTransactions } from '@/lib/wallet/sendTrackedTransaction';
 import { fakeProvider, rpcError } from '@/lib/wallet/testing/fakeProvider';
 import { devnetClient } from '../devnet/client';
-import { DEVNET_HOLDERS, startDevnet, type Devnet } from '../devnet/devnet';
-import { startDemoServer, type DemoServer } from '../demo-server/server';
+import { DEVNET_HOLDERS, type Devnet } from '../devnet/devnet';
+import type { DemoServer } from '../demo-server/server';
 import { ALEX_OFFERS, ALEX_RECIPIENT, OFFERS_PATH } from '../demo-server/offers/alexOffers';
+import { startAlexSite, type AlexSite } from './alexSite';
 
 // Redeeming Alex's offer as the background runs it, against his booking endpoint (SIWE checked by
 // the `siwe` package, the Transfer read from the receipt on anvil): only the wallets are fakes —
 // the page's wallet signs with the holder's key, the extension's wallet forwards the send to anvil.
 
-const ALEX = formatTokenId(DEVNET_A.chainId, DEVNET_A.creatorToken);
 const E18 = 10n ** 18n;
 const hour = ALEX_OFFERS.hour;
 const holder1 = privateKeyToAccount(DEVNET_HOLDERS.holder1.privateKey); // 12,500 ALEX
@@ -38,35 +36,14 @@ let demo: DemoServer;
 let page: PageContext;
 let endpoint: string;
 
+let site: AlexSite | undefined;
 beforeAll(async () => {
-  devnet = await startDevnet({ portA: 19145, portB: 19146 });
-  const rpcUrls = { [devnet.chains[0].chainId]: devnet.chains[0].rpcUrl, [devnet.chains[1].chainId]: devnet.chains[1].rpcUrl };
-  demo = await startDemoServer({ alexPort: 0, mikePort: 0, otherPort: 0, rpcUrls });
-  const checked = validateManifest(await (await fetch(`${demo.origins.alex}/personal-token.json`)).text());
-  if (!checked.ok) throw new Error('The demo manifest is invalid.');
-  const origin = demo.origins.alex;
-  endpoint = `${origin}${OFFERS_PATH}`;
-  page = {
-    tabId: 7,
-    documentId: null,
-    origin,
-    state: {
-      status: 'detected',
-      origin,
-      tokenId: ALEX,
-      chainId: DEVNET_A.chainId,
-      chainName: 'Devnet A',
-      address: DEVNET_A.creatorToken,
-      confirmation: 'confirmed',
-      creatorName: 'Alex',
-      creatorDescription: null,
-      manifest: checked.manifest,
-    },
-  };
+  site = await startAlexSite({ portA: 19145, portB: 19146 });
+  ({ devnet, demo, page } = site);
+  endpoint = `${page.origin}${OFFERS_PATH}`;
 });
 afterAll(async () => {
-  await demo?.stop();
-  await devnet?.stop();
+  await site?.stop();
 });
 
 let opened: CompanionDatabase[] = [];

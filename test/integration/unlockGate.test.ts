@@ -1,7 +1,6 @@
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { hexToString, isHex } from 'viem';
 import { privateKeyToAccount, type PrivateKeyAccount } from 'viem/accounts';
-import { DEVNET_A } from '@/lib/chain/devnet';
 import { createChainClient } from '@/lib/chain/createChainClient';
 import type { ChainConfig } from '@/lib/chain/types';
 import { CompanionDatabase } from '@/lib/db/database';
@@ -9,16 +8,14 @@ import type { PageContext } from '@/lib/gates/background/pageContext';
 import { unlockGate } from '@/lib/gates/background/unlockGate';
 import type { PageWalletChoice } from '@/lib/gates/contract';
 import { unlockSessionsOf } from '@/lib/gates/unlockSessionsRepository';
-import { formatTokenId } from '@/lib/protocol/caip19';
-import { validateManifest } from '@/lib/protocol/validateManifest';
-import { DEVNET_HOLDERS, startDevnet, type Devnet } from '../devnet/devnet';
-import { startDemoServer, type DemoServer } from '../demo-server/server';
+import { DEVNET_HOLDERS, type Devnet } from '../devnet/devnet';
+import type { DemoServer } from '../demo-server/server';
 import { ALEX_GATE_LIST } from '../demo-server/gates/alexGates';
+import { ALEX, startAlexSite, type AlexSite } from './alexSite';
 
 // Unlocking a gate as the background runs it, against Alex's gate endpoint (SIWE checked by the
 // `siwe` package, balances on anvil): only the page's wallet is a fake, answering as the holder's key.
 
-const ALEX = formatTokenId(DEVNET_A.chainId, DEVNET_A.creatorToken);
 const holder1 = privateKeyToAccount(DEVNET_HOLDERS.holder1.privateKey); // 12,500 ALEX
 const holder3 = privateKeyToAccount(DEVNET_HOLDERS.holder3.privateKey); // 0 ALEX
 const stranger = privateKeyToAccount(`0x${'42'.repeat(32)}`);
@@ -27,34 +24,13 @@ let devnet: Devnet;
 let demo: DemoServer;
 let page: PageContext;
 
+let site: AlexSite | undefined;
 beforeAll(async () => {
-  devnet = await startDevnet({ portA: 18945, portB: 18946 });
-  const rpcUrls = { [devnet.chains[0].chainId]: devnet.chains[0].rpcUrl, [devnet.chains[1].chainId]: devnet.chains[1].rpcUrl };
-  demo = await startDemoServer({ alexPort: 0, mikePort: 0, otherPort: 0, rpcUrls });
-  const checked = validateManifest(await (await fetch(`${demo.origins.alex}/personal-token.json`)).text());
-  if (!checked.ok) throw new Error('The demo manifest is invalid.');
-  const origin = demo.origins.alex;
-  page = {
-    tabId: 7,
-    documentId: null,
-    origin,
-    state: {
-      status: 'detected',
-      origin,
-      tokenId: ALEX,
-      chainId: DEVNET_A.chainId,
-      chainName: 'Devnet A',
-      address: DEVNET_A.creatorToken,
-      confirmation: 'confirmed',
-      creatorName: 'Alex',
-      creatorDescription: null,
-      manifest: checked.manifest,
-    },
-  };
+  site = await startAlexSite({ portA: 18945, portB: 18946 });
+  ({ devnet, demo, page } = site);
 });
 afterAll(async () => {
-  await demo?.stop();
-  await devnet?.stop();
+  await site?.stop();
 });
 
 let opened: CompanionDatabase[] = [];
