@@ -103,7 +103,7 @@ describe('popup views', () => {
   test('home with Alex followed', async () => {
     const popup = await j.browser.openPopup();
     await popup.getByTestId('holding-row').first().waitFor();
-    // The refresh's button reads "Refreshing…" under the name "Refresh from the chain" meanwhile.
+    // Checked once the first refresh is over, so the view is the one a holder reads.
     await popup.getByRole('button', { name: 'Refresh from the chain' }).and(popup.locator(':enabled')).waitFor();
     await expectAccessible(popup, 'home-following');
     await popup.close();
