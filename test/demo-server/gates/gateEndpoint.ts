@@ -64,14 +64,8 @@ export function createGateEndpoint(opts: GateEndpointOptions): GateEndpoint {
     }
     if (!siwe.ok) return { status: 401, reason: siwe.reason };
     const message = siwe.message;
-    const nonce = nonces.take(message.nonce);
-    if (nonce === 'used') return { status: 401, reason: 'This sign-in message was already used; ask for a new nonce and sign again.' };
-    if (nonce === 'unknown')
-      return {
-        status: 401,
-        reason:
-          'This sign-in message carries a nonce this site did not issue, or one older than 10 minutes; ask for a new nonce and sign again.',
-      };
+    const nonceRefusal = nonces.refusalFor(message.nonce);
+    if (nonceRefusal) return { status: 401, reason: nonceRefusal };
     if (message.requestId !== gate.id) {
       const signedFor = message.requestId === undefined ? 'no gate (its Request ID is missing)' : `"${message.requestId}"`;
       return { status: 401, reason: `This sign-in message was signed for ${signedFor}, not for "${gate.id}"; sign again for this gate.` };

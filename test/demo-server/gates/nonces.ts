@@ -30,6 +30,15 @@ export class NonceBook {
     return nonce;
   }
 
+  /** Takes the nonce a signed message carries: null when it was fresh, else the sentence for the refusal. */
+  refusalFor(nonce: string): string | null {
+    const state = this.take(nonce);
+    if (state === 'used') return 'This sign-in message was already used; ask for a new nonce and sign again.';
+    if (state === 'unknown')
+      return 'This sign-in message carries a nonce this site did not issue, or one older than 10 minutes; ask for a new nonce and sign again.';
+    return null;
+  }
+
   /** Marks a fresh nonce used and says what it was before. */
   take(nonce: string): NonceState {
     this.prune();
