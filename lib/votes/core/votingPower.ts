@@ -123,8 +123,8 @@ export function startVotingPowerReading(
   let finished = false;
 
   const readChunk = async (voters: readonly Address[]) => {
-    if (running >= CONCURRENT_CHUNKS) await new Promise<void>((resolve) => waiting.push(resolve));
-    running++;
+    if (running < CONCURRENT_CHUNKS) running++;
+    else await new Promise<void>((resolve) => waiting.push(resolve)); // a finishing chunk hands its slot over
     try {
       const calls: { target: Address; callData: Hex }[] = [];
       for (const voter of voters) {
@@ -144,8 +144,9 @@ export function startVotingPowerReading(
       done += voters.length;
       options.onProgress?.(done, queued.size);
     } finally {
-      running--;
-      waiting.shift()?.();
+      const next = waiting.shift();
+      if (next) next();
+      else running--;
     }
   };
   const send = (voters: string[]) => {
