@@ -1,13 +1,8 @@
 import {
-  concatHex,
-  decodeAbiParameters,
   decodeFunctionResult,
-  encodeAbiParameters,
   encodeFunctionData,
-  isAddress,
   multicall3Abi,
   prepareEncodeFunctionData,
-  toFunctionSelector,
   type Address,
   type Hex,
   type PublicClient,
@@ -15,6 +10,7 @@ import {
 import { erc20Abi, uniswapV2PairAbi } from '../../chain/abis';
 import { uniswapV2PairAddress } from '../../chain/pairAddress';
 import type { ChainConfig } from '../../chain/types';
+import { decodeBalanceResults, encodeBalanceCalls, type BalanceCall } from './balanceMulticall';
 import { VotingPowerError } from './errors';
 
 // Voting power at a proposal's snapshot block: the creator token in the wallet, plus, where the
@@ -79,15 +75,11 @@ export interface VotingPowerReader {
   finish(): Promise<VotingPowerReading>;
 }
 
-// The chunks' calldata through viem's encoders, but not through `multicall`: that action encodes
-// and decodes every call generically (ABI item lookup, function selector, checksummed address
-// check), ~60 ms of one thread per 500 balances, all in one go for concurrent chunks. Here the
-// selector is prepared once, each voter costs one `encodeAbiParameters` of an address, and the
-// aggregate3 call one `encodeFunctionData` / `decodeFunctionResult` per chunk (~20 ms per 500).
+// The voters' chunks are encoded and decoded by hand (balanceMulticall.ts: viem's cheapest path
+// cost ~700 ms of the tallying thread for 10,000 voters); the few head reads go through viem.
+/** viem's isAddress without its LRU cache (which thrashes at 10,000 voters); any case accepted. */
+const isHexAddress = (v: string): v is Address => /^0x[0-9a-fA-F]{40}$/.test(v);
 const aggregate3 = prepareEncodeFunctionData({ abi: multicall3Abi, functionName: 'aggregate3' });
-const BALANCE_OF = toFunctionSelector('function balanceOf(address)');
-const ADDRESS_PARAM = [{ type: 'address' }] as const;
-const UINT256 = [{ type: 'uint256' }] as const;
 
 export function startVotingPowerReading(
   client: PublicClient,
@@ -98,15 +90,20 @@ export function startVotingPowerReading(
   const pair = source.liquidityPair;
   const perVoter = pair ? 2 : 1;
   const votersPerChunk = Math.max(1, Math.floor((options.chunkSize ?? POWER_CHUNK_SIZE) / perVoter));
-  const aggregate = async (calls: readonly { target: Address; callData: Hex }[]): Promise<readonly Outcome[]> => {
+  const call = async (data: Hex): Promise<Hex> => {
     try {
-      const data = encodeFunctionData({ ...aggregate3, args: [calls.map((c) => ({ ...c, allowFailure: true }))] });
       const { data: returned } = await client.call({ to: source.multicall3, data, blockNumber });
-      // A node that answers nothing (no contract at that block) or garbage fails the whole chunk.
-      return decodeFunctionResult({ abi: multicall3Abi, functionName: 'aggregate3', data: returned ?? '0x' });
+      return returned ?? '0x';
     } catch (error) {
-      const why = error instanceof Error ? error.message.split('\n')[0] : String(error);
-      throw new VotingPowerError(`Could not read balances at block ${blockNumber}`, { details: why, cause: error });
+      throw powerError(blockNumber, error);
+    }
+  };
+  const aggregate = async (calls: readonly { target: Address; callData: Hex }[]): Promise<readonly Outcome[]> => {
+    const returned = await call(encodeFunctionData({ ...aggregate3, args: [calls.map((c) => ({ ...c, allowFailure: true }))] }));
+    try {
+      return decodeFunctionResult({ abi: multicall3Abi, functionName: 'aggregate3', data: returned });
+    } catch (error) {
+      throw powerError(blockNumber, error); // a node that answers nothing (no Multicall3 at that block) or garbage
     }
   };
 
@@ -126,17 +123,22 @@ export function startVotingPowerReading(
     if (running < CONCURRENT_CHUNKS) running++;
     else await new Promise<void>((resolve) => waiting.push(resolve)); // a finishing chunk hands its slot over
     try {
-      const calls: { target: Address; callData: Hex }[] = [];
-      for (const voter of voters) {
-        const callData = concatHex([BALANCE_OF, encodeAbiParameters(ADDRESS_PARAM, [voter])]);
-        calls.push({ target: source.token, callData });
-        if (pair) calls.push({ target: pair, callData });
+      const calls: BalanceCall[] = [];
+      for (const holder of voters) {
+        calls.push({ token: source.token, holder });
+        if (pair) calls.push({ token: pair, holder });
       }
-      const outcomes = await aggregate(calls);
+      const returned = await call(encodeBalanceCalls(calls));
+      let balances: (bigint | null)[];
+      try {
+        balances = decodeBalanceResults(returned, calls.length);
+      } catch (error) {
+        throw powerError(blockNumber, error);
+      }
       const { tokenReserve, lpSupply } = await head;
       voters.forEach((voter, i) => {
-        const wallet = uint256(outcomes[i * perVoter]);
-        const lp = pair ? uint256(outcomes[i * perVoter + 1]) : 0n;
+        const wallet = balances[i * perVoter] ?? null;
+        const lp = pair ? (balances[i * perVoter + 1] ?? null) : 0n;
         if (wallet === null || lp === null) return void powers.set(voter, null);
         const liquidity = tokensInLiquidity(lp, tokenReserve, lpSupply);
         powers.set(voter, { wallet, liquidity, total: wallet + liquidity });
@@ -150,8 +152,8 @@ export function startVotingPowerReading(
     }
   };
   const send = (voters: string[]) => {
-    const valid = voters.filter((v) => isAddress(v, { strict: false }));
-    for (const v of voters) if (!isAddress(v, { strict: false })) powers.set(v, null); // not an address: unreadable
+    const valid = voters.filter(isHexAddress);
+    for (const v of voters) if (!isHexAddress(v)) powers.set(v, null); // not an address: unreadable
     if (valid.length === 0) return;
     // Caught now (an unhandled rejection would surface before `finish` is awaited), thrown by `finish`.
     reads.push(readChunk(valid).catch((error: unknown) => void (failed ??= error)));
@@ -229,12 +231,7 @@ async function readHead(
   return { decimals, tokenReserve: token0.toLowerCase() === source.token.toLowerCase() ? reserves[0] : reserves[1], lpSupply: supply };
 }
 
-/** A balance as viem's multicall reads it: a failed call, no data or too little data is no value. */
-function uint256(outcome: Outcome | undefined): bigint | null {
-  if (!outcome?.success || outcome.returnData.length < 66) return null;
-  try {
-    return decodeAbiParameters(UINT256, outcome.returnData)[0];
-  } catch {
-    return null;
-  }
+function powerError(blockNumber: bigint, error: unknown): VotingPowerError {
+  const why = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  return new VotingPowerError(`Could not read balances at block ${blockNumber}`, { details: why, cause: error });
 }
