@@ -57,8 +57,11 @@ export interface HubClient {
   proposals(where: { space: string; state?: ProposalState }, page?: Page): Promise<HubProposal[]>;
   proposal(id: string): Promise<HubProposal | null>;
   votes(where: { proposal: string; voter?: string }, page?: Page): Promise<HubVote[]>;
-  /** Every vote, page after page (by `created`, see VOTES_FROM_QUERY), each once. */
-  allVotes(proposal: string, onProgress?: Progress): Promise<HubVote[]>;
+  /**
+   * Every vote, page after page (by `created`, see VOTES_FROM_QUERY), each once. `pageSize` (at
+   * most the client's) keeps each page's parsing short on a thread that must stay responsive.
+   */
+  allVotes(proposal: string, onProgress?: Progress, options?: { pageSize?: number }): Promise<HubVote[]>;
   /** One page of signed envelopes, or null when the hub does not serve them. */
   envelopes(proposal: string, page?: Page): Promise<{ envelopes: unknown[]; total: number | null } | null>;
   allEnvelopes(proposal: string, onProgress?: Progress): Promise<unknown[] | null>;
@@ -136,7 +139,8 @@ export function createHubClient(hub: string, options: HubClientOptions = {}): Hu
         { proposal, voter, ...pageOf(page) },
         CAPS.votes,
       ),
-    async allVotes(proposal, onProgress) {
+    async allVotes(proposal, onProgress, { pageSize } = {}) {
+      const first = Math.min(Math.max(Math.trunc(pageSize ?? votesPage), 1), votesPage);
       const all: HubVote[] = [];
       const seen = new Set<string>();
       // The cursor: the latest `created` read, and how many votes of that second were read.
@@ -151,7 +155,7 @@ export function createHubClient(hub: string, options: HubClientOptions = {}): Hu
           'votes',
           hubVoteSchema.array().max(PAGE_SIZE),
           VOTES_FROM_QUERY,
-          { proposal, created, first: votesPage, skip: readAtCreated },
+          { proposal, created, first, skip: readAtCreated },
           CAPS.votes,
         );
         for (const vote of page) {
@@ -160,7 +164,7 @@ export function createHubClient(hub: string, options: HubClientOptions = {}): Hu
           all.push(vote);
         }
         onProgress?.(all.length, null);
-        if (page.length < votesPage) return all;
+        if (page.length < first) return all;
         if (all.length >= MAX_VOTES)
           throw new HubResponseError(
             `The proposal has more than ${MAX_VOTES.toLocaleString('en-US')} votes; this companion does not tally that many.`,

@@ -51,7 +51,11 @@ export type EnvelopeChecker = (
   onProgress?: (done: number) => void,
 ) => Promise<CheckedVote[]>;
 
-/** Envelopes per page fetched and per checker call: small enough that checks start early and end close together. */
+/**
+ * Envelopes per page fetched and per checker call, and votes per page of the vote list: small
+ * enough that checks start early and end close together, and that no page's parsing (here, and in
+ * a hub serving from the same thread) holds the thread long.
+ */
 export const TALLY_BATCH = 500;
 /** Calls outstanding to a given checker: the next batch waits at the workers while one's results travel back. */
 export const CHECKER_BATCHES_IN_FLIGHT = 2;
@@ -97,7 +101,7 @@ export async function verifyProposalTally(p: VerifyTallyParameters): Promise<Ver
   let announced: number | null = null;
   let checkedDone = 0;
   const votes = p.hub
-    .allVotes(proposal.id, (done) => progress.report('votes', done, expectedVotes))
+    .allVotes(proposal.id, (done) => progress.report('votes', done, expectedVotes), { pageSize: TALLY_BATCH })
     .finally(() => progress.finish('votes'));
   const envelopes = p.hub
     .eachEnvelopePage(
