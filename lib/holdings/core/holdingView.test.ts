@@ -50,4 +50,23 @@ describe('holding view', () => {
     expect(view.priceUsdE18).toBeNull();
     expect(totalUsdE18([view, toHoldingView(row(values({}), null))])).toBe(3_750n * E18);
   });
+
+  test('no ETH/USD price on the chain: the value is in ETH only, and the change since last look is in ETH', () => {
+    const noUsd = (priceEthE18: bigint) =>
+      values({ ethUsdE18: null, priceEthE18: priceEthE18.toString(), valueWei: (12_500n * priceEthE18).toString() });
+    const view = toHoldingView(row(noUsd(E18 / 10_000n), noUsd(E18 / 20_000n)));
+    expect(view.valueWei).toBe(125n * 10n ** 16n);
+    expect(view.valueUsdE18).toBeNull();
+    expect(view.priceUsdE18).toBeNull();
+    expect(view.noUsdPrice).toBe(true);
+    expect(view.changeBasisPoints).toBe(10_000);
+  });
+
+  test('no ETH/USD price, USD price kept from a stablecoin pool: USD value from it, no ETH value invented', () => {
+    const latest = values({ ethUsdE18: null, priceEthE18: null, valueWei: null, priceUsdE18: (E18 / 2n).toString() });
+    const view = toHoldingView(row(latest, null));
+    expect(view.priceUsdE18).toBe(E18 / 2n);
+    expect(view.valueUsdE18).toBe(6_250n * E18);
+    expect(view.valueWei).toBeNull();
+  });
 });
