@@ -1,5 +1,4 @@
 import type { Address } from 'viem';
-import { uniswapV2PairAddress } from './pairAddress';
 import { MULTICALL3, OP_STACK_WETH, UNISWAP_V2_PAIR_INIT_CODE_HASH, UNISWAP_V3_POOL_INIT_CODE_HASH } from './sources';
 import type { ChainConfig, V4HookedShape } from './types';
 
@@ -14,10 +13,6 @@ import type { ChainConfig, V4HookedShape } from './types';
 //    OffchainLabs/arbitrum-orbit-sdk src/contracts/WETH.ts (docs.arbitrum.io contract addresses)
 //  - RPC defaults: each chain's own public endpoint (docs.base.org, docs.optimism.io,
 //    docs.arbitrum.io) and PublicNode's free endpoint.
-
-function usdPair(factory: `0x${string}`, weth: `0x${string}`, stable: `0x${string}`) {
-  return uniswapV2PairAddress(factory, UNISWAP_V2_PAIR_INIT_CODE_HASH, weth, stable);
-}
 
 /**
  * ZORA on Base: the coin Zora creator coins are paired with (the `CURRENCY` of
@@ -56,7 +51,6 @@ export const BASE: ChainConfig = {
     hookedPools: BASE_ZORA_HOOKED_POOLS,
   },
   hubTokens: [BASE_ZORA],
-  usdPrice: { pair: /* @__PURE__ */ usdPair(BASE_V2_FACTORY, OP_STACK_WETH, BASE_USDC), stablecoin: BASE_USDC, stablecoinDecimals: 6 },
 };
 
 const OPTIMISM_V2_FACTORY = '0x0c3c1c532F1e39EdF36BE9Fe0bE1410313E074Bf';
@@ -71,11 +65,6 @@ export const OPTIMISM: ChainConfig = {
   uniswapV2: { factory: OPTIMISM_V2_FACTORY, pairInitCodeHash: UNISWAP_V2_PAIR_INIT_CODE_HASH, weth: OP_STACK_WETH },
   uniswapV3: { factory: '0x1F98431c8aD98523631AE4a59f267346ea31F984', poolInitCodeHash: UNISWAP_V3_POOL_INIT_CODE_HASH },
   uniswapV4: { poolManager: '0x9a13F98Cb987694C9F086b1F5eB990EeA8264Ec3', stateView: '0xc18a3169788F4F75A170290584ECA6395C75Ecdb' },
-  usdPrice: {
-    pair: /* @__PURE__ */ usdPair(OPTIMISM_V2_FACTORY, OP_STACK_WETH, OPTIMISM_USDC),
-    stablecoin: OPTIMISM_USDC,
-    stablecoinDecimals: 6,
-  },
 };
 
 const ARBITRUM_V2_FACTORY = '0xf1D7CC64Fb4452F05c498126312eBE29f30Fbcf9';
@@ -91,9 +80,4 @@ export const ARBITRUM_ONE: ChainConfig = {
   uniswapV2: { factory: ARBITRUM_V2_FACTORY, pairInitCodeHash: UNISWAP_V2_PAIR_INIT_CODE_HASH, weth: ARBITRUM_WETH },
   uniswapV3: { factory: '0x1F98431c8aD98523631AE4a59f267346ea31F984', poolInitCodeHash: UNISWAP_V3_POOL_INIT_CODE_HASH },
   uniswapV4: { poolManager: '0x360E68faCcca8cA495c1B759Fd9EEe466db9FB32', stateView: '0x76Fd297e2D437cd7f76d50F01AfE6160f86e9990' },
-  usdPrice: {
-    pair: /* @__PURE__ */ usdPair(ARBITRUM_V2_FACTORY, ARBITRUM_WETH, ARBITRUM_USDC),
-    stablecoin: ARBITRUM_USDC,
-    stablecoinDecimals: 6,
-  },
 };

@@ -22,10 +22,4 @@ export const ETHEREUM_MAINNET: ChainConfig = {
   uniswapV3: { factory: '0x1F98431c8aD98523631AE4a59f267346ea31F984', poolInitCodeHash: UNISWAP_V3_POOL_INIT_CODE_HASH },
   // docs.uniswap.org/contracts/v4/deployments (Ethereum: 1).
   uniswapV4: { poolManager: '0x000000000004444c5dc75cB358380D2e3dE08A90', stateView: '0x7fFE42C4a5DEeA5b0feC41C94C136Cf115597227' },
-  usdPrice: {
-    // The Uniswap V2 USDC/WETH pair (CREATE2 of the factory above; pinned by a unit test).
-    pair: '0xB4e16d0168e52d35CaCD2c6185b44281Ec28C9Dc',
-    stablecoin: '0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48',
-    stablecoinDecimals: 6,
-  },
 };

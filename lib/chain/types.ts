@@ -35,8 +35,6 @@ export interface ChainConfig {
    * a token without a direct WETH or stablecoin pool is priced through one of these.
    */
   hubTokens?: Address[];
-  /** A WETH/dollar-stablecoin Uniswap V2 pair: the on-chain ETH/USD price source. */
-  usdPrice: { pair: Address; stablecoin: Address; stablecoinDecimals: number };
   /** True for local development chains (only in devnet builds). */
   isDevnet?: boolean;
 }
