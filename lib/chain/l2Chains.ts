@@ -1,4 +1,4 @@
-import type { Address } from 'viem';
+import { zeroAddress, type Address } from 'viem';
 import { MULTICALL3, OP_STACK_WETH, UNISWAP_V2_PAIR_INIT_CODE_HASH, UNISWAP_V3_POOL_INIT_CODE_HASH } from './sources';
 import type { ChainConfig, V4HookedShape } from './types';
 
@@ -23,15 +23,25 @@ export const BASE_ZORA = '0x1111111111166b7FE7bd91427724B487980aFc69';
 
 /**
  * Zora's coin hooks on Base, from ourzora/zora-protocol packages/coins/addresses/8453.json
- * (COIN_VERSION 1.1.0: CREATOR_COIN_HOOK, ZORA_V4_COIN_HOOK). Tick spacing 200 and the 1% fee
- * are CoinConstants.sol's TICK_SPACING and LP_FEE_V4; live creator-coin pools also use 3%
- * (30000), so both are read. Coins on later hook versions are not read (their hooks are not
- * in that file).
+ * (COIN_VERSION 1.1.0, commit c976b83: CREATOR_COIN_HOOK, ZORA_V4_COIN_HOOK). Tick spacing 200
+ * and the 1% fee are packages/coins/src/libs/CoinConstants.sol's TICK_SPACING and LP_FEE_V4 (the
+ * PoolKey of CoinSetup.buildPoolKey); 3% (30000) is read too because the previous config said
+ * live creator-coin pools use it, which no source here confirms (not checked live: no network).
+ * What each hook pairs with: a creator coin with CreatorCoinConstants.CURRENCY (ZORA); a content
+ * coin with its backing currency, one of ZORA, ETH or the creator's coin (@zoralabs/coins-sdk
+ * CreateConstants.ContentCoinCurrencies) — ETH read as native and as WETH, and a creator's coin
+ * is not a hub here, so those pools cannot be priced anyway. Coins on later hook versions are not
+ * read (their hooks are not in that file).
  */
 const ZORA_HOOKS_SOURCE = 'ourzora/zora-protocol packages/coins/addresses/8453.json';
-const ZORA_HOOKS: Address[] = ['0xd61A675F8a0c67A73DC3B54FB7318B4D91409040', '0x9ea932730A7787000042e34390B8E435dD839040'];
-const BASE_ZORA_HOOKED_POOLS: V4HookedShape[] = ZORA_HOOKS.flatMap((hooks) =>
-  [10_000, 30_000].map((fee) => ({ fee, tickSpacing: 200, hooks, source: ZORA_HOOKS_SOURCE })),
+const CREATOR_COIN_HOOK: Address = '0xd61A675F8a0c67A73DC3B54FB7318B4D91409040';
+const ZORA_V4_COIN_HOOK: Address = '0x9ea932730A7787000042e34390B8E435dD839040';
+const ZORA_HOOK_PAIRINGS: [Address, Address[]][] = [
+  [CREATOR_COIN_HOOK, [BASE_ZORA]],
+  [ZORA_V4_COIN_HOOK, [BASE_ZORA, zeroAddress, OP_STACK_WETH]],
+];
+const BASE_ZORA_HOOKED_POOLS: V4HookedShape[] = ZORA_HOOK_PAIRINGS.flatMap(([hooks, pairedWith]) =>
+  [10_000, 30_000].map((fee) => ({ fee, tickSpacing: 200, hooks, pairedWith, source: ZORA_HOOKS_SOURCE })),
 );
 
 const BASE_V2_FACTORY = '0x8909Dc15e40173Ff4699343b6eB8132c65e18eC6';

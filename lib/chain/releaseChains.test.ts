@@ -1,4 +1,4 @@
-import { getAddress, isAddress, type Address } from 'viem';
+import { getAddress, isAddress, zeroAddress, type Address } from 'viem';
 import { describe, expect, test } from 'vitest';
 import { ARBITRUM_ONE, BASE, BASE_ZORA, OPTIMISM } from './l2Chains';
 import { ETHEREUM_MAINNET } from './mainnet';
@@ -72,7 +72,21 @@ test('Base reads Zora coin pools with their known hooks: a creator coin against 
     .reads.filter((r) => r.functionName === 'getSlot0')
     .map((r) => r.args?.[0]);
   for (const fee of [10_000, 30_000]) expect(ids).toContain(uniswapV4PoolId(v4PoolKey(coin, BASE_ZORA, fee, 200, creatorHook)));
+  // A creator-coin hook pool is only ever against ZORA: never read against WETH, ETH or USDC.
+  for (const other of [BASE.weth, zeroAddress, BASE.stablecoin.address])
+    for (const fee of [10_000, 30_000]) expect(ids).not.toContain(uniswapV4PoolId(v4PoolKey(coin, other, fee, 200, creatorHook)));
   expect(BASE.uniswapV4?.hookedPools?.every((p) => p.source.includes('zora-protocol'))).toBe(true);
   // The other release chains name no hook: hooked pools there are never read.
   for (const chain of [ETHEREUM_MAINNET, OPTIMISM, ARBITRUM_ONE]) expect(chain.uniswapV4?.hookedPools ?? []).toEqual([]);
+});
+
+test('reads per priced token: hooked V4 pools are read only against what their hook pairs with (Base: 16 hooked reads, was 32)', () => {
+  const coin = '0x00000000000000000000000000000000C0111111';
+  const perToken = (chain: ChainConfig) => pricePlan(chain, [coin]).reads.length - pricePlan(chain, []).reads.length;
+  const hookless: ChainConfig = { ...BASE, uniswapV4: { ...BASE.uniswapV4!, hookedPools: [] } };
+  // V2 (3 quotes) + V3 (4 fees × 2 reads × 3 quotes) + hookless V4 (4 shapes × 2 reads × 4 quotes) = 3 + 24 + 32.
+  expect(perToken(hookless)).toBe(59);
+  // Creator-coin hook: ZORA only; content-coin hook: ZORA, ETH and WETH; each at 2 fees × 2 reads.
+  expect(perToken(BASE) - perToken(hookless)).toBe(2 * 2 * (1 + 3));
+  expect(perToken(ETHEREUM_MAINNET)).toBe(42);
 });

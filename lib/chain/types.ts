@@ -44,6 +44,11 @@ export interface V4HookedShape {
   fee: number;
   tickSpacing: number;
   hooks: Address;
+  /**
+   * The currencies this hook's pools pair a coin with (address(0): native ETH). Only those pools
+   * can exist, so only those are read: a hook read against every quote costs reads for nothing.
+   */
+  pairedWith: Address[];
   /** Where the hook address comes from (a deployments file), for the reader of the config. */
   source: string;
 }

@@ -289,8 +289,15 @@ test('a V4 pool with a hook the chain config names is read and priced; with the 
 
   const withHook: ChainConfig = {
     ...base,
-    uniswapV4: { ...base.uniswapV4!, hookedPools: [{ fee, tickSpacing: 200, hooks, source: 'test' }] },
+    uniswapV4: { ...base.uniswapV4!, hookedPools: [{ fee, tickSpacing: 200, hooks, pairedWith: [DEVNET_C.weth], source: 'test' }] },
   };
+  // Named, but paired only with another currency: that hook's THIN/WETH pool cannot exist as configured, so it is not read.
+  const pairedElsewhere: ChainConfig = {
+    ...base,
+    uniswapV4: { ...base.uniswapV4!, hookedPools: [{ fee, tickSpacing: 200, hooks, pairedWith: [DEVNET_C.zed], source: 'test' }] },
+  };
+  expect((await read(pairedElsewhere)).price).toMatchObject({ kind: 'unreliable', source: { pair: 'THIN/WETH', fee: 3000 } });
+
   const { snapshot, price } = await read(withHook);
   const direct = createPublicClient({ transport: http(devnet.baseStandIn.rpcUrl) });
   const [rawSqrt] = await direct.readContract({
