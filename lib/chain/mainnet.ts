@@ -1,11 +1,16 @@
 import { MULTICALL3, UNISWAP_V2_PAIR_INIT_CODE_HASH, UNISWAP_V3_POOL_INIT_CODE_HASH } from './sources';
 import type { ChainConfig } from './types';
 
-// Ethereum mainnet. Every address's source is named beside it (see also ./sources.ts); the RPC
-// defaults are public endpoints the holder can replace in settings.
+// Ethereum mainnet. Every address's source is named beside it (see also ./sources.ts), and was
+// checked against stored copies of Uniswap/sdks sdks/sdk-core/src/addresses.ts (commit d90bb7d:
+// V2_FACTORY_ADDRESSES, MAINNET_ADDRESSES) and Uniswap/smart-order-router's USDC_MAINNET — not
+// against the live chain (no network here). The RPC defaults are public endpoints the holder can
+// replace in settings.
 export const ETHEREUM_MAINNET: ChainConfig = {
   chainId: 1,
   name: 'Ethereum',
+  // PublicNode's and Cloudflare's free Ethereum endpoints (publicnode.com; Cloudflare's "Ethereum
+  // Gateway" docs). Not in viem's definition (its default is ethereum.reth.rs); not checked live.
   rpcUrls: ['https://ethereum-rpc.publicnode.com', 'https://cloudflare-eth.com'],
   multicall3: MULTICALL3,
   // WETH9: Uniswap sdk-core WETH9[1]; etherscan.io "Wrapped Ether".
