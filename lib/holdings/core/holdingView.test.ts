@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { HoldingRow, HoldingValues } from '@/lib/db/rows';
-import { toHoldingView, totalUsdE18 } from './holdingView';
+import { toHoldingView, totalMoney, totalUsdE18, valuedOnlyInOther } from './holdingView';
 
 const E18 = 10n ** 18n;
 const values = (over: Partial<HoldingValues>): HoldingValues => ({
@@ -68,5 +68,13 @@ describe('holding view', () => {
     expect(view.priceUsdE18).toBe(E18 / 2n);
     expect(view.valueUsdE18).toBe(6_250n * E18);
     expect(view.valueWei).toBeNull();
+  });
+
+  test('a total in USD leaves out a holding valued in ETH only, and says how many; in ETH it counts them all', () => {
+    const both = toHoldingView(row(values({}), null)); // 1.25 ETH, $3,750
+    const ethOnly = toHoldingView(row(values({ ethUsdE18: null, valueWei: (E18 / 2n).toString() }), null));
+    expect(totalMoney([both, ethOnly])).toEqual({ usdE18: 3_750n * E18, wei: 175n * 10n ** 16n });
+    expect(valuedOnlyInOther([both, ethOnly], 'USD')).toBe(1);
+    expect(valuedOnlyInOther([both, ethOnly], 'ETH')).toBe(0);
   });
 });

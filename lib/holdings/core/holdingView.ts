@@ -1,5 +1,5 @@
 import type { HoldingRow, HoldingValues, StoredPriceSource } from '@/lib/db/rows';
-import { sumMoney, type Money } from '@/lib/format/money';
+import { sumMoney, type Currency, type Money } from '@/lib/format/money';
 import { changeInBasisPoints, ethToUsdE18, valueInWei } from './valuation';
 
 /** What one holding row shows, computed from the stored readings; bigint until formatted. */
@@ -99,6 +99,16 @@ export function valueMoney(view: HoldingView): Money {
 /** One token's price in both units. */
 export function priceMoney(view: HoldingView): Money {
   return { usdE18: view.priceUsdE18, wei: view.priceEthE18 };
+}
+
+/**
+ * How many holdings have a value known only in the other unit (a chain with no ETH/USD price gives
+ * ETH only): the total in `currency` leaves them out, and home says so beside it.
+ */
+export function valuedOnlyInOther(views: HoldingView[], currency: Currency): number {
+  return views.filter((v) =>
+    currency === 'USD' ? v.valueUsdE18 === null && v.valueWei !== null : v.valueWei === null && v.valueUsdE18 !== null,
+  ).length;
 }
 
 /** Sum of the values that are known, per unit. */
