@@ -1,5 +1,4 @@
 import type { Address } from 'viem';
-import { uniswapV2PairAddress } from './pairAddress';
 import type { ChainConfig } from './types';
 
 // The devnet deploys the same contracts in the same order from a fixed deployer on each chain,
@@ -18,6 +17,8 @@ export const DEVNET_A = {
   router: '0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0',
   multicall3: '0xCf7Ed3AccA5a467e9e704C703E8D87F634fB0Fc9',
   usdc: '0xDc64a140Aa3E981100a9becA4E685f962f0cF6C9',
+  /** WETH/USDC in V2: the CREATE2 address, written out (see chainConfigFor). */
+  wethUsdcPair: '0x5946FBA4d718494c604b8122df6074130F524f27',
   creatorToken: '0x5FC8d32690cc91D4c39d9d3abcBD16989F875707', // ALEX
 } as const satisfies Record<string, Address | number>;
 
@@ -30,6 +31,7 @@ export const DEVNET_B = {
   router: '0xb19b36b1456E65E3A6D514D3F715f204BD59f431',
   multicall3: '0x8ce361602B935680E8DeC218b820ff5056BeB7af',
   usdc: '0xe1Aa25618fA0c7A1CFDab5d6B456af611873b629',
+  wethUsdcPair: '0xedbE02d7e516a50659dE378024e462b686A64D0c',
   creatorToken: '0xe1DA8919f262Ee86f9BE05059C9280142CF23f48', // MIKE
 } as const satisfies Record<string, Address | number>;
 
@@ -49,6 +51,7 @@ export const DEVNET_C = {
   router: '0x77c7E3905c21177Be97956c6620567596492C497',
   multicall3: '0x66Db6d191cd163F56197b767928A507dF8b47AA7',
   usdc: '0xbD3afEF4b26918cDb922F9D80aeA9b8e64524432',
+  wethUsdcPair: '0xa8C73Ae3D1c6Ac432882F0327877d73B432812f6',
   v3Factory: '0x1CfD8455F189c56a4FBd81EB7D4118DB04616BA8',
   poolManager: '0x3200B3E272007a8685B0C66c84eb4c03e7E29ed1',
   stateView: '0x591b594f01ae53BFf6Fb44C5dA0a16a62c2f3f6c',
@@ -69,8 +72,10 @@ export const DEVNET_C = {
 /** Keccak of UniswapV3Pool's creation code in @uniswap/v3-core: the canonical hash (./sources.ts). */
 const UNISWAP_V3_POOL_INIT_CODE_HASH = '0xe34f199b19b2b4f47f68442619d555527d244f78a3297ea89325f843f87b8b54' as const;
 
+// The USD pair is written out rather than derived (CREATE2 is three keccaks): these configs are
+// built when the service worker's script runs, on every start. The devnet integration test
+// derives it again from the deployed factory.
 function chainConfigFor(d: DevnetDeployment | typeof DEVNET_C, name: string): ChainConfig {
-  const usdPair = uniswapV2PairAddress(d.factory, UNISWAP_V2_PAIR_INIT_CODE_HASH, d.weth, d.usdc);
   return {
     chainId: d.chainId,
     name,
@@ -79,7 +84,7 @@ function chainConfigFor(d: DevnetDeployment | typeof DEVNET_C, name: string): Ch
     weth: d.weth,
     stablecoin: { address: d.usdc, symbol: 'USDC', decimals: 18 },
     uniswapV2: { factory: d.factory, pairInitCodeHash: UNISWAP_V2_PAIR_INIT_CODE_HASH, weth: d.weth },
-    usdPrice: { pair: usdPair, stablecoin: d.usdc, stablecoinDecimals: 18 },
+    usdPrice: { pair: d.wethUsdcPair, stablecoin: d.usdc, stablecoinDecimals: 18 },
     isDevnet: true,
   };
 }

@@ -1,5 +1,4 @@
 import type { Address } from 'viem';
-import { uniswapV2PairAddress } from './pairAddress';
 import { MULTICALL3, OP_STACK_WETH, UNISWAP_V2_PAIR_INIT_CODE_HASH, UNISWAP_V3_POOL_INIT_CODE_HASH } from './sources';
 import type { ChainConfig, V4HookedShape } from './types';
 
@@ -14,10 +13,6 @@ import type { ChainConfig, V4HookedShape } from './types';
 //    OffchainLabs/arbitrum-orbit-sdk src/contracts/WETH.ts (docs.arbitrum.io contract addresses)
 //  - RPC defaults: each chain's own public endpoint (docs.base.org, docs.optimism.io,
 //    docs.arbitrum.io) and PublicNode's free endpoint.
-
-function usdPair(factory: `0x${string}`, weth: `0x${string}`, stable: `0x${string}`) {
-  return uniswapV2PairAddress(factory, UNISWAP_V2_PAIR_INIT_CODE_HASH, weth, stable);
-}
 
 /**
  * ZORA on Base: the coin Zora creator coins are paired with (the `CURRENCY` of
@@ -56,7 +51,9 @@ export const BASE: ChainConfig = {
     hookedPools: BASE_ZORA_HOOKED_POOLS,
   },
   hubTokens: [BASE_ZORA],
-  usdPrice: { pair: /* @__PURE__ */ usdPair(BASE_V2_FACTORY, OP_STACK_WETH, BASE_USDC), stablecoin: BASE_USDC, stablecoinDecimals: 6 },
+  // The pair: CREATE2 of the V2 factory for WETH/USDC, written out so no keccak runs when the
+  // service worker starts (releaseChains.test.ts derives it again).
+  usdPrice: { pair: '0x88A43bbDF9D098eEC7bCEda4e2494615dfD9bB9C', stablecoin: BASE_USDC, stablecoinDecimals: 6 },
 };
 
 const OPTIMISM_V2_FACTORY = '0x0c3c1c532F1e39EdF36BE9Fe0bE1410313E074Bf';
@@ -72,7 +69,7 @@ export const OPTIMISM: ChainConfig = {
   uniswapV3: { factory: '0x1F98431c8aD98523631AE4a59f267346ea31F984', poolInitCodeHash: UNISWAP_V3_POOL_INIT_CODE_HASH },
   uniswapV4: { poolManager: '0x9a13F98Cb987694C9F086b1F5eB990EeA8264Ec3', stateView: '0xc18a3169788F4F75A170290584ECA6395C75Ecdb' },
   usdPrice: {
-    pair: /* @__PURE__ */ usdPair(OPTIMISM_V2_FACTORY, OP_STACK_WETH, OPTIMISM_USDC),
+    pair: '0x4C43646304492A925E335f2b6d840C1489f17815', // CREATE2 of the V2 factory for WETH/USDC, as above
     stablecoin: OPTIMISM_USDC,
     stablecoinDecimals: 6,
   },
@@ -92,7 +89,7 @@ export const ARBITRUM_ONE: ChainConfig = {
   uniswapV3: { factory: '0x1F98431c8aD98523631AE4a59f267346ea31F984', poolInitCodeHash: UNISWAP_V3_POOL_INIT_CODE_HASH },
   uniswapV4: { poolManager: '0x360E68faCcca8cA495c1B759Fd9EEe466db9FB32', stateView: '0x76Fd297e2D437cd7f76d50F01AfE6160f86e9990' },
   usdPrice: {
-    pair: /* @__PURE__ */ usdPair(ARBITRUM_V2_FACTORY, ARBITRUM_WETH, ARBITRUM_USDC),
+    pair: '0xF64Dfe17C8b87F012FCf50FbDA1D62bfA148366a', // CREATE2 of the V2 factory for WETH/USDC, as above
     stablecoin: ARBITRUM_USDC,
     stablecoinDecimals: 6,
   },
