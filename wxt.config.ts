@@ -61,8 +61,9 @@ export default defineConfig({
       if (!entrypoints.some((entry) => entry.type === 'background')) return;
       const polyfills = nodePolyfills({ include: ['buffer', 'events', 'process'] });
       // Each byte of background.js is read, decoded and covered by code cache on every worker start
-      // (build/serviceWorkerBundle.ts): one copy of each package version, one shim format.
-      const shrink = [oneCopyPerVersion(NODE_MODULES), oneNodeShimFormat()];
+      // (build/serviceWorkerBundle.ts): one copy of each package version (one readable-stream for all
+      // of MetaMask's stream stack), one shim format.
+      const shrink = [oneCopyPerVersion(NODE_MODULES, { 'readable-stream': '3.6.2' }), oneNodeShimFormat()];
       // ASCII only (\uXXXX escapes): one curly quote would make the whole script a two-byte string,
       // decoded to UTF-16 and scanned at twice the bytes on every start.
       config.esbuild = { ...config.esbuild, charset: 'ascii' };

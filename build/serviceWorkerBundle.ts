@@ -1,9 +1,9 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
-import type { UserConfig } from 'wxt';
+import type { WxtHooks } from 'wxt';
 
 // The Vite that WXT builds with (its own copy), as its build hook sees it.
-type ViteConfig = Parameters<NonNullable<NonNullable<UserConfig['hooks']>['vite:build:extendConfig']>>[1];
+type ViteConfig = Parameters<WxtHooks['vite:build:extendConfig']>[1];
 type Plugin = Extract<NonNullable<ViteConfig['plugins']>[number], { name: string }>;
 
 // Every service-worker start reads background.js again, decodes it and loads its code cache (as
@@ -40,13 +40,42 @@ function copiesOf(nodeModules: string, name: string): string[] {
   return copies.filter((copy) => existsSync(join(copy, 'package.json'))).sort();
 }
 
+/** Whether `version` (x.y.z) is in `range`, for ranges made of `^x.y.z` alternatives only (else false). */
+export function caretRangeAccepts(range: string, version: string): boolean {
+  const parse = (v: string) => v.split('.').map(Number);
+  const [major, minor, patch] = parse(version);
+  return range.split('||').some((part) => {
+    const match = /^\^(\d+)\.(\d+)\.(\d+)$/.exec(part.trim());
+    if (!match || major === undefined || minor === undefined || patch === undefined) return false;
+    const [, a, b, c] = match.map(Number);
+    if (major !== a) return false;
+    return a === 0 ? minor === b && patch >= c! : minor > b! || (minor === b && patch >= c!);
+  });
+}
+
+function dependencyRange(packageRoot: string, name: string): string | null {
+  try {
+    const manifest: unknown = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8'));
+    if (typeof manifest !== 'object' || manifest === null || !('dependencies' in manifest)) return null;
+    const deps: unknown = manifest.dependencies;
+    if (typeof deps !== 'object' || deps === null || !(name in deps)) return null;
+    const range: unknown = Object.getOwnPropertyDescriptor(deps, name)?.value;
+    return typeof range === 'string' ? range : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * npm nests a copy of a package under each dependant whose range the top-level copy does not
  * satisfy: @metamask/providers, object-multiplex and json-rpc-middleware-stream each carry their
  * own readable-stream 3.6.2, and the bundler includes each copy. Files of a package are resolved
  * to one copy of the same name and version (the first in sorted order, so builds are repeatable).
+ * `prefer` names a version to use wherever the importing package's own range accepts it:
+ * extension-port-stream asks for readable-stream "^3.6.2 || ^4.4.2" and npm gave it 4.x, a second
+ * stream library beside MetaMask's 3.6.2.
  */
-export function oneCopyPerVersion(nodeModules: string): Plugin {
+export function oneCopyPerVersion(nodeModules: string, prefer: Record<string, string> = {}): Plugin {
   const canonical = new Map<string, string>(); // `${name}@${version}` → root of the copy kept
   const canonicalRoot = (name: string, version: string): string => {
     const key = `${name}@${version}`;
@@ -67,6 +96,14 @@ export function oneCopyPerVersion(nodeModules: string): Plugin {
       const pkg = packageOf(resolved.id);
       const version = pkg && versionAt(pkg.root);
       if (!pkg || !version) return resolved;
+      const preferred = Object.hasOwn(prefer, pkg.name) ? prefer[pkg.name] : undefined;
+      const importerPackage = packageOf(importer);
+      const range = importerPackage && dependencyRange(importerPackage.root, pkg.name);
+      if (preferred && preferred !== version && range && caretRangeAccepts(range, preferred)) {
+        const root = canonicalRoot(pkg.name, preferred);
+        // Resolved as the package that owns the preferred copy would resolve it (its entry points differ by version).
+        if (root) return this.resolve(source, join(dirname(dirname(root)), 'package.json'), { ...options, skipSelf: true });
+      }
       const root = canonicalRoot(pkg.name, version);
       if (!root || root === pkg.root) return resolved;
       return { ...resolved, id: root + resolved.id.slice(pkg.root.length) };
