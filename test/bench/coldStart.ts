@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -11,7 +12,10 @@ import type { Cleanup } from './cleanup';
 // stops every service worker (DevTools protocol `ServiceWorker.stopAllWorkers`, as the browser does
 // after 30 s idle); an extension page then sends one request and times the answer, which needs the
 // worker started and its script evaluated. Beside it, in the same browser and the same rounds, an
-// empty MV3 worker that only answers: what the browser itself costs.
+// empty MV3 worker that only answers: what the browser itself costs. Two requests are timed: an
+// unknown type (the router refuses it, after everything the worker loads at start) and the popup's
+// own first request, `tab-state` for an ordinary http page (storage, then the token lists in
+// IndexedDB: the database is opened on the way).
 
 const ROUNDS = 7;
 
@@ -20,9 +24,11 @@ export interface ColdStartResult {
   ms: number;
   /** The same for an empty MV3 worker that only answers. */
   emptyWorkerMs: number;
+  /** The popup's first request (`tab-state` of an http tab that declares nothing), worker stopped. */
+  tabStateMs: number;
   /** A request to our running worker, for reference. */
   warmMs: number;
-  rounds: { ours: number; empty: number }[];
+  rounds: { ours: number; empty: number; tabState: number }[];
   backgroundJsBytes: number;
 }
 
@@ -42,14 +48,31 @@ function emptyExtension(): string {
   return dir;
 }
 
-/** One request from the page to its extension's worker, timed in the page. */
-function ask(page: Page): Promise<number> {
-  return page.evaluate(async (channel: string) => {
-    const start = performance.now();
-    // An unknown type: the router refuses it at once, after the worker has loaded everything it loads.
-    await (globalThis as unknown as InWorker).chrome.runtime.sendMessage({ channel, type: 'bench.coldStartProbe', payload: null });
-    return performance.now() - start;
-  }, REQUEST_CHANNEL);
+/** One request from the page to its extension's worker, timed in the page, with the answer. */
+function timedRequest(page: Page, type: string, payload: unknown): Promise<{ ms: number; answer: unknown }> {
+  return page.evaluate(
+    async ({ channel, type, payload }) => {
+      const start = performance.now();
+      const answer: unknown = await (globalThis as unknown as InWorker).chrome.runtime.sendMessage({ channel, type, payload });
+      return { ms: performance.now() - start, answer };
+    },
+    { channel: REQUEST_CHANNEL, type, payload },
+  );
+}
+
+/** An unknown type: the router refuses it at once, after the worker has loaded everything it loads. */
+async function ask(page: Page, expectRefusal = true): Promise<number> {
+  const { ms, answer } = await timedRequest(page, 'bench.coldStartProbe', null);
+  const refused = typeof answer === 'object' && answer !== null && 'code' in answer && answer.code === 'router.unknown-request';
+  if (expectRefusal && !refused) throw new Error(`The probe was not refused by the router: ${JSON.stringify(answer)}`);
+  return ms;
+}
+
+/** The popup's first request for a tab; the answer must be a success (null: the page declares nothing). */
+async function askTabState(page: Page, tabId: number): Promise<number> {
+  const { ms, answer } = await timedRequest(page, 'tab-state', { tabId });
+  if (JSON.stringify(answer) !== JSON.stringify({ ok: true, value: null })) throw new Error(`tab-state answered ${JSON.stringify(answer)}`);
+  return ms;
 }
 
 /** Stops every service worker of the profile and waits until the protocol reports them stopped. */
@@ -83,6 +106,13 @@ export async function measureColdStart(build: ExtensionBuild, cleanup: Cleanup):
     args: [`--disable-extensions-except=${dirs.join(',')}`, `--load-extension=${dirs.join(',')}`, '--no-sandbox', '--no-first-run'],
   });
   cleanup.add('Chromium for the cold start', () => context.close());
+  // An ordinary page on this machine, for the popup's tab-state request.
+  const server = createServer((_, res) => res.end('<!doctype html><title>plain</title><p>Nothing declared here.'));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  cleanup.add('plain page server', () => void server.close());
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('The plain page server has no port');
+  const plainUrl = `http://127.0.0.1:${address.port}/`;
   try {
     const deadline = Date.now() + 30_000;
     while (context.serviceWorkers().length < 2) {
@@ -106,8 +136,15 @@ export async function measureColdStart(build: ExtensionBuild, cleanup: Cleanup):
     const ourPage = pages[1 - emptyAt]!;
     await emptyPage.goto(`chrome-extension://${hosts[emptyAt]}/page.html`);
     await ourPage.goto(`chrome-extension://${hosts[1 - emptyAt]}/manifest.json`);
+    const plain = await context.newPage();
+    await plain.goto(plainUrl);
+    const plainTabId = await ourPage.evaluate(
+      async (url) => (await (globalThis as unknown as InWorker).chrome.tabs.query({ url })).find((t) => t.id !== undefined)?.id,
+      plainUrl,
+    );
+    if (plainTabId === undefined) throw new Error(`No tab shows ${plainUrl}`);
     await ask(ourPage); // both warm once
-    await ask(emptyPage);
+    await ask(emptyPage, false);
     const warm: number[] = [];
     for (let i = 0; i < ROUNDS; i++) warm.push(await ask(ourPage));
     const rounds: ColdStartResult['rounds'] = [];
@@ -115,17 +152,21 @@ export async function measureColdStart(build: ExtensionBuild, cleanup: Cleanup):
       await stopAllWorkers(context, emptyPage);
       const ours = await ask(ourPage);
       await stopAllWorkers(context, emptyPage);
-      const emptyMs = await ask(emptyPage);
-      rounds.push({ ours, empty: emptyMs });
+      const emptyMs = await ask(emptyPage, false);
+      await stopAllWorkers(context, emptyPage);
+      const tabState = await askTabState(ourPage, plainTabId);
+      rounds.push({ ours, empty: emptyMs, tabState });
     }
     return {
       ms: median(rounds.map((r) => r.ours)),
       emptyWorkerMs: median(rounds.map((r) => r.empty)),
+      tabStateMs: median(rounds.map((r) => r.tabState)),
       warmMs: median(warm),
       rounds,
       backgroundJsBytes: statSync(join(build.dir, 'background.js')).size,
     };
   } finally {
     await context.close();
+    server.close();
   }
 }
