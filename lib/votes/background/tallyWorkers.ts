@@ -61,7 +61,7 @@ export function tallyChecker(signers: SignerCache): TallyChecker {
   };
 }
 
-async function checkOnWorkers(
+export async function checkOnWorkers(
   pool: WorkerPool,
   index: SignerIndex,
   envelopes: readonly unknown[],
@@ -86,7 +86,7 @@ async function checkOnWorkers(
 
 // ---- The document's lifetime: opened on demand, shared by concurrent tallies, closed when idle.
 
-interface WorkerPool {
+export interface WorkerPool {
   threads: number;
   check(job: Omit<CheckBatch, 'type' | 'batch'>): Promise<CheckedBatch>;
   close(): void;
