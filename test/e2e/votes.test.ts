@@ -6,7 +6,6 @@ import { formatTokenId } from '@/lib/protocol/caip19';
 import { DEVNET_HOLDERS } from '../devnet/devnet';
 import { RANK_TICKET, seedHub, SEEDED, type SeededHub } from '../demo-server/hub/seed';
 import { startJourneys, type WalletJourneys } from './fixtures';
-import { availableParallelism } from 'node:os';
 import { createPublicClient, http } from 'viem';
 import type { browser } from 'wxt/browser';
 import type { TallyView } from '@/lib/votes/contract';
@@ -294,7 +293,6 @@ describe('votes from the popup', () => {
         >(payload),
       { channel: 'companion-request', type: 'tally', payload: { tokenId, proposalId: SEEDED.habit.id } },
     );
-    await popup.close();
     if (!answer.ok) throw new Error(answer.error);
 
     // The document is open (kept a while for the next tally), its workers said they were ready
@@ -310,7 +308,8 @@ describe('votes from the popup', () => {
     );
     const ready = said.filter((m) => m.type === 'ready');
     expect(ready).toHaveLength(1);
-    expect(ready[0]!.threads).toBe(Math.min(MAX_TALLY_WORKERS, availableParallelism()));
+    const cores = await popup.evaluate(() => navigator.hardwareConcurrency);
+    expect(ready[0]!.threads).toBe(Math.min(MAX_TALLY_WORKERS, cores));
     const batches = said.filter((m) => m.type === 'checked');
     expect(batches.reduce((sum, m) => sum + (m.checked ?? 0), 0)).toBe(301);
     expect(new Set(batches.map((m) => m.thread)).size).toBe(Math.min(ready[0]!.threads!, batches.length));
@@ -338,6 +337,7 @@ describe('votes from the popup', () => {
       signaturesChecked: true,
     });
     expect(answer.value.verified).toBe(300);
+    await popup.close();
   });
 
   test('the closed proposal re-tallies locally: 300 verified, the forged vote flagged', async () => {
