@@ -14,6 +14,7 @@ import { verifyProposalTally } from '@/lib/votes/core/verifyTally';
 import { MAX_TALLY_WORKERS, TALLY_WORKERS_DOCUMENT, TALLY_WORKERS_PORT } from '@/lib/votes/tallyWorkersContract';
 import { loadSecp256k1Node } from '../unit/secp256k1Node';
 import { connectWalletAndFollow, openPopupFor, openSite, waitForBadge } from './popup';
+import { stopServiceWorker } from './serviceWorker';
 
 // Journey 5 in Chromium: connect the test wallet (MetaMask's protocol, anvil account 1) from the
 // popup, see voting power at the snapshot block, sign in one click, survive the popup closing,
@@ -353,7 +354,26 @@ describe('votes from the popup', () => {
     await j.browser.screenshot(popup, 'popup-tally');
     await popup.close();
   });
+
+  // Last: it stops the service worker.
+  test('the tally workers’ document closes itself when the service worker that opened it stops', async () => {
+    const page = await j.browser.context.newPage();
+    await page.goto(`chrome-extension://${j.browser.extensionId}/manifest.json`);
+    expect(await offscreenDocuments(page)).toEqual([TALLY_WORKERS_DOCUMENT]); // kept a minute after the tally above
+    await stopServiceWorker(j.browser);
+    await expect.poll(() => offscreenDocuments(page), { timeout: 15_000 }).toEqual([]);
+    await page.close();
+  });
 });
+
+/** The extension's offscreen documents, as one of its pages sees them (the service worker may be stopped). */
+async function offscreenDocuments(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const { chrome } = globalThis as unknown as { chrome: typeof browser };
+    const contexts = await chrome.runtime.getContexts({ contextTypes: [chrome.runtime.ContextType.OFFSCREEN_DOCUMENT] });
+    return contexts.map((c) => new URL(c.documentUrl ?? '').pathname);
+  });
+}
 
 /** The "Re-check the tally (N votes): <title>" button's accessible name: its visible text, then the proposal. */
 function tallyButton(title: string): RegExp {
