@@ -31,6 +31,7 @@ function chromiumThreadCpu(): Map<string, number> {
         const fields = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8').split(') ')[1]!.split(' ');
         const ms = (Number(fields[11]) + Number(fields[12])) * tick; // utime + stime
         out.set(comm, (out.get(comm) ?? 0) + ms);
+        out.set(`${comm} nice`, Number(fields[16])); // the scheduler's niceness of (the last such) thread
       }
     } catch {
       // the process or thread ended meanwhile
@@ -105,6 +106,8 @@ try {
     const cpu = [...chromiumThreadCpu()]
       .map(([name, ms]) => [name, ms - (cpuBefore.get(name) ?? 0)] as const)
       .filter(([name, ms]) => ms >= 100 && /Worker|Service|Main|CrRenderer/i.test(name));
+    const after = chromiumThreadCpu();
+    const nice = [...after].filter(([name]) => / nice$/.test(name) && /Worker|Service/.test(name));
     const {
       max: longest,
       gaps,
@@ -124,6 +127,7 @@ try {
     );
     console.log(`  stages (ms from the start): ${stages.map(([t, stage]) => `${stage} ${t}`).join(', ')}`);
     console.log(`  CPU ms by Chromium thread: ${cpu.map(([name, ms]) => `${name} ${ms}`).join(', ')}`);
+    console.log(`  niceness: ${nice.map(([name, n]) => `${name} ${n}`).join(', ')}`);
     console.log(`  gaps over 50 ms (at, length): ${gaps.map(([t, g]) => `${t}:${g}`).join(' ')}`);
   }
 } finally {
