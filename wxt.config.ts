@@ -39,6 +39,9 @@ export default defineConfig({
     define: {
       __PTC_METAMASK_EXTENSION__: JSON.stringify(metamaskExtension(mode, browser)),
     },
+    // The tally's Web Workers (lib/votes/offscreen/checkWorker.ts) are module workers: their code
+    // (viem's) splits into chunks, which a classic worker script cannot.
+    worker: { format: 'es' as const },
   }),
   hooks: {
     // libsecp256k1 in WebAssembly (tiny-secp256k1's binary, 1.2 MB) ships as a file of its own,
@@ -79,7 +82,9 @@ export default defineConfig({
     // the all-pages content script already implies: the install warning is the same.
     // alarms + notifications: alerts while the popup is closed (lib/alerts). sidePanel: the same
     // UI beside the page (Chrome; Firefox uses sidebar_action, which needs no permission).
-    permissions: ['storage', 'scripting', 'alarms', 'notifications', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // offscreen (Chrome): a verified tally checks signatures on Web Workers in an offscreen document
+    // (entrypoints/tally-workers), which a service worker cannot start; no install warning.
+    permissions: ['storage', 'scripting', 'alarms', 'notifications', ...(browser === 'firefox' ? [] : ['sidePanel', 'offscreen'])],
     // MV3's default policy plus nothing but 'wasm-unsafe-eval': the verified tally recovers
     // signers with libsecp256k1 compiled to WebAssembly (lib/votes/core/secp256k1Wasm.ts).
     content_security_policy: { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';" },
