@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { nodePolyfills } from 'vite-plugin-node-polyfills';
 import { defineConfig } from 'wxt';
+import { NODE_MODULES, oneCopyPerVersion, oneNodeShimFormat } from './test/build/serviceWorkerBundle';
 import { SECP256K1_WASM } from './lib/votes/secp256k1File';
 import { TEST_WALLET_GECKO_ID, TEST_WALLET_ID } from './test/wallet-extension/identity';
 
@@ -38,6 +39,9 @@ export default defineConfig({
     define: {
       __PTC_METAMASK_EXTENSION__: JSON.stringify(metamaskExtension(mode, browser)),
     },
+    // The tally's Web Workers (lib/votes/offscreen/checkWorker.ts) are module workers: their code
+    // (viem's) splits into chunks, which a classic worker script cannot.
+    worker: { format: 'es' as const },
   }),
   hooks: {
     // libsecp256k1 in WebAssembly (tiny-secp256k1's binary, 1.2 MB) ships as a file of its own,
@@ -59,7 +63,14 @@ export default defineConfig({
       if (process.env.NODE_ENV === 'production') config.define = { ...config.define, 'process.env.NODE_ENV': JSON.stringify('production') };
       if (!entrypoints.some((entry) => entry.type === 'background')) return;
       const polyfills = nodePolyfills({ include: ['buffer', 'events', 'process'] });
-      config.plugins = [...(config.plugins ?? []), ...(polyfills as NonNullable<typeof config.plugins>)]; // WXT's Vite types
+      // Each byte of background.js is read, decoded and covered by code cache on every worker start
+      // (test/build/serviceWorkerBundle.ts): one copy of each package version (one readable-stream for all
+      // of MetaMask's stream stack), one shim format.
+      const shrink = [oneCopyPerVersion(NODE_MODULES, { 'readable-stream': '3.6.2' }), oneNodeShimFormat()];
+      // ASCII only (\uXXXX escapes): one curly quote would make the whole script a two-byte string,
+      // decoded to UTF-16 and scanned at twice the bytes on every start.
+      config.esbuild = { ...config.esbuild, charset: 'ascii' };
+      config.plugins = [...(config.plugins ?? []), ...(polyfills as NonNullable<typeof config.plugins>), ...shrink]; // WXT's Vite types
     },
   },
   manifest: ({ mode, browser }) => ({
@@ -71,7 +82,9 @@ export default defineConfig({
     // the all-pages content script already implies: the install warning is the same.
     // alarms + notifications: alerts while the popup is closed (lib/alerts). sidePanel: the same
     // UI beside the page (Chrome; Firefox uses sidebar_action, which needs no permission).
-    permissions: ['storage', 'scripting', 'alarms', 'notifications', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // offscreen (Chrome): a verified tally checks signatures on Web Workers in an offscreen document
+    // (entrypoints/tally-workers), which a service worker cannot start; no install warning.
+    permissions: ['storage', 'scripting', 'alarms', 'notifications', ...(browser === 'firefox' ? [] : ['sidePanel', 'offscreen'])],
     // MV3's default policy plus nothing but 'wasm-unsafe-eval': the verified tally recovers
     // signers with libsecp256k1 compiled to WebAssembly (lib/votes/core/secp256k1Wasm.ts).
     content_security_policy: { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';" },

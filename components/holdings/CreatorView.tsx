@@ -74,7 +74,9 @@ export function CreatorView({ tokenId, data }: { tokenId: string; data: Companio
             walletAccount={data.settings.wallet?.account ?? null}
             pageTabId={creatorTab ? tabId : null}
             pageProblem={pageProblem}
-            token={view ? { symbol: view.symbol, decimals: view.decimals } : null}
+            token={
+              view ? { symbol: view.symbol, decimals: view.decimals, priceUsdE18: view.priceUsdE18, priceEthE18: view.priceEthE18 } : null
+            }
           />
         </section>
       )}

@@ -68,7 +68,7 @@ export function FollowingList({ follows, views, loaded, onUnfollow, onOpen }: Fo
 
 /** Where the row's price comes from (protocol, pair, depth), or why there is none. */
 function PriceLine({ view }: { view: HoldingView }) {
-  const line = shortPriceLine(view.priceSource, view.noEthPrice ?? false);
+  const line = shortPriceLine(view.priceSource, useMoney().currency);
   if (line === null) return null;
   return (
     <span className="muted small price-line" data-testid="holding-source" title={line}>

@@ -3,7 +3,7 @@ import { formatChange, formatTokenAmount } from '@/lib/format/format';
 import { priceMoney, valueMoney } from '@/lib/holdings/core/holdingView';
 import { useMoney, type MoneyFormat } from '@/lib/settings/ui/currency';
 import type { Money } from '@/lib/format/money';
-import { describePriceSource, NO_ETH_PRICE } from '@/lib/holdings/core/describePriceSource';
+import { describePriceSource } from '@/lib/holdings/core/describePriceSource';
 
 /** Balance, value, price and change of one holding, as a definition list. */
 export function HoldingFigures({ view }: { view: HoldingView }) {
@@ -18,7 +18,7 @@ export function HoldingFigures({ view }: { view: HoldingView }) {
           </dd>
         </div>
       )}
-      {view.valueUsdE18 !== null && view.valueWei !== null && (
+      {(view.valueUsdE18 !== null || view.valueWei !== null) && (
         <div>
           <dt>Value</dt>
           <dd data-testid="value">
@@ -31,9 +31,7 @@ export function HoldingFigures({ view }: { view: HoldingView }) {
         <dd data-testid="price">
           {view.priceSource && !view.priceSource.reliable ? (
             <span className="muted">No reliable price</span>
-          ) : view.priceEthE18 === null && view.noEthPrice ? (
-            <span className="muted">{NO_ETH_PRICE}</span>
-          ) : view.priceEthE18 === null ? (
+          ) : view.priceEthE18 === null && view.priceUsdE18 === null ? (
             <span className="muted">No Uniswap pool with ETH or USDC</span>
           ) : (
             <MoneyPair money={money} value={priceMoney(view)} />
@@ -64,8 +62,21 @@ export function ChangeText({ basisPoints }: { basisPoints: number | null }) {
   return <span className={`change ${tone}`}>{formatChange(basisPoints)}</span>;
 }
 
-/** "$3,750.00 · 1.25 ETH": the display currency first, the other unit muted beside it. */
+/**
+ * "$3,750.00 · 1.25 ETH": the display currency first, the other unit muted beside it. When the
+ * display currency is not known (no ETH/USD pool on the chain) it says so, and shows the other.
+ */
 function MoneyPair({ money, value }: { money: MoneyFormat; value: Money }) {
+  const missing = money.currency === 'USD' ? value.usdE18 === null : value.wei === null;
+  if (missing) {
+    const other = money.pair({ usdE18: value.usdE18, wei: value.wei }).main;
+    return (
+      <>
+        <span className="muted">No {money.currency} price</span>
+        {other && <span> · {other}</span>}
+      </>
+    );
+  }
   const { main, aside } = money.pair(value);
   return (
     <>

@@ -1,12 +1,13 @@
 import { useEffect, useMemo, type ReactNode } from 'react';
 import { usePageCardHidden } from '@/lib/detect/ui/usePageCardHidden';
 import { claimableAcrossCreators } from '@/lib/holdings/core/claimableValue';
-import { toHoldingView, totalMoney, type HoldingView } from '@/lib/holdings/core/holdingView';
+import { toHoldingView, totalMoney, valuedOnlyInOther, type HoldingView } from '@/lib/holdings/core/holdingView';
 import { sendRequest } from '@/lib/messaging/requests';
 import type { CompanionData } from '@/lib/app/ui/useCompanionData';
 import { usePopupStore } from '@/lib/app/ui/popupStore';
 import { holdingsAccount } from '@/lib/settings/settingsRepository';
 import { useMoney } from '@/lib/settings/ui/currency';
+import type { Currency } from '@/lib/format/money';
 import { foundInWallet } from '@/lib/holdings/core/foundInWallet';
 import { DataAge } from './DataAge';
 import { FoundList } from './FoundList';
@@ -100,6 +101,7 @@ export function HomeView({ data, onRefresh, topActions = null }: { data: Compani
           {account && followedViews.length > 0 && (
             <span className="total" data-testid="total">
               {money.format(totalMoney(followedViews))}
+              <UncountedNote count={valuedOnlyInOther(followedViews, money.currency)} currency={money.currency} />
             </span>
           )}
         </div>
@@ -132,5 +134,16 @@ export function HomeView({ data, onRefresh, topActions = null }: { data: Compani
 
       <DataAge views={shownViews} chainStatus={data.chainStatus} refreshing={refreshing} onRefresh={onRefresh} />
     </div>
+  );
+}
+
+/** Beside the total: holdings it leaves out because their value is known only in the other unit. */
+function UncountedNote({ count, currency }: { count: number; currency: Currency }) {
+  if (count === 0) return null;
+  return (
+    <span className="muted small" data-testid="total-note">
+      {' '}
+      + {count} without a {currency} price
+    </span>
   );
 }

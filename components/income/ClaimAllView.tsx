@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { Address } from 'viem';
 import { usePopupStore } from '@/lib/app/ui/popupStore';
 import type { CompanionData } from '@/lib/app/ui/useCompanionData';
@@ -6,6 +6,9 @@ import { chainById } from '@/lib/chain/knownChains';
 import type { TransactionRow } from '@/lib/db/rows';
 import { holderMessage } from '@/lib/errors/baseError';
 import { formatTokenAmount } from '@/lib/format/format';
+import { valueOfClaims } from '@/lib/holdings/core/claimableValue';
+import { toHoldingView, type HoldingView } from '@/lib/holdings/core/holdingView';
+import { useMoney, type MoneyFormat } from '@/lib/settings/ui/currency';
 import { sendRequest } from '@/lib/messaging/requests';
 import { parseTokenId } from '@/lib/protocol/caip19';
 import { holdingsAccount } from '@/lib/settings/settingsRepository';
@@ -74,6 +77,8 @@ function ClaimAllSummary({ data, chainId }: { data: CompanionData; chainId: numb
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const canSend = data.settings.wallet !== null;
+  const money = useMoney();
+  const views = useMemo(() => new Map(data.holdings.map((row) => [row.tokenId, toHoldingView(row)])), [data.holdings]);
 
   if (preview.state === 'loading') return <Skeleton lines={4} label="Checking every round on chain" />;
   if (preview.state === 'error')
@@ -124,6 +129,7 @@ function ClaimAllSummary({ data, chainId }: { data: CompanionData; chainId: numb
         {totals.length === 0 && <strong>nothing</strong>} from {landing.length} round{landing.length === 1 ? '' : 's'}, in one{' '}
         {via === 'wallet-batch' ? 'batch your wallet runs as a whole' : 'transaction (Multicall3)'}.
       </p>
+      <ClaimsWorth money={money} value={valueOfLanding(landing, views, unitOf)} />
       <ul className="rounds" aria-label="Rounds in this claim">
         {rounds.map((r) => (
           <li
@@ -167,6 +173,33 @@ function ClaimAllSummary({ data, chainId }: { data: CompanionData; chainId: numb
         </p>
       )}
     </section>
+  );
+}
+
+type Landing = { tokenId: string; roundId: string; token: string; amount: string };
+
+/** The landing rounds at each creator's pool price: only rounds paid in the creator's own token have one. */
+function valueOfLanding(landing: Landing[], views: Map<string, HoldingView>, unitOf: ReturnType<typeof useLabels>['unitOf']) {
+  return valueOfClaims(
+    landing.map((r) => ({
+      tokenId: r.tokenId,
+      amount: BigInt(r.amount),
+      decimals: unitOf(r.token, r.tokenId, r.roundId).decimals,
+      paidInCreatorToken: r.token.toLowerCase() === parseTokenId(r.tokenId).address.toLowerCase(),
+    })),
+    views,
+  );
+}
+
+function ClaimsWorth({ money, value }: { money: MoneyFormat; value: ReturnType<typeof valueOfClaims> }) {
+  const priced = value.usdE18 > 0n || value.wei > 0n;
+  if (!priced) return null;
+  const left =
+    value.unpriced === 0 ? '' : `, not counting ${value.unpriced} round${value.unpriced === 1 ? '' : 's'} in a token with no price here`;
+  return (
+    <p className="muted small" data-testid="claim-all-value">
+      Worth about {money.format({ usdE18: value.usdE18, wei: value.wei })} at the pools' prices now{left}.
+    </p>
   );
 }
 

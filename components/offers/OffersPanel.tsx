@@ -7,6 +7,8 @@ import { sendRequest } from '@/lib/messaging/requests';
 import { redemptionInProgress, redemptionStatusText } from '@/lib/offers/core/redemptionText';
 import { useRedemptions } from '@/lib/offers/ui/useRedemptions';
 import type { ManifestOffer } from '@/lib/protocol/manifestSchema';
+import { valueInWei } from '@/lib/holdings/core/valuation';
+import { useMoney, type MoneyFormat } from '@/lib/settings/ui/currency';
 
 interface OffersPanelProps {
   tokenId: string;
@@ -18,15 +20,24 @@ interface OffersPanelProps {
   pageTabId: number | null;
   /** Why redeeming is not possible from this tab (unconfirmed site, lookalike), or null. */
   pageProblem: string | null;
-  token: { symbol: string; decimals: number } | null;
+  /** The creator token, with its pool prices (×1e18, null when none) for the value beside each price. */
+  token: { symbol: string; decimals: number; priceUsdE18: bigint | null; priceEthE18: bigint | null } | null;
 }
 
-const price = (amount: string, token: OffersPanelProps['token']) =>
+const price = (amount: string, token: { symbol: string; decimals: number } | null) =>
   token ? `${formatTokenAmountExact(BigInt(amount), token.decimals, 'en-US')} ${token.symbol}` : `${amount} base units`;
+
+/** An offer's price in the holder's currency at the pool price now, or null when the token has none. */
+function priceWorth(amount: string, token: OffersPanelProps['token'], money: MoneyFormat): string | null {
+  if (!token || (token.priceUsdE18 === null && token.priceEthE18 === null)) return null;
+  const value = (unitPrice: bigint | null) => (unitPrice === null ? null : valueInWei(BigInt(amount), token.decimals, unitPrice));
+  return money.format({ usdE18: value(token.priceUsdE18), wei: value(token.priceEthE18) });
+}
 
 /** What the creator sells for the token, and this holder's redemptions with their booking references. */
 export function OffersPanel({ tokenId, creatorName, offers, walletAccount, pageTabId, pageProblem, token }: OffersPanelProps) {
   const redemptions = useRedemptions(tokenId, walletAccount);
+  const money = useMoney();
   const [error, setError] = useState<{ key: string; text: string } | null>(null);
   const busy = redemptions.some(redemptionInProgress);
   const canRedeem = walletAccount !== null && pageTabId !== null && !pageProblem && !busy;
@@ -56,7 +67,10 @@ export function OffersPanel({ tokenId, creatorName, offers, walletAccount, pageT
               <span className="round-title">{offer.title}</span>
             </div>
             <div className="round-side">
-              <strong>{price(offer.price, token)}</strong>
+              <span className="offer-price">
+                <strong>{price(offer.price, token)}</strong>
+                <PriceWorth worth={priceWorth(offer.price, token, money)} />
+              </span>
               <button
                 type="button"
                 className="primary small-button"
@@ -95,6 +109,14 @@ export function OffersPanel({ tokenId, creatorName, offers, walletAccount, pageT
         </>
       )}
     </div>
+  );
+}
+
+function PriceWorth({ worth }: { worth: string | null }) {
+  return worth === null ? null : (
+    <span className="muted small" data-testid="offer-worth">
+      ≈ {worth}
+    </span>
   );
 }
 

@@ -1,5 +1,4 @@
 import type { Address } from 'viem';
-import { uniswapV2PairAddress } from './pairAddress';
 import type { ChainConfig } from './types';
 
 // The devnet deploys the same contracts in the same order from a fixed deployer on each chain,
@@ -70,7 +69,6 @@ export const DEVNET_C = {
 const UNISWAP_V3_POOL_INIT_CODE_HASH = '0xe34f199b19b2b4f47f68442619d555527d244f78a3297ea89325f843f87b8b54' as const;
 
 function chainConfigFor(d: DevnetDeployment | typeof DEVNET_C, name: string): ChainConfig {
-  const usdPair = uniswapV2PairAddress(d.factory, UNISWAP_V2_PAIR_INIT_CODE_HASH, d.weth, d.usdc);
   return {
     chainId: d.chainId,
     name,
@@ -79,7 +77,6 @@ function chainConfigFor(d: DevnetDeployment | typeof DEVNET_C, name: string): Ch
     weth: d.weth,
     stablecoin: { address: d.usdc, symbol: 'USDC', decimals: 18 },
     uniswapV2: { factory: d.factory, pairInitCodeHash: UNISWAP_V2_PAIR_INIT_CODE_HASH, weth: d.weth },
-    usdPrice: { pair: usdPair, stablecoin: d.usdc, stablecoinDecimals: 18 },
     isDevnet: true,
   };
 }

@@ -101,7 +101,8 @@ function poolSpecs(chain: ChainConfig, base: Address, quote: QuoteKind): Spec[] 
   }
   const v4 = chain.uniswapV4;
   if (v4) {
-    const shapes = [...UNISWAP_V4_POOL_SHAPES.map((s) => ({ ...s, hooks: zeroAddress })), ...(v4.hookedPools ?? [])];
+    const hooked = (v4.hookedPools ?? []).filter((s) => s.pairedWith.some((c) => c.toLowerCase() === other.toLowerCase()));
+    const shapes = [...UNISWAP_V4_POOL_SHAPES.map((s) => ({ ...s, hooks: zeroAddress })), ...hooked];
     for (const { fee, tickSpacing, hooks } of shapes) {
       const id = uniswapV4PoolId(v4PoolKey(base, other, fee, tickSpacing, hooks));
       specs.push({
@@ -140,7 +141,8 @@ function quotesFor(chain: ChainConfig, base: Address, hubs: Address[]): QuoteKin
 
 /**
  * The reads that find the pool that really trades each token: Uniswap V2, V3 (every standard fee)
- * and V4 (the common hookless shapes, and pools of hooks the chain config names) against WETH, native ETH (V4), the stablecoin and each hub
+ * and V4 (the common hookless shapes, and pools of hooks the chain config names, only against
+ * the currencies that hook pairs with) against WETH, native ETH (V4), the stablecoin and each hub
  * coin, plus WETH/stablecoin for ETH/USD and each hub's own pools. Addresses and pool ids are
  * derived off-chain, so all of it rides in the refresh's one multicall.
  */

@@ -1,4 +1,4 @@
-import { getAddress, isAddress, type Address } from 'viem';
+import { getAddress, isAddress, zeroAddress, type Address } from 'viem';
 import { describe, expect, test } from 'vitest';
 import { ARBITRUM_ONE, BASE, BASE_ZORA, OPTIMISM } from './l2Chains';
 import { ETHEREUM_MAINNET } from './mainnet';
@@ -19,7 +19,7 @@ function addressesOf(value: unknown, path: string): [string, string][] {
 describe.each(RELEASE.map((c) => [c.name, c] as const))('%s', (_name, chain) => {
   test('every address is EIP-55 checksummed as written', () => {
     const found = addressesOf(chain, chain.name);
-    expect(found.length).toBeGreaterThanOrEqual(9);
+    expect(found.length).toBeGreaterThanOrEqual(8); // Multicall3, WETH (twice), USDC, V2, V3 factories, V4 PoolManager and StateView
     for (const [path, address] of found) expect(address, path).toBe(getAddress(address));
   });
 
@@ -28,10 +28,6 @@ describe.each(RELEASE.map((c) => [c.name, c] as const))('%s', (_name, chain) => 
     expect(isAddress(chain.weth, { strict: true })).toBe(true);
     expect(chain.uniswapV2.weth).toBe(chain.weth);
     expect(chain.stablecoin).toMatchObject({ symbol: 'USDC', decimals: 6 });
-    expect(chain.usdPrice.stablecoin).toBe(chain.stablecoin.address);
-    expect(chain.usdPrice.pair).toBe(
-      uniswapV2PairAddress(chain.uniswapV2.factory, chain.uniswapV2.pairInitCodeHash, chain.weth, chain.stablecoin.address),
-    );
     expect(chain.uniswapV3?.poolInitCodeHash).toBe('0xe34f199b19b2b4f47f68442619d555527d244f78a3297ea89325f843f87b8b54');
     expect(chain.uniswapV4?.poolManager).toMatch(/^0x/);
     expect(chain.uniswapV4?.stateView).toMatch(/^0x/);
@@ -76,7 +72,21 @@ test('Base reads Zora coin pools with their known hooks: a creator coin against 
     .reads.filter((r) => r.functionName === 'getSlot0')
     .map((r) => r.args?.[0]);
   for (const fee of [10_000, 30_000]) expect(ids).toContain(uniswapV4PoolId(v4PoolKey(coin, BASE_ZORA, fee, 200, creatorHook)));
+  // A creator-coin hook pool is only ever against ZORA: never read against WETH, ETH or USDC.
+  for (const other of [BASE.weth, zeroAddress, BASE.stablecoin.address])
+    for (const fee of [10_000, 30_000]) expect(ids).not.toContain(uniswapV4PoolId(v4PoolKey(coin, other, fee, 200, creatorHook)));
   expect(BASE.uniswapV4?.hookedPools?.every((p) => p.source.includes('zora-protocol'))).toBe(true);
   // The other release chains name no hook: hooked pools there are never read.
   for (const chain of [ETHEREUM_MAINNET, OPTIMISM, ARBITRUM_ONE]) expect(chain.uniswapV4?.hookedPools ?? []).toEqual([]);
+});
+
+test('reads per priced token: hooked V4 pools are read only against what their hook pairs with (Base: 16 hooked reads, was 32)', () => {
+  const coin = '0x00000000000000000000000000000000C0111111';
+  const perToken = (chain: ChainConfig) => pricePlan(chain, [coin]).reads.length - pricePlan(chain, []).reads.length;
+  const hookless: ChainConfig = { ...BASE, uniswapV4: { ...BASE.uniswapV4!, hookedPools: [] } };
+  // V2 (3 quotes) + V3 (4 fees × 2 reads × 3 quotes) + hookless V4 (4 shapes × 2 reads × 4 quotes) = 3 + 24 + 32.
+  expect(perToken(hookless)).toBe(59);
+  // Creator-coin hook: ZORA only; content-coin hook: ZORA, ETH and WETH; each at 2 fees × 2 reads.
+  expect(perToken(BASE) - perToken(hookless)).toBe(2 * 2 * (1 + 3));
+  expect(perToken(ETHEREUM_MAINNET)).toBe(42);
 });

@@ -35,8 +35,6 @@ export interface ChainConfig {
    * a token without a direct WETH or stablecoin pool is priced through one of these.
    */
   hubTokens?: Address[];
-  /** A WETH/dollar-stablecoin Uniswap V2 pair: the on-chain ETH/USD price source. */
-  usdPrice: { pair: Address; stablecoin: Address; stablecoinDecimals: number };
   /** True for local development chains (only in devnet builds). */
   isDevnet?: boolean;
 }
@@ -46,6 +44,11 @@ export interface V4HookedShape {
   fee: number;
   tickSpacing: number;
   hooks: Address;
+  /**
+   * The currencies this hook's pools pair a coin with (address(0): native ETH). Only those pools
+   * can exist, so only those are read: a hook read against every quote costs reads for nothing.
+   */
+  pairedWith: Address[];
   /** Where the hook address comes from (a deployments file), for the reader of the config. */
   source: string;
 }

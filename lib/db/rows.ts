@@ -34,7 +34,10 @@ export interface StoredPriceSource {
   fee: number | null;
   pair: string;
   via: string | null;
-  depthUsdE18: string;
+  /** Depth in USD ×1e18; null when judged in ETH (the chain's ETH/USD pools gave no price). */
+  depthUsdE18: string | null;
+  /** Depth in ETH ×1e18 when judged in ETH; absent on rows stored before ETH depths existed. */
+  depthEthE18?: string | null;
   reliable: boolean;
 }
 
@@ -49,6 +52,11 @@ export interface HoldingValues {
   priceEthE18: string | null;
   /** USD per ETH ×1e18; null without the USD pool. */
   ethUsdE18: string | null;
+  /**
+   * USD per whole token ×1e18, kept only when `ethUsdE18` is null and the price came from a
+   * stablecoin route (with ETH/USD it is derived from `priceEthE18`). Absent on older rows.
+   */
+  priceUsdE18?: string | null;
   valueWei: string | null;
   /**
    * The pool the price comes from (the deepest route found), or null when no pool was found.

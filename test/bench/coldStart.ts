@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -11,19 +12,42 @@ import type { Cleanup } from './cleanup';
 // stops every service worker (DevTools protocol `ServiceWorker.stopAllWorkers`, as the browser does
 // after 30 s idle); an extension page then sends one request and times the answer, which needs the
 // worker started and its script evaluated. Beside it, in the same browser and the same rounds, an
-// empty MV3 worker that only answers: what the browser itself costs.
+// empty MV3 worker that only answers: what the browser itself costs. Two requests are timed: an
+// unknown type (the router refuses it, after everything the worker loads at start) and the popup's
+// own first request, `tab-state` for an ordinary http page (storage, then the token lists in
+// IndexedDB: the database is opened on the way).
 
 const ROUNDS = 7;
+/** Rounds again under Chrome's tracing (it slows the start down), for the worker thread's CPU time. */
+const TRACED_ROUNDS = 5;
 
 export interface ColdStartResult {
   /** Median over the rounds, ms: our worker stopped, an extension page's request answered. */
   ms: number;
   /** The same for an empty MV3 worker that only answers. */
   emptyWorkerMs: number;
+  /** The popup's first request (`tab-state` of an http tab that declares nothing), worker stopped. */
+  tabStateMs: number;
   /** A request to our running worker, for reference. */
   warmMs: number;
-  rounds: { ours: number; empty: number }[];
+  rounds: { ours: number; empty: number; tabState: number }[];
+  /**
+   * CPU time of the worker's thread from its start to the answer (trace `tdur`), median of the
+   * traced rounds: what the start costs, whatever else the machine is doing.
+   */
+  cpu: { ours: WorkerCpu; empty: WorkerCpu; tabState: WorkerCpu };
   backgroundJsBytes: number;
+}
+
+export interface WorkerCpu {
+  /** Every task of the worker thread up to the answer. */
+  totalMs: number;
+  /** Reading and decoding background.js. */
+  loadMs: number;
+  /** Compiling it (loading its code cache). */
+  compileMs: number;
+  /** Running it: module evaluation and startBackground. */
+  runMs: number;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -42,15 +66,99 @@ function emptyExtension(): string {
   return dir;
 }
 
-/** One request from the page to its extension's worker, timed in the page. */
-function ask(page: Page): Promise<number> {
-  return page.evaluate(async (channel: string) => {
-    const start = performance.now();
-    // An unknown type: the router refuses it at once, after the worker has loaded everything it loads.
-    await (globalThis as unknown as InWorker).chrome.runtime.sendMessage({ channel, type: 'bench.coldStartProbe', payload: null });
-    return performance.now() - start;
-  }, REQUEST_CHANNEL);
+/** One request from the page to its extension's worker, timed in the page, with the answer. */
+function timedRequest(page: Page, type: string, payload: unknown): Promise<{ ms: number; answer: unknown }> {
+  return page.evaluate(
+    async ({ channel, type, payload }) => {
+      const start = performance.now();
+      const answer: unknown = await (globalThis as unknown as InWorker).chrome.runtime.sendMessage({ channel, type, payload });
+      return { ms: performance.now() - start, answer };
+    },
+    { channel: REQUEST_CHANNEL, type, payload },
+  );
 }
+
+/** An unknown type: the router refuses it at once, after the worker has loaded everything it loads. */
+async function ask(page: Page, expectRefusal = true): Promise<number> {
+  const { ms, answer } = await timedRequest(page, 'bench.coldStartProbe', null);
+  const refused = typeof answer === 'object' && answer !== null && 'code' in answer && answer.code === 'router.unknown-request';
+  if (expectRefusal && !refused) throw new Error(`The probe was not refused by the router: ${JSON.stringify(answer)}`);
+  return ms;
+}
+
+/** The popup's first request for a tab; the answer must be a success (null: the page declares nothing). */
+async function askTabState(page: Page, tabId: number): Promise<number> {
+  const { ms, answer } = await timedRequest(page, 'tab-state', { tabId });
+  if (JSON.stringify(answer) !== JSON.stringify({ ok: true, value: null })) throw new Error(`tab-state answered ${JSON.stringify(answer)}`);
+  return ms;
+}
+
+interface CpuTraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  args?: { name?: string; data?: { message?: string } };
+}
+
+const ANSWERED = 'ptc-cold-start-answered';
+
+/**
+ * `request` under Chrome's tracing; the page marks the answer (console.timeStamp). Sums the CPU
+ * time (tdur) of the service-worker thread's tasks that began before it. Only one worker is
+ * started per round, so the thread is the one that woke.
+ */
+async function tracedCpu(context: BrowserContext, page: Page, request: () => Promise<unknown>): Promise<WorkerCpu> {
+  const cdp = await context.newCDPSession(page);
+  try {
+    const events: CpuTraceEvent[] = [];
+    cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as CpuTraceEvent[])));
+    const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+    await cdp.send('Tracing.start', {
+      categories: 'toplevel,v8,devtools.timeline,disabled-by-default-devtools.timeline,ServiceWorker',
+      transferMode: 'ReportEvents',
+    });
+    await request();
+    await page.evaluate((mark) => console.timeStamp(mark), ANSWERED);
+    await cdp.send('Tracing.end');
+    await complete;
+    const answered = events.find((e) => e.name === 'TimeStamp' && e.args?.data?.message === ANSWERED);
+    if (!answered) throw new Error('The trace has no answer mark');
+    const workerThreads = new Set(
+      events
+        .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'ServiceWorker thread')
+        .map((e) => `${e.pid}:${e.tid}`),
+    );
+    const before = events.filter((e) => e.ph === 'X' && e.ts < answered.ts && workerThreads.has(`${e.pid}:${e.tid}`));
+    const cpuOf = (name: string) => before.filter((e) => e.name === name).reduce((sum, e) => sum + (e.tdur ?? 0), 0) / 1000;
+    // Top-level tasks only (RunTask: disabled-by-default-devtools.timeline): a nested one is counted with its parent.
+    let end = -Infinity;
+    let total = 0;
+    for (const task of before.filter((e) => e.name === 'RunTask').sort((a, b) => a.ts - b.ts)) {
+      if (task.ts < end) continue;
+      end = task.ts + (task.dur ?? 0);
+      total += task.tdur ?? 0;
+    }
+    return {
+      totalMs: total / 1000,
+      loadMs: cpuOf('ServiceWorkerInstalledScriptsManager::GetScriptData'),
+      compileMs: cpuOf('v8.compile'),
+      runMs: cpuOf('v8.run'),
+    };
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
+const medianCpu = (xs: WorkerCpu[]): WorkerCpu => ({
+  totalMs: median(xs.map((x) => x.totalMs)),
+  loadMs: median(xs.map((x) => x.loadMs)),
+  compileMs: median(xs.map((x) => x.compileMs)),
+  runMs: median(xs.map((x) => x.runMs)),
+});
 
 /** Stops every service worker of the profile and waits until the protocol reports them stopped. */
 async function stopAllWorkers(context: BrowserContext, page: Page): Promise<void> {
@@ -83,6 +191,13 @@ export async function measureColdStart(build: ExtensionBuild, cleanup: Cleanup):
     args: [`--disable-extensions-except=${dirs.join(',')}`, `--load-extension=${dirs.join(',')}`, '--no-sandbox', '--no-first-run'],
   });
   cleanup.add('Chromium for the cold start', () => context.close());
+  // An ordinary page on this machine, for the popup's tab-state request.
+  const server = createServer((_, res) => res.end('<!doctype html><title>plain</title><p>Nothing declared here.'));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  cleanup.add('plain page server', () => void server.close());
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('The plain page server has no port');
+  const plainUrl = `http://127.0.0.1:${address.port}/`;
   try {
     const deadline = Date.now() + 30_000;
     while (context.serviceWorkers().length < 2) {
@@ -106,8 +221,15 @@ export async function measureColdStart(build: ExtensionBuild, cleanup: Cleanup):
     const ourPage = pages[1 - emptyAt]!;
     await emptyPage.goto(`chrome-extension://${hosts[emptyAt]}/page.html`);
     await ourPage.goto(`chrome-extension://${hosts[1 - emptyAt]}/manifest.json`);
+    const plain = await context.newPage();
+    await plain.goto(plainUrl);
+    const plainTabId = await ourPage.evaluate(
+      async (url) => (await (globalThis as unknown as InWorker).chrome.tabs.query({ url })).find((t) => t.id !== undefined)?.id,
+      plainUrl,
+    );
+    if (plainTabId === undefined) throw new Error(`No tab shows ${plainUrl}`);
     await ask(ourPage); // both warm once
-    await ask(emptyPage);
+    await ask(emptyPage, false);
     const warm: number[] = [];
     for (let i = 0; i < ROUNDS; i++) warm.push(await ask(ourPage));
     const rounds: ColdStartResult['rounds'] = [];
@@ -115,17 +237,32 @@ export async function measureColdStart(build: ExtensionBuild, cleanup: Cleanup):
       await stopAllWorkers(context, emptyPage);
       const ours = await ask(ourPage);
       await stopAllWorkers(context, emptyPage);
-      const emptyMs = await ask(emptyPage);
-      rounds.push({ ours, empty: emptyMs });
+      const emptyMs = await ask(emptyPage, false);
+      await stopAllWorkers(context, emptyPage);
+      const tabState = await askTabState(ourPage, plainTabId);
+      rounds.push({ ours, empty: emptyMs, tabState });
+    }
+    // The answer is marked from the asking page, so the empty worker's rounds ask from its own page.
+    const cpu: Record<'ours' | 'empty' | 'tabState', WorkerCpu[]> = { ours: [], empty: [], tabState: [] };
+    for (let i = 0; i < TRACED_ROUNDS; i++) {
+      await stopAllWorkers(context, emptyPage);
+      cpu.ours.push(await tracedCpu(context, ourPage, () => ask(ourPage)));
+      await stopAllWorkers(context, emptyPage);
+      cpu.empty.push(await tracedCpu(context, emptyPage, () => ask(emptyPage, false)));
+      await stopAllWorkers(context, emptyPage);
+      cpu.tabState.push(await tracedCpu(context, ourPage, () => askTabState(ourPage, plainTabId)));
     }
     return {
+      cpu: { ours: medianCpu(cpu.ours), empty: medianCpu(cpu.empty), tabState: medianCpu(cpu.tabState) },
       ms: median(rounds.map((r) => r.ours)),
       emptyWorkerMs: median(rounds.map((r) => r.empty)),
+      tabStateMs: median(rounds.map((r) => r.tabState)),
       warmMs: median(warm),
       rounds,
       backgroundJsBytes: statSync(join(build.dir, 'background.js')).size,
     };
   } finally {
     await context.close();
+    server.close();
   }
 }

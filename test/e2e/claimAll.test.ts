@@ -85,6 +85,10 @@ describe.each(RUNS)('claim everything, EIP-5792 batching $batching', ({ batching
     expect(await text(popup, 'claim-all-total')).toBe(
       `You receive 55,000 ALEX and 5,000 PRTNR from 3 rounds, in one ${batching ? 'batch your wallet runs as a whole' : 'transaction (Multicall3)'}.`,
     );
+    // Valued at the pool price like home's figures; PRTNR has no price here and is said to be left out.
+    expect(await text(popup, 'claim-all-value')).toMatch(
+      /^Worth about \$[\d,]+\.\d\d at the pools' prices now, not counting 1 round in a token with no price here\.$/,
+    );
     const rows = await summary.getByTestId('claim-all-round').allInnerTexts();
     expect(rows.map((r) => r.replace(/\s+/g, ' ').trim())).toEqual([
       `Alex Masmej ${q1.title} 25,000 ALEX`,

@@ -36,6 +36,7 @@ const README_SHOTS = [
   'popup-import-preview',
   'popup-values-in-eth',
   'home-found-three-chains',
+  'home-no-usd-price-in-usd',
 ];
 
 const target = join(REPO_ROOT, 'test', 'e2e', 'readme');

@@ -50,6 +50,8 @@ describe("Alex's offer", () => {
   test('the panel lists the offer with its price and says the page must stay open', async () => {
     const popup = await openOffers();
     expect(await offer(popup).innerText()).toMatch(/An hour of Alex's time[\s\S]*25,000 ALEX[\s\S]*Redeem/);
+    // Beside the token price, what it is worth now in the holder's currency (USD by default).
+    expect(await offer(popup).getByTestId('offer-worth').innerText()).toMatch(/^≈ \$[\d,]+\.\d\d$/);
     expect(await popup.getByTestId('offers-note').innerText()).toContain('keep that page open in this tab');
     await popup.close();
   });

@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { encodeFunctionData, parseAbi } from 'viem';
 import { DEVNET_A, DEVNET_B, DEVNET_C } from '@/lib/chain/devnet';
+import { chainById } from '@/lib/chain/knownChains';
+import { uniswapV2PairAddress } from '@/lib/chain/pairAddress';
 import { formatTokenId } from '@/lib/protocol/caip19';
 import { BASE_COIN_PATH } from '../demo-server/fixtures';
+import { devnetClient, sendInOrder } from '../devnet/client';
 import { DEVNET_C_HOLDER, DEVNET_HOLDERS } from '../devnet/devnet';
 import { startJourneys, type Journeys } from './fixtures';
 import { openPopupFor, openSite, text, watchAddress } from './popup';
@@ -70,5 +74,70 @@ test('home lists the holder’s creator tokens on three chains, each with value 
   );
   expect(overflow).toEqual([]);
   expect(await popup.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  await popup.close();
+});
+
+test('with no ETH/USD pool deep enough on the Base stand-in, JESS keeps an honest ETH price and says it has no USD price', async () => {
+  // The deployer takes 99.99% of its liquidity out of the stand-in's WETH/USDC pair (transfer the LP
+  // shares to the pair, burn): 0.1 WETH and 300 USDC are left, $600 deep, under the $5,000 minimum.
+  // Chain C then has no ETH/USD price; chains A and B keep theirs.
+  const anvil = devnetClient(j.devnet.baseStandIn.rpcUrl);
+  const pair = uniswapV2PairAddress(
+    DEVNET_C.factory,
+    chainById(DEVNET_C.chainId)!.uniswapV2.pairInitCodeHash,
+    DEVNET_C.weth,
+    DEVNET_C.usdc,
+  );
+  const abi = parseAbi([
+    'function balanceOf(address) view returns (uint256)',
+    'function transfer(address to, uint256 amount) returns (bool)',
+    'function burn(address to) returns (uint256 amount0, uint256 amount1)',
+  ]);
+  const shares = await anvil.readContract({ address: pair, abi, functionName: 'balanceOf', args: [DEVNET_C.deployer] });
+  const nonce = await anvil.getTransactionCount({ address: DEVNET_C.deployer, blockTag: 'pending' });
+  await sendInOrder(anvil, DEVNET_C.deployer, nonce, [
+    {
+      label: 'LP shares to the WETH/USDC pair',
+      to: pair,
+      data: encodeFunctionData({ abi, functionName: 'transfer', args: [pair, (shares * 9_999n) / 10_000n] }),
+    },
+    { label: 'burn WETH/USDC liquidity', to: pair, data: encodeFunctionData({ abi, functionName: 'burn', args: [DEVNET_C.deployer] }) },
+  ]);
+
+  const { tabId } = await openSite(j, `${j.server.origins.other}/plain`);
+  const popup = await openPopupFor(j, tabId);
+  const refresh = popup.getByRole('button', { name: 'Refresh from the chain' }).and(popup.locator(':enabled'));
+  await refresh.waitFor({ timeout: 20_000 });
+  await refresh.click();
+  const rows = popup.getByTestId('holding-row');
+  const jess = () => rows.nth(2).innerText();
+  // Shown in USD: the row gives the ETH value, its depth in ETH, and says there is no USD price.
+  await expect.poll(() => jess(), { timeout: 20_000 }).toMatch(/Uniswap V4 0\.3% JESS\/WETH · [\d.]+ ETH deep · no USD price/);
+  expect(await jess()).toMatch(/1,500 JESS[\s\S]*0\.375 ETH/); // 1,500 JESS at 40,000 JESS : 10 WETH
+  expect(await jess()).not.toContain('$');
+  expect(await rows.nth(0).innerText()).toMatch(/ALEX\/WETH · \$600K deep[\s\S]*\$3,750\.00/);
+  // The USD total counts the two holdings with a USD value, and says the third is left out.
+  expect(await text(popup, 'total')).toBe('$7,500.00 + 1 without a USD price');
+  await j.browser.screenshot(popup, 'home-no-usd-price-in-usd');
+
+  // JESS's own card: "No USD price" beside the ETH value and price, the source in ETH.
+  await popup.getByRole('button', { name: 'Open Jess' }).click();
+  await expect.poll(() => text(popup, 'value')).toBe('No USD price · 0.375 ETH');
+  expect(await text(popup, 'price')).toBe('No USD price · 0.00025 ETH');
+  expect(await text(popup, 'price-source')).toMatch(
+    /^Uniswap V4 0\.3% JESS\/WETH, [\d.]+ ETH deep\. No USD price: no ETH\/USD pool on this chain is deep enough, so the price is in ETH only\.$/,
+  );
+  await j.browser.screenshot(popup, 'creator-no-usd-price');
+
+  // Shown in ETH: the same figures as usual, and the total counts all three (1.25 + 1.25 + 0.375 ETH).
+  await popup.getByRole('button', { name: 'Back to holdings' }).click();
+  await popup.getByRole('button', { name: 'Settings' }).click();
+  await expect.poll(() => text(popup, 'min-pool-depth-eth')).toMatch(/held to 5 ETH \(this minimum at \$1,000 per ETH\)/);
+  await popup.getByRole('radio', { name: /^Ether \(ETH\)/ }).check();
+  await popup.getByRole('button', { name: 'Back to holdings' }).click();
+  await expect.poll(() => text(popup, 'total')).toBe('2.875 ETH');
+  expect(await jess()).toMatch(/Uniswap V4 0\.3% JESS\/WETH · [\d.]+ ETH deep\n?[\s\S]*0\.375 ETH/);
+  expect(await jess()).not.toContain('no USD price');
+  await j.browser.screenshot(popup, 'home-no-usd-price-in-eth');
   await popup.close();
 });

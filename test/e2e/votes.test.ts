@@ -6,7 +6,15 @@ import { formatTokenId } from '@/lib/protocol/caip19';
 import { DEVNET_HOLDERS } from '../devnet/devnet';
 import { RANK_TICKET, seedHub, SEEDED, type SeededHub } from '../demo-server/hub/seed';
 import { startJourneys, type WalletJourneys } from './fixtures';
+import { createPublicClient, http } from 'viem';
+import type { browser } from 'wxt/browser';
+import type { TallyView } from '@/lib/votes/contract';
+import { createHubClient } from '@/lib/votes/core/hubClient';
+import { verifyProposalTally } from '@/lib/votes/core/verifyTally';
+import { MAX_TALLY_WORKERS, TALLY_WORKERS_DOCUMENT, TALLY_WORKERS_PORT } from '@/lib/votes/tallyWorkersContract';
+import { loadSecp256k1Node } from '../unit/secp256k1Node';
 import { connectWalletAndFollow, openPopupFor, openSite, waitForBadge } from './popup';
+import { stopServiceWorker } from './serviceWorker';
 
 // Journey 5 in Chromium: connect the test wallet (MetaMask's protocol, anvil account 1) from the
 // popup, see voting power at the snapshot block, sign in one click, survive the popup closing,
@@ -19,7 +27,7 @@ const holder = DEVNET_HOLDERS.holder1.address;
 beforeAll(async () => {
   j = await startJourneys({ withTestWallet: true });
   // What the worker fetches, by URL (resource timings leave out chrome-extension:// files): the
-  // tally test checks that the signatures went through the WebAssembly libsecp256k1.
+  // tally test checks that the service worker left the WebAssembly libsecp256k1 to the workers.
   await j.browser.serviceWorker.evaluate(() => {
     const scope = globalThis as unknown as { fetch: typeof fetch; fetchedUrls: string[] };
     const original = scope.fetch.bind(scope);
@@ -263,6 +271,76 @@ describe('votes from the popup', () => {
     await popup.close();
   });
 
+  test('a re-tally checks the signatures on the offscreen document’s Web Workers, with the one-thread result', async () => {
+    // What the offscreen document tells the service worker over its port, seen from a listener of our own.
+    await j.browser.serviceWorker.evaluate((portName) => {
+      const scope = globalThis as unknown as { tallyPort: { type: string; threads?: number; thread?: number; checked?: number }[] };
+      scope.tallyPort = [];
+      const { chrome } = globalThis as unknown as { chrome: typeof browser };
+      chrome.runtime.onConnect.addListener((port) => {
+        if (port.name !== portName) return;
+        port.onMessage.addListener((m: { type: string; threads?: number; thread?: number; checked?: unknown[] }) =>
+          scope.tallyPort.push({ type: m.type, threads: m.threads, thread: m.thread, checked: m.checked?.length }),
+        );
+      });
+    }, TALLY_WORKERS_PORT);
+    const popup = await openVotes();
+    const tokenId = formatTokenId(DEVNET_A.chainId, DEVNET_A.creatorToken);
+    const answer = await popup.evaluate(
+      (payload) =>
+        (globalThis as unknown as { chrome: typeof browser }).chrome.runtime.sendMessage<
+          unknown,
+          { ok: true; value: TallyView } | { ok: false; error: string }
+        >(payload),
+      { channel: 'companion-request', type: 'tally', payload: { tokenId, proposalId: SEEDED.habit.id } },
+    );
+    if (!answer.ok) throw new Error(answer.error);
+
+    // The document is open (kept a while for the next tally), its workers said they were ready
+    // (after compiling libsecp256k1) and checked every envelope; the service worker never needed
+    // the WebAssembly itself, which it fetches only to check on its own thread.
+    const contexts = await j.browser.serviceWorker.evaluate(() => {
+      const { chrome } = globalThis as unknown as { chrome: typeof browser };
+      return chrome.runtime.getContexts({ contextTypes: [chrome.runtime.ContextType.OFFSCREEN_DOCUMENT] });
+    });
+    expect(contexts.map((c) => new URL(c.documentUrl ?? '').pathname)).toEqual([TALLY_WORKERS_DOCUMENT]);
+    const said = await j.browser.serviceWorker.evaluate(
+      () => (globalThis as unknown as { tallyPort: { type: string; threads?: number; thread?: number; checked?: number }[] }).tallyPort,
+    );
+    const ready = said.filter((m) => m.type === 'ready');
+    expect(ready).toHaveLength(1);
+    const cores = await popup.evaluate(() => navigator.hardwareConcurrency);
+    expect(ready[0]!.threads).toBe(Math.min(MAX_TALLY_WORKERS, cores));
+    const batches = said.filter((m) => m.type === 'checked');
+    expect(batches.reduce((sum, m) => sum + (m.checked ?? 0), 0)).toBe(301);
+    expect(new Set(batches.map((m) => m.thread)).size).toBe(Math.min(ready[0]!.threads!, batches.length));
+    expect(said.filter((m) => m.type === 'failed')).toEqual([]);
+    const fetched = await j.browser.serviceWorker.evaluate(() => (globalThis as unknown as { fetchedUrls: string[] }).fetchedUrls);
+    expect(fetched).not.toContain('/secp256k1.wasm');
+
+    // The same tally on one thread, here in Node with the same checks: the same result.
+    const oneThread = await verifyProposalTally({
+      hub: createHubClient(`${j.server.origins.alex}/hub`),
+      client: createPublicClient({ transport: http(j.devnet.chains[0].rpcUrl) }),
+      chainId: DEVNET_A.chainId,
+      power: j.server.hub.powerSource,
+      space: 'alex.eth',
+      proposalId: SEEDED.habit.id,
+      recover: await loadSecp256k1Node(),
+    });
+    expect(answer.value).toMatchObject({
+      scores: oneThread.scores.map(String),
+      scoresTotal: oneThread.scoresTotal.toString(),
+      verified: oneThread.verified,
+      total: oneThread.total,
+      invalid: oneThread.invalid,
+      hubDisagrees: oneThread.hubDisagrees,
+      signaturesChecked: true,
+    });
+    expect(answer.value.verified).toBe(300);
+    await popup.close();
+  });
+
   test('the closed proposal re-tallies locally: 300 verified, the forged vote flagged', async () => {
     const popup = await openVotes();
     const habit = card(popup, SEEDED.habit.title);
@@ -272,15 +350,30 @@ describe('votes from the popup', () => {
     expect(await tally.innerText()).toMatch(/Verified 300 of 301 votes/);
     expect(await tally.innerText()).toContain('1 invalid vote not counted');
     expect(await tally.innerText()).toContain(seeded.forgedVoter.slice(0, 10));
-    // The signatures went through libsecp256k1 in WebAssembly: the worker fetched the binary
-    // (a failed fetch or instantiation fails the tally; it does not fall back to slower code).
-    const fetched = await j.browser.serviceWorker.evaluate(() => (globalThis as unknown as { fetchedUrls: string[] }).fetchedUrls);
-    expect(fetched).toContain('/secp256k1.wasm');
     await habit.evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await j.browser.screenshot(popup, 'popup-tally');
     await popup.close();
   });
+
+  // Last: it stops the service worker.
+  test('the tally workers’ document closes itself when the service worker that opened it stops', async () => {
+    const page = await j.browser.context.newPage();
+    await page.goto(`chrome-extension://${j.browser.extensionId}/manifest.json`);
+    expect(await offscreenDocuments(page)).toEqual([TALLY_WORKERS_DOCUMENT]); // kept a minute after the tally above
+    await stopServiceWorker(j.browser);
+    await expect.poll(() => offscreenDocuments(page), { timeout: 15_000 }).toEqual([]);
+    await page.close();
+  });
 });
+
+/** The extension's offscreen documents, as one of its pages sees them (the service worker may be stopped). */
+async function offscreenDocuments(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const { chrome } = globalThis as unknown as { chrome: typeof browser };
+    const contexts = await chrome.runtime.getContexts({ contextTypes: [chrome.runtime.ContextType.OFFSCREEN_DOCUMENT] });
+    return contexts.map((c) => new URL(c.documentUrl ?? '').pathname);
+  });
+}
 
 /** The "Re-check the tally (N votes): <title>" button's accessible name: its visible text, then the proposal. */
 function tallyButton(title: string): RegExp {

@@ -17,6 +17,7 @@ import { fakeProvider, rpcError, type FakeProvider } from '@/lib/wallet/testing/
 import { devnetClient } from '../devnet/client';
 import { DEVNET_HOLDERS, DEVNET_INCOME, startDevnet, type Devnet } from '../devnet/devnet';
 import { startDemoServer, type DemoServer } from '../demo-server/server';
+import { anvilRpc as rawAnvilRpc } from './anvilRpc';
 
 // Claim everything, as the background runs it, against the three real MerkleDistributors of
 // Alex's devnet (Q1, Q2 and the partner drop paying PRTNR) and the claims files on the demo
@@ -56,16 +57,8 @@ afterEach(async () => {
   opened = [];
 });
 
-async function anvilRpc(method: string, params: unknown[]): Promise<unknown> {
-  const res = await fetch(devnet.chains[0].rpcUrl, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
-  });
-  const body = (await res.json()) as { result?: unknown; error?: { code: number; message: string } };
-  if (body.error) rpcError(body.error.code, body.error.message);
-  return body.result;
-}
+/** Anvil A, the chain these tests run on. */
+const anvilRpc = (method: string, params: unknown[]) => rawAnvilRpc(devnet.chains[0].rpcUrl, method, params);
 
 async function holderSetup(account: Address, { batching }: { batching: boolean }) {
   const db = new CompanionDatabase(`claim-all-${Math.random()}`);

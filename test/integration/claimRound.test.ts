@@ -23,6 +23,7 @@ import { WALLET_MESSAGES } from '@/lib/wallet/walletError';
 import { devnetClient } from '../devnet/client';
 import { DEVNET_HOLDERS, DEVNET_INCOME, startDevnet, type Devnet } from '../devnet/devnet';
 import { startDemoServer, type DemoServer } from '../demo-server/server';
+import { anvilRpc as rawAnvilRpc } from './anvilRpc';
 
 // Claim, as the background runs it, against the real MerkleDistributor on anvil and the claims
 // files on Alex's demo site: only the wallet is a fake (the real wallet code over an in-memory
@@ -89,17 +90,8 @@ async function holderSetup(account: Address, manifestOverride: PersonalTokenMani
   return { db, deps, provider, anvil };
 }
 
-/** A raw JSON-RPC call to anvil A, answered or thrown as a wallet would pass it on. */
-async function anvilRpc(method: string, params: unknown[]): Promise<unknown> {
-  const res = await fetch(devnet.chains[0].rpcUrl, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
-  });
-  const body = (await res.json()) as { result?: unknown; error?: { code: number; message: string } };
-  if (body.error) rpcError(body.error.code, body.error.message);
-  return body.result;
-}
+/** Anvil A, the chain these tests run on. */
+const anvilRpc = (method: string, params: unknown[]) => rawAnvilRpc(devnet.chains[0].rpcUrl, method, params);
 
 const sends = (provider: FakeProvider) => provider.calls.filter((c) => c.method === 'eth_sendTransaction');
 

@@ -4,6 +4,7 @@ import { privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { DEVNET_CHAINS } from '../../lib/chain/devnet';
 import { uniswapV2PairAddress } from '../../lib/chain/pairAddress';
+import { pricePlan } from '../../lib/chain/pricePlan';
 import { BYTECODE, pairAbi } from '../devnet/artifacts';
 import { devnetClient } from '../devnet/client';
 import {
@@ -59,7 +60,8 @@ test('pair addresses follow from the shipped pair code, as the extension derives
     expect(keccak256(BYTECODE.pair)).toBe(config.uniswapV2.pairInitCodeHash);
     const hash = config.uniswapV2.pairInitCodeHash;
     expect(chain.pairs.wethUsdc).toBe(uniswapV2PairAddress(d.factory, hash, d.usdc, d.weth));
-    expect(chain.pairs.wethUsdc).toBe(config.usdPrice.pair);
+    // ETH/USD comes from the price plan's WETH/stablecoin reads: the deployed pair is among them.
+    expect(pricePlan(config, []).reads.map((r) => r.functionName === 'getReserves' && r.address)).toContain(chain.pairs.wethUsdc);
     expect(chain.pairs.creatorWeth).toBe(uniswapV2PairAddress(d.factory, hash, d.weth, d.creatorToken));
   }
 });

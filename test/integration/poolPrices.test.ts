@@ -97,21 +97,23 @@ test('V3, V4 and via-intermediate prices equal the pools’ raw state; the thin 
     throw new Error(`unpriced: ${lena.kind} ${jess.kind} ${kai.kind}`);
 
   expect(lena.source).toMatchObject({ protocol: 'v3', fee: 3000, pair: 'LENA/WETH', via: null });
-  expect(lena.inQuoteE18).toBe(lenaInEth);
-  close(lena.priceUsdE18, (lenaInEth * ethUsd) / E18);
+  expect(lena.priceEthE18).toBe(lenaInEth);
+  close(lena.priceUsdE18!, (lenaInEth * ethUsd) / E18);
   expect(jess.source).toMatchObject({ protocol: 'v4', fee: 3000, pair: 'JESS/WETH', via: null });
-  expect(jess.inQuoteE18).toBe(jessInEth);
+  expect(jess.priceEthE18).toBe(jessInEth);
   expect(kai.source).toMatchObject({ protocol: 'v4', pair: 'KAI/ZED', via: 'ZED/WETH' });
-  close(kai.priceUsdE18, (((kaiInZed * zedInEth) / E18) * ethUsd) / E18);
+  close(kai.priceUsdE18!, (((kaiInZed * zedInEth) / E18) * ethUsd) / E18);
+  close(kai.priceEthE18!, (kaiInZed * zedInEth) / E18);
   // The seeded amounts: 5,000 LENA, 4,000 JESS per ETH; 4 ZED per KAI at 10,000 ZED per ETH ($1.20).
   close(lenaInEth, E18 / 5_000n);
   close(jessInEth, E18 / 4_000n);
-  close(kai.priceUsdE18, 12n * 10n ** 17n);
+  close(kai.priceUsdE18!, 12n * 10n ** 17n);
 
   // Depth: a full-range pool holding 20 WETH is 2 × 20 × $3,000 deep (a hair under, L rounds down).
-  expect(lena.source.depthUsdE18 / E18).toBe(119_999n);
+  expect(lena.source.depth).toMatchObject({ unit: 'USD' });
+  expect(lena.source.depth.amountE18 / E18).toBe(119_999n);
   expect(thin).toMatchObject({ kind: 'unreliable', source: { protocol: 'v4', pair: 'THIN/WETH' } });
-  if (thin.kind === 'unreliable') expect(thin.source.depthUsdE18 / E18).toBe(1_199n);
+  if (thin.kind === 'unreliable') expect(thin.source.depth.amountE18 / E18).toBe(1_199n);
   expect(kaiPool!.quote).toBe('zed');
 
   // Stored values: balance × price, and the thin coin with no price at all.
@@ -132,6 +134,61 @@ test('V3, V4 and via-intermediate prices equal the pools’ raw state; the thin 
   expect(resolvePrices(config, snapshot.pools, meta, 1_000).tokens.get(DEVNET_C.thin.toLowerCase())?.kind).toBe('priced');
 });
 
+test('no ETH/USD pool on the chain: WETH-quoted coins get their exact ETH price judged by depth in ETH, and no USD price', async () => {
+  // The Base stand-in with a stablecoin that has no pool at all (an address without code): the
+  // chain then has no ETH/USD price, as a chain whose WETH/USDC pools are missing or too thin.
+  const noStable = getAddress(`0x${keccak256(toHex('no stablecoin here')).slice(26)}`);
+  const known = chainById(DEVNET_C.chainId)!;
+  const config: ChainConfig = { ...known, rpcUrls: [proxy.url], stablecoin: { ...known.stablecoin, address: noStable } };
+  const tokens = [DEVNET_C.lena, DEVNET_C.jess, DEVNET_C.kai, DEVNET_C.thin];
+  const client = createChainClient(config);
+  await client.getChainId();
+  proxy.resetCount();
+  const snapshot = await readChainSnapshot(client, config, tokens, DEVNET_C_HOLDER.address);
+  expect(proxy.requestCount()).toBe(1);
+  const meta = new Map(snapshot.tokens.map((t) => [t.address.toLowerCase(), { symbol: t.symbol, decimals: t.decimals }]));
+  const prices = resolvePrices(config, snapshot.pools, meta, DEFAULT_MIN_POOL_DEPTH_USD);
+  expect(prices.ethUsdE18).toBeNull();
+
+  const direct = createPublicClient({ transport: http(devnet.baseStandIn.rpcUrl) });
+  const blockNumber = snapshot.blockNumber;
+  const [lenaPool, , zedPool] = DEVNET_C_POOLS;
+  const v3Sqrt = async (pool: typeof lenaPool) =>
+    (await direct.readContract({ address: v3PoolOf(pool!), abi: v3Abi, functionName: 'slot0', blockNumber }))[0];
+  const v4Sqrt = async (id: `0x${string}`) =>
+    (await direct.readContract({ address: DEVNET_C.stateView, abi: stateViewAbi, functionName: 'getSlot0', args: [id], blockNumber }))[0];
+  const lenaInEth = priceFromSqrt(await v3Sqrt(lenaPool), DEVNET_C.lena, DEVNET_C.weth);
+  const jessInEth = priceFromSqrt(await v4Sqrt(DEVNET_C_V4_POOL_IDS[0]!), DEVNET_C.jess, DEVNET_C.weth);
+  const zedInEth = priceFromSqrt(await v3Sqrt(zedPool), DEVNET_C.zed, DEVNET_C.weth);
+  const kaiInZed = priceFromSqrt(await v4Sqrt(DEVNET_C_V4_POOL_IDS[1]!), DEVNET_C.kai, DEVNET_C.zed);
+
+  const price = (address: Address) => prices.tokens.get(address.toLowerCase());
+  expect(price(DEVNET_C.lena)).toMatchObject({ kind: 'priced', priceEthE18: lenaInEth, priceUsdE18: null, source: { pair: 'LENA/WETH' } });
+  expect(price(DEVNET_C.jess)).toMatchObject({ kind: 'priced', priceEthE18: jessInEth, priceUsdE18: null, source: { protocol: 'v4' } });
+  const lena = price(DEVNET_C.lena);
+  // The same full-range pool, 20 WETH a side: 40 ETH deep (a hair under, L rounds down), judged in ETH.
+  if (lena?.kind === 'priced') expect(lena.source.depth.unit === 'ETH' && lena.source.depth.amountE18 / 10n ** 16n).toBe(3_999n);
+  const kai = price(DEVNET_C.kai);
+  expect(kai).toMatchObject({ kind: 'priced', priceUsdE18: null, source: { pair: 'KAI/ZED', via: 'ZED/WETH' } });
+  if (kai?.kind === 'priced') close(kai.priceEthE18!, (kaiInZed * zedInEth) / E18);
+  // The thin pool holds 0.2 WETH a side: below 5 ETH ($5,000 at the $1,000 reference).
+  expect(price(DEVNET_C.thin)).toMatchObject({ kind: 'unreliable', source: { pair: 'THIN/WETH', depth: { unit: 'ETH' } } });
+
+  const stored = toHoldingValues(
+    snapshot,
+    snapshot.tokens.find((t) => t.address === DEVNET_C.jess)!,
+    0,
+    prices,
+  )!;
+  expect(stored).toMatchObject({
+    priceEthE18: jessInEth.toString(),
+    ethUsdE18: null,
+    priceUsdE18: null,
+    valueWei: ((DEVNET_C_HOLDINGS.jess * jessInEth) / E18).toString(),
+    priceSource: { pair: 'JESS/WETH', depthUsdE18: null, reliable: true },
+  });
+});
+
 test('chain A: the V2-only creator token keeps its exact V2 price through the new route choice', async () => {
   const [chainA] = devnet.chains;
   const config = { ...chainById(DEVNET_A.chainId)!, rpcUrls: [chainA.rpcUrl] };
@@ -148,7 +205,7 @@ test('chain A: the V2-only creator token keeps its exact V2 price through the ne
     blockNumber: snapshot.blockNumber,
   });
   const alexIs0 = BigInt(DEVNET_A.creatorToken) < BigInt(DEVNET_A.weth);
-  if (price?.kind === 'priced') expect(price.inQuoteE18).toBe(((alexIs0 ? r1 : r0) * E18) / (alexIs0 ? r0 : r1));
+  if (price?.kind === 'priced') expect(price.priceEthE18).toBe(((alexIs0 ? r1 : r0) * E18) / (alexIs0 ? r0 : r1));
 });
 
 test('many follows: the reads split into aggregate3 calls of at most 500, still one HTTP request, same prices as one call', async () => {
@@ -232,8 +289,15 @@ test('a V4 pool with a hook the chain config names is read and priced; with the 
 
   const withHook: ChainConfig = {
     ...base,
-    uniswapV4: { ...base.uniswapV4!, hookedPools: [{ fee, tickSpacing: 200, hooks, source: 'test' }] },
+    uniswapV4: { ...base.uniswapV4!, hookedPools: [{ fee, tickSpacing: 200, hooks, pairedWith: [DEVNET_C.weth], source: 'test' }] },
   };
+  // Named, but paired only with another currency: that hook's THIN/WETH pool cannot exist as configured, so it is not read.
+  const pairedElsewhere: ChainConfig = {
+    ...base,
+    uniswapV4: { ...base.uniswapV4!, hookedPools: [{ fee, tickSpacing: 200, hooks, pairedWith: [DEVNET_C.zed], source: 'test' }] },
+  };
+  expect((await read(pairedElsewhere)).price).toMatchObject({ kind: 'unreliable', source: { pair: 'THIN/WETH', fee: 3000 } });
+
   const { snapshot, price } = await read(withHook);
   const direct = createPublicClient({ transport: http(devnet.baseStandIn.rpcUrl) });
   const [rawSqrt] = await direct.readContract({
@@ -247,6 +311,6 @@ test('a V4 pool with a hook the chain config names is read and priced; with the 
   if (price?.kind !== 'priced') throw new Error(`THIN through the hooked pool: ${price?.kind}`);
   // A dynamic fee has no tier to name.
   expect(price.source).toMatchObject({ protocol: 'v4', fee: null, pair: 'THIN/WETH', via: null });
-  expect(price.inQuoteE18).toBe(priceFromSqrt(rawSqrt, DEVNET_C.thin, DEVNET_C.weth));
-  close(price.inQuoteE18, E18 / 200n); // 200 THIN per ETH
+  expect(price.priceEthE18).toBe(priceFromSqrt(rawSqrt, DEVNET_C.thin, DEVNET_C.weth));
+  close(price.priceEthE18!, E18 / 200n); // 200 THIN per ETH
 });

@@ -13,12 +13,13 @@ import { redemptionById } from '@/lib/offers/redemptionsRepository';
 import { writeSetting } from '@/lib/settings/settingsRepository';
 import { createWallet } from '@/lib/wallet/createWallet';
 import { resumeTransactions } from '@/lib/wallet/sendTrackedTransaction';
-import { fakeProvider, rpcError } from '@/lib/wallet/testing/fakeProvider';
+import { fakeProvider } from '@/lib/wallet/testing/fakeProvider';
 import { devnetClient } from '../devnet/client';
 import { DEVNET_HOLDERS, type Devnet } from '../devnet/devnet';
 import type { DemoServer } from '../demo-server/server';
 import { ALEX_OFFERS, ALEX_RECIPIENT, OFFERS_PATH } from '../demo-server/offers/alexOffers';
 import { startAlexSite, type AlexSite } from './alexSite';
+import { anvilRpc as rawAnvilRpc } from './anvilRpc';
 
 // Redeeming Alex's offer as the background runs it, against his booking endpoint (SIWE checked by
 // the `siwe` package, the Transfer read from the receipt on anvil): only the wallets are fakes —
@@ -61,16 +62,8 @@ const balanceOf = (who: Address) =>
     args: [who],
   });
 
-async function anvilRpc(method: string, params: unknown[]): Promise<unknown> {
-  const res = await fetch(devnet.chains[0].rpcUrl, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
-  });
-  const body = (await res.json()) as { result?: unknown; error?: { code: number; message: string } };
-  if (body.error) rpcError(body.error.code, body.error.message);
-  return body.result;
-}
+/** Anvil A, the chain these tests run on. */
+const anvilRpc = (method: string, params: unknown[]) => rawAnvilRpc(devnet.chains[0].rpcUrl, method, params);
 
 /**
  * A holder's extension: the database, the anvil client, the extension's wallet (sends go to anvil)

@@ -46,8 +46,8 @@ export async function openOnCreator(tokenId: string | null): Promise<void> {
   }
 }
 
-/** Listeners first (the event that woke the worker is delivered to them), then the alarm and the badge. */
-export function startAlerts(): void {
+/** The alarm's and the notifications' listeners: added while the worker's script first runs. */
+export function listenForAlerts(): void {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === ALERT_ALARM) void checkAlerts().catch(() => undefined);
   });
@@ -55,6 +55,10 @@ export function startAlerts(): void {
     void browser.notifications.clear(id);
     void openOnCreator(notificationCreator(id));
   });
+}
+
+/** The alarm with the holder's period, the badge count and the toolbar button's target (a start-up chore). */
+export function startAlerts(): void {
   void ensureAlertAlarm();
   void backgroundDeps()
     .db.alerts.count()

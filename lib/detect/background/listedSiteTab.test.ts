@@ -7,7 +7,7 @@ import type { TabState } from '@/lib/detect/tabState';
 import { CompanionDatabase } from '@/lib/db/database';
 import { parseTokenList } from '@/lib/detect/core/tokenListSchema';
 import { saveAddedList, setListEnabled } from '@/lib/lists/tokenListsRepository';
-import { listedSiteState, recogniseListedSite, tabStateOrListed, watchListedSites } from './listedSiteTab';
+import { listedSiteState, recogniseListedSite, recogniseOpenTabs, tabStateOrListed, watchListedSites } from './listedSiteTab';
 import { forgetTab, readTabState, writeTabState } from './tabStates';
 
 const list = devnetList as TokenList;
@@ -64,14 +64,17 @@ test('a tab that left the listed site before its turn is not marked with it', as
 test('at start, tabs already open on a listed site are marked; the others are left alone', async () => {
   const listed = await fakeBrowser.tabs.create({ url: 'http://localhost:4101/about-me' });
   const plain = await fakeBrowser.tabs.create({ url: 'http://localhost:4103/plain' });
-  watchListedSites(fresh());
+  const db = fresh();
+  watchListedSites(() => db);
+  await recogniseOpenTabs(() => db);
   await vi.waitFor(async () => expect(await readTabState(listed.id!)).toMatchObject({ creatorName: 'Alex Masmej', listedDomain: true }));
   expect(await fakeBrowser.action.getBadgeText({ tabId: listed.id! })).toBe('✓');
   expect(await readTabState(plain.id!)).toBeNull();
 });
 
 test('a URL change re-applies the listed state at once, and a tab brought to the front is checked', async () => {
-  watchListedSites(fresh());
+  const db = fresh();
+  watchListedSites(() => db);
   const tab = await fakeBrowser.tabs.create({ url: 'http://localhost:4103/plain' });
   // A single-page site's pushState: the state went with the 'loading', the new URL brings it back.
   await forgetTab(tab.id!);

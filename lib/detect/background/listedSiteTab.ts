@@ -50,30 +50,36 @@ function changesSite(change: { status?: string; url?: string }): boolean {
   return change.url !== undefined || change.status === 'loading' || change.status === 'complete';
 }
 
+/** Marks a tab on a listed site; the list is read from IndexedDB only for http(s) tabs. */
+async function recognise(db: () => CompanionDatabase, tabId: number, url: string | undefined): Promise<void> {
+  if (!url?.startsWith('http')) return; // new tabs, browser pages: never listed, no database read
+  await recogniseListedSite(tabId, url, await enabledTokenList(db()));
+}
+
 /**
- * Listed sites are recognised from the tab's URL, whenever the service worker learns of one:
- * when it starts (tabs opened while it was not running, or before an update), when a tab loads
- * or its URL changes (a single-page site's pushState: the state is re-applied at once), and when
- * a tab is brought to the front. The list is read only from IndexedDB: no request, no script in
- * the page. Listeners are added synchronously, as a waking service worker requires.
+ * Listed sites are recognised from the tab's URL, whenever the service worker learns of one: when
+ * a tab loads or its URL changes (a single-page site's pushState: the state is re-applied at
+ * once), and when a tab is brought to the front; at start, recogniseOpenTabs. The list is read only
+ * from IndexedDB: no request, no script in the page. Listeners are added synchronously, as a
+ * waking service worker requires; the database is opened on the first http(s) tab only.
  */
-export function watchListedSites(db: CompanionDatabase): void {
-  const recognise = async (tabId: number, url: string | undefined) => {
-    if (!url?.startsWith('http')) return; // new tabs, browser pages: never listed, no database read
-    await recogniseListedSite(tabId, url, await enabledTokenList(db));
-  };
+export function watchListedSites(db: () => CompanionDatabase): void {
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
-    if (changesSite(change)) void recognise(tabId, tab.url).catch(logFailure);
+    if (changesSite(change)) void recognise(db, tabId, tab.url).catch(logFailure);
   });
   browser.tabs.onActivated.addListener(({ tabId }) => {
     void browser.tabs
       .get(tabId)
-      .then((tab) => recognise(tabId, tab.url))
+      .then((tab) => recognise(db, tabId, tab.url))
       .catch(logFailure);
   });
-  void browser.tabs
+}
+
+/** At start: tabs opened while the worker was not running, or before an update. */
+export async function recogniseOpenTabs(db: () => CompanionDatabase): Promise<void> {
+  await browser.tabs
     .query({})
-    .then((tabs) => Promise.all(tabs.map((tab) => tab.id !== undefined && recognise(tab.id, tab.url))))
+    .then((tabs) => Promise.all(tabs.map((tab) => tab.id !== undefined && recognise(db, tab.id, tab.url))))
     .catch(logFailure);
 }
 

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { describePriceSource } from './describePriceSource';
+import { describePriceSource, shortPriceLine } from './describePriceSource';
 
 const E18 = 10n ** 18n;
 
@@ -33,4 +33,23 @@ test('a thin pool says why there is no price', () => {
   ).toBe(
     'The deepest pool, Uniswap V4 0.3% THIN/WETH, is only $1,200.00 deep: one small trade could move its price. (Minimum depth: Settings.)',
   );
+});
+
+test('a depth judged in ETH (no ETH/USD price on the chain) is given in ETH, and says there is no USD price', () => {
+  const source = {
+    protocol: 'v4' as const,
+    fee: 3000,
+    pair: 'JESS/WETH',
+    via: null,
+    depthUsdE18: null,
+    depthEthE18: (12n * E18).toString(),
+  };
+  expect(describePriceSource({ ...source, reliable: true }, 'en-US')).toBe(
+    'Uniswap V4 0.3% JESS/WETH, 12 ETH deep. No USD price: no ETH/USD pool on this chain is deep enough, so the price is in ETH only.',
+  );
+  expect(describePriceSource({ ...source, depthEthE18: (2n * E18).toString(), reliable: false }, 'en-US')).toBe(
+    'The deepest pool, Uniswap V4 0.3% JESS/WETH, is only 2 ETH deep: one small trade could move its price. (Minimum depth: Settings, in ETH at the rate shown there.)',
+  );
+  expect(shortPriceLine({ ...source, reliable: true }, 'USD', 'en-US')).toBe('Uniswap V4 0.3% JESS/WETH · 12 ETH deep · no USD price');
+  expect(shortPriceLine({ ...source, reliable: true }, 'ETH', 'en-US')).toBe('Uniswap V4 0.3% JESS/WETH · 12 ETH deep');
 });

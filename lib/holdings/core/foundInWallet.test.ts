@@ -27,6 +27,7 @@ const view = (tokenId: string, valueUsdE18: bigint | null, balance: bigint): Hol
   valueWei: null,
   valueUsdE18,
   ethUsdE18: null,
+  noUsdPrice: false,
   changeBasisPoints: null,
   blockNumber: 1n,
   fetchedAt: 1,

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { HoldingRow, HoldingValues } from '@/lib/db/rows';
-import { toHoldingView, totalUsdE18 } from './holdingView';
+import { toHoldingView, totalMoney, totalUsdE18, valuedOnlyInOther } from './holdingView';
 
 const E18 = 10n ** 18n;
 const values = (over: Partial<HoldingValues>): HoldingValues => ({
@@ -49,5 +49,32 @@ describe('holding view', () => {
     expect(view.valueUsdE18).toBeNull();
     expect(view.priceUsdE18).toBeNull();
     expect(totalUsdE18([view, toHoldingView(row(values({}), null))])).toBe(3_750n * E18);
+  });
+
+  test('no ETH/USD price on the chain: the value is in ETH only, and the change since last look is in ETH', () => {
+    const noUsd = (priceEthE18: bigint) =>
+      values({ ethUsdE18: null, priceEthE18: priceEthE18.toString(), valueWei: (12_500n * priceEthE18).toString() });
+    const view = toHoldingView(row(noUsd(E18 / 10_000n), noUsd(E18 / 20_000n)));
+    expect(view.valueWei).toBe(125n * 10n ** 16n);
+    expect(view.valueUsdE18).toBeNull();
+    expect(view.priceUsdE18).toBeNull();
+    expect(view.noUsdPrice).toBe(true);
+    expect(view.changeBasisPoints).toBe(10_000);
+  });
+
+  test('no ETH/USD price, USD price kept from a stablecoin pool: USD value from it, no ETH value invented', () => {
+    const latest = values({ ethUsdE18: null, priceEthE18: null, valueWei: null, priceUsdE18: (E18 / 2n).toString() });
+    const view = toHoldingView(row(latest, null));
+    expect(view.priceUsdE18).toBe(E18 / 2n);
+    expect(view.valueUsdE18).toBe(6_250n * E18);
+    expect(view.valueWei).toBeNull();
+  });
+
+  test('a total in USD leaves out a holding valued in ETH only, and says how many; in ETH it counts them all', () => {
+    const both = toHoldingView(row(values({}), null)); // 1.25 ETH, $3,750
+    const ethOnly = toHoldingView(row(values({ ethUsdE18: null, valueWei: (E18 / 2n).toString() }), null));
+    expect(totalMoney([both, ethOnly])).toEqual({ usdE18: 3_750n * E18, wei: 175n * 10n ** 16n });
+    expect(valuedOnlyInOther([both, ethOnly], 'USD')).toBe(1);
+    expect(valuedOnlyInOther([both, ethOnly], 'ETH')).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { bestPrice, type PoolCandidate } from './bestPrice';
-import { depthUsdE18, quoteReserveAtPrice, spotPriceE18 } from './poolPrice';
+import { bestPrice, ETH_DEPTH_REFERENCE_USD, minDepthIn, type PoolCandidate } from './bestPrice';
+import { poolDepthE18, quoteReserveAtPrice, spotPriceE18 } from './poolPrice';
 
 const E18 = 10n ** 18n;
 const Q96 = 1n << 96n;
@@ -43,7 +43,7 @@ describe('depth', () => {
     const v3 = { protocol: 'v3', sqrtPriceX96, liquidity, baseIsToken0: true } as const;
     const reserve = quoteReserveAtPrice(v3);
     expect(reserve > y - 10n ** 6n && reserve <= y).toBe(true);
-    expect(depthUsdE18(v3, 18, 3_000n * E18) / E18).toBe(119_999n); // 2 × 20 ETH × $3,000, rounded down
+    expect(poolDepthE18(v3, 18, 3_000n * E18) / E18).toBe(119_999n); // 2 × 20 ETH × $3,000, rounded down
   });
 });
 
@@ -54,46 +54,97 @@ describe('bestPrice', () => {
     quoteSymbol: 'WETH',
     quoteDecimals: 18,
     quoteUsdE18: 3_000n * E18,
+    quoteEthE18: E18,
     via: null,
     state,
   });
+  const usd = (amount: number) => ({ unit: 'USD' as const, amount });
 
   test('the deepest pool sets the price, whichever protocol it is on', () => {
     const shallowV2 = weth({ protocol: 'v2', baseReserve: 1_000n * E18, quoteReserve: 2n * E18 }); // 500/ETH, $12k
     const deepV4 = weth({ protocol: 'v4', sqrtPriceX96: Q96 >> 7n, liquidity: 1_000n * E18, baseIsToken0: true }); // 16,384/ETH, $46.9k
-    const price = bestPrice('TOK', 18, [shallowV2, deepV4], 5_000);
+    const price = bestPrice('TOK', 18, [shallowV2, deepV4], usd(5_000));
     expect(price.kind).toBe('priced');
     if (price.kind !== 'priced') return;
     expect(price.source).toMatchObject({ protocol: 'v4', pair: 'TOK/WETH', fee: 3000, via: null });
     expect(price.priceUsdE18).toBe((3_000n * E18) / 16_384n);
+    expect(price.priceEthE18).toBe(E18 / 16_384n);
   });
 
   test('below the minimum depth: unreliable, with the pool named, never a number', () => {
     const thin = weth({ protocol: 'v2', baseReserve: 1_000n * E18, quoteReserve: E18 / 5n }); // $1,200
-    const price = bestPrice('THIN', 18, [thin], 5_000);
+    const price = bestPrice('THIN', 18, [thin], usd(5_000));
     expect(price).toEqual({
       kind: 'unreliable',
-      source: { protocol: 'v2', fee: null, pair: 'THIN/WETH', via: null, depthUsdE18: 1_200n * E18 },
+      source: { protocol: 'v2', fee: null, pair: 'THIN/WETH', via: null, depth: { unit: 'USD', amountE18: 1_200n * E18 } },
     });
-    expect(bestPrice('THIN', 18, [thin], 1_000).kind).toBe('priced');
+    expect(bestPrice('THIN', 18, [thin], usd(1_000)).kind).toBe('priced');
   });
 
   test('through an intermediate coin the route is as deep as its shallower pool', () => {
-    const hubSource = { protocol: 'v3' as const, fee: 3000, pair: 'ZED/WETH', via: null, depthUsdE18: 2_000n * E18 };
+    const hubSource = {
+      protocol: 'v3' as const,
+      fee: 3000,
+      pair: 'ZED/WETH',
+      via: null,
+      depth: { unit: 'USD' as const, amountE18: 2_000n * E18 },
+    };
     const viaHub: PoolCandidate = {
       protocol: 'v4',
       fee: 3000,
       quoteSymbol: 'ZED',
       quoteDecimals: 18,
       quoteUsdE18: 3n * 10n ** 17n,
+      quoteEthE18: 10n ** 14n,
       via: hubSource,
       state: { protocol: 'v2', baseReserve: 1_000_000n * E18, quoteReserve: 4_000_000n * E18 },
     };
-    const price = bestPrice('KAI', 18, [viaHub], 5_000);
-    expect(price).toMatchObject({ kind: 'unreliable', source: { pair: 'KAI/ZED', via: 'ZED/WETH', depthUsdE18: 2_000n * E18 } });
+    const price = bestPrice('KAI', 18, [viaHub], usd(5_000));
+    expect(price).toMatchObject({
+      kind: 'unreliable',
+      source: { pair: 'KAI/ZED', via: 'ZED/WETH', depth: { unit: 'USD', amountE18: 2_000n * E18 } },
+    });
   });
 
   test('no pool at all: none', () => {
-    expect(bestPrice('X', 18, [], 5_000)).toEqual({ kind: 'none' });
+    expect(bestPrice('X', 18, [], usd(5_000))).toEqual({ kind: 'none' });
+  });
+
+  test('judged in ETH (no ETH/USD on the chain): a WETH pool is priced in ETH only, against the minimum in ETH', () => {
+    const noUsd = (state: PoolCandidate['state']) => ({ ...weth(state), quoteUsdE18: null });
+    const pool = noUsd({ protocol: 'v2', baseReserve: 1_000n * E18, quoteReserve: 3n * E18 }); // 6 ETH deep
+    const eth = minDepthIn('ETH', 5_000); // 5 ETH at the reference
+    expect(eth).toEqual({ unit: 'ETH', amount: 5_000 / ETH_DEPTH_REFERENCE_USD });
+    expect(bestPrice('TOK', 18, [pool], eth)).toEqual({
+      kind: 'priced',
+      priceUsdE18: null,
+      priceEthE18: 3n * 10n ** 15n,
+      source: { protocol: 'v2', fee: null, pair: 'TOK/WETH', via: null, depth: { unit: 'ETH', amountE18: 6n * E18 } },
+    });
+    // The same pool is invisible to the USD rule (WETH has no USD price here), and below 10 ETH unreliable.
+    expect(bestPrice('TOK', 18, [pool], usd(5_000))).toEqual({ kind: 'none' });
+    expect(bestPrice('TOK', 18, [pool], minDepthIn('ETH', 10_000)).kind).toBe('unreliable');
+  });
+
+  test('a hub judged in USD cannot carry a route judged in ETH (depths in different units are not compared)', () => {
+    const hubSource = {
+      protocol: 'v2' as const,
+      fee: null,
+      pair: 'ZED/USDC',
+      via: null,
+      depth: { unit: 'USD' as const, amountE18: 90_000n * E18 },
+    };
+    const viaUsdHub: PoolCandidate = {
+      protocol: 'v2',
+      fee: null,
+      quoteSymbol: 'ZED',
+      quoteDecimals: 18,
+      quoteUsdE18: E18,
+      quoteEthE18: null,
+      via: hubSource,
+      state: { protocol: 'v2', baseReserve: 1_000n * E18, quoteReserve: 50_000n * E18 },
+    };
+    expect(bestPrice('KAI', 18, [{ ...viaUsdHub, quoteEthE18: E18 / 1000n }], minDepthIn('ETH', 5_000))).toEqual({ kind: 'none' });
+    expect(bestPrice('KAI', 18, [viaUsdHub], usd(5_000))).toMatchObject({ kind: 'priced', priceUsdE18: 50n * E18, priceEthE18: null });
   });
 });

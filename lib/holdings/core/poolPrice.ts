@@ -37,7 +37,10 @@ export function quoteReserveAtPrice(pool: PoolState): bigint {
   return quoteIsToken1 ? (pool.liquidity * pool.sqrtPriceX96) / Q96 : (pool.liquidity * Q96) / pool.sqrtPriceX96;
 }
 
-/** A pool's depth in USD ×1e18: both sides at the current price (twice the quote side). */
-export function depthUsdE18(pool: PoolState, quoteDecimals: number, quoteUsdE18: bigint): bigint {
-  return (2n * quoteReserveAtPrice(pool) * quoteUsdE18) / 10n ** BigInt(quoteDecimals);
+/**
+ * A pool's depth ×1e18 in the unit the quote is priced in (USD, or ETH where the chain has no
+ * ETH/USD price): both sides at the current price (twice the quote side).
+ */
+export function poolDepthE18(pool: PoolState, quoteDecimals: number, quotePriceE18: bigint): bigint {
+  return (2n * quoteReserveAtPrice(pool) * quotePriceE18) / 10n ** BigInt(quoteDecimals);
 }

@@ -4,19 +4,19 @@ import type { TokenPrice } from './bestPrice';
 import type { ResolvedPrices } from './resolvePrices';
 import { valueInWei } from './valuation';
 
-const E18 = 10n ** 18n;
-
 function storedSource(price: TokenPrice): StoredPriceSource | null {
   if (price.kind === 'none') return null;
-  const { protocol, fee, pair, via, depthUsdE18 } = price.source;
-  return { protocol, fee, pair, via, depthUsdE18: depthUsdE18.toString(), reliable: price.kind === 'priced' };
-}
-
-/** ETH per whole token ×1e18: exact from an ETH-quoted pool, else through ETH/USD. */
-function priceInEth(price: TokenPrice, ethUsdE18: bigint | null): bigint | null {
-  if (price.kind !== 'priced') return null;
-  if (price.quoteSymbol === 'WETH' || price.quoteSymbol === 'ETH') return price.inQuoteE18;
-  return ethUsdE18 ? (price.priceUsdE18 * E18) / ethUsdE18 : null;
+  const { protocol, fee, pair, via, depth } = price.source;
+  const amount = depth.amountE18.toString();
+  return {
+    protocol,
+    fee,
+    pair,
+    via,
+    depthUsdE18: depth.unit === 'USD' ? amount : null,
+    depthEthE18: depth.unit === 'ETH' ? amount : null,
+    reliable: price.kind === 'priced',
+  };
 }
 
 /** A token's reading at a block, priced from its deepest pool and valued, in the shape the database keeps. */
@@ -28,7 +28,7 @@ export function toHoldingValues(
 ): HoldingValues | null {
   if (reading.decimals === null) return null; // not an ERC-20 we can read
   const price = prices.tokens.get(reading.address.toLowerCase()) ?? { kind: 'none' };
-  const priceEthE18 = priceInEth(price, prices.ethUsdE18);
+  const priceEthE18 = price.kind === 'priced' ? price.priceEthE18 : null;
   const valueWei = reading.balance !== null && priceEthE18 !== null ? valueInWei(reading.balance, reading.decimals, priceEthE18) : null;
   return {
     balance: reading.balance?.toString() ?? null,
@@ -37,6 +37,7 @@ export function toHoldingValues(
     name: reading.name,
     priceEthE18: priceEthE18?.toString() ?? null,
     ethUsdE18: prices.ethUsdE18?.toString() ?? null,
+    priceUsdE18: prices.ethUsdE18 === null && price.kind === 'priced' ? (price.priceUsdE18?.toString() ?? null) : null,
     valueWei: valueWei?.toString() ?? null,
     priceSource: storedSource(price),
     blockNumber: snapshot.blockNumber.toString(),

@@ -216,12 +216,15 @@ describe('the router', () => {
     expect(String(log.mock.calls[0]?.[0])).toContain('answer does not match the output schema of follow');
   });
 
-  test('listens on runtime messages and answers through sendResponse', async () => {
+  test('listens on runtime messages, answers through sendResponse, then tells the caller', async () => {
     const { route } = setup({ 'tab-state': async ({ tabId }) => (tabId === 7 ? detected(ALEX) : null) });
     const addListener = vi.spyOn(fakeBrowser.runtime.onMessage, 'addListener');
-    listenForMessages(route);
+    const told = vi.fn();
+    listenForMessages(route, told);
     const listener = addListener.mock.calls[0]?.[0];
     const answered = new Promise((resolve) => expect(listener?.(envelope('tab-state', { tabId: 7 }), popup(), resolve)).toBe(true)); // answers asynchronously
+    expect(told).not.toHaveBeenCalled();
     expect(await answered).toEqual({ ok: true, value: detected(ALEX) });
+    await vi.waitFor(() => expect(told).toHaveBeenCalledTimes(1)); // told after the answer is sent
   });
 });

@@ -133,10 +133,13 @@ function refuse(code: Refusal): Response<never> {
   return { ok: false, error: ROUTER_REFUSALS[code], code };
 }
 
-/** Answers every runtime message through `route`. */
-export function listenForMessages(route: Route): void {
+/** Answers every runtime message through `route`; `answered` is told after each answer is sent. */
+export function listenForMessages(route: Route, answered?: () => void): void {
   browser.runtime.onMessage.addListener((message: unknown, sender: Sender, sendResponse: (r: unknown) => void) => {
-    void route(message, sender).then(sendResponse);
+    void route(message, sender).then((response) => {
+      sendResponse(response);
+      answered?.();
+    });
     return true; // answer asynchronously
   });
 }

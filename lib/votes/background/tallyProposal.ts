@@ -6,7 +6,7 @@ import type { TallyView } from '@/lib/votes/contract';
 import { createHubClient } from '@/lib/votes/core/hubClient';
 import { verifyProposalTally } from '@/lib/votes/core/verifyTally';
 import { votingPowerSource } from '@/lib/votes/core/votingPower';
-import { loadSecp256k1 } from './loadSecp256k1';
+import { tallyChecker } from './tallyWorkers';
 import { loadSigners } from '@/lib/votes/signerCacheRepository';
 import { voteContext } from './voteContext';
 
@@ -20,6 +20,8 @@ export async function tallyProposal(
   const { rpcUrls } = await readSettings(deps.db);
   // Recovering signers is most of a tally's time; those recovered before are read back, not redone.
   const signers = await loadSigners(deps.db, proposalId);
+  // On the offscreen document's workers where the browser has them, else on this thread.
+  const checker = tallyChecker(signers.cache);
   const tally = await verifyProposalTally({
     hub: createHubClient(context.hub),
     client: deps.clientFor(context.chain, rpcUrls[context.chain.chainId]),
@@ -28,9 +30,11 @@ export async function tallyProposal(
     space: context.space,
     proposalId,
     onProgress: progressReporter(proposalId),
-    signers: signers.cache,
-    recover: await loadSecp256k1(),
-  }).finally(() => signers.save()); // what was recovered stays true even if the balances failed
+    checkEnvelopes: checker.check,
+  }).finally(() => {
+    checker.release();
+    return signers.save(); // what was recovered stays true even if the balances failed
+  });
   await tallyProgressItem(proposalId).removeValue();
   return {
     proposalId,

@@ -3,7 +3,9 @@
 // with a line break forge the lines after it.
 
 const FRIENDLY: [RegExp, string][] = [
-  [/["“”„‟«»`‘’‚‛‹›´]/g, "'"],
+  // " “ ” „ ‟ « » ` ‘ ’ ‚ ‛ ‹ › ´, escaped: esbuild keeps a regular expression's characters as
+  // written, and one outside ASCII makes the whole service-worker script a two-byte string.
+  [/["\u201c\u201d\u201e\u201f\u00ab\u00bb`\u2018\u2019\u201a\u201b\u2039\u203a\u00b4]/g, "'"],
   [/[{<]/g, '('],
   [/[}>]/g, ')'],
   [/[|\\]/g, '/'],
