@@ -4,6 +4,8 @@ import type { EnvelopeChecker } from '../../lib/votes/core/verifyTally';
 
 // Signature checks spread over worker threads: what a page that can start Web Workers (the popup,
 // an offscreen document) could do with the same code. The background service worker cannot.
+// verifyProposalTally calls `check` once per batch (a page of envelopes, up to two in flight):
+// each batch is split evenly over the threads, and the parts put back in order.
 
 export interface WorkerPool {
   check: EnvelopeChecker;

@@ -119,6 +119,14 @@ describe("reads with Snapshot's GraphQL", () => {
       'where: { proposal: $proposal, created_gte: $created }, orderBy: "created", orderDirection: asc',
     );
     expect(progress.at(-1)).toBe(created.length);
+    // A smaller page asked per call (the tally's), never a larger one than the client's.
+    sent.length = 0;
+    const client = createHubClient('http://hub.test', { fetch, pageSize: 4 });
+    expect((await client.allVotes('0xabc', undefined, { pageSize: 3 })).map((v) => v.id)).toEqual(stored.map((v) => v.id));
+    expect(new Set(sent.map((s) => (s.body as { variables: { first: number } }).variables.first))).toEqual(new Set([3]));
+    sent.length = 0;
+    await client.allVotes('0xabc', undefined, { pageSize: 50 });
+    expect(new Set(sent.map((s) => (s.body as { variables: { first: number } }).variables.first))).toEqual(new Set([4]));
   });
 
   test("a GraphQL error next to `data: { votes: null }` is the hub's own words, not an unreadable answer", async () => {

@@ -57,11 +57,24 @@ export interface HubClient {
   proposals(where: { space: string; state?: ProposalState }, page?: Page): Promise<HubProposal[]>;
   proposal(id: string): Promise<HubProposal | null>;
   votes(where: { proposal: string; voter?: string }, page?: Page): Promise<HubVote[]>;
-  /** Every vote, page after page (by `created`, see VOTES_FROM_QUERY), each once. */
-  allVotes(proposal: string, onProgress?: Progress): Promise<HubVote[]>;
+  /**
+   * Every vote, page after page (by `created`, see VOTES_FROM_QUERY), each once. `pageSize` (at
+   * most the client's) keeps each page's parsing short on a thread that must stay responsive.
+   */
+  allVotes(proposal: string, onProgress?: Progress, options?: { pageSize?: number }): Promise<HubVote[]>;
   /** One page of signed envelopes, or null when the hub does not serve them. */
   envelopes(proposal: string, page?: Page): Promise<{ envelopes: unknown[]; total: number | null } | null>;
   allEnvelopes(proposal: string, onProgress?: Progress): Promise<unknown[] | null>;
+  /**
+   * Every signed envelope, handed to `onPage` a page at a time as each arrives (the next request
+   * goes out as soon as `onPage` returns), so the caller can check a page while the next is on its
+   * way. Resolves false when the hub does not serve envelopes (nothing was handed over).
+   */
+  eachEnvelopePage(
+    proposal: string,
+    onPage: (envelopes: unknown[], total: number | null) => void,
+    options?: { pageSize?: number },
+  ): Promise<boolean>;
   /**
    * Posts a signed vote; resolves with the hub's receipt id (also when the hub already has this
    * very vote), throws HubRefusedVoteError when it says no, another VotesError when it failed.
@@ -126,7 +139,8 @@ export function createHubClient(hub: string, options: HubClientOptions = {}): Hu
         { proposal, voter, ...pageOf(page) },
         CAPS.votes,
       ),
-    async allVotes(proposal, onProgress) {
+    async allVotes(proposal, onProgress, { pageSize } = {}) {
+      const first = Math.min(Math.max(Math.trunc(pageSize ?? votesPage), 1), votesPage);
       const all: HubVote[] = [];
       const seen = new Set<string>();
       // The cursor: the latest `created` read, and how many votes of that second were read.
@@ -141,7 +155,7 @@ export function createHubClient(hub: string, options: HubClientOptions = {}): Hu
           'votes',
           hubVoteSchema.array().max(PAGE_SIZE),
           VOTES_FROM_QUERY,
-          { proposal, created, first: votesPage, skip: readAtCreated },
+          { proposal, created, first, skip: readAtCreated },
           CAPS.votes,
         );
         for (const vote of page) {
@@ -150,7 +164,7 @@ export function createHubClient(hub: string, options: HubClientOptions = {}): Hu
           all.push(vote);
         }
         onProgress?.(all.length, null);
-        if (page.length < votesPage) return all;
+        if (page.length < first) return all;
         if (all.length >= MAX_VOTES)
           throw new HubResponseError(
             `The proposal has more than ${MAX_VOTES.toLocaleString('en-US')} votes; this companion does not tally that many.`,
@@ -178,13 +192,30 @@ export function createHubClient(hub: string, options: HubClientOptions = {}): Hu
       return { envelopes: parsed.data.envelopes, total: parsed.data.total ?? null };
     },
     async allEnvelopes(proposal, onProgress) {
-      const first = await client.envelopes(proposal, { skip: 0 });
-      if (first === null) return null;
-      return collect(async (page) => {
-        const next = page.skip === 0 ? first : await client.envelopes(proposal, page);
-        if (next === null) throw new HubResponseError('The vote hub stopped serving signed votes halfway');
-        return { items: next.envelopes, total: next.total };
-      }, onProgress);
+      const all: unknown[] = [];
+      const served = await client.eachEnvelopePage(proposal, (envelopes, total) => {
+        all.push(...envelopes);
+        onProgress?.(all.length, total);
+      });
+      return served ? all : null;
+    },
+    async eachEnvelopePage(proposal, onPage, options = {}) {
+      const first = Math.min(Math.max(Math.trunc(options.pageSize ?? PAGE_SIZE), 1), PAGE_SIZE);
+      let read = 0;
+      for (let skip = 0; ; skip += first) {
+        const page = await client.envelopes(proposal, { first, skip });
+        if (page === null) {
+          if (skip === 0) return false;
+          throw new HubResponseError('The vote hub stopped serving signed votes halfway');
+        }
+        read += page.envelopes.length;
+        onPage(page.envelopes, page.total);
+        if (page.envelopes.length < first) return true;
+        if (read >= MAX_VOTES)
+          throw new HubResponseError(
+            `The proposal has more than ${MAX_VOTES.toLocaleString('en-US')} votes; this companion does not tally that many`,
+          );
+      }
     },
     async submitVote(envelope) {
       const url = sequencerUrl(base);
@@ -228,24 +259,6 @@ function messageId(envelope: VoteEnvelope): string {
 function sentence(text: string): string {
   const trimmed = text.trim();
   return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
-}
-
-/** Pages until a short one; `total` (when the hub says it) feeds the progress callback. */
-async function collect(
-  fetchPage: (page: Required<Page>) => Promise<{ items: unknown[]; total: number | null }>,
-  onProgress?: Progress,
-): Promise<unknown[]> {
-  const all: unknown[] = [];
-  for (let skip = 0; ; skip += PAGE_SIZE) {
-    const { items, total } = await fetchPage({ first: PAGE_SIZE, skip });
-    all.push(...items);
-    onProgress?.(all.length, total);
-    if (items.length < PAGE_SIZE) return all;
-    if (all.length >= MAX_VOTES)
-      throw new HubResponseError(
-        `The proposal has more than ${MAX_VOTES.toLocaleString('en-US')} votes; this companion does not tally that many`,
-      );
-  }
 }
 
 function textOf(value: unknown): string {

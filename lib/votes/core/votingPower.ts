@@ -1,7 +1,16 @@
-import { getAddress, type Address, type ContractFunctionParameters, type PublicClient } from 'viem';
+import {
+  decodeFunctionResult,
+  encodeFunctionData,
+  multicall3Abi,
+  prepareEncodeFunctionData,
+  type Address,
+  type Hex,
+  type PublicClient,
+} from 'viem';
 import { erc20Abi, uniswapV2PairAbi } from '../../chain/abis';
 import { uniswapV2PairAddress } from '../../chain/pairAddress';
 import type { ChainConfig } from '../../chain/types';
+import { decodeBalanceResults, encodeBalanceCalls, type BalanceCall } from './balanceMulticall';
 import { VotingPowerError } from './errors';
 
 // Voting power at a proposal's snapshot block: the creator token in the wallet, plus, where the
@@ -53,8 +62,128 @@ export function tokensInLiquidity(lpBalance: bigint, tokenReserve: bigint, lpSup
   return lpSupply === 0n ? 0n : (lpBalance * tokenReserve) / lpSupply;
 }
 
-type Call = { address: Address; abi: typeof erc20Abi | typeof uniswapV2PairAbi; functionName: string; args?: readonly unknown[] };
-type Outcome = { status: 'success'; result: unknown } | { status: 'failure'; error: Error };
+type Outcome = { success: boolean; returnData: Hex };
+
+/**
+ * Reading power as voters become known: `add` queues voters (any case, each read once) and sends
+ * a Multicall3 chunk as soon as one is full, up to CONCURRENT_CHUNKS at a time; `finish` reads the
+ * rest and resolves with every power. A verified tally adds each batch of checked voters while
+ * later signatures are still being checked: the node (another process) reads balances meanwhile.
+ */
+export interface VotingPowerReader {
+  add(voters: readonly string[]): void;
+  finish(): Promise<VotingPowerReading>;
+}
+
+// The voters' chunks are encoded and decoded by hand (balanceMulticall.ts: viem's cheapest path
+// cost ~700 ms of the tallying thread for 10,000 voters); the few head reads go through viem.
+/** viem's isAddress without its LRU cache (which thrashes at 10,000 voters); any case accepted. */
+const isHexAddress = (v: string): v is Address => /^0x[0-9a-fA-F]{40}$/.test(v);
+const aggregate3 = prepareEncodeFunctionData({ abi: multicall3Abi, functionName: 'aggregate3' });
+
+export function startVotingPowerReading(
+  client: PublicClient,
+  source: VotingPowerSource,
+  blockNumber: bigint,
+  options: { chunkSize?: number; onProgress?: (done: number, total: number) => void } = {},
+): VotingPowerReader {
+  const pair = source.liquidityPair;
+  const perVoter = pair ? 2 : 1;
+  const votersPerChunk = Math.max(1, Math.floor((options.chunkSize ?? POWER_CHUNK_SIZE) / perVoter));
+  const call = async (data: Hex): Promise<Hex> => {
+    try {
+      const { data: returned } = await client.call({ to: source.multicall3, data, blockNumber });
+      return returned ?? '0x';
+    } catch (error) {
+      throw powerError(blockNumber, error);
+    }
+  };
+  const aggregate = async (calls: readonly { target: Address; callData: Hex }[]): Promise<readonly Outcome[]> => {
+    const returned = await call(encodeFunctionData({ ...aggregate3, args: [calls.map((c) => ({ ...c, allowFailure: true }))] }));
+    try {
+      return decodeFunctionResult({ abi: multicall3Abi, functionName: 'aggregate3', data: returned });
+    } catch (error) {
+      throw powerError(blockNumber, error); // a node that answers nothing (no Multicall3 at that block) or garbage
+    }
+  };
+
+  const head = readHead(aggregate, source, blockNumber);
+  head.catch(() => {}); // thrown by `finish`, which may come much later: not an unhandled rejection meanwhile
+  const queued = new Set<string>();
+  const pending: string[] = [];
+  const powers = new Map<string, VotingPower | null>();
+  const reads: Promise<void>[] = [];
+  let failed: unknown = null;
+  let running = 0;
+  let done = 0;
+  const waiting: (() => void)[] = [];
+  let finished = false;
+
+  const readChunk = async (voters: readonly Address[]) => {
+    if (running < CONCURRENT_CHUNKS) running++;
+    else await new Promise<void>((resolve) => waiting.push(resolve)); // a finishing chunk hands its slot over
+    try {
+      const calls: BalanceCall[] = [];
+      for (const holder of voters) {
+        calls.push({ token: source.token, holder });
+        if (pair) calls.push({ token: pair, holder });
+      }
+      const returned = await call(encodeBalanceCalls(calls));
+      let balances: (bigint | null)[];
+      try {
+        balances = decodeBalanceResults(returned, calls.length);
+      } catch (error) {
+        throw powerError(blockNumber, error);
+      }
+      const { tokenReserve, lpSupply } = await head;
+      voters.forEach((voter, i) => {
+        const wallet = balances[i * perVoter] ?? null;
+        const lp = pair ? (balances[i * perVoter + 1] ?? null) : 0n;
+        if (wallet === null || lp === null) return void powers.set(voter, null);
+        const liquidity = tokensInLiquidity(lp, tokenReserve, lpSupply);
+        powers.set(voter, { wallet, liquidity, total: wallet + liquidity });
+      });
+      done += voters.length;
+      options.onProgress?.(done, queued.size);
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else running--;
+    }
+  };
+  const send = (voters: string[]) => {
+    const valid = voters.filter(isHexAddress);
+    for (const v of voters) if (!isHexAddress(v)) powers.set(v, null); // not an address: unreadable
+    if (valid.length === 0) return;
+    // Caught now (an unhandled rejection would surface before `finish` is awaited), thrown by `finish`.
+    reads.push(readChunk(valid).catch((error: unknown) => void (failed ??= error)));
+  };
+
+  return {
+    add(voters) {
+      if (finished) throw new Error('voting power: voters added after finish()');
+      for (const v of voters) {
+        const key = v.toLowerCase();
+        if (queued.has(key)) continue;
+        queued.add(key);
+        pending.push(key);
+      }
+      while (pending.length >= votersPerChunk) send(pending.splice(0, votersPerChunk));
+    },
+    async finish() {
+      finished = true;
+      if (pending.length > 0) send(pending.splice(0));
+      const { decimals } = await head;
+      await Promise.all(reads);
+      if (failed !== null) throw failed;
+      if (queued.size === 0) options.onProgress?.(0, 0);
+      // In the order voters were first added, as the one-shot read returned them.
+      const ordered = new Map<string, VotingPower | null>();
+      for (const voter of queued) ordered.set(voter, powers.get(voter) ?? null);
+      return { blockNumber, decimals, powers: ordered };
+    },
+  };
+}
 
 export async function readVotingPower(
   client: PublicClient,
@@ -63,95 +192,46 @@ export async function readVotingPower(
   blockNumber: bigint,
   options: { chunkSize?: number; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<VotingPowerReading> {
-  const unique = [...new Set(voters.map((v) => v.toLowerCase()))];
-  const pair = source.liquidityPair;
-  const head: Call[] = [{ address: source.token, abi: erc20Abi, functionName: 'decimals' }];
-  if (pair) {
-    head.push(
-      { address: pair, abi: uniswapV2PairAbi, functionName: 'getReserves' },
-      { address: pair, abi: uniswapV2PairAbi, functionName: 'totalSupply' },
-      { address: pair, abi: uniswapV2PairAbi, functionName: 'token0' },
-    );
-  }
-  const perVoter = pair ? 2 : 1;
-  const calls: Call[] = [...head];
-  for (const voter of unique) {
-    const account = getAddress(voter);
-    calls.push({ address: source.token, abi: erc20Abi, functionName: 'balanceOf', args: [account] });
-    if (pair) calls.push({ address: pair, abi: uniswapV2PairAbi, functionName: 'balanceOf', args: [account] });
-  }
-  const outcomes = await runChunked(client, source, calls, blockNumber, options.chunkSize ?? POWER_CHUNK_SIZE, (done) =>
-    options.onProgress?.(Math.min(unique.length, Math.max(0, Math.floor((done - head.length) / perVoter))), unique.length),
-  );
-  const decimals = value<number>(outcomes[0]);
-  if (decimals === null) throw new VotingPowerError(`The token ${source.token} did not answer at block ${blockNumber}`);
-  let tokenReserve = 0n;
-  let lpSupply = 0n;
-  if (pair) {
-    const reserves = value<readonly [bigint, bigint, number]>(outcomes[1]);
-    const supply = value<bigint>(outcomes[2]);
-    const token0 = value<Address>(outcomes[3]);
-    if (!reserves || supply === null || !token0) throw new VotingPowerError(`The pool ${pair} did not answer at block ${blockNumber}`);
-    tokenReserve = token0.toLowerCase() === source.token.toLowerCase() ? reserves[0] : reserves[1];
-    lpSupply = supply;
-  }
-  const powers = new Map<string, VotingPower | null>();
-  unique.forEach((voter, i) => {
-    const at = head.length + i * perVoter;
-    const wallet = value<bigint>(outcomes[at]);
-    const lp = pair ? value<bigint>(outcomes[at + 1]) : 0n;
-    if (wallet === null || lp === null) return void powers.set(voter, null);
-    const liquidity = tokensInLiquidity(lp, tokenReserve, lpSupply);
-    powers.set(voter, { wallet, liquidity, total: wallet + liquidity });
-  });
-  return { blockNumber, decimals: Number(decimals), powers };
+  const reader = startVotingPowerReading(client, source, blockNumber, options);
+  reader.add(voters);
+  return reader.finish();
 }
 
-async function runChunked(
-  client: PublicClient,
+/** The token's decimals and, when liquidity counts, the pool's reserves and LP supply, at the block. */
+async function readHead(
+  aggregate: (calls: readonly { target: Address; callData: Hex }[]) => Promise<readonly Outcome[]>,
   source: VotingPowerSource,
-  calls: Call[],
   blockNumber: bigint,
-  chunkSize: number,
-  onDone: (calls: number) => void,
-): Promise<Outcome[]> {
-  const chunks: Call[][] = [];
-  for (let i = 0; i < calls.length; i += chunkSize) chunks.push(calls.slice(i, i + chunkSize));
-  const results: Outcome[][] = new Array(chunks.length);
-  let next = 0;
-  let done = 0;
-  const worker = async () => {
-    while (next < chunks.length) {
-      const index = next++;
-      const chunk = chunks[index]!;
-      try {
-        // batchSize 0: the chunk is one aggregate3, whatever its calldata size.
-        const contracts: readonly ContractFunctionParameters[] = chunk;
-        const outcomes: Outcome[] = await client.multicall({
-          contracts,
-          allowFailure: true,
-          blockNumber,
-          batchSize: 0,
-          multicallAddress: source.multicall3,
-        });
-        // viem reports a failed request as every call failing with that one error: that is the
-        // node refusing the chunk (too large, block unknown), not each holder's balance failing.
-        const first = outcomes[0];
-        const wholeChunk = first?.status === 'failure' && (first.error as { functionName?: string }).functionName === 'aggregate3';
-        if (wholeChunk && outcomes.every((o) => o.status === 'failure' && o.error === first.error)) throw first.error;
-        results[index] = outcomes;
-      } catch (error) {
-        const why = error instanceof Error ? error.message.split('\n')[0] : String(error);
-        throw new VotingPowerError(`Could not read balances at block ${blockNumber}`, { details: why, cause: error });
-      }
-      done += chunk.length;
-      onDone(done);
+): Promise<{ decimals: number; tokenReserve: bigint; lpSupply: bigint }> {
+  const pair = source.liquidityPair;
+  const calls = [{ target: source.token, callData: encodeFunctionData({ abi: erc20Abi, functionName: 'decimals' }) }];
+  if (pair) {
+    for (const functionName of ['getReserves', 'totalSupply', 'token0'] as const)
+      calls.push({ target: pair, callData: encodeFunctionData({ abi: uniswapV2PairAbi, functionName }) });
+  }
+  const outcomes = await aggregate(calls);
+  // As viem's multicall: a failed call, no data or undecodable data is no value.
+  const data = (i: number) => (outcomes[i]?.success && outcomes[i].returnData !== '0x' ? outcomes[i].returnData : null);
+  const decoded = <T>(i: number, decode: (data: Hex) => T): T | null => {
+    const d = data(i);
+    if (d === null) return null;
+    try {
+      return decode(d);
+    } catch {
+      return null;
     }
   };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENT_CHUNKS, chunks.length) }, worker));
-  return results.flat();
+  const decimals = decoded(0, (d) => decodeFunctionResult({ abi: erc20Abi, functionName: 'decimals', data: d }));
+  if (decimals === null) throw new VotingPowerError(`The token ${source.token} did not answer at block ${blockNumber}`);
+  if (!pair) return { decimals, tokenReserve: 0n, lpSupply: 0n };
+  const reserves = decoded(1, (d) => decodeFunctionResult({ abi: uniswapV2PairAbi, functionName: 'getReserves', data: d }));
+  const supply = decoded(2, (d) => decodeFunctionResult({ abi: uniswapV2PairAbi, functionName: 'totalSupply', data: d }));
+  const token0 = decoded(3, (d) => decodeFunctionResult({ abi: uniswapV2PairAbi, functionName: 'token0', data: d }));
+  if (!reserves || supply === null || !token0) throw new VotingPowerError(`The pool ${pair} did not answer at block ${blockNumber}`);
+  return { decimals, tokenReserve: token0.toLowerCase() === source.token.toLowerCase() ? reserves[0] : reserves[1], lpSupply: supply };
 }
 
-function value<T>(outcome: Outcome | undefined): T | null {
-  return outcome?.status === 'success' ? (outcome.result as T) : null;
+function powerError(blockNumber: bigint, error: unknown): VotingPowerError {
+  const why = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  return new VotingPowerError(`Could not read balances at block ${blockNumber}`, { details: why, cause: error });
 }
