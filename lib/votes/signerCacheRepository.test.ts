@@ -4,20 +4,13 @@ import { privateKeyToAccount } from 'viem/accounts';
 import { loadSecp256k1Node } from '../../test/unit/secp256k1Node';
 import { CompanionDatabase } from '../db/database';
 import { buildVoteTypedData, viemTypedData, voteEnvelope } from './core/buildVoteTypedData';
-import type { EnvelopeExpectation } from './core/checkEnvelope';
 import type { SignerRecoverer } from './core/secp256k1Wasm';
 import { checkEnvelopes } from './core/verifyTally';
 import { loadSigners } from './signerCacheRepository';
+import { singleChoiceExpectation } from './core/testExpectation';
 
-const PROPOSAL = keccak256(toHex('cached-proposal'));
-const expected: EnvelopeExpectation = {
-  space: 'alex.eth',
-  proposalId: PROPOSAL,
-  type: 'single-choice',
-  choicesCount: 3,
-  start: 1_000,
-  end: 2_000,
-};
+const expected = singleChoiceExpectation('cached-proposal');
+const PROPOSAL = expected.proposalId;
 let recover: SignerRecoverer;
 const opened: CompanionDatabase[] = [];
 

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, test, vi } from 'vitest';
 import { keccak256, toHex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { buildVoteTypedData, viemTypedData, voteEnvelope } from '@/lib/votes/core/buildVoteTypedData';
-import type { EnvelopeExpectation, SignerCache } from '@/lib/votes/core/checkEnvelope';
+import type { SignerCache } from '@/lib/votes/core/checkEnvelope';
 import type { SignerRecoverer } from '@/lib/votes/core/secp256k1Wasm';
 import { checkEnvelopes } from '@/lib/votes/core/verifyTally';
 import { checkBatch } from '@/lib/votes/offscreen/checkBatch';
@@ -10,6 +10,7 @@ import { SignerIndex } from '@/lib/votes/tallyBatches';
 import { checkedBatchSchema, checkBatchSchema, type CheckBatch } from '@/lib/votes/tallyWorkersContract';
 import { loadSecp256k1Node } from '../../../test/unit/secp256k1Node';
 import { checkOnWorkers, tallyChecker, type WorkerPool } from './tallyWorkers';
+import { singleChoiceExpectation } from '../core/testExpectation';
 
 // The service worker's side of the tally workers against a pool that does in this thread what each
 // offscreen worker does (checkBatch), through the same message schemas: the verdicts must be the
@@ -17,15 +18,8 @@ import { checkOnWorkers, tallyChecker, type WorkerPool } from './tallyWorkers';
 
 vi.mock('./loadSecp256k1', () => ({ loadSecp256k1: () => loadSecp256k1Node() }));
 
-const PROPOSAL = keccak256(toHex('proposal'));
-const expected: EnvelopeExpectation = {
-  space: 'alex.eth',
-  proposalId: PROPOSAL,
-  type: 'single-choice',
-  choicesCount: 3,
-  start: 1_000,
-  end: 2_000,
-};
+const expected = singleChoiceExpectation('proposal');
+const PROPOSAL = expected.proposalId;
 const voters = Array.from({ length: 12 }, (_, i) => privateKeyToAccount(keccak256(toHex(`voter ${i}`))));
 let envelopes: unknown[];
 let recover: SignerRecoverer;

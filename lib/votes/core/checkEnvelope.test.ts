@@ -4,18 +4,12 @@ import { privateKeyToAccount } from 'viem/accounts';
 import { buildVoteTypedData, viemTypedData, voteEnvelope, type BuildVoteParameters } from './buildVoteTypedData';
 import { checkVoteEnvelope, type EnvelopeExpectation, type SignerCache } from './checkEnvelope';
 import type { VoteType } from './voteTypes';
+import { singleChoiceExpectation } from './testExpectation';
 
 const voter = privateKeyToAccount(keccak256(toHex('voter')));
 const other = privateKeyToAccount(keccak256(toHex('someone else')));
-const PROPOSAL = keccak256(toHex('proposal'));
-const expected: EnvelopeExpectation = {
-  space: 'alex.eth',
-  proposalId: PROPOSAL,
-  type: 'single-choice',
-  choicesCount: 3,
-  start: 1_000,
-  end: 2_000,
-};
+const expected = singleChoiceExpectation('proposal');
+const PROPOSAL = expected.proposalId;
 
 async function signed(overrides: Partial<BuildVoteParameters> = {}, signer = voter) {
   const typed = buildVoteTypedData({
