@@ -1,5 +1,15 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { createPublicClient, encodeFunctionData, getAddress, http, keccak256, parseAbi, toHex, type Address } from 'viem';
+import {
+  createPublicClient,
+  encodeFunctionData,
+  getAddress,
+  http,
+  keccak256,
+  parseAbi,
+  toHex,
+  type Address,
+  type PublicClient,
+} from 'viem';
 import { uniswapV2PairAbi } from '@/lib/chain/abis';
 import { DEVNET_A, DEVNET_C } from '@/lib/chain/devnet';
 import { chainById } from '@/lib/chain/knownChains';
@@ -50,6 +60,21 @@ function close(a: bigint, b: bigint) {
   expect(diff <= b / 10n ** 12n, `${a} vs ${b}`).toBe(true);
 }
 
+/** Each Base stand-in pool's price from its raw state (slot0 / StateView getSlot0) at `blockNumber`, by the test's own sqrtPriceX96 math. */
+async function rawPoolPrices(direct: PublicClient, blockNumber: bigint) {
+  const [lenaPool, , zedPool] = DEVNET_C_POOLS;
+  const v3Sqrt = async (pool: typeof lenaPool) =>
+    (await direct.readContract({ address: v3PoolOf(pool!), abi: v3Abi, functionName: 'slot0', blockNumber }))[0];
+  const v4Sqrt = async (id: `0x${string}`) =>
+    (await direct.readContract({ address: DEVNET_C.stateView, abi: stateViewAbi, functionName: 'getSlot0', args: [id], blockNumber }))[0];
+  return {
+    lenaInEth: priceFromSqrt(await v3Sqrt(lenaPool), DEVNET_C.lena, DEVNET_C.weth),
+    jessInEth: priceFromSqrt(await v4Sqrt(DEVNET_C_V4_POOL_IDS[0]!), DEVNET_C.jess, DEVNET_C.weth),
+    zedInEth: priceFromSqrt(await v3Sqrt(zedPool), DEVNET_C.zed, DEVNET_C.weth),
+    kaiInZed: priceFromSqrt(await v4Sqrt(DEVNET_C_V4_POOL_IDS[1]!), DEVNET_C.kai, DEVNET_C.zed),
+  };
+}
+
 test('V3, V4 and via-intermediate prices equal the pools’ raw state; the thin pool gives no price; one request', async () => {
   const config = { ...chainById(DEVNET_C.chainId)!, rpcUrls: [proxy.url] };
   const tokens = [DEVNET_C.lena, DEVNET_C.jess, DEVNET_C.kai, DEVNET_C.thin];
@@ -77,16 +102,8 @@ test('V3, V4 and via-intermediate prices equal the pools’ raw state; the thin 
   expect(prices.ethUsdE18).toBe(ethUsd);
   expect(ethUsd).toBe(3_000n * E18);
 
-  const [lenaPool, jessPool, zedPool, kaiPool] = DEVNET_C_POOLS;
-  const v3Sqrt = async (pool: typeof lenaPool) =>
-    (await direct.readContract({ address: v3PoolOf(pool!), abi: v3Abi, functionName: 'slot0', blockNumber }))[0];
-  const v4Sqrt = async (id: `0x${string}`) =>
-    (await direct.readContract({ address: DEVNET_C.stateView, abi: stateViewAbi, functionName: 'getSlot0', args: [id], blockNumber }))[0];
-
-  const lenaInEth = priceFromSqrt(await v3Sqrt(lenaPool), DEVNET_C.lena, DEVNET_C.weth);
-  const jessInEth = priceFromSqrt(await v4Sqrt(DEVNET_C_V4_POOL_IDS[0]!), DEVNET_C.jess, DEVNET_C.weth);
-  const zedInEth = priceFromSqrt(await v3Sqrt(zedPool), DEVNET_C.zed, DEVNET_C.weth);
-  const kaiInZed = priceFromSqrt(await v4Sqrt(DEVNET_C_V4_POOL_IDS[1]!), DEVNET_C.kai, DEVNET_C.zed);
+  const [, jessPool, , kaiPool] = DEVNET_C_POOLS;
+  const { lenaInEth, jessInEth, zedInEth, kaiInZed } = await rawPoolPrices(direct, blockNumber);
   expect(v4KeyOf(jessPool!).hooks).toBe('0x0000000000000000000000000000000000000000');
 
   const lena = prices.tokens.get(DEVNET_C.lena.toLowerCase())!;
@@ -152,15 +169,7 @@ test('no ETH/USD pool on the chain: WETH-quoted coins get their exact ETH price 
 
   const direct = createPublicClient({ transport: http(devnet.baseStandIn.rpcUrl) });
   const blockNumber = snapshot.blockNumber;
-  const [lenaPool, , zedPool] = DEVNET_C_POOLS;
-  const v3Sqrt = async (pool: typeof lenaPool) =>
-    (await direct.readContract({ address: v3PoolOf(pool!), abi: v3Abi, functionName: 'slot0', blockNumber }))[0];
-  const v4Sqrt = async (id: `0x${string}`) =>
-    (await direct.readContract({ address: DEVNET_C.stateView, abi: stateViewAbi, functionName: 'getSlot0', args: [id], blockNumber }))[0];
-  const lenaInEth = priceFromSqrt(await v3Sqrt(lenaPool), DEVNET_C.lena, DEVNET_C.weth);
-  const jessInEth = priceFromSqrt(await v4Sqrt(DEVNET_C_V4_POOL_IDS[0]!), DEVNET_C.jess, DEVNET_C.weth);
-  const zedInEth = priceFromSqrt(await v3Sqrt(zedPool), DEVNET_C.zed, DEVNET_C.weth);
-  const kaiInZed = priceFromSqrt(await v4Sqrt(DEVNET_C_V4_POOL_IDS[1]!), DEVNET_C.kai, DEVNET_C.zed);
+  const { lenaInEth, jessInEth, zedInEth, kaiInZed } = await rawPoolPrices(direct, blockNumber);
 
   const price = (address: Address) => prices.tokens.get(address.toLowerCase());
   expect(price(DEVNET_C.lena)).toMatchObject({ kind: 'priced', priceEthE18: lenaInEth, priceUsdE18: null, source: { pair: 'LENA/WETH' } });
