@@ -1,3 +1,4 @@
+import { satisfies } from 'semver';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import type { WxtHooks } from 'wxt';
@@ -38,19 +39,6 @@ function copiesOf(nodeModules: string, name: string): string[] {
   );
   for (const entry of entries) copies.push(join(nodeModules, entry, 'node_modules', name));
   return copies.filter((copy) => existsSync(join(copy, 'package.json'))).sort();
-}
-
-/** Whether `version` (x.y.z) is in `range`, for ranges made of `^x.y.z` alternatives only (else false). */
-export function caretRangeAccepts(range: string, version: string): boolean {
-  const parse = (v: string) => v.split('.').map(Number);
-  const [major, minor, patch] = parse(version);
-  return range.split('||').some((part) => {
-    const match = /^\^(\d+)\.(\d+)\.(\d+)$/.exec(part.trim());
-    if (!match || major === undefined || minor === undefined || patch === undefined) return false;
-    const [, a, b, c] = match.map(Number);
-    if (major !== a) return false;
-    return a === 0 ? minor === b && patch >= c! : minor > b! || (minor === b && patch >= c!);
-  });
 }
 
 function dependencyRange(packageRoot: string, name: string): string | null {
@@ -99,7 +87,7 @@ export function oneCopyPerVersion(nodeModules: string, prefer: Record<string, st
       const preferred = Object.hasOwn(prefer, pkg.name) ? prefer[pkg.name] : undefined;
       const importerPackage = packageOf(importer);
       const range = importerPackage && dependencyRange(importerPackage.root, pkg.name);
-      if (preferred && preferred !== version && range && caretRangeAccepts(range, preferred)) {
+      if (preferred && preferred !== version && range && satisfies(preferred, range)) {
         const root = canonicalRoot(pkg.name, preferred);
         // Resolved as the package that owns the preferred copy would resolve it (its entry points differ by version).
         if (root) return this.resolve(source, join(dirname(dirname(root)), 'package.json'), { ...options, skipSelf: true });
