@@ -67,10 +67,28 @@ test('past the bound, the oldest signers are dropped first', async () => {
   await db.voteSigners.bulkPut(Array.from({ length: bound }, (_, i) => ({ key: `k${i}`, proposalId: 'old', signer: '0x0', seenAt: i })));
   const signers = await loadSigners(db, PROPOSAL, bound);
   signers.cache.set('new-1', '0x1').set('new-2', '0x2');
-  expect(await signers.save(bound + 1)).toBe(2);
+  expect(await signers.save({ at: bound + 1 })).toBe(2);
   expect(await db.voteSigners.count()).toBe(bound);
   expect(await db.voteSigners.get('k0')).toBeUndefined();
   expect(await db.voteSigners.get('k1')).toBeUndefined();
   expect(await db.voteSigners.get('k2')).toBeDefined();
   expect((await db.voteSigners.get('new-2'))?.proposalId).toBe(PROPOSAL);
+});
+
+test('saved as the tally goes: each call writes only what is new since the last, and the last one trims', async () => {
+  const db = new CompanionDatabase(`signers-steps-${Date.now()}`);
+  opened.push(db);
+  const bound = 3;
+  await db.voteSigners.put({ key: 'old', proposalId: 'old', signer: '0x0', seenAt: 0 });
+  const signers = await loadSigners(db, PROPOSAL, bound);
+  signers.cache.set('a', '0x1').set('b', '0x2');
+  const first = signers.save({ at: 1, trim: false });
+  signers.cache.set('c', '0x3');
+  // Called while the first is pending: it runs after it, finds nothing new (the first wrote 'c'
+  // too: it reads the cache when it runs), and trims what the first wrote.
+  const second = signers.save({ at: 2 });
+  expect([await first, await second]).toEqual([3, 0]);
+  expect(await db.voteSigners.count()).toBe(bound); // 'old' dropped by the trim of the last call
+  expect(await db.voteSigners.get('old')).toBeUndefined();
+  expect(await signers.save()).toBe(0);
 });
