@@ -54,15 +54,16 @@ export default defineConfig({
       });
     },
     // MetaMask's stream stack (readable-stream, object-multiplex) expects Node's events, Buffer and
-    // process. Only the service worker talks to MetaMask, so only its bundle gets the polyfills:
-    // the all-pages content script and the popup stay as small as they were.
+    // process. Only the background's features script talks to MetaMask, so only its bundle gets the
+    // polyfills: the worker's start script, the all-pages content script and the popup stay small.
     'vite:build:extendConfig': (entrypoints, config) => {
       // WXT builds each content script alone with NODE_ENV set to the mode's name ("devnet"), so
       // React would ship its development build (twice the size) in the in-page companion. Only for
       // production builds: there JSX compiles for React's production runtime too.
       if (process.env.NODE_ENV === 'production') config.define = { ...config.define, 'process.env.NODE_ENV': JSON.stringify('production') };
-      if (!entrypoints.some((entry) => entry.type === 'background')) return;
-      const polyfills = nodePolyfills({ include: ['buffer', 'events', 'process'] });
+      const features = entrypoints.some((entry) => entry.name === 'background-features');
+      if (!features && !entrypoints.some((entry) => entry.type === 'background')) return;
+      const polyfills = features ? nodePolyfills({ include: ['buffer', 'events', 'process'] }) : [];
       // Each byte of background.js is read, decoded and covered by code cache on every worker start
       // (test/build/serviceWorkerBundle.ts): one copy of each package version (one readable-stream for all
       // of MetaMask's stream stack), one shim format.

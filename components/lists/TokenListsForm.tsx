@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { SaveStatusLine, useSaveStatus } from '@/components/app/SaveStatus';
-import { SHIPPED_LIST_KEY } from '@/lib/lists/core/listSource';
+import { SHIPPED_LIST_KEY } from '@/lib/lists/shippedList';
 import { useTokenLists } from '@/lib/lists/ui/useTokenLists';
 import { sendRequest } from '@/lib/messaging/requests';
 

@@ -5,7 +5,7 @@ import { parseTokenList, type TokenList } from '@/lib/detect/core/tokenListSchem
 import { CompanionDatabase } from '@/lib/db/database';
 import { listFollows } from '@/lib/holdings/followsRepository';
 import type { FollowRow } from '@/lib/db/rows';
-import { SHIPPED_LIST_KEY } from './core/listSource';
+import { SHIPPED_LIST_KEY } from './shippedList';
 import {
   addedTokenLists,
   enabledListEntries,

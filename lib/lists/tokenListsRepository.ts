@@ -1,8 +1,7 @@
-import { shippedList } from '@/lib/lists/shippedList';
+import { SHIPPED_LIST_KEY, shippedList } from '@/lib/lists/shippedList';
 import type { TokenList, TokenListEntry } from '@/lib/detect/core/tokenListSchema';
 import type { CompanionDatabase } from '../db/database';
 import type { TokenListRow } from '../db/rows';
-import { SHIPPED_LIST_KEY } from './core/listSource';
 
 /** Lists the holder added, in the order they were added (the shipped list's flag row excluded). */
 export async function addedTokenLists(db: CompanionDatabase): Promise<TokenListRow[]> {

@@ -16,13 +16,16 @@ import type { TabState } from '@/lib/detect/tabState';
  */
 export type SenderPolicy = 'popup' | 'declaring-page' | 'any-page' | 'declaring-frame';
 
-export interface RequestContract<P extends SenderPolicy = SenderPolicy, I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+/** A zod or a zod/mini schema (the service worker's start script uses zod/mini, which is far smaller). */
+type Schema = z.core.$ZodType;
+
+export interface RequestContract<P extends SenderPolicy = SenderPolicy, I extends Schema = Schema, O extends Schema = Schema> {
   sender: P;
   input: I;
   output: O;
 }
 
-export function defineRequest<P extends SenderPolicy, I extends z.ZodType, O extends z.ZodType>(
+export function defineRequest<P extends SenderPolicy, I extends Schema, O extends Schema>(
   contract: RequestContract<P, I, O>,
 ): RequestContract<P, I, O> {
   return contract;

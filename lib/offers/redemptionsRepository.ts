@@ -31,6 +31,9 @@ export async function updateRedemption(
   });
 }
 
+/** Redemptions a stopped worker may have left mid-way: resumeRedemptions goes on from each at the next start. */
+export const UNFINISHED_REDEMPTION_STATUSES: RedemptionStatus[] = ['proving', 'paying', 'booking'];
+
 export function redemptionsWithStatus(db: CompanionDatabase, statuses: RedemptionStatus[]): Promise<RedemptionRow[]> {
   return db.redemptions.where('status').anyOf(statuses).toArray();
 }

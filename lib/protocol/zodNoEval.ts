@@ -1,4 +1,6 @@
-import { z } from 'zod';
+// zod/mini's config is zod's (one core): importing it here keeps zod itself out of bundles that
+// use only zod/mini (the service worker's start script).
+import { z } from 'zod/mini';
 
 // MV3 extension pages forbid `new Function`. Zod 4 compiles a fast path for object schemas with
 // `new Function` unless `jitless` is set, and it reads the flag when a schema is *constructed*

@@ -51,6 +51,9 @@ export async function claimForSubmission(
   });
 }
 
+/** What a stopped worker may have left mid-vote: resumeVotes closes or sends each at the next start. */
+export const UNFINISHED_VOTE_STATUSES: VoteStatus[] = ['awaiting-signature', 'signed', 'submitting'];
+
 export function votesWithStatus(db: CompanionDatabase, statuses: VoteStatus[]): Promise<VoteRow[]> {
   return db.votes.where('status').anyOf(statuses).toArray();
 }

@@ -44,10 +44,10 @@ describe('listed sites without tags', () => {
   test('a tab whose events the worker never saw (open before an install or an update) is marked when it starts', async () => {
     const { page, tabId } = await openSite(j, `${j.server.origins.alex}${ENS_PATHS.alexNoTags}`);
     await waitForBadge(j, tabId, '✓');
-    // What a worker that never saw the tab has: no state for it, no badge.
+    // What a worker that never saw the tab has (an update also clears storage.session): no state, no badge.
     await j.browser.serviceWorker.evaluate(async (id) => {
       const { chrome } = globalThis as unknown as InWorker;
-      await chrome.storage.session.remove(`tab:${id}`);
+      await chrome.storage.session.clear();
       await chrome.action.setBadgeText({ tabId: id });
     }, tabId);
     expect(await j.browser.badgeText(tabId)).toBe('');

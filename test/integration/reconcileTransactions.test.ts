@@ -9,7 +9,8 @@ import type { TransactionRow } from '@/lib/db/rows';
 import { merkleDistributorAbi } from '@/lib/income/core/abis';
 import { buildGetRewardCall } from '@/lib/lp/core';
 import { formatTokenId } from '@/lib/protocol/caip19';
-import { LEGACY_RESTART_MESSAGE, notSentMessage, reconcileTransactions } from '@/lib/income/background/reconcileTransactions';
+import { reconcileTransactions } from '@/lib/income/background/reconcileTransactions';
+import { LEGACY_RESTART_MESSAGE, notSentMessage } from '@/lib/income/core/transactionRecheck';
 import { devnetClient, type DevnetClient } from '../devnet/client';
 import { DEVNET_HOLDERS, DEVNET_INCOME, startDevnet, type Devnet, type DevnetIncomeRound } from '../devnet/devnet';
 

@@ -3,7 +3,8 @@ import { backgroundDeps } from '../../app/background/backgroundDeps';
 import { updateSetting, writeSetting } from '../../settings/settingsRepository';
 import type { alertsRequests } from '../contract';
 import { applyOpenIn } from './openIn';
-import { checkAlerts, ensureAlertAlarm } from './startAlerts';
+import { ensureAlertAlarm } from './alertAlarm';
+import { checkAlerts } from './startAlerts';
 
 export const alertsHandlers: RequestHandlers<typeof alertsRequests> = {
   'set-alert-prefs': async ({ prefs }) => {

@@ -17,3 +17,17 @@ export function keyedQueue<K>(): <T>(key: K, work: () => Promise<T>) => Promise<
     return run;
   };
 }
+
+const SHARED = Symbol.for('personal-token-companion.keyed-queues');
+type WithQueues = typeof globalThis & { [SHARED]?: Map<string, unknown> };
+
+/**
+ * The queue named `name` for the whole worker: the service worker runs two scripts
+ * (lib/app/background/backgroundFeatures.ts) that each bundle their own copy of a module, and
+ * writes they both make (tab states) must still wait for each other.
+ */
+export function workerWideQueue<K>(name: string): <T>(key: K, work: () => Promise<T>) => Promise<T> {
+  const queues = ((globalThis as WithQueues)[SHARED] ??= new Map());
+  if (!queues.has(name)) queues.set(name, keyedQueue<K>());
+  return queues.get(name) as ReturnType<typeof keyedQueue<K>>;
+}

@@ -3,6 +3,7 @@ import type { detectRequests } from '../contract';
 import { injectCompanion } from '../../gates/background/injectCompanion';
 import { enabledTokenList } from '../../lists/tokenListsRepository';
 import { recogniseListedSite, tabStateOrListed } from './listedSiteTab';
+import { listedSitesFrom } from './listedSites';
 import { resolveDeclaration } from './resolveDeclaration';
 import { forgetTabDocument, updateTabState, writeTabState } from './tabStates';
 import { backgroundDeps } from '../../app/background/backgroundDeps';
@@ -37,5 +38,5 @@ export const detectHandlers: RequestHandlers<typeof detectRequests> = {
     }
     return null;
   },
-  'tab-state': ({ tabId }) => tabStateOrListed(backgroundDeps().db, tabId),
+  'tab-state': ({ tabId }) => tabStateOrListed(() => listedSitesFrom(backgroundDeps().db), tabId),
 };

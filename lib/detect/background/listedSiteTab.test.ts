@@ -7,7 +7,9 @@ import type { TabState } from '@/lib/detect/tabState';
 import { CompanionDatabase } from '@/lib/db/database';
 import { parseTokenList } from '@/lib/detect/core/tokenListSchema';
 import { saveAddedList, setListEnabled } from '@/lib/lists/tokenListsRepository';
+import { watchWrites } from '@/lib/app/background/watchWrites';
 import { listedSiteState, recogniseListedSite, recogniseOpenTabs, tabStateOrListed, watchListedSites } from './listedSiteTab';
+import { listedSitesFrom } from './listedSites';
 import { forgetTab, readTabState, writeTabState } from './tabStates';
 
 const list = devnetList as TokenList;
@@ -21,6 +23,8 @@ function fresh(): CompanionDatabase {
   opened.push(db);
   return db;
 }
+/** How the worker reads the listed sites: storage.session's copy, built from IndexedDB when absent. */
+const sitesOf = (db: CompanionDatabase) => () => listedSitesFrom(db);
 
 test('a listed site is recognised from its URL alone, with the creator the list names', () => {
   expect(listedSiteState(list, 'http://localhost:4101/some/page?x=1')).toMatchObject({
@@ -65,8 +69,8 @@ test('at start, tabs already open on a listed site are marked; the others are le
   const listed = await fakeBrowser.tabs.create({ url: 'http://localhost:4101/about-me' });
   const plain = await fakeBrowser.tabs.create({ url: 'http://localhost:4103/plain' });
   const db = fresh();
-  watchListedSites(() => db);
-  await recogniseOpenTabs(() => db);
+  watchListedSites(sitesOf(db));
+  await recogniseOpenTabs(sitesOf(db));
   await vi.waitFor(async () => expect(await readTabState(listed.id!)).toMatchObject({ creatorName: 'Alex Masmej', listedDomain: true }));
   expect(await fakeBrowser.action.getBadgeText({ tabId: listed.id! })).toBe('✓');
   expect(await readTabState(plain.id!)).toBeNull();
@@ -74,7 +78,7 @@ test('at start, tabs already open on a listed site are marked; the others are le
 
 test('a URL change re-applies the listed state at once, and a tab brought to the front is checked', async () => {
   const db = fresh();
-  watchListedSites(() => db);
+  watchListedSites(sitesOf(db));
   const tab = await fakeBrowser.tabs.create({ url: 'http://localhost:4103/plain' });
   // A single-page site's pushState: the state went with the 'loading', the new URL brings it back.
   await forgetTab(tab.id!);
@@ -92,8 +96,8 @@ test('the popup on a listed tab whose events were missed still gets its creator'
   const db = fresh();
   const tab = await fakeBrowser.tabs.create({ url: 'http://localhost:4101/about-me' });
   const plain = await fakeBrowser.tabs.create({ url: 'http://localhost:4103/plain' });
-  expect(await tabStateOrListed(db, tab.id!)).toMatchObject({ creatorName: 'Alex Masmej', listedDomain: true });
-  expect(await tabStateOrListed(db, plain.id!)).toBeNull();
+  expect(await tabStateOrListed(sitesOf(db), tab.id!)).toMatchObject({ creatorName: 'Alex Masmej', listedDomain: true });
+  expect(await tabStateOrListed(sitesOf(db), plain.id!)).toBeNull();
 });
 
 test("a domain from a list the holder added is recognised; a disabled list's is not", async () => {
@@ -114,11 +118,20 @@ test("a domain from a list the holder added is recognised; a disabled list's is 
   });
   if (!parsed.ok) throw new Error('bad list');
   const db = fresh();
-  await saveAddedList(db, 'https://lists.example/added.json', parsed.list, 1);
-  const tab = await fakeBrowser.tabs.create({ url: 'http://localhost:4103/plain' });
-  expect(await tabStateOrListed(db, tab.id!)).toMatchObject({ creatorName: 'Olga Other', listedDomain: true });
+  const stopWatching = watchWrites(db.name);
+  try {
+    const tab = await fakeBrowser.tabs.create({ url: 'http://localhost:4103/plain' });
+    // The session's copy is built before the holder adds the list: the write drops it.
+    expect(await tabStateOrListed(sitesOf(db), tab.id!)).toBeNull();
+    await saveAddedList(db, 'https://lists.example/added.json', parsed.list, 1);
+    await vi.waitFor(async () =>
+      expect(await tabStateOrListed(sitesOf(db), tab.id!)).toMatchObject({ creatorName: 'Olga Other', listedDomain: true }),
+    );
 
-  await forgetTab(tab.id!);
-  await setListEnabled(db, 'https://lists.example/added.json', false, 2);
-  expect(await tabStateOrListed(db, tab.id!)).toBeNull();
+    await forgetTab(tab.id!);
+    await setListEnabled(db, 'https://lists.example/added.json', false, 2);
+    await vi.waitFor(async () => expect(await tabStateOrListed(sitesOf(db), tab.id!)).toBeNull());
+  } finally {
+    stopWatching();
+  }
 });

@@ -3,8 +3,6 @@ import { chainById } from '@/lib/chain/knownChains';
 import { listedEntryForUrl } from '@/lib/detect/core/listedSite';
 import type { TokenList } from '@/lib/detect/core/confirmation';
 import type { TabState } from '@/lib/detect/tabState';
-import type { CompanionDatabase } from '@/lib/db/database';
-import { enabledTokenList } from '@/lib/lists/tokenListsRepository';
 import { formatTokenId } from '@/lib/protocol/caip19';
 import { readTabState, writeTabStateIfNone } from './tabStates';
 
@@ -50,36 +48,39 @@ function changesSite(change: { status?: string; url?: string }): boolean {
   return change.url !== undefined || change.status === 'loading' || change.status === 'complete';
 }
 
-/** Marks a tab on a listed site; the list is read from IndexedDB only for http(s) tabs. */
-async function recognise(db: () => CompanionDatabase, tabId: number, url: string | undefined): Promise<void> {
-  if (!url?.startsWith('http')) return; // new tabs, browser pages: never listed, no database read
-  await recogniseListedSite(tabId, url, await enabledTokenList(db()));
+/** Where the listed sites come from (a storage.session copy of the enabled lists' sites, in the worker). */
+export type ListedSites = () => Promise<TokenList>;
+
+/** Marks a tab on a listed site; the list is read only for http(s) tabs. */
+async function recognise(listed: ListedSites, tabId: number, url: string | undefined): Promise<void> {
+  if (!url?.startsWith('http')) return; // new tabs, browser pages: never listed, nothing read
+  await recogniseListedSite(tabId, url, await listed());
 }
 
 /**
  * Listed sites are recognised from the tab's URL, whenever the service worker learns of one: when
  * a tab loads or its URL changes (a single-page site's pushState: the state is re-applied at
- * once), and when a tab is brought to the front; at start, recogniseOpenTabs. The list is read only
- * from IndexedDB: no request, no script in the page. Listeners are added synchronously, as a
- * waking service worker requires; the database is opened on the first http(s) tab only.
+ * once), and when a tab is brought to the front; at start, recogniseOpenTabs. Nothing is asked of
+ * the page: no request, no script in it. Listeners are added synchronously, as a waking service
+ * worker requires; the list is read on the first http(s) tab only.
  */
-export function watchListedSites(db: () => CompanionDatabase): void {
+export function watchListedSites(listed: ListedSites): void {
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
-    if (changesSite(change)) void recognise(db, tabId, tab.url).catch(logFailure);
+    if (changesSite(change)) void recognise(listed, tabId, tab.url).catch(logFailure);
   });
   browser.tabs.onActivated.addListener(({ tabId }) => {
     void browser.tabs
       .get(tabId)
-      .then((tab) => recognise(db, tabId, tab.url))
+      .then((tab) => recognise(listed, tabId, tab.url))
       .catch(logFailure);
   });
 }
 
 /** At start: tabs opened while the worker was not running, or before an update. */
-export async function recogniseOpenTabs(db: () => CompanionDatabase): Promise<void> {
+export async function recogniseOpenTabs(listed: ListedSites): Promise<void> {
   await browser.tabs
     .query({})
-    .then((tabs) => Promise.all(tabs.map((tab) => tab.id !== undefined && recognise(db, tab.id, tab.url))))
+    .then((tabs) => Promise.all(tabs.map((tab) => tab.id !== undefined && recognise(listed, tab.id, tab.url))))
     .catch(logFailure);
 }
 
@@ -87,16 +88,16 @@ export async function recogniseOpenTabs(db: () => CompanionDatabase): Promise<vo
  * The tab's state for the popup: what is stored, or else what the list says of its URL now
  * (an event the service worker missed must not leave the popup blank on a listed site).
  */
-export async function tabStateOrListed(db: CompanionDatabase, tabId: number): Promise<TabState | null> {
+export async function tabStateOrListed(listed: ListedSites, tabId: number): Promise<TabState | null> {
   const stored = await readTabState(tabId);
   if (stored) return stored;
   const tab = await browser.tabs.get(tabId).catch(() => undefined);
   if (!tab?.url?.startsWith('http')) return null;
-  await recogniseListedSite(tabId, tab.url, await enabledTokenList(db));
+  await recogniseListedSite(tabId, tab.url, await listed());
   return readTabState(tabId);
 }
 
 function logFailure(error: unknown): void {
-  // The tab may be gone, or the database closing: the next event tries again.
+  // The tab may be gone, or the list unreadable: the next event tries again.
   console.warn('Listed site check failed', error);
 }

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import type { TabState } from '@/lib/detect/tabState';
-import { keyedQueue } from '../../app/background/keyedQueue';
+import { workerWideQueue } from '../../app/background/keyedQueue';
 
 // Tab states live in storage.session: they survive the service worker stopping, and vanish
 // with the browser session. Content scripts cannot read that area (trusted contexts only).
@@ -35,7 +35,7 @@ export async function readTabStateFor(tabId: number, documentId: string | null):
 }
 
 /** Writes and forgets of one tab in order: a check of an old document never undoes a newer declaration. */
-const inOrder = keyedQueue<number>();
+const inOrder = workerWideQueue<number>('tab-states');
 
 export function writeTabState(tabId: number, state: TabState, documentId: string | null = null): Promise<void> {
   return inOrder(tabId, async () => {

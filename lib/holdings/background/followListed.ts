@@ -1,6 +1,6 @@
 import type { CompanionDatabase } from '@/lib/db/database';
 import { enabledListEntries } from '@/lib/lists/tokenListsRepository';
-import { SHIPPED_LIST_KEY } from '@/lib/lists/core/listSource';
+import { SHIPPED_LIST_KEY } from '@/lib/lists/shippedList';
 import { formatTokenId, parseTokenId } from '@/lib/protocol/caip19';
 import { UserFacingError } from '../../app/userFacingError';
 import { follow } from '../followsRepository';

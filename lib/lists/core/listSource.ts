@@ -7,8 +7,6 @@ export const MAX_LIST_BYTES = 4 * 1024 * 1024;
 export const LIST_FETCH_TIMEOUT_MS = 10_000;
 /** A list is fetched again at most once a day (its last attempt, good or not, counts). */
 export const LIST_REFETCH_AFTER_MS = 24 * 60 * 60 * 1000;
-/** The key of the list this build ships, in the tokenLists table (only its enabled flag is stored). */
-export const SHIPPED_LIST_KEY = 'shipped';
 
 /** Why `input` cannot be a list URL, as one sentence; undefined when it can. */
 export function listUrlProblem(input: string): string | undefined {

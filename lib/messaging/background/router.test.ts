@@ -76,6 +76,25 @@ describe('the router', () => {
     expect(await route(envelope('constructor', {}), popup())).toMatchObject({ ok: false, code: 'router.unknown-request' });
   });
 
+  test('a type it does not declare goes to `otherwise` untouched; one it declares never does', async () => {
+    const otherwise = vi.fn(async () => ({ ok: true as const, value: 'from the rest of the background' }));
+    const tabState = vi.fn(async () => null);
+    const route = createRouter({
+      contracts: { 'tab-state': appRequests['tab-state'] },
+      handlers: { 'tab-state': tabState },
+      readTabState: async () => null,
+      otherwise,
+    });
+    const refresh = envelope('refresh', { tokenIds: [] });
+    expect(await route(refresh, popup())).toEqual({ ok: true, value: 'from the rest of the background' });
+    expect(otherwise).toHaveBeenCalledWith(refresh, popup());
+    expect(await route(envelope('tab-state', { tabId: 3 }), popup())).toEqual({ ok: true, value: null });
+    expect(tabState).toHaveBeenCalledTimes(1);
+    // Not a request at all: refused here, never handed on.
+    expect(await route('hello', popup())).toMatchObject({ ok: false, code: 'router.unknown-request' });
+    expect(otherwise).toHaveBeenCalledTimes(1);
+  });
+
   test('a malformed payload is refused before any handler runs', async () => {
     const claim = vi.fn();
     const { route } = setup({ claim });

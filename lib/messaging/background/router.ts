@@ -1,6 +1,6 @@
 import '@/lib/protocol/zodNoEval';
 import { browser, type Browser } from 'wxt/browser';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { TabState } from '@/lib/detect/tabState';
 import { BaseError, describeCauseChain } from '@/lib/errors/baseError';
 import type { RequestContract, RequestContracts, RequestHandler, RequestHandlers, SenderContexts, SenderPolicy } from '../contract';
@@ -36,12 +36,18 @@ export interface RouterOptions<M extends RequestContracts> {
   readDeclaringDocument?: (tabId: number) => Promise<string | null>;
   /** Checks every answer against its output schema (dev, devnet and test builds): a mismatch is a bug. */
   checkOutputs?: boolean;
+  /**
+   * Where a request of a type not in `contracts` goes (the service worker's start script answers
+   * a few types itself and hands the rest to the whole background, loaded on first need); without
+   * it, such a request is refused as unknown.
+   */
+  otherwise?: Route;
   log?: (message: string, ...details: unknown[]) => void;
 }
 
 export type Route = (message: unknown, sender: Sender) => Promise<Response<unknown>>;
 
-const envelopeSchema = z.object({ channel: z.literal(REQUEST_CHANNEL), type: z.string().max(64), payload: z.unknown() });
+const envelopeSchema = z.object({ channel: z.literal(REQUEST_CHANNEL), type: z.string().check(z.maxLength(64)), payload: z.unknown() });
 
 type Resolved<P extends SenderPolicy> = { ok: true; context: SenderContexts[P] } | { ok: false; refusal: Refusal };
 type TabReaders = Pick<RouterOptions<RequestContracts>, 'readTabState' | 'readDeclaringDocument'>;
@@ -94,7 +100,7 @@ type Run = (payload: unknown, sender: Sender) => Promise<Response<unknown>>;
  * sentence; anything else is logged with its cause chain and answered with a generic sentence.
  */
 export function createRouter<M extends RequestContracts>(options: RouterOptions<M>): Route {
-  const { contracts, handlers, readTabState, readDeclaringDocument, checkOutputs = false, log = console.error } = options;
+  const { contracts, handlers, readTabState, readDeclaringDocument, checkOutputs = false, otherwise, log = console.error } = options;
 
   const bind = <C extends RequestContract>(type: string, contract: C, handler: RequestHandler<C>): Run => {
     return async (raw, sender) => {
@@ -105,7 +111,7 @@ export function createRouter<M extends RequestContracts>(options: RouterOptions<
       try {
         const value = await handler(payload.data, resolved.context);
         if (checkOutputs) {
-          const checked = contract.output.safeParse(value);
+          const checked = z.safeParse(contract.output, value);
           if (!checked.success) throw new Error(`answer does not match the output schema of ${type}: ${z.prettifyError(checked.error)}`);
         }
         return { ok: true, value };
@@ -123,9 +129,10 @@ export function createRouter<M extends RequestContracts>(options: RouterOptions<
 
   return async (message, sender) => {
     const envelope = envelopeSchema.safeParse(message);
-    const run = envelope.success ? routes.get(envelope.data.type) : undefined;
-    if (!envelope.success || !run) return refuse('router.unknown-request');
-    return run(envelope.data.payload, sender);
+    if (!envelope.success) return refuse('router.unknown-request');
+    const run = routes.get(envelope.data.type);
+    if (run) return run(envelope.data.payload, sender);
+    return otherwise ? otherwise(message, sender) : refuse('router.unknown-request');
   };
 }
 

@@ -20,7 +20,13 @@ import { OfferEndpointError, fetchOfferNonce, postOfferBooking } from '../core/o
 import { offerProofFields } from '../core/offerProof';
 import { buildTransferCall } from '../core/transferCall';
 import { offersOf } from '../core/offersOf';
-import { redemptionById, redemptionsWithStatus, saveRedemption, updateRedemption } from '../redemptionsRepository';
+import {
+  redemptionById,
+  redemptionsWithStatus,
+  saveRedemption,
+  updateRedemption,
+  UNFINISHED_REDEMPTION_STATUSES,
+} from '../redemptionsRepository';
 
 /**
  * Redeeming a creator's offer, in the background, one step after the other, each saved before
@@ -297,7 +303,7 @@ async function bookStep(deps: Pick<OffersDeps, 'db'>, id: string): Promise<void>
  */
 export async function resumeRedemptions(deps: OffersDeps, startedAt = Date.now()): Promise<void> {
   const { db } = deps;
-  const rows = (await redemptionsWithStatus(db, ['proving', 'paying', 'booking'])).filter((r) => r.updatedAt < startedAt);
+  const rows = (await redemptionsWithStatus(db, UNFINISHED_REDEMPTION_STATUSES)).filter((r) => r.updatedAt < startedAt);
   await Promise.all(
     rows.map(async (row) => {
       if (row.status === 'proving') {

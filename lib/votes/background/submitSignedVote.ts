@@ -1,6 +1,6 @@
 import type { BackgroundDeps } from '@/lib/app/background/backgroundDeps';
 import { voteEnvelope } from '@/lib/votes/core/buildVoteTypedData';
-import { claimForSubmission, updateVote, voteById, votesWithStatus } from '@/lib/votes/votesRepository';
+import { claimForSubmission, updateVote, voteById, votesWithStatus, UNFINISHED_VOTE_STATUSES } from '@/lib/votes/votesRepository';
 import { HubRefusedVoteError, VotesError } from '@/lib/votes/core/errors';
 import { createHubClient } from '@/lib/votes/core/hubClient';
 import { keepAliveWhile } from '../../wallet/keepAlive';
@@ -100,12 +100,13 @@ function sentence(text: string): string {
  */
 export async function resumeVotes(deps: Pick<BackgroundDeps, 'db'>, options: Pick<SubmitOptions, 'retryDelaysMs'> = {}): Promise<void> {
   const { db } = deps;
-  for (const row of await votesWithStatus(db, ['awaiting-signature'])) {
+  const rows = await votesWithStatus(db, UNFINISHED_VOTE_STATUSES);
+  for (const row of rows.filter((r) => r.status === 'awaiting-signature')) {
     await updateVote(db, row.id, {
       status: 'failed',
       error: 'The extension restarted while your wallet was open, so nothing was sent. Vote again.',
     });
   }
-  for (const row of await votesWithStatus(db, ['signed', 'submitting']))
+  for (const row of rows.filter((r) => r.status !== 'awaiting-signature'))
     await submitSignedVote(deps, row.id, { ...options, afterRestart: true });
 }
