@@ -19,7 +19,7 @@ import type { Cleanup } from './cleanup';
 // background answers (an unknown type: the features' router refuses it), which loads
 // background-features.js into the woken worker: what the first chain read or signature pays on top.
 
-const ROUNDS = 7;
+const ROUNDS = 11;
 /** Rounds again under Chrome's tracing (it slows the start down), for the worker thread's CPU time. */
 const TRACED_ROUNDS = 5;
 /** Quiet time after the workers stopped, before the next start is timed. */

@@ -212,7 +212,7 @@ function tallyRows(tally: TallyBenchResult | undefined): Row[] {
 }
 
 function coldStartRow(c: ColdStartResult | undefined): Row {
-  const figure = "Service worker cold start: stopped, the popup's first request (tab-state) answered (median of 7)";
+  const figure = "Service worker cold start: stopped, the popup's first request (tab-state) answered (median of 11)";
   const budget = `≤ ${BUDGETS.serviceWorkerColdStartVsEmpty}× the empty worker`;
   if (!c) return missing(figure, budget);
   return {
