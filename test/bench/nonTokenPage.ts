@@ -4,6 +4,7 @@ import type { DemoServer } from '../demo-server/server';
 import { CHROMIUM, type ExtensionBrowser } from '../e2e/harness/browser';
 import type { ExtensionBuild } from './build';
 import type { Cleanup } from './cleanup';
+import { FEATURES_SCRIPT } from '../../lib/app/background/backgroundFeatures';
 import { median, sleep } from './stats';
 import { contextSetupMs, mainThreadMs, scriptMs, traceLoad } from './trace';
 
@@ -48,11 +49,16 @@ async function tracedLoads(context: BrowserContext, url: string, scriptUrls: str
   return samples;
 }
 
-/** Every request but the page's own document; Playwright reports service-worker fetches too. */
+/**
+ * Every request but the page's own document; Playwright reports service-worker fetches too. The
+ * worker importing its own installed script (background-features.js, on the browser session's first
+ * http page: it builds the listed sites' copy) reads the extension's package, not the network.
+ */
 function recordRequests(context: BrowserContext, documentUrl: string) {
   const seen: string[] = [];
   const listener = (r: Request) => {
     if (r.isNavigationRequest() && r.url() === documentUrl) return;
+    if (r.serviceWorker() && r.url().endsWith(FEATURES_SCRIPT)) return;
     seen.push(`${r.serviceWorker() ? 'service worker' : 'page'}: ${r.method()} ${r.url()}`);
   };
   context.on('request', listener);

@@ -76,7 +76,8 @@ async function seed(browser: ExtensionBrowser, demo: DemoServer): Promise<number
       await popup.getByRole('button', { name: 'Watch', exact: true }).click();
       await watch.waitFor({ state: 'detached' });
     }
-    await popup.getByRole('button', { name: /^Follow / }).click();
+    // The site's own card (holder 1's wallet also lists Mike under "Found in your wallet").
+    await popup.getByTestId('site-card').getByRole('button', { name: /^Follow / }).click();
     // Followed, and read from the chain: every row shows a balance rather than "Not read yet".
     await popup.waitForFunction(
       (rows) => {
