@@ -77,7 +77,10 @@ async function seed(browser: ExtensionBrowser, demo: DemoServer): Promise<number
       await watch.waitFor({ state: 'detached' });
     }
     // The site's own card (holder 1's wallet also lists Mike under "Found in your wallet").
-    await popup.getByTestId('site-card').getByRole('button', { name: /^Follow / }).click();
+    await popup
+      .getByTestId('site-card')
+      .getByRole('button', { name: /^Follow / })
+      .click();
     // Followed, and read from the chain: every row shows a balance rather than "Not read yet".
     await popup.waitForFunction(
       (rows) => {
