@@ -1,4 +1,5 @@
-import type { Address, ContractFunctionParameters, PublicClient } from 'viem';
+import type { ChainClient } from '@/lib/chain/createChainClient';
+import type { Address, ContractFunctionParameters } from 'viem';
 import { erc20Abi, multicall3ReadAbi } from './abis';
 import { pricePlan, type PriceReads } from './pricePlan';
 import { outcomeValue as value, type ContractRead, type ReadOutcome, type ReadPlan } from './readPlan';
@@ -68,7 +69,7 @@ export class SnapshotBlockError extends BaseError {
  * one batch. Returns the outcomes in order, and the block they were read at.
  */
 export async function multicallChunked(
-  client: PublicClient,
+  client: ChainClient,
   multicall3: Address,
   reads: readonly ContractRead[],
   maxReads: number = MAX_READS_PER_CALL,
@@ -109,7 +110,7 @@ export async function multicallChunked(
 }
 
 async function execute(
-  client: PublicClient,
+  client: ChainClient,
   chain: ChainConfig,
   reads: ContractRead[],
   strategy: ReadStrategy,
@@ -135,7 +136,7 @@ async function execute(
  * baseline the bench compares against.
  */
 export async function readChainSnapshot<T = null>(
-  client: PublicClient,
+  client: ChainClient,
   chain: ChainConfig,
   tokens: Address[],
   account: Address | null,

@@ -1,4 +1,5 @@
-import type { Abi, Address, ContractFunctionParameters, PublicClient } from 'viem';
+import type { ChainClient } from '@/lib/chain/createChainClient';
+import type { Abi, Address, ContractFunctionParameters } from 'viem';
 
 // A read plan is a list of contract reads plus a decoder for exactly those outcomes. Plans are
 // concatenated into one Multicall3 read (allowFailure; aggregate3 calls of at most 500 reads sent
@@ -43,7 +44,7 @@ export function combinePlans<P extends readonly ReadPlan<unknown>[]>(...plans: P
 }
 
 /** Runs a plan as one eth_call (optionally at a past block, e.g. a snapshot program's). */
-export async function runReadPlan<T>(client: PublicClient, multicall3: Address, plan: ReadPlan<T>, blockNumber?: bigint): Promise<T> {
+export async function runReadPlan<T>(client: ChainClient, multicall3: Address, plan: ReadPlan<T>, blockNumber?: bigint): Promise<T> {
   if (plan.reads.length === 0) return plan.decode([]);
   // Reads of several ABIs in one call: viem checks each against the general shape only.
   const contracts: readonly ContractFunctionParameters[] = plan.reads;

@@ -1,5 +1,6 @@
+import type { ChainClient } from '../../lib/chain/createChainClient';
 import snapshot from '@snapshot-labs/snapshot.js';
-import { createPublicClient, http, type Address, type PublicClient } from 'viem';
+import { createPublicClient, http, type Address } from 'viem';
 import { erc20Abi } from '../../lib/chain/abis';
 import type { EnvelopeExpectation, Recover } from '../../lib/votes/core/checkEnvelope';
 import { checkEnvelopes } from '../../lib/votes/core/verifyTally';
@@ -23,7 +24,7 @@ export interface SampleCosts {
 export async function measureSample(
   sample: readonly { address: Address; sig: `0x${string}`; data: unknown }[],
   expected: EnvelopeExpectation,
-  chain: { client: PublicClient; rpcUrl: string; source: VotingPowerSource; blockNumber: bigint },
+  chain: { client: ChainClient; rpcUrl: string; source: VotingPowerSource; blockNumber: bigint },
   recover: Recover,
 ): Promise<SampleCosts> {
   const ours = { signaturesMs: 0, balancesMs: 0 };

@@ -79,7 +79,7 @@ test('V3, V4 and via-intermediate prices equal the pools’ raw state; the thin 
   const config = { ...chainById(DEVNET_C.chainId)!, rpcUrls: [proxy.url] };
   const tokens = [DEVNET_C.lena, DEVNET_C.jess, DEVNET_C.kai, DEVNET_C.thin];
   const client = createChainClient(config);
-  await client.getChainId(); // warm up: the count below is the refresh alone
+  await client.getBlockNumber(); // warm up: the count below is the refresh alone
   proxy.resetCount();
   const snapshot = await readChainSnapshot(client, config, tokens, DEVNET_C_HOLDER.address);
   expect(proxy.requestCount()).toBe(1);
@@ -159,7 +159,7 @@ test('no ETH/USD pool on the chain: WETH-quoted coins get their exact ETH price 
   const config: ChainConfig = { ...known, rpcUrls: [proxy.url], stablecoin: { ...known.stablecoin, address: noStable } };
   const tokens = [DEVNET_C.lena, DEVNET_C.jess, DEVNET_C.kai, DEVNET_C.thin];
   const client = createChainClient(config);
-  await client.getChainId();
+  await client.getBlockNumber();
   proxy.resetCount();
   const snapshot = await readChainSnapshot(client, config, tokens, DEVNET_C_HOLDER.address);
   expect(proxy.requestCount()).toBe(1);
@@ -224,7 +224,7 @@ test('many follows: the reads split into aggregate3 calls of at most 500, still 
   const strays = Array.from({ length: 24 }, (_, i) => getAddress(`0x${keccak256(toHex(`stray:${i}`)).slice(26)}`));
   const tokens = [DEVNET_C.lena, DEVNET_C.jess, DEVNET_C.kai, DEVNET_C.thin, DEVNET_C.zed, ...strays];
   const client = createChainClient(config);
-  await client.getChainId();
+  await client.getBlockNumber();
   proxy.resetCount();
   const chunked = await readChainSnapshot(client, config, tokens, DEVNET_C_HOLDER.address);
   expect(proxy.requestCount()).toBe(1);

@@ -1,6 +1,7 @@
 import { lowerAddress } from '@/lib/protocol/address';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { encodeFunctionData, type Address, type Hex, type PublicClient } from 'viem';
+import { encodeFunctionData, type Address, type Hex } from 'viem';
+import type { ChainClient } from '@/lib/chain/createChainClient';
 import { DEVNET_A } from '@/lib/chain/devnet';
 import { chainById } from '@/lib/chain/knownChains';
 import { createChainClient } from '@/lib/chain/createChainClient';
@@ -21,7 +22,7 @@ const ALEX = formatTokenId(DEVNET_A.chainId, DEVNET_A.creatorToken);
 const { holder1, holder2, holder4 } = DEVNET_HOLDERS;
 const { q1, q2, partner } = DEVNET_INCOME.rounds;
 let devnet: Devnet;
-let chain: PublicClient;
+let chain: ChainClient;
 let anvil: DevnetClient;
 
 beforeAll(async () => {

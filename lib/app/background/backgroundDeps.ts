@@ -1,4 +1,4 @@
-import type { PublicClient } from 'viem';
+import type { ChainClient } from '@/lib/chain/createChainClient';
 import { clientFor } from '@/lib/chain/chainClients';
 import type { ChainConfig } from '@/lib/chain/types';
 import { database, type CompanionDatabase } from '@/lib/db/database';
@@ -14,7 +14,7 @@ import { wallet, type Wallet } from '@/lib/wallet';
 export interface BackgroundDeps {
   db: CompanionDatabase;
   /** The client of a chain through the holder's RPC endpoints (the chain's defaults when none). */
-  clientFor(chain: ChainConfig, rpcUrls: string[] | undefined): PublicClient;
+  clientFor(chain: ChainConfig, rpcUrls: string[] | undefined): ChainClient;
   /** The extension's wallet (MetaMask), for transactions and typed-data signatures. */
   wallet: Pick<Wallet, 'sendTransaction' | 'signTypedData' | 'supportsAtomicBatch' | 'sendCalls' | 'callsStatus'>;
   /** The wallets of the page a gate is unlocked on, asked in that page. */

@@ -1,13 +1,14 @@
-import { erc20Abi, getAddress, namehash, zeroAddress, type Address, type PublicClient } from 'viem';
+import type { ChainClient } from '@/lib/chain/createChainClient';
+import { erc20Abi, getAddress, namehash, zeroAddress, type Address } from 'viem';
 import { normalize } from 'viem/ens';
 import type { EnsEvidence } from '@/lib/detect/core/ensConfirmation';
 import { ensRegistryAbi, ensResolverAbi, tokenControllerAbi } from '@/lib/detect/core/ensAbis';
 
 export interface EnsReadClients {
   /** The client of the token's own chain (from its CAIP-19 id). */
-  token: PublicClient;
+  token: ChainClient;
   /** The client of the chain ENS lives on (Ethereum; chain A on the devnet). */
-  ens: PublicClient;
+  ens: ChainClient;
   registry: Address;
 }
 

@@ -1,4 +1,5 @@
-import { decodeFunctionResult, encodeFunctionData, multicall3Abi, type Address, type PublicClient } from 'viem';
+import type { ChainClient } from '@/lib/chain/createChainClient';
+import { decodeFunctionResult, encodeFunctionData, multicall3Abi, type Address } from 'viem';
 import { erc20Abi } from '@/lib/chain/abis';
 import type { ChainConfig } from '@/lib/chain/types';
 
@@ -8,7 +9,7 @@ import type { ChainConfig } from '@/lib/chain/types';
  * of the call itself (endpoint down, limit hit) throws, so earlier finds are kept.
  */
 export async function balancesOf<T extends { address: Address }>(
-  client: PublicClient,
+  client: ChainClient,
   chain: Pick<ChainConfig, 'multicall3'>,
   chunk: readonly T[],
   account: Address,

@@ -1,4 +1,5 @@
-import { decodeFunctionData, type Address, type Hex, type PublicClient, type Transaction } from 'viem';
+import type { ChainClient } from '@/lib/chain/createChainClient';
+import { decodeFunctionData, type Address, type Hex, type Transaction } from 'viem';
 import type { CompanionDatabase } from '@/lib/db/database';
 import type { TransactionRow } from '@/lib/db/rows';
 import { updateTransaction } from '@/lib/wallet/transactionsRepository';
@@ -13,7 +14,7 @@ const CLOCK_SLACK_MS = 10 * 60_000;
 export interface ReconcileDependencies {
   db: CompanionDatabase;
   /** The chain's client, or null when the extension does not support that chain. */
-  clientFor: (chainId: number) => PublicClient | null;
+  clientFor: (chainId: number) => ChainClient | null;
   /** Records created from this time on belong to the running worker and are left alone. */
   startedAt?: number;
   /** How many recent blocks to search for a transaction whose hash the record lost. */
@@ -90,14 +91,14 @@ function settle(db: CompanionDatabase, row: TransactionRow, outcome: Outcome): P
   return same ? Promise.resolve(row) : updateTransaction(db, row.id, outcome);
 }
 
-async function receiptOf(client: PublicClient, hash: Hex): Promise<Outcome | null> {
+async function receiptOf(client: ChainClient, hash: Hex): Promise<Outcome | null> {
   const receipt = await client.getTransactionReceipt({ hash }).catch(() => null);
   if (!receipt) return null;
   const ok = receipt.status === 'success';
   return { status: ok ? 'confirmed' : 'failed', hash: receipt.transactionHash, error: ok ? null : REVERTED_MESSAGE };
 }
 
-async function nothingSentSince(client: PublicClient, account: Address, nonce: number): Promise<boolean> {
+async function nothingSentSince(client: ChainClient, account: Address, nonce: number): Promise<boolean> {
   const [latest, pending] = await Promise.all([
     client.getTransactionCount({ address: account, blockTag: 'latest' }),
     client.getTransactionCount({ address: account, blockTag: 'pending' }),
@@ -112,7 +113,7 @@ async function nothingSentSince(client: PublicClient, account: Address, nonce: n
  * transactions from before the recorded nonce). Null when the nonce shows nothing was sent.
  */
 async function findSent(
-  client: PublicClient,
+  client: ChainClient,
   row: TransactionRow,
   others: Set<string>,
   maxBlocks: number,
@@ -149,7 +150,7 @@ async function findSent(
 }
 
 /** `isClaimed(index)` on the distributor the claim was sent to; the index comes from our own calldata. */
-async function claimIsDone(client: PublicClient, row: TransactionRow): Promise<boolean> {
+async function claimIsDone(client: ChainClient, row: TransactionRow): Promise<boolean> {
   const call = decodeFunctionData({ abi: merkleDistributorAbi, data: row.data });
   if (call.functionName !== 'claim') return false;
   return client.readContract({ address: row.to, abi: merkleDistributorAbi, functionName: 'isClaimed', args: [call.args[0]] });

@@ -1,4 +1,5 @@
-import type { Address, PublicClient } from 'viem';
+import type { ChainClient } from '@/lib/chain/createChainClient';
+import type { Address } from 'viem';
 import type { ChainSnapshot } from '@/lib/chain/readChainSnapshot';
 import type { ChainConfig } from '@/lib/chain/types';
 import type { CompanionDatabase } from '@/lib/db/database';
@@ -41,7 +42,7 @@ export async function prepareIncomeRefresh(
 /** Turns the decoded readings into what the popup shows, and stores it per account and creator. */
 export async function storeIncome(
   db: CompanionDatabase,
-  client: PublicClient,
+  client: ChainClient,
   chain: ChainConfig,
   account: Address,
   refresh: IncomeRefresh,

@@ -1,4 +1,5 @@
-import type { Address, PublicClient } from 'viem';
+import type { ChainClient } from '@/lib/chain/createChainClient';
+import type { Address } from 'viem';
 import { tokenPriceInEthE18 } from '@/lib/holdings/core/valuation';
 import type { CompanionDatabase } from '@/lib/db/database';
 import type { LpEntryRow, LpView, ProgramView, SnapshotReadingRow } from '@/lib/db/rows';
@@ -123,7 +124,7 @@ async function entryFor(ctx: Context, reading: LpReading, lpTotal: bigint) {
  * blocks come from `previous` (the stored row) when it has them, else are read once here.
  */
 export async function programViews(
-  client: PublicClient,
+  client: ChainClient,
   multicall3: Address,
   manifest: PersonalTokenManifest,
   account: Address,

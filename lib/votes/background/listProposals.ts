@@ -1,4 +1,5 @@
-import type { Address, PublicClient } from 'viem';
+import type { ChainClient } from '@/lib/chain/createChainClient';
+import type { Address } from 'viem';
 import type { BackgroundDeps } from '@/lib/app/background/backgroundDeps';
 import { holdingsAccount, readSettings } from '@/lib/settings/settingsRepository';
 import type { ProposalWithPower } from '@/lib/votes/contract';
@@ -66,7 +67,7 @@ async function hubPowers(context: VoteContext, account: string, proposals: HubPr
 }
 
 /** One chunked multicall per distinct snapshot block (proposals often share one). */
-async function powersAtSnapshots(client: PublicClient, context: VoteContext, account: Address, proposals: HubProposal[]) {
+async function powersAtSnapshots(client: ChainClient, context: VoteContext, account: Address, proposals: HubProposal[]) {
   const source = votingPowerSource(context.chain, context.token, context.countLiquidity);
   const blocks = [...new Set(proposals.map((p) => p.snapshotBlock.toString()))];
   const entries = await Promise.all(

@@ -1,4 +1,4 @@
-import type { PublicClient } from 'viem';
+import type { ChainClient } from '@/lib/chain/createChainClient';
 import { checkVoteEnvelope, type CheckedVote, type EnvelopeExpectation, type Recover, type SignerCache } from './checkEnvelope';
 import { VotesError } from './errors';
 import type { HubClient } from './hubClient';
@@ -19,7 +19,7 @@ export interface TallyProgress {
 export interface VerifyTallyParameters {
   hub: HubClient;
   /** A client for the token's chain (an archive node if the snapshot block is old). */
-  client: PublicClient;
+  client: ChainClient;
   chainId: number;
   power: VotingPowerSource;
   space: string;

@@ -1,12 +1,5 @@
-import {
-  decodeFunctionResult,
-  encodeFunctionData,
-  multicall3Abi,
-  prepareEncodeFunctionData,
-  type Address,
-  type Hex,
-  type PublicClient,
-} from 'viem';
+import type { ChainClient } from '@/lib/chain/createChainClient';
+import { decodeFunctionResult, encodeFunctionData, multicall3Abi, prepareEncodeFunctionData, type Address, type Hex } from 'viem';
 import { erc20Abi, uniswapV2PairAbi } from '../../chain/abis';
 import { uniswapV2PairAddress } from '../../chain/pairAddress';
 import type { ChainConfig } from '../../chain/types';
@@ -82,7 +75,7 @@ const isHexAddress = (v: string): v is Address => /^0x[0-9a-fA-F]{40}$/.test(v);
 const aggregate3 = prepareEncodeFunctionData({ abi: multicall3Abi, functionName: 'aggregate3' });
 
 export function startVotingPowerReading(
-  client: PublicClient,
+  client: ChainClient,
   source: VotingPowerSource,
   blockNumber: bigint,
   options: { chunkSize?: number; onProgress?: (done: number, total: number) => void } = {},
@@ -186,7 +179,7 @@ export function startVotingPowerReading(
 }
 
 export async function readVotingPower(
-  client: PublicClient,
+  client: ChainClient,
   source: VotingPowerSource,
   voters: readonly string[],
   blockNumber: bigint,
