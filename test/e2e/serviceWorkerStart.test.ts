@@ -80,7 +80,7 @@ test('a worker woken by a tab event on a listed site marks it without loading th
 
 test('the start script stays small: no database, chain client or wallet in it', () => {
   // 61 KB when this was written (the router on zod/mini, storage.session, the listed-site check);
-  // background-features.js holds the rest (about 0.9 MB). Every worker start reads and runs this one.
+  // background-features.js holds the rest (about 0.8 MB). Every worker start reads and runs this one.
   expect(statSync(join(DEVNET_BUILD, 'background.js')).size).toBeLessThan(100_000);
   expect(statSync(join(DEVNET_BUILD, 'background-features.js')).size).toBeGreaterThan(500_000);
 });
