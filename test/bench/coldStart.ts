@@ -7,6 +7,7 @@ import { REQUEST_CHANNEL } from '../../lib/messaging/envelope';
 import { CHROMIUM, type InWorker } from '../e2e/harness/browser';
 import type { ExtensionBuild } from './build';
 import type { Cleanup } from './cleanup';
+import type { TraceEvent } from './trace';
 
 // Issue 15, item 5: how long a stopped service worker takes to give its first answer. Chromium
 // stops every service worker (DevTools protocol `ServiceWorker.stopAllWorkers`, as the browser does
@@ -104,13 +105,8 @@ async function askTabState(page: Page, tabId: number): Promise<number> {
   return ms;
 }
 
-interface CpuTraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
+/** A trace event with the thread's own CPU time (`tdur`) and what thread names and marks carry. */
+interface CpuTraceEvent extends Omit<TraceEvent, 'args'> {
   tdur?: number;
   args?: { name?: string; data?: { message?: string } };
 }
