@@ -112,7 +112,7 @@ describe('migration from version 1', () => {
       'tokenLists',
       'transactions',
       'unlockSessions',
-      'voteSigners',
+      'voteSignerBatches',
       'votes',
     ]);
     expect(await listFollows(db)).toEqual([alexFollow]);
@@ -207,6 +207,32 @@ describe('migration from version 4', () => {
   });
 });
 
+describe('migration from version 9', () => {
+  test("the one-signer rows of version 7's table move into rows of up to a thousand per proposal, and that table goes", async () => {
+    const name = freshName();
+    const v9 = new Dexie(name);
+    v9.version(7).stores({ voteSigners: 'key, proposalId, seenAt' });
+    const old = [
+      ...Array.from({ length: 1_001 }, (_, i) => ({ key: `0xp${i}`, proposalId: '0xp', signer: HOLDER, seenAt: 10 + i })),
+      { key: '0xq0', proposalId: '0xq', signer: HOLDER, seenAt: 5 },
+    ];
+    await v9.table('voteSigners').bulkPut(old);
+    v9.close();
+
+    const db = openCompanion(name);
+    await db.open();
+    expect(db.tables.map((t) => t.name)).not.toContain('voteSigners');
+    const rows = await db.voteSignerBatches.orderBy('id').toArray();
+    expect(rows.map((r) => [r.proposalId, r.keys.length, r.seenAt])).toEqual([
+      ['0xq', 1, 5],
+      ['0xp', 1_000, 1_009],
+      ['0xp', 1, 1_010],
+    ]);
+    expect(rows.flatMap((r) => r.keys).sort()).toEqual(old.map((r) => r.key).sort());
+    expect(rows.every((r) => r.signers.length === r.keys.length && r.signers.every((s) => s === HOLDER))).toBe(true);
+  });
+});
+
 describe('migration from version 5', () => {
   test('every earlier table and its rows are kept; the tally signers table starts empty', async () => {
     const name = freshName();
@@ -229,13 +255,13 @@ describe('migration from version 5', () => {
     const db = openCompanion(name);
     expect((await db.votes.get('v1'))?.status).toBe('submitted');
     expect((await db.sitePrefs.get('http://localhost:4101'))?.companionDismissed).toBe(true);
-    expect(await db.voteSigners.count()).toBe(0);
-    await db.voteSigners.bulkPut([
-      { key: '0xaa0xsig1', proposalId: '0xp', signer: HOLDER, seenAt: 2 },
-      { key: '0xbb0xsig2', proposalId: '0xq', signer: HOLDER, seenAt: 1 },
+    expect(await db.voteSignerBatches.count()).toBe(0);
+    await db.voteSignerBatches.bulkAdd([
+      { proposalId: '0xp', keys: ['0xaa0xsig1'], signers: [HOLDER], seenAt: 2 },
+      { proposalId: '0xq', keys: ['0xbb0xsig2'], signers: [HOLDER], seenAt: 1 },
     ]);
-    expect((await db.voteSigners.where('proposalId').equals('0xp').toArray()).map((r) => r.key)).toEqual(['0xaa0xsig1']);
-    expect((await db.voteSigners.orderBy('seenAt').first())?.key).toBe('0xbb0xsig2');
+    expect((await db.voteSignerBatches.where('proposalId').equals('0xp').toArray()).map((r) => r.keys)).toEqual([['0xaa0xsig1']]);
+    expect((await db.voteSignerBatches.orderBy('seenAt').first())?.keys).toEqual(['0xbb0xsig2']);
   });
 });
 

@@ -23,10 +23,14 @@ import type {
   TransactionRow,
   UnlockSessionRow,
   VoteRow,
+  VoteSignerBatchRow,
   VoteSignerRow,
 } from './rows';
 
 export const DEFAULT_DATABASE_NAME = 'personal-token-companion';
+
+/** Signers per voteSignerBatches row: one row's write or read is a short task on the service worker. */
+export const SIGNER_BATCH_SIZE = 1_000;
 
 /**
  * The extension's IndexedDB. Every past version stays declared: Dexie needs the chain to
@@ -48,7 +52,7 @@ export class CompanionDatabase extends Dexie {
   alerts!: Table<AlertRow, string>;
   alertsSeen!: Table<AlertSeenRow, string>;
   alertRuns!: Table<AlertRunRow, string>;
-  voteSigners!: Table<VoteSignerRow, string>;
+  voteSignerBatches!: Table<VoteSignerBatchRow, number>;
   tokenLists!: Table<TokenListRow, string>;
   discoveries!: Table<DiscoveryRow, [string, string]>;
   redemptions!: Table<RedemptionRow, string>;
@@ -136,7 +140,36 @@ export class CompanionDatabase extends Dexie {
     // Version 9: redemptions of creators' offers (lib/offers), saved before any wallet opens and
     // moved on step by step. A new table: nothing to migrate.
     this.version(9).stores({ redemptions: 'id, status, [tokenId+account]' });
+    // Version 10: recovered signers in rows of up to a thousand (writing one row per signer held
+    // the service worker about a second per 10,000 votes). The signers of version 7's table are
+    // copied over, in their proposals' rows; version 11 drops that table (Dexie reads a table in an
+    // upgrade only if a later version deletes it).
+    this.version(10)
+      .stores({ voteSignerBatches: '++id, proposalId, seenAt' })
+      .upgrade(async (tx) => {
+        const rows = await tx.table<VoteSignerRow>('voteSigners').toArray();
+        await tx.table<VoteSignerBatchRow>('voteSignerBatches').bulkAdd(signerBatchesFrom(rows));
+      });
+    this.version(11).stores({ voteSigners: null });
   }
+}
+
+/** Version 7's one-signer rows as rows of up to SIGNER_BATCH_SIZE signers per proposal, oldest first. */
+export function signerBatchesFrom(rows: readonly VoteSignerRow[]): VoteSignerBatchRow[] {
+  const batches: VoteSignerBatchRow[] = [];
+  const open = new Map<string, VoteSignerBatchRow>();
+  for (const row of [...rows].sort((a, b) => a.seenAt - b.seenAt)) {
+    let batch = open.get(row.proposalId);
+    if (!batch || batch.keys.length >= SIGNER_BATCH_SIZE) {
+      batch = { proposalId: row.proposalId, keys: [], signers: [], seenAt: row.seenAt };
+      open.set(row.proposalId, batch);
+      batches.push(batch);
+    }
+    batch.keys.push(row.key);
+    batch.signers.push(row.signer);
+    batch.seenAt = row.seenAt;
+  }
+  return batches;
 }
 
 let shared: CompanionDatabase | null = null;

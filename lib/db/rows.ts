@@ -322,7 +322,7 @@ export interface AlertRunRow {
   error: string | null;
 }
 
-/** A signer recovered by a verified tally (lib/votes/signerCacheRepository.ts). */
+/** A signer recovered by a verified tally, one per row: database versions 7 to 9 (now VoteSignerBatchRow). */
 export interface VoteSignerRow {
   /** The vote's EIP-712 hash followed by its signature, lower case: together they fix the signer. */
   key: string;
@@ -406,4 +406,20 @@ export interface RedemptionRow {
   error: string | null;
   createdAt: number;
   updatedAt: number;
+}
+
+/**
+ * Signers recovered by a verified tally, up to a thousand per row (lib/votes/signerCacheRepository.ts):
+ * one row per signer cost the service worker ~0.1 ms a row to write, 1 s for a 10,000-vote tally.
+ */
+export interface VoteSignerBatchRow {
+  id?: number;
+  /** What the votes were for: a tally loads the signers of its proposal only. */
+  proposalId: string;
+  /** Each vote's EIP-712 hash followed by its signature, lower case: together they fix the signer. */
+  keys: string[];
+  /** The signer of each key, in the same order. */
+  signers: Address[];
+  /** When a tally last added to the row (ms): the oldest rows go first when the table is full. */
+  seenAt: number;
 }

@@ -6,7 +6,7 @@ import { CompanionDatabase } from '../db/database';
 import { buildVoteTypedData, viemTypedData, voteEnvelope } from './core/buildVoteTypedData';
 import type { SignerRecoverer } from './core/secp256k1Wasm';
 import { checkEnvelopes } from './core/verifyTally';
-import { loadSigners } from './signerCacheRepository';
+import { loadSigners, type StoredSigners } from './signerCacheRepository';
 import { singleChoiceExpectation } from './core/testExpectation';
 
 const expected = singleChoiceExpectation('cached-proposal');
@@ -60,26 +60,52 @@ test('a second tally of the same votes recovers none; with one new vote, one; fr
   expect(await loadSigners(again, keccak256(toHex('another'))).then((s) => s.cache.size)).toBe(0);
 });
 
-test('past the bound, the oldest signers are dropped first', async () => {
+test('past the bound, the oldest rows are dropped first', async () => {
   const db = new CompanionDatabase(`signers-bound-${Date.now()}`);
   opened.push(db);
   const bound = 50;
-  await db.voteSigners.bulkPut(Array.from({ length: bound }, (_, i) => ({ key: `k${i}`, proposalId: 'old', signer: '0x0', seenAt: i })));
+  await db.voteSignerBatches.bulkAdd(
+    Array.from({ length: bound }, (_, i) => ({ proposalId: 'old', keys: [`k${i}`], signers: ['0x0' as Address], seenAt: i })),
+  );
   const signers = await loadSigners(db, PROPOSAL, bound);
   signers.cache.set('new-1', '0x1').set('new-2', '0x2');
   expect(await signers.save({ at: bound + 1 })).toBe(2);
-  expect(await db.voteSigners.count()).toBe(bound);
-  expect(await db.voteSigners.get('k0')).toBeUndefined();
-  expect(await db.voteSigners.get('k1')).toBeUndefined();
-  expect(await db.voteSigners.get('k2')).toBeDefined();
-  expect((await db.voteSigners.get('new-2'))?.proposalId).toBe(PROPOSAL);
+  expect(await db.voteSignerBatches.count()).toBe(bound);
+  const keys = (await db.voteSignerBatches.toArray()).map((r) => r.keys);
+  expect(keys).not.toContainEqual(['k0']);
+  expect(keys).toContainEqual(['k1']);
+  expect(await db.voteSignerBatches.where('proposalId').equals(PROPOSAL).toArray()).toEqual([
+    expect.objectContaining({ keys: ['new-1', 'new-2'], signers: ['0x1', '0x2'], seenAt: bound + 1 }),
+  ]);
+});
+
+test('rows hold at most a thousand signers, and a later save fills the last row before starting another', async () => {
+  const db = new CompanionDatabase(`signers-rows-${Date.now()}`);
+  opened.push(db);
+  const add = (signers: StoredSigners, from: number, count: number) => {
+    for (let i = from; i < from + count; i++) signers.cache.set(`key-${i}`, `0x${i.toString(16)}`);
+  };
+  const first = await loadSigners(db, PROPOSAL);
+  add(first, 0, 1_500);
+  expect(await first.save()).toBe(1_500);
+  add(first, 1_500, 600);
+  expect(await first.save()).toBe(600);
+  const sizes = async () => (await db.voteSignerBatches.orderBy('id').toArray()).map((r) => r.keys.length);
+  expect(await sizes()).toEqual([1_000, 1_000, 100]);
+  // As after a restart: the next tally reads them all back and tops up the last row.
+  const again = await loadSigners(db, PROPOSAL);
+  expect(again.cache.size).toBe(2_100);
+  expect(again.cache.get('key-2099')).toBe('0x833');
+  add(again, 2_100, 5);
+  expect(await again.save()).toBe(5);
+  expect(await sizes()).toEqual([1_000, 1_000, 105]);
 });
 
 test('saved as the tally goes: each call writes only what is new since the last, and the last one trims', async () => {
   const db = new CompanionDatabase(`signers-steps-${Date.now()}`);
   opened.push(db);
-  const bound = 3;
-  await db.voteSigners.put({ key: 'old', proposalId: 'old', signer: '0x0', seenAt: 0 });
+  const bound = 1;
+  await db.voteSignerBatches.add({ proposalId: 'old', keys: ['old'], signers: ['0x0'], seenAt: 0 });
   const signers = await loadSigners(db, PROPOSAL, bound);
   signers.cache.set('a', '0x1').set('b', '0x2');
   const first = signers.save({ at: 1, trim: false });
@@ -88,7 +114,6 @@ test('saved as the tally goes: each call writes only what is new since the last,
   // too: it reads the cache when it runs), and trims what the first wrote.
   const second = signers.save({ at: 2 });
   expect([await first, await second]).toEqual([3, 0]);
-  expect(await db.voteSigners.count()).toBe(bound); // 'old' dropped by the trim of the last call
-  expect(await db.voteSigners.get('old')).toBeUndefined();
+  expect((await db.voteSignerBatches.toArray()).map((r) => r.keys)).toEqual([['a', 'b', 'c']]); // 'old' dropped by the trim of the last call
   expect(await signers.save()).toBe(0);
 });

@@ -1,12 +1,14 @@
-import type { CompanionDatabase } from '../db/database';
+import { SIGNER_BATCH_SIZE, type CompanionDatabase } from '../db/database';
+import type { VoteSignerBatchRow } from '../db/rows';
 import type { SignerCache } from './core/checkEnvelope';
 
 // Signers recovered by verified tallies, kept in IndexedDB: a signature over a given hash has one
 // signer forever, so a re-check of a proposal (even after the worker or the browser restarted)
-// recovers only the votes it has not seen. Bounded: past MAX_STORED_SIGNERS the oldest go.
+// recovers only the votes it has not seen. Stored in rows of up to SIGNER_BATCH_SIZE signers of
+// one proposal; bounded: past MAX_STORED_SIGNER_BATCHES rows the oldest go.
 
-export const MAX_STORED_SIGNERS = 200_000;
-const SAVE_CHUNK = 1_000;
+/** About 200,000 signers (~50 MB at most). */
+export const MAX_STORED_SIGNER_BATCHES = 200;
 
 export interface StoredSigners {
   /** What earlier tallies of the proposal recovered; the tally adds to it. */
@@ -20,24 +22,41 @@ export interface StoredSigners {
   save(options?: { at?: number; trim?: boolean }): Promise<number>;
 }
 
-export async function loadSigners(db: CompanionDatabase, proposalId: string, maxStored = MAX_STORED_SIGNERS): Promise<StoredSigners> {
-  const rows = await db.voteSigners.where('proposalId').equals(proposalId).toArray();
-  const cache: SignerCache = new Map(rows.map((r) => [r.key, r.signer]));
+export async function loadSigners(
+  db: CompanionDatabase,
+  proposalId: string,
+  maxBatches = MAX_STORED_SIGNER_BATCHES,
+): Promise<StoredSigners> {
+  const rows = await db.voteSignerBatches.where('proposalId').equals(proposalId).toArray();
+  const cache: SignerCache = new Map();
+  for (const row of rows) row.keys.forEach((key, i) => cache.set(key, row.signers[i]!));
   const stored = new Set(cache.keys());
-  let writtenSinceTrim = 0;
+  // New signers fill the proposal's last row before a new one starts, so small re-checks do not
+  // leave many small rows (the bound counts rows).
+  let open: VoteSignerBatchRow | undefined = rows.at(-1);
+  let writtenSinceTrim = false;
   const writeFresh = async (at: number, trim: boolean) => {
-    const fresh = [...cache].filter(([key]) => !stored.has(key)).map(([key, signer]) => ({ key, proposalId, signer, seenAt: at }));
-    // In chunks: one bulkPut of 10,000 rows clones them all in one go on the service worker's thread.
-    for (let i = 0; i < fresh.length; i += SAVE_CHUNK) {
-      const chunk = fresh.slice(i, i + SAVE_CHUNK);
-      await db.voteSigners.bulkPut(chunk);
-      for (const row of chunk) stored.add(row.key);
-      writtenSinceTrim += chunk.length;
+    const fresh = [...cache].filter(([key]) => !stored.has(key));
+    for (let i = 0; i < fresh.length;) {
+      const base = open && open.keys.length < SIGNER_BATCH_SIZE ? open : undefined;
+      const part = fresh.slice(i, i + SIGNER_BATCH_SIZE - (base?.keys.length ?? 0));
+      const row: VoteSignerBatchRow = {
+        ...(base?.id !== undefined && { id: base.id }),
+        proposalId,
+        keys: [...(base?.keys ?? []), ...part.map(([key]) => key)],
+        signers: [...(base?.signers ?? []), ...part.map(([, signer]) => signer)],
+        seenAt: at,
+      };
+      row.id = await db.voteSignerBatches.put(row);
+      open = row;
+      for (const [key] of part) stored.add(key);
+      writtenSinceTrim = true;
+      i += part.length;
     }
-    if (trim && writtenSinceTrim > 0) {
-      writtenSinceTrim = 0;
-      const over = (await db.voteSigners.count()) - maxStored;
-      if (over > 0) await db.voteSigners.orderBy('seenAt').limit(over).delete();
+    if (trim && writtenSinceTrim) {
+      writtenSinceTrim = false;
+      const over = (await db.voteSignerBatches.count()) - maxBatches;
+      if (over > 0) await db.voteSignerBatches.orderBy('seenAt').limit(over).delete();
     }
     return fresh.length;
   };

@@ -54,8 +54,8 @@ try {
         new Promise<void>((resolve, reject) => {
           const open = indexedDB.open(name);
           open.onsuccess = () => {
-            const tx = open.result.transaction('voteSigners', 'readwrite');
-            tx.objectStore('voteSigners').clear();
+            const tx = open.result.transaction('voteSignerBatches', 'readwrite');
+            tx.objectStore('voteSignerBatches').clear();
             tx.oncomplete = () => (open.result.close(), resolve());
             tx.onerror = () => reject(tx.error);
           };

@@ -124,7 +124,7 @@ async function main(): Promise<void> {
   const db = new CompanionDatabase(`tally-profile-${Date.now()}`);
   const stored = await loadSigners(db, PROPOSAL);
   for (const [k, v] of cache) stored.cache.set(k, v);
-  await time('signer cache: bulkPut (Dexie, fake-indexeddb)', n, () => stored.save());
+  await time('signer cache: save in rows of 1,000 (Dexie, fake-indexeddb)', n, () => stored.save());
   await time('signer cache: read back (Dexie, fake-indexeddb)', n, () => loadSigners(db, PROPOSAL));
   await db.delete();
 
