@@ -21,6 +21,7 @@ import { hubPowerDiffers, hubVotingPower } from '@/lib/votes/core/hubVotingPower
 import { SIGNATURES_UNAVAILABLE } from '@/lib/votes/core/tallyVotes';
 import { verifyProposalTally } from '@/lib/votes/core/verifyTally';
 import { readVotingPower } from '@/lib/votes/core/votingPower';
+import { decodeBalanceScan, encodeBalanceScan } from '@/lib/votes/core/balanceScan';
 import type { VoteType } from '@/lib/votes/core/voteTypes';
 import {
   buildVoteTypedData,
@@ -427,6 +428,24 @@ describe('voting power at the snapshot block', () => {
       const direct = (await at(DEVNET_A.creatorToken, erc20Abi, 'balanceOf', [voter], block)) as bigint;
       expect(whole.powers.get(voter.toLowerCase())).toEqual({ wallet: direct, liquidity: 0n, total: direct });
       expect(chunked.powers.get(voter.toLowerCase())).toEqual(whole.powers.get(voter.toLowerCase()));
+    }
+  });
+
+  test('a balance scan answers every token of every holder in one eth_call, and a token it cannot read as null', async () => {
+    const block = seeded.snapshotBlock;
+    const pair = demo.hub.powerSource.liquidityPair!;
+    const holders = [holder1.address, holder2.address, voterAccount(3).address];
+    // The factory has no balanceOf (its call reverts); a holder's address has no code (no answer).
+    const tokens = [DEVNET_A.creatorToken, DEVNET_A.factory, pair, holder3.address];
+    const { data } = await client.call({ data: encodeBalanceScan(tokens, holders), blockNumber: block });
+    const balances = decodeBalanceScan(data!, holders.length * tokens.length);
+    for (const [h, holder] of holders.entries()) {
+      expect(balances.slice(h * tokens.length, (h + 1) * tokens.length)).toEqual([
+        await at(DEVNET_A.creatorToken, erc20Abi, 'balanceOf', [holder], block),
+        null,
+        await at(pair, uniswapV2PairAbi, 'balanceOf', [holder], block),
+        null,
+      ]);
     }
   });
 

@@ -3,19 +3,19 @@ import { decodeFunctionResult, encodeFunctionData, multicall3Abi, prepareEncodeF
 import { erc20Abi, uniswapV2PairAbi } from '../../chain/abis';
 import { uniswapV2PairAddress } from '../../chain/pairAddress';
 import type { ChainConfig } from '../../chain/types';
-import { decodeBalanceResults, encodeBalanceCalls, type BalanceCall } from './balanceMulticall';
+import { decodeBalanceScan, encodeBalanceScan } from './balanceScan';
 import { VotingPowerError } from './errors';
 
 // Voting power at a proposal's snapshot block: the creator token in the wallet, plus, where the
 // space counts liquidity, the creator tokens the holder's LP share of the token/WETH pool is
-// worth at that block. Every read is pinned to the block and batched in Multicall3 chunks.
+// worth at that block. Every read is pinned to the block: the pool's in one Multicall3 call, the
+// holders' balances in chunks of a balance scan (balanceScan.ts).
 
 /**
- * Calls per multicall, measured on anvil with 10,000 voters (test/bench/tallyVotes.ts): the time
- * hardly moves between 250 and 1,000 (the node's execution dominates), but size does. A balanceOf
- * costs ~224 bytes of aggregate3 calldata, and a client with JSON-RPC batching (ours) sends the
- * concurrent chunks in one HTTP body: 4 × 2,000 calls is 3.6 MB, past anvil's 2 MB request limit
- * (and the 1–5 MB of common nodes). 4 × 500 stays under 1 MB, at ~3.5M gas per call.
+ * Balances per eth_call. With Multicall3, the time hardly moved between 250 and 1,000 calls on
+ * anvil with 10,000 voters (test/bench/tallyVotes.ts): the node's execution dominates. A balance
+ * scan costs ~20 bytes of calldata per holder and 32 of answer per balance, so 4 concurrent
+ * chunks (one HTTP body: our client batches JSON-RPC) are ~50 KB; gas is ~3.5M per chunk.
  */
 export const POWER_CHUNK_SIZE = 500;
 const CONCURRENT_CHUNKS = 4;
@@ -68,8 +68,8 @@ export interface VotingPowerReader {
   finish(): Promise<VotingPowerReading>;
 }
 
-// The voters' chunks are encoded and decoded by hand (balanceMulticall.ts: viem's cheapest path
-// cost ~700 ms of the tallying thread for 10,000 voters); the few head reads go through viem.
+// The voters' chunks are balance scans (balanceScan.ts; viem's multicall cost ~700 ms of the
+// tallying thread for 10,000 voters, its every address checked); the few head reads go through viem.
 /** viem's isAddress without its LRU cache (which thrashes at 10,000 voters); any case accepted. */
 const isHexAddress = (v: string): v is Address => /^0x[0-9a-fA-F]{40}$/.test(v);
 const aggregate3 = prepareEncodeFunctionData({ abi: multicall3Abi, functionName: 'aggregate3' });
@@ -83,16 +83,21 @@ export function startVotingPowerReading(
   const pair = source.liquidityPair;
   const perVoter = pair ? 2 : 1;
   const votersPerChunk = Math.max(1, Math.floor((options.chunkSize ?? POWER_CHUNK_SIZE) / perVoter));
-  const call = async (data: Hex): Promise<Hex> => {
+  const tokens = pair ? [source.token, pair] : [source.token];
+  /** An eth_call at the block: to Multicall3, or with no `to` (null) for a balance scan. */
+  const call = async (data: Hex, to: Address | null): Promise<Hex> => {
     try {
-      const { data: returned } = await client.call({ to: source.multicall3, data, blockNumber });
+      const { data: returned } = await client.call({ ...(to && { to }), data, blockNumber });
       return returned ?? '0x';
     } catch (error) {
       throw powerError(blockNumber, error);
     }
   };
   const aggregate = async (calls: readonly { target: Address; callData: Hex }[]): Promise<readonly Outcome[]> => {
-    const returned = await call(encodeFunctionData({ ...aggregate3, args: [calls.map((c) => ({ ...c, allowFailure: true }))] }));
+    const returned = await call(
+      encodeFunctionData({ ...aggregate3, args: [calls.map((c) => ({ ...c, allowFailure: true }))] }),
+      source.multicall3,
+    );
     try {
       return decodeFunctionResult({ abi: multicall3Abi, functionName: 'aggregate3', data: returned });
     } catch (error) {
@@ -116,15 +121,10 @@ export function startVotingPowerReading(
     if (running < CONCURRENT_CHUNKS) running++;
     else await new Promise<void>((resolve) => waiting.push(resolve)); // a finishing chunk hands its slot over
     try {
-      const calls: BalanceCall[] = [];
-      for (const holder of voters) {
-        calls.push({ token: source.token, holder });
-        if (pair) calls.push({ token: pair, holder });
-      }
-      const returned = await call(encodeBalanceCalls(calls));
+      const returned = await call(encodeBalanceScan(tokens, voters), null);
       let balances: (bigint | null)[];
       try {
-        balances = decodeBalanceResults(returned, calls.length);
+        balances = decodeBalanceScan(returned, voters.length * perVoter);
       } catch (error) {
         throw powerError(blockNumber, error);
       }
