@@ -52,7 +52,8 @@ function markWhenRefreshEnds(mark: string) {
   observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
 }
 
-async function waitForBadge(browser: ExtensionBrowser, tabId: number): Promise<void> {
+/** Until the page's badge is set, whatever it says: the extension recognised the creator site. */
+export async function waitForBadge(browser: ExtensionBrowser, tabId: number): Promise<void> {
   const deadline = Date.now() + 15_000;
   while (!(await browser.badgeText(tabId))) {
     if (Date.now() > deadline) throw new Error(`No badge on tab ${tabId}: the creator site was not detected`);

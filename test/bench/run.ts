@@ -7,6 +7,7 @@ import { measureAlertRefresh } from './alertRefresh';
 import { buildExtension } from './build';
 import { measureClaimsLookup } from './claimsLookup';
 import { measureColdStart } from './coldStart';
+import { measureExtensionTally } from './extensionTally';
 import { reserveBuildPorts, startBenchChains } from './chains';
 import { Cleanup } from './cleanup';
 import { measureContentScriptSize } from './contentScriptSize';
@@ -29,7 +30,7 @@ const errors: Record<string, string> = {};
 
 /**
  * `npm run bench -- --only tally,claims`: those figures only (names: size, rpc, alerts, discovery,
- * tally, claims, nonToken, popup, coldStart), skipping the builds and the browser when none needs them.
+ * tally, claims, nonToken, popup, coldStart, extensionTally), skipping the builds and the browser when none needs them.
  */
 const onlyAt = process.argv.indexOf('--only');
 // `npm run bench -- --quiet-page`: only the content script's size and the page that declares
@@ -41,7 +42,7 @@ const only = QUIET_PAGE_ONLY
     ? new Set((process.argv[onlyAt + 1] ?? '').split(','))
     : null;
 const wanted = (key: keyof Results) => only === null || only.has(key);
-const BROWSER_FIGURES: (keyof Results)[] = ['nonToken', 'popup', 'coldStart'];
+const BROWSER_FIGURES: (keyof Results)[] = ['nonToken', 'popup', 'coldStart', 'extensionTally'];
 
 /** One figure failing (a flaky build, a UI change) must not hide the others. */
 async function attempt(name: string, key: keyof Results, measure: () => Promise<void>): Promise<void> {
@@ -105,6 +106,10 @@ async function main(): Promise<void> {
     'popup',
     async () => void (results.popup = await measurePopupFirstPaint({ browser, demo, proxies: chains.proxies })),
   );
+  // Last: it seeds the demo hub with 10,000 votes and writes their balances into the chain.
+  await attempt('10,000-vote verified tally in the extension', 'extensionTally', async () => {
+    results.extensionTally = await measureExtensionTally({ browser, demo, rpcUrl: chains.devnet.chains[0].rpcUrl });
+  });
 }
 
 function report(): void {
