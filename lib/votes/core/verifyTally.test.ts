@@ -19,6 +19,7 @@ import type { HubProposal, HubVote } from './hubSchemas';
 import { tallyVotes } from './tallyVotes';
 import { checkEnvelopes, verifyProposalTally, type EnvelopeChecker, type TallyProgress } from './verifyTally';
 import { readVotingPower, type VotingPowerSource } from './votingPower';
+import { BALANCE_SCAN } from './balanceScan';
 
 // The pipelined tally (pages checked as they arrive, balances read while later pages are
 // checked) against the one-shot order it replaced: every envelope checked, then every verified
@@ -101,23 +102,38 @@ const hubVotes: HubVote[] = accounts.map((a, i) => ({
   vp: null,
 }));
 
-/** A node answering Multicall3 aggregate3 of balanceOf / decimals, counting the calls it was sent. */
+/**
+ * A node answering balance scans (balanceScan.ts) and Multicall3's aggregate3 of decimals,
+ * counting the reads each call carried.
+ */
 function fakeChain() {
   const balances = new Map(accounts.map((a, i) => [a.address.toLowerCase(), balanceOf(i)]));
   const sent: number[] = [];
   const client = createPublicClient({
     transport: custom({
-      async request({ method, params }: { method: string; params: [{ to: Address; data: Hex }, Hex] }) {
+      async request({ method, params }: { method: string; params: [{ to?: Address; data: Hex }, Hex] }) {
         if (method !== 'eth_call') throw new Error(`unexpected ${method}`);
         const [{ to, data }, block] = params;
-        expect([to.toLowerCase(), BigInt(block)]).toEqual([MULTICALL3, BLOCK]);
+        expect(BigInt(block)).toBe(BLOCK);
+        if (to === undefined) {
+          // The scan's code, then the number of tokens, the tokens and the holders, 20 bytes each.
+          expect(data.startsWith(`0x${BALANCE_SCAN}`)).toBe(true);
+          const args = data.slice(2 + BALANCE_SCAN.length);
+          const tokens = Number.parseInt(args.slice(0, 2), 16);
+          const holders = args.slice(2 + 40 * tokens).match(/.{40}/g) ?? [];
+          sent.push(holders.length * tokens);
+          const words = holders.flatMap((h) =>
+            Array.from({ length: tokens }, () => (balances.get(`0x${h}`) ?? 0n).toString(16).padStart(64, '0')),
+          );
+          return `0x${words.join('')}`;
+        }
+        expect(to.toLowerCase()).toBe(MULTICALL3);
         const { args } = decodeFunctionData({ abi: multicall3Abi, data });
         const calls = args[0] as readonly { target: Address; callData: Hex }[];
         sent.push(calls.length);
         const results = calls.map(({ callData }) => {
           if (callData === '0x313ce567') return { success: true, returnData: encodeAbiParameters([{ type: 'uint8' }], [18]) };
-          const holder = `0x${callData.slice(34)}`.toLowerCase();
-          return { success: true, returnData: encodeAbiParameters([{ type: 'uint256' }], [balances.get(holder) ?? 0n]) };
+          throw new Error(`unexpected call ${callData}`);
         });
         return encodeFunctionResult({ abi: multicall3Abi, functionName: 'aggregate3', result: results });
       },
