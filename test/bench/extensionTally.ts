@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
 import type { browser } from 'wxt/browser';
 import { formatTokenId } from '../../lib/protocol/caip19';
 import { DEVNET_A } from '../../lib/chain/devnet';
@@ -13,7 +14,8 @@ import { prepareTallyBench } from './tallyVotesSetup';
 // service worker as the popup asks it: once with the signatures on the offscreen document's
 // workers, once on the service worker alone (offscreen.createDocument made to refuse: Firefox's
 // path), each time with the signer cache emptied first. A 4 ms heartbeat in the service worker
-// gives its longest gap. Runs last: it seeds the demo hub and the chain's balances.
+// gives its longest gap; each tally runs again under Chrome's tracing for the worker's longest
+// task and that task's CPU. Runs last: it seeds the demo hub and the chain's balances.
 
 type Chrome = typeof browser;
 
@@ -25,6 +27,15 @@ export interface ExtensionTallyRun {
   longestGapMs: number;
   /** Gaps over 50 ms. */
   gapsOver50Ms: number;
+  /**
+   * The service worker thread's longest task (Chrome trace, top-level RunTask): how long it held
+   * the thread in one go, and how much of that was its own CPU (the rest: the OS ran others).
+   */
+  longestTask: { ms: number; cpuMs: number };
+  /** The most CPU any one task used: what our code held the thread for, whatever else ran. */
+  mostCpuTaskMs: number;
+  /** Its tasks over 50 ms. */
+  tasksOver50Ms: number;
   /** When each stage began, ms from the request. */
   stages: Record<string, number>;
   /** CPU time over the tally of the service worker's thread, and of the Web Workers' (Linux /proc). */
@@ -60,6 +71,57 @@ function chromiumThreadCpu(): Map<string, number> {
   return out;
 }
 
+/** A trace event with the thread's own CPU time (`tdur`, µs) and the names threads carry. */
+interface TaskEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  args?: { name?: string };
+}
+
+/**
+ * `request` under Chrome's tracing; the service worker thread's top-level tasks while it ran
+ * (RunTask: disabled-by-default-devtools.timeline), nested ones counted with their parent.
+ */
+async function serviceWorkerTasks<T>(
+  context: BrowserContext,
+  page: Page,
+  request: () => Promise<T>,
+): Promise<{ value: T; tasks: { ms: number; cpuMs: number }[] }> {
+  const cdp = await context.newCDPSession(page);
+  try {
+    const events: TaskEvent[] = [];
+    cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TaskEvent[])));
+    const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+    await cdp.send('Tracing.start', { categories: 'toplevel,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+    const value = await request();
+    await cdp.send('Tracing.end');
+    await complete;
+    const worker = new Set(
+      events
+        .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'ServiceWorker thread')
+        .map((e) => `${e.pid}:${e.tid}`),
+    );
+    const tasks: { ms: number; cpuMs: number }[] = [];
+    let end = -Infinity;
+    const runTasks = events
+      .filter((e) => e.ph === 'X' && e.name === 'RunTask' && worker.has(`${e.pid}:${e.tid}`))
+      .sort((a, b) => a.ts - b.ts);
+    for (const task of runTasks) {
+      if (task.ts < end) continue;
+      end = task.ts + (task.dur ?? 0);
+      tasks.push({ ms: (task.dur ?? 0) / 1000, cpuMs: (task.tdur ?? 0) / 1000 });
+    }
+    return { value, tasks };
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
 export async function measureExtensionTally(opts: {
   browser: ExtensionBrowser;
   demo: DemoServer;
@@ -80,7 +142,18 @@ export async function measureExtensionTally(opts: {
   await popup.getByRole('button', { name: 'Refresh from the chain' }).and(popup.locator(':enabled')).waitFor();
   const tokenId = formatTokenId(DEVNET_A.chainId, DEVNET_A.creatorToken);
 
-  const run = async (useWorkers: boolean): Promise<ExtensionTallyRun> => {
+  const ask = () =>
+    popup.evaluate(
+      (payload) =>
+        (globalThis as unknown as { chrome: Chrome }).chrome.runtime.sendMessage<
+          unknown,
+          { ok: true; value: TallyView } | { ok: false; error: string }
+        >(payload),
+      { channel: 'companion-request', type: 'tally', payload: { tokenId, proposalId: data.proposalId } },
+    );
+  type TimedRun = Omit<ExtensionTallyRun, 'longestTask' | 'mostCpuTaskMs' | 'tasksOver50Ms'>;
+  /** One tally with the signer cache emptied; under Chrome's tracing if `traced` (slower: its times are not kept). */
+  const run = async (useWorkers: boolean, traced: boolean): Promise<TimedRun & { tasks: { ms: number; cpuMs: number }[] }> => {
     await popup.evaluate(
       (name) =>
         new Promise<void>((resolve, reject) => {
@@ -127,14 +200,7 @@ export async function measureExtensionTally(opts: {
     }, useWorkers);
     const cpuBefore = chromiumThreadCpu();
     const started = performance.now();
-    const answer = await popup.evaluate(
-      (payload) =>
-        (globalThis as unknown as { chrome: Chrome }).chrome.runtime.sendMessage<
-          unknown,
-          { ok: true; value: TallyView } | { ok: false; error: string }
-        >(payload),
-      { channel: 'companion-request', type: 'tally', payload: { tokenId, proposalId: data.proposalId } },
-    );
+    const { value: answer, tasks } = traced ? await serviceWorkerTasks(browser.context, popup, ask) : { value: await ask(), tasks: [] };
     const seconds = (performance.now() - started) / 1000;
     const cpuAfter = chromiumThreadCpu();
     const cpuOf = (thread: RegExp) =>
@@ -155,11 +221,24 @@ export async function measureExtensionTally(opts: {
       stages: beat.stages,
       serviceWorkerCpuMs: cpuOf(/^ServiceWorker/),
       webWorkersCpuMs: cpuOf(/^DedicatedWorker/),
+      tasks,
+    };
+  };
+  /** Timed, then again under tracing for the service worker's tasks. */
+  const measure = async (useWorkers: boolean): Promise<ExtensionTallyRun> => {
+    const { tasks: _, ...timed } = await run(useWorkers, false);
+    const { tasks } = await run(useWorkers, true);
+    if (tasks.length === 0) throw new Error('The trace shows no task of the service worker');
+    return {
+      ...timed,
+      longestTask: tasks.reduce((a, b) => (b.ms > a.ms ? b : a)),
+      mostCpuTaskMs: Math.max(...tasks.map((t) => t.cpuMs)),
+      tasksOver50Ms: tasks.filter((t) => t.ms > 50).length,
     };
   };
   try {
-    const workers = await run(true);
-    const oneThread = await run(false);
+    const workers = await measure(true);
+    const oneThread = await measure(false);
     return { votes, workers, oneThread };
   } finally {
     await popup.close();
