@@ -11,7 +11,7 @@ import type { browser } from 'wxt/browser';
 import type { TallyView } from '@/lib/votes/contract';
 import { createHubClient } from '@/lib/votes/core/hubClient';
 import { verifyProposalTally } from '@/lib/votes/core/verifyTally';
-import { MAX_TALLY_WORKERS, TALLY_WORKERS_DOCUMENT, TALLY_WORKERS_PORT } from '@/lib/votes/tallyWorkersContract';
+import { MAX_TALLY_WORKERS, TALLY_WORKER_PORTS, TALLY_WORKERS_DOCUMENT, TALLY_WORKERS_PORT } from '@/lib/votes/tallyWorkersContract';
 import { loadSecp256k1Node } from '../unit/secp256k1Node';
 import { connectWalletAndFollow, openPopupFor, openSite, waitForBadge } from './popup';
 import { stopServiceWorker } from './serviceWorker';
@@ -272,18 +272,32 @@ describe('votes from the popup', () => {
   });
 
   test('a re-tally checks the signatures on the offscreen document’s Web Workers, with the one-thread result', async () => {
-    // What the offscreen document tells the service worker over its port, seen from a listener of our own.
-    await j.browser.serviceWorker.evaluate((portName) => {
-      const scope = globalThis as unknown as { tallyPort: { type: string; threads?: number; thread?: number; checked?: number }[] };
-      scope.tallyPort = [];
-      const { chrome } = globalThis as unknown as { chrome: typeof browser };
-      chrome.runtime.onConnect.addListener((port) => {
-        if (port.name !== portName) return;
-        port.onMessage.addListener((m: { type: string; threads?: number; thread?: number; checked?: unknown[] }) =>
-          scope.tallyPort.push({ type: m.type, threads: m.threads, thread: m.thread, checked: m.checked?.length }),
-        );
-      });
-    }, TALLY_WORKERS_PORT);
+    // What the offscreen document tells the service worker (its runtime port says it is ready; the
+    // workers' MessagePorts carry the verdicts), seen from listeners of our own beside the pool's.
+    await j.browser.serviceWorker.evaluate(
+      ([portName, portsType]) => {
+        type Said = { type: string; threads?: number; thread?: number; checked?: number };
+        const scope = globalThis as unknown as { tallyPort: Said[]; addEventListener: typeof addEventListener };
+        scope.tallyPort = [];
+        const { chrome } = globalThis as unknown as { chrome: typeof browser };
+        chrome.runtime.onConnect.addListener((port) => {
+          if (port.name !== portName) return;
+          port.onMessage.addListener((m: { type: string; threads?: number }) => scope.tallyPort.push({ type: m.type, threads: m.threads }));
+        });
+        scope.addEventListener('message', (event) => {
+          const m = event.data as { type?: string; threads?: number };
+          if (m?.type !== portsType) return;
+          scope.tallyPort.push({ type: 'ports', threads: event.ports.length });
+          for (const workerPort of event.ports) {
+            workerPort.addEventListener('message', (answer) => {
+              const a = answer.data as { type: string; thread?: number; checked?: unknown[] };
+              scope.tallyPort.push({ type: a.type, thread: a.thread, checked: a.checked?.length });
+            });
+          }
+        });
+      },
+      [TALLY_WORKERS_PORT, TALLY_WORKER_PORTS],
+    );
     const popup = await openVotes();
     const tokenId = formatTokenId(DEVNET_A.chainId, DEVNET_A.creatorToken);
     const answer = await popup.evaluate(
@@ -311,6 +325,7 @@ describe('votes from the popup', () => {
     expect(ready).toHaveLength(1);
     const cores = await popup.evaluate(() => navigator.hardwareConcurrency);
     expect(ready[0]!.threads).toBe(Math.min(MAX_TALLY_WORKERS, cores));
+    expect(said.filter((m) => m.type === 'ports').map((m) => m.threads)).toEqual([ready[0]!.threads]);
     const batches = said.filter((m) => m.type === 'checked');
     expect(batches.reduce((sum, m) => sum + (m.checked ?? 0), 0)).toBe(301);
     expect(new Set(batches.map((m) => m.thread)).size).toBe(Math.min(ready[0]!.threads!, batches.length));

@@ -3,17 +3,20 @@ import type { CheckedVote, EnvelopeExpectation, SignerCache } from '@/lib/votes/
 import { checkEnvelopes, type EnvelopeChecker } from '@/lib/votes/core/verifyTally';
 import { batchSizeFor, SignerIndex, splitBatches } from '@/lib/votes/tallyBatches';
 import {
-  fromTallyWorkersSchema,
+  fromCheckWorkerSchema,
   TALLY_WORKERS_DOCUMENT,
   TALLY_WORKERS_PORT,
+  workerPortsSchema,
+  workersReadySchema,
   type CheckBatch,
   type CheckedBatch,
 } from '@/lib/votes/tallyWorkersContract';
 import { loadSecp256k1 } from './loadSecp256k1';
 
 // A tally's signatures checked on Web Workers, which a service worker cannot start: in Chrome an
-// offscreen document (entrypoints/tally-workers) runs one per core and this worker sends it the
-// envelopes in batches over a port; it only clones messages, so it stays free for the popup.
+// offscreen document (entrypoints/tally-workers) runs one per core and hands this worker a
+// MessagePort to each; batches go to whichever worker is free and come back on its port. This
+// thread only clones messages, so it stays free for the popup.
 // Where there is no offscreen document (Firefox) or it fails, the checks run here, on one thread
 // in 20 ms slices (lib/votes/core/verifyTally.ts checkEnvelopes), as before.
 
@@ -123,6 +126,32 @@ function isOurDocument(port: Browser.runtime.Port, url: string): boolean {
   return port.name === TALLY_WORKERS_PORT && port.sender?.id === browser.runtime.id && port.sender.url === url && !port.sender.tab;
 }
 
+interface WorkerScope {
+  addEventListener(type: 'message', listener: (event: MessageEvent<unknown>) => void): void;
+  removeEventListener(type: 'message', listener: (event: MessageEvent<unknown>) => void): void;
+}
+
+/**
+ * The document's MessagePorts, one per worker, posted to this service worker (navigator.serviceWorker):
+ * only an extension page can post there, and only the document's message is taken.
+ */
+function workerPortsFrom(url: string): { ports: Promise<MessagePort[]>; stop(): void } {
+  const scope = globalThis as unknown as WorkerScope;
+  let stop = () => {};
+  const ports = new Promise<MessagePort[]>((resolve) => {
+    const onMessage = (event: MessageEvent<unknown>) => {
+      const message = workerPortsSchema.safeParse(event.data);
+      const source = event.source as { url?: string } | null;
+      if (!message.success || source?.url !== url || event.ports.length !== message.data.threads) return;
+      stop();
+      resolve([...event.ports]);
+    };
+    stop = () => scope.removeEventListener('message', onMessage);
+    scope.addEventListener('message', onMessage);
+  });
+  return { ports, stop: () => stop() };
+}
+
 async function openPool(): Promise<WorkerPool> {
   const offscreen = browser.offscreen;
   if (!offscreen?.createDocument) throw new Error('this browser has no offscreen documents');
@@ -131,6 +160,7 @@ async function openPool(): Promise<WorkerPool> {
   const left = await browser.runtime.getContexts({ contextTypes: [browser.runtime.ContextType.OFFSCREEN_DOCUMENT] });
   if (left.length > 0) await offscreen.closeDocument();
   let stop = () => {};
+  const workerPorts = workerPortsFrom(url);
   const connected = new Promise<{ port: Browser.runtime.Port; threads: number }>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the tally workers did not start in ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);
     const onConnect = (port: Browser.runtime.Port) => {
@@ -138,15 +168,20 @@ async function openPool(): Promise<WorkerPool> {
       browser.runtime.onConnect.removeListener(onConnect);
       const onFirst = (message: unknown) => {
         port.onMessage.removeListener(onFirst);
-        clearTimeout(timer);
-        const ready = fromTallyWorkersSchema.safeParse(message);
-        if (ready.success && ready.data.type === 'ready') resolve({ port, threads: ready.data.threads });
-        else reject(new Error('the tally workers did not say they were ready'));
+        const ready = workersReadySchema.safeParse(message);
+        if (!ready.success) return reject(new Error('the tally workers did not say they were ready'));
+        void workerPorts.ports.then((ports) => {
+          clearTimeout(timer);
+          if (ports.length === ready.data.threads) resolve({ port, threads: ready.data.threads });
+          else reject(new Error('the tally workers sent ports for another number of workers'));
+        });
       };
       port.onMessage.addListener(onFirst);
+      port.onDisconnect.addListener(() => reject(new Error('the tally workers closed before they were ready')));
     };
     stop = () => {
       clearTimeout(timer);
+      workerPorts.stop();
       browser.runtime.onConnect.removeListener(onConnect);
     };
     browser.runtime.onConnect.addListener(onConnect);
@@ -157,8 +192,8 @@ async function openPool(): Promise<WorkerPool> {
       reasons: [browser.offscreen.Reason.WORKERS],
       justification: 'Checks the signatures of a proposal’s votes on Web Workers, one per core.',
     });
-    const { port, threads } = await connected;
-    return poolOn(port, threads);
+    const { port } = await connected;
+    return poolOn(port, await workerPorts.ports);
   } catch (error) {
     stop();
     void offscreen.closeDocument().catch(() => {});
@@ -166,39 +201,56 @@ async function openPool(): Promise<WorkerPool> {
   }
 }
 
-function poolOn(port: Browser.runtime.Port, threads: number): WorkerPool {
+/**
+ * Batches to the workers' ports, each to the next free worker (a slow one is not handed more);
+ * verdicts back in any order, matched by batch number. The runtime port is the document's life.
+ */
+function poolOn(port: Browser.runtime.Port, workers: readonly MessagePort[]): WorkerPool {
   let nextBatch = 0;
+  const queue: CheckBatch[] = [];
+  const idle = workers.map((_, thread) => thread);
   const pending = new Map<number, { resolve: (answer: CheckedBatch) => void; reject: (error: Error) => void }>();
   const failAll = (error: Error) => {
     for (const job of pending.values()) job.reject(error);
     pending.clear();
+    queue.length = 0;
   };
-  port.onMessage.addListener((message: unknown) => {
-    const parsed = fromTallyWorkersSchema.safeParse(message);
-    if (!parsed.success || parsed.data.type === 'ready') return;
-    const job = pending.get(parsed.data.batch);
-    if (!job) return;
-    pending.delete(parsed.data.batch);
-    if (parsed.data.type === 'checked') job.resolve(parsed.data);
-    else job.reject(new Error(parsed.data.message));
+  const dispatch = () => {
+    while (idle.length > 0 && queue.length > 0) workers[idle.shift()!]!.postMessage(queue.shift()!);
+  };
+  workers.forEach((worker, thread) => {
+    worker.onmessage = (event: MessageEvent<unknown>) => {
+      idle.push(thread);
+      dispatch();
+      const answer = fromCheckWorkerSchema.safeParse(event.data);
+      if (!answer.success) return failAll(new Error('a tally worker answered something else than a batch'));
+      const job = pending.get(answer.data.batch);
+      if (!job) return;
+      pending.delete(answer.data.batch);
+      if (answer.data.type === 'checked') job.resolve(answer.data);
+      else job.reject(new Error(answer.data.message));
+    };
   });
   const pool: WorkerPool = {
-    threads,
+    threads: workers.length,
     check(job) {
       const batch = nextBatch++;
       return new Promise((resolve, reject) => {
         pending.set(batch, { resolve, reject });
-        port.postMessage({ type: 'check', batch, ...job } satisfies CheckBatch);
+        queue.push({ type: 'check', batch, ...job });
+        dispatch();
       });
     },
     close() {
       failAll(new Error('the tally workers were closed'));
+      for (const worker of workers) worker.close();
       port.disconnect();
       void browser.offscreen.closeDocument().catch(() => {});
     },
   };
   port.onDisconnect.addListener(() => {
     failAll(new Error('the tally workers went away'));
+    for (const worker of workers) worker.close();
     if (opening) void opening.then((current) => current === pool && (opening = undefined));
   });
   return pool;
