@@ -8,6 +8,7 @@ import { verifyProposalTally } from '@/lib/votes/core/verifyTally';
 import { votingPowerSource } from '@/lib/votes/core/votingPower';
 import { tallyChecker } from './tallyWorkers';
 import { loadSigners } from '@/lib/votes/signerCacheRepository';
+import { keepAliveWhile } from '@/lib/wallet/keepAlive';
 import { voteContext } from './voteContext';
 
 const SAVE_EVERY_MS = 500;
@@ -31,24 +32,28 @@ export async function tallyProposal(
     lastSave = Date.now();
     void signers.save({ trim: false }).catch(() => {}); // the last save below says if writing fails
   };
-  const tally = await verifyProposalTally({
-    hub: createHubClient(context.hub),
-    client: deps.clientFor(context.chain, rpcUrls[context.chain.chainId]),
-    chainId: context.chain.chainId,
-    power: votingPowerSource(context.chain, context.token, context.countLiquidity),
-    space: context.space,
-    proposalId,
-    onProgress: (progress) => {
-      report(progress);
-      // Written as they are recovered, while the tally waits on the hub and the node: 10,000 rows
-      // written at the end held the answer back for seconds (4.6 s measured in Chromium).
-      if (progress.stage === 'signatures' || progress.stage === 'power') saveSoon();
-    },
-    checkEnvelopes: checker.check,
-  }).finally(() => {
-    checker.release();
-    return signers.save(); // what was recovered stays true even if the balances failed
-  });
+  // Chrome stops a worker idle for 30 s. Progress writes (storage.session) count as activity while
+  // votes come in; the workers' MessagePorts do not, and a slow hub or node gives nothing for a while.
+  const tally = await keepAliveWhile(
+    verifyProposalTally({
+      hub: createHubClient(context.hub),
+      client: deps.clientFor(context.chain, rpcUrls[context.chain.chainId]),
+      chainId: context.chain.chainId,
+      power: votingPowerSource(context.chain, context.token, context.countLiquidity),
+      space: context.space,
+      proposalId,
+      onProgress: (progress) => {
+        report(progress);
+        // Written as they are recovered, while the tally waits on the hub and the node: 10,000 rows
+        // written at the end held the answer back for seconds (4.6 s measured in Chromium).
+        if (progress.stage === 'signatures' || progress.stage === 'power') saveSoon();
+      },
+      checkEnvelopes: checker.check,
+    }).finally(() => {
+      checker.release();
+      return signers.save(); // what was recovered stays true even if the balances failed
+    }),
+  );
   await tallyProgressItem(proposalId).removeValue();
   return {
     proposalId,
