@@ -9,6 +9,7 @@ import type { DemoServer } from '../demo-server/server';
 import type { ExtensionBrowser } from '../e2e/harness/browser';
 import { waitForBadge } from './popupFirstPaint';
 import { prepareTallyBench } from './tallyVotesSetup';
+import type { TraceEvent } from './trace';
 
 // The seeded 10,000-vote tally (tallyVotesSetup.ts) in Chromium with the devnet build, asked of the
 // service worker as the popup asks it: once with the signatures on the offscreen document's
@@ -72,13 +73,7 @@ function chromiumThreadCpu(): Map<string, number> {
 }
 
 /** A trace event with the thread's own CPU time (`tdur`, µs) and the names threads carry. */
-interface TaskEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
+interface TaskEvent extends Omit<TraceEvent, 'args'> {
   tdur?: number;
   args?: { name?: string };
 }
