@@ -42,6 +42,8 @@ export interface ExtensionTallyRun {
   /** CPU time over the tally of the service worker's thread, and of the Web Workers' (Linux /proc). */
   serviceWorkerCpuMs: number;
   webWorkersCpuMs: number;
+  /** Every Chromium thread's CPU over the tally: what the whole path costs the machine. */
+  chromiumCpuMs: number;
 }
 
 export interface ExtensionTallyResult {
@@ -216,6 +218,7 @@ export async function measureExtensionTally(opts: {
       stages: beat.stages,
       serviceWorkerCpuMs: cpuOf(/^ServiceWorker/),
       webWorkersCpuMs: cpuOf(/^DedicatedWorker/),
+      chromiumCpuMs: cpuOf(/./),
       tasks,
     };
   };

@@ -229,7 +229,8 @@ function extensionTallyRows(t: ExtensionTallyResult | undefined): Row[] {
   const budget = `≤ ${BUDGETS.tally10kVotesSeconds} s`;
   const gapBudget = `≤ ${ms(BUDGETS.tallyMaxBlockedMs)}`;
   if (!t) return [missing(figure, budget), missing(taskFigure, gapBudget), missing(gapFigure, gapBudget)];
-  const cpu = (r: ExtensionTallyRun) => `service worker CPU ${s(r.serviceWorkerCpuMs / 1000)}, Web Workers ${s(r.webWorkersCpuMs / 1000)}`;
+  const cpu = (r: ExtensionTallyRun) =>
+    `service worker CPU ${s(r.serviceWorkerCpuMs / 1000)}, Web Workers ${s(r.webWorkersCpuMs / 1000)}, all of Chromium ${s(r.chromiumCpuMs / 1000)}`;
   return [
     {
       figure,
