@@ -13,7 +13,17 @@ addEventListener('message', (event: MessageEvent<unknown>) => {
   const recover = instantiateSecp256k1(module);
   port.onmessage = (batch: MessageEvent<unknown>) => {
     const job = checkBatchSchema.safeParse(batch.data);
-    if (!job.success) return; // the service worker only sends batches; it times out on nothing
+    if (!job.success) {
+      // Answered, so the service worker's tally does not wait on it (it has no per-batch timeout).
+      const number: unknown = (batch.data as { batch?: unknown } | null)?.batch;
+      if (typeof number === 'number' && Number.isInteger(number) && number >= 0)
+        port.postMessage({
+          type: 'failed',
+          batch: number,
+          message: 'the batch is not what the tally workers take',
+        } satisfies FromCheckWorker);
+      return;
+    }
     void (async () => {
       let answer: FromCheckWorker;
       try {
