@@ -49,6 +49,7 @@ export function GatePanel({ initial, onUnlockedChange }: { initial: GateView; on
     if (!event.nativeEvent.isTrusted || busy) return;
     if (!seen(event.currentTarget)) return setError(OBSCURED);
     setBusy(true);
+    setError(null);
     try {
       setView(await sendFrameRequest('lock-gate', { gateId: view.gateId }));
       onUnlockedChange(false);

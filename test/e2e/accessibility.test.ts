@@ -5,7 +5,7 @@ import { seedHub } from '../demo-server/hub/seed';
 import { ALEX_GATES } from '../demo-server/gates/alexGates';
 import { FAKE_WALLET, HOSTILE_CREATOR_PATH, HOSTILE_GATES } from '../demo-server/gates/hostileCreator';
 import { axeViolations, describeViolations } from './axe';
-import { clickInShadow, gateHost, waitForShadow, type ShadowHost } from './closedShadow';
+import { clickInShadow, gateHost, waitForShadow, waitUntilSeen, type ShadowHost } from './closedShadow';
 import { startJourneys, type WalletJourneys } from './fixtures';
 import { POPUP_VIEWPORT } from './harness/browser';
 import { connectWalletAndFollow, openPopupFor, openSite, waitForBadge } from './popup';
@@ -293,7 +293,7 @@ describe('keyboard only', () => {
     await j.browser.screenshot(page, 'a11y-gate-keyboard-focus');
     // Tabbing may just have scrolled the button into view: the clickjacking guard (useUnobscured)
     // counts a press only once the button has been fully visible for 400 ms, as a person's would be.
-    await page.waitForTimeout(700);
+    await waitUntilSeen(focused!.frame.getByRole('button', { name: 'Unlock with your wallet', exact: true }));
     await page.keyboard.press('Enter');
     await expect.poll(() => focused!.frame.evaluate(() => document.body.innerText), { timeout: 20_000 }).toContain('Unlocked');
     await page.close();

@@ -1,4 +1,4 @@
-import type { Frame, Page } from 'playwright-core';
+import type { Frame, Locator, Page } from 'playwright-core';
 
 // The companion puts closed shadow roots into the page, each holding a frame of the extension's
 // page-frame.html, where the gates and the card render (the page cannot read there). Tests read
@@ -93,19 +93,56 @@ export function gateHost(hosts: ShadowHost[], gateId: string): ShadowHost | unde
   return hosts.find((h) => h.name === 'ptc-gate' && h.gateId === gateId);
 }
 
-/** A real mouse click (isTrusted) on the button labelled `label` in gate `gateId`'s (or the card's) frame. */
-export async function clickInShadow(page: Page, where: { gateId: string } | 'companion', label: string): Promise<void> {
+/**
+ * A real mouse click (isTrusted) on the button labelled `label` in gate `gateId`'s (or the card's)
+ * frame. `covered`: the page hides the button on purpose, so the click is made without waiting for
+ * the browser to see it.
+ */
+export async function clickInShadow(
+  page: Page,
+  where: { gateId: string } | 'companion',
+  label: string,
+  { covered = false }: { covered?: boolean } = {},
+): Promise<void> {
   const hosts = await readShadowHosts(page);
   const host = where === 'companion' ? hosts.find((h) => h.name === 'ptc-companion') : gateHost(hosts, where.gateId);
   if (!host?.buttons.some((b) => b.label === label))
     throw new Error(`No "${label}" button in ${JSON.stringify(where)}; buttons: ${JSON.stringify(host?.buttons.map((b) => b.label))}`);
   const button = host.frame.getByRole('button', { name: label, exact: true });
-  // As a person does: the button comes into view, then the click (a click counts only on a button
-  // the holder could see for a moment: components/page/useUnobscured.ts).
+  // As a person does: the button comes into view, then the click.
   await button.evaluate((el) => el.scrollIntoView({ block: 'center' }));
-  await new Promise((resolve) => setTimeout(resolve, 600));
+  if (covered) await new Promise((resolve) => setTimeout(resolve, SEEN_MARGIN_MS));
+  else await waitUntilSeen(button);
   await button.click();
 }
+
+/**
+ * A click counts only on a button the browser has seen fully visible, uncovered and unfaded for
+ * 400 ms (components/gates/useUnobscured.ts). On a loaded machine the browser may take a while to
+ * see it after a scroll, so this waits for the same signal (IntersectionObserver v2), then a margin.
+ */
+export async function waitUntilSeen(button: Locator): Promise<void> {
+  const seen = await button.evaluate(
+    (el, timeoutMs) =>
+      new Promise<boolean>((resolve) => {
+        const timer = setTimeout(() => resolve(false), timeoutMs);
+        const init = { threshold: [1], trackVisibility: true, delay: 100 } as IntersectionObserverInit;
+        const observer = new IntersectionObserver((entries) => {
+          if (!entries.some((entry) => (entry as IntersectionObserverEntry & { isVisible?: boolean }).isVisible)) return;
+          observer.disconnect();
+          clearTimeout(timer);
+          resolve(true);
+        }, init);
+        observer.observe(el);
+      }),
+    10_000,
+  );
+  if (!seen) throw new Error('The browser never saw the button fully visible within 10 s');
+  await new Promise((resolve) => setTimeout(resolve, SEEN_MARGIN_MS));
+}
+
+/** The guard's 400 ms, and room for its own observer's answer. */
+const SEEN_MARGIN_MS = 600;
 
 /** The browser's computed values of `names` for the button labelled `label` in a frame. */
 export function buttonStyle(host: ShadowHost, label: string, names: string[]): Promise<Record<string, string>> {

@@ -321,7 +321,7 @@ describe('a hostile creator site', () => {
       document.body.append(veil);
     });
     await new Promise((resolve) => setTimeout(resolve, 800));
-    await clickInShadow(page, { gateId: HOSTILE_GATES.post.id }, UNLOCK);
+    await clickInShadow(page, { gateId: HOSTILE_GATES.post.id }, UNLOCK, { covered: true });
     const hosts = await waitForShadow(page, (h) => gateText(h, HOSTILE_GATES.post.id).includes('Nothing was signed'), 'the refusal');
     expect(gateText(hosts, HOSTILE_GATES.post.id)).toContain('The page covered or faded this button when you clicked. Nothing was signed.');
     expect(await page.evaluate(() => (window as { __ptcFakeWalletCalls?: unknown[] }).__ptcFakeWalletCalls)).toEqual([]);
@@ -331,7 +331,12 @@ describe('a hostile creator site', () => {
     await page.evaluate(() => document.getElementById('veil')!.remove());
     await new Promise((resolve) => setTimeout(resolve, 800));
     await clickInShadow(page, { gateId: HOSTILE_GATES.post.id }, UNLOCK);
-    await waitForShadow(page, (h) => gateText(h, HOSTILE_GATES.post.id).includes('Which one is yours?'), 'the wallet choice');
+    const chooser = await waitForShadow(
+      page,
+      (h) => gateText(h, HOSTILE_GATES.post.id).includes('Which one is yours?'),
+      'the wallet choice',
+    );
+    expect(gateText(chooser, HOSTILE_GATES.post.id)).not.toContain('Nothing was signed');
     await page.close();
   });
 
