@@ -31,14 +31,20 @@ export async function startTallyWorkers(): Promise<void> {
   });
 
   const port = browser.runtime.connect({ name: TALLY_WORKERS_PORT });
-  // A worker that cannot run (its script or libsecp256k1 failed): the service worker checks alone.
-  for (const worker of workers) worker.addEventListener('error', () => port.disconnect());
-  port.onDisconnect.addListener(() => {
+  const close = () => {
     for (const worker of workers) worker.terminate();
     window.close();
-  });
+  };
+  // Ending the port ourselves fires no onDisconnect here: the document closes in the same step.
+  const giveUp = () => {
+    port.disconnect();
+    close();
+  };
+  // A worker that cannot run (its script or libsecp256k1 failed): the service worker checks alone.
+  for (const worker of workers) worker.addEventListener('error', giveUp);
+  port.onDisconnect.addListener(close);
   const { active } = await navigator.serviceWorker.ready;
-  if (!active) return port.disconnect(); // no worker to hand the ports to: it checks alone
+  if (!active) return giveUp(); // no worker to hand the ports to: it checks alone
   active.postMessage({ type: TALLY_WORKER_PORTS, threads } satisfies WorkerPorts, serviceWorkerEnds);
   port.postMessage({ type: 'ready', threads } satisfies WorkersReady);
 }
